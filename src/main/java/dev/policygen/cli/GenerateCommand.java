@@ -1,0 +1,249 @@
+package dev.policygen.cli;
+
+import dev.policygen.UsageException;
+import dev.policygen.format.OutputFormat;
+import dev.policygen.format.RenderedFile;
+import dev.policygen.generate.ChallengeAlias;
+import dev.policygen.generate.DomainRequest;
+import dev.policygen.generate.Explanation;
+import dev.policygen.generate.GenerateRequest;
+import dev.policygen.generate.GeneratedPolicy;
+import dev.policygen.generate.NamedDocument;
+import dev.policygen.generate.NetworkRestriction;
+import dev.policygen.generate.Partition;
+import dev.policygen.generate.PolicyGenerator;
+import dev.policygen.generate.PolicyPackager;
+import dev.policygen.generate.SizeLimit;
+import dev.policygen.generate.ZoneRef;
+import dev.policygen.profile.ClientProfile;
+import dev.policygen.profile.Profiles;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "generate",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = "Print the least-privilege IAM policy an ACME client needs to pass DNS-01 on Route 53.",
+        footer = {"%nExample:%n  policygen --client traefik --zone Z11111112222222333333 --domain example.com "
+                + "--domain '*.example.com'%n",
+                "Exit codes: 0 written, 2 bad option value, 3 output cannot be written."})
+final class GenerateCommand implements Callable<Integer> {
+    private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
+    private static final Pattern ELB_NAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?");
+    private static final Pattern S3_URI = Pattern.compile("s3://([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])/(.+)");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--client", required = true, paramLabel = "CLIENT",
+            description = "ACME client profile: lego (alias traefik), acme.sh, certbot, letsencrypt-aws, "
+                    + "cert-manager, caddy, policygen. List them with 'policygen clients'.")
+    String client;
+
+    @Option(names = "--zone", paramLabel = "ZONE",
+            description = "Hosted zone id (Z... or /hostedzone/Z...), or NAME=ZONEID to match domains by suffix. "
+                    + "Repeatable.")
+    List<String> zones = new ArrayList<>();
+
+    @Option(names = "--domain", paramLabel = "DOMAIN[=ZONEID]",
+            description = "Name on the certificate (*.name for a wildcard); =ZONEID maps it to a zone. Repeatable.")
+    List<String> domains = new ArrayList<>();
+
+    @Option(names = "--zone-id-configured",
+            description = "The client is given the zone id (lego AWS_HOSTED_ZONE_ID, cert-manager hostedZoneID, "
+                    + "Caddy hosted_zone_id): drop zone-discovery calls.")
+    boolean zoneIdConfigured;
+
+    @Option(names = "--challenge-alias", paramLabel = "DOMAIN=ALIAS[=ZONEID]",
+            description = "_acme-challenge.DOMAIN is a CNAME to _acme-challenge.ALIAS: grant that name in the "
+                    + "validation zone instead. Repeatable.")
+    List<String> challengeAliases = new ArrayList<>();
+
+    @Option(names = "--challenge-cname", paramLabel = "DOMAIN=RECORD[=ZONEID]",
+            description = "_acme-challenge.DOMAIN is a CNAME to exactly RECORD: grant RECORD instead. Repeatable.")
+    List<String> challengeCnames = new ArrayList<>();
+
+    @Option(names = "--source-ip", paramLabel = "CIDR",
+            description = "Deny everything unless the request comes from this address or block. Repeatable.")
+    List<String> sourceIps = new ArrayList<>();
+
+    @Option(names = "--source-vpce", paramLabel = "VPCE_ID",
+            description = "Deny everything unless the request comes through this VPC endpoint. Repeatable.")
+    List<String> sourceVpces = new ArrayList<>();
+
+    @Option(names = "--source-vpc", paramLabel = "VPC_ID",
+            description = "Deny everything unless the request comes from this VPC. Repeatable.")
+    List<String> sourceVpcs = new ArrayList<>();
+
+    @Option(names = "--separate-deny", description = "Write the network deny as a second policy document.")
+    boolean separateDeny;
+
+    @Option(names = "--partition", paramLabel = "PARTITION", defaultValue = "aws",
+            description = "aws, aws-cn or aws-us-gov; changes every ARN. Default: ${DEFAULT-VALUE}.")
+    String partition;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
+            description = "json, terraform (aws_iam_policy_document data source) or cloudformation "
+                    + "(AWS::IAM::ManagedPolicy in YAML). Default: ${DEFAULT-VALUE}.")
+    String format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write to FILE (atomically) instead of standard output. Several JSON documents go to "
+                    + "FILE with -1, -2 or -network-deny before the extension.")
+    Path output;
+
+    @Option(names = "--minify", description = "JSON on one line.")
+    boolean minify;
+
+    @Option(names = "--limit", paramLabel = "KIND", defaultValue = "managed",
+            description = "Size quota to respect: managed (6144), role-inline (10240), user-inline (2048), "
+                    + "group-inline (5120) characters. Default: ${DEFAULT-VALUE}.")
+    String limit;
+
+    @Option(names = "--split", description = "Over the limit, write several documents that together grant the same.")
+    boolean split;
+
+    @Option(names = "--explain", description = "Say on standard error which client behaviour needs each statement.")
+    boolean explain;
+
+    @Option(names = "--with", paramLabel = "SETTING",
+            description = "A client setting that adds calls, e.g. caddy's wait_for_route53_sync. Repeatable.")
+    List<String> settings = new ArrayList<>();
+
+    @Option(names = "--aws-account", paramLabel = "ACCOUNT_ID",
+            description = "Account id for ARNs of calls beyond Route 53 (letsencrypt-aws's IAM and ELB calls).")
+    String account;
+
+    @Option(names = "--aws-region", paramLabel = "REGION",
+            description = "Region for ARNs of regional calls beyond Route 53 (letsencrypt-aws's ELB).")
+    String region;
+
+    @Option(names = "--elb-name", paramLabel = "NAME",
+            description = "Classic load balancer whose listener the client updates (letsencrypt-aws). Repeatable.")
+    List<String> elbNames = new ArrayList<>();
+
+    @Option(names = "--account-key", paramLabel = "URI",
+            description = "ACME account key location; an s3://BUCKET/KEY URI grants s3:GetObject on that object.")
+    String accountKey;
+
+    @Option(names = "--debug", description = "Print stack traces of errors.")
+    boolean debug;
+
+    @Override
+    public Integer call() throws Exception {
+        ClientProfile profile = Profiles.bundled().find(client);
+        GenerateRequest request = request(profile);
+        OutputFormat outputFormat = OutputFormat.parse(format);
+        if (minify && outputFormat != OutputFormat.JSON) {
+            throw new UsageException("--minify", "--minify applies to --format json only");
+        }
+        SizeLimit sizeLimit = SizeLimit.parse(limit);
+        GeneratedPolicy policy = PolicyGenerator.generate(request);
+        List<NamedDocument> documents = PolicyPackager.pack(policy, sizeLimit, separateDeny, split);
+        List<RenderedFile> files = outputFormat.render(documents, minify, description(request));
+        PrintWriter err = spec.commandLine().getErr();
+        if (explain) {
+            explain(err, policy);
+        }
+        if (!sizeLimit.aggregate() && documents.size() > SizeLimit.DEFAULT_ATTACHED_MANAGED_POLICIES) {
+            err.println("policygen: warning: " + documents.size() + " documents exceed the default quota of "
+                    + SizeLimit.DEFAULT_ATTACHED_MANAGED_POLICIES + " managed policies per principal");
+        }
+        if (output == null) {
+            PrintWriter out = spec.commandLine().getOut();
+            files.forEach(f -> out.print(f.text()));
+            out.flush();
+        } else {
+            for (Path written : OutputFiles.write(output, files)) {
+                err.println("policygen: wrote " + written);
+            }
+        }
+        return ExitCode.OK;
+    }
+
+    private GenerateRequest request(ClientProfile profile) throws UsageException {
+        GenerateRequest.Builder builder = GenerateRequest.builder(profile)
+                .zoneIdConfigured(zoneIdConfigured)
+                .partition(Partition.parse(partition));
+        for (String zone : zones) {
+            builder.zone(ZoneRef.parse(zone));
+        }
+        for (String domain : domains) {
+            builder.domain(DomainRequest.parse(domain));
+        }
+        for (String alias : challengeAliases) {
+            builder.alias(ChallengeAlias.parseAlias(alias));
+        }
+        for (String cname : challengeCnames) {
+            builder.alias(ChallengeAlias.parseCname(cname));
+        }
+        List<String> cidrs = new ArrayList<>();
+        for (String ip : sourceIps) {
+            cidrs.add(NetworkRestriction.checkCidr(ip));
+        }
+        List<String> vpces = new ArrayList<>();
+        for (String vpce : sourceVpces) {
+            vpces.add(NetworkRestriction.checkVpcEndpoint(vpce));
+        }
+        List<String> vpcs = new ArrayList<>();
+        for (String vpc : sourceVpcs) {
+            vpcs.add(NetworkRestriction.checkVpc(vpc));
+        }
+        NetworkRestriction network = new NetworkRestriction(cidrs, vpces, vpcs);
+        if (separateDeny && network.isEmpty()) {
+            throw new UsageException("--separate-deny", "--separate-deny needs --source-ip, --source-vpce or --source-vpc");
+        }
+        builder.network(network);
+        settings.forEach(builder::clientSetting);
+        if (account != null) {
+            builder.account(checked(account, ACCOUNT, "an account id is 12 digits"));
+        }
+        if (region != null) {
+            builder.region(checked(region, REGION, "expected a region such as us-east-1"));
+        }
+        for (String name : elbNames) {
+            builder.elbName(checked(name, ELB_NAME, "a classic load balancer name is 1 to 32 letters, digits and"
+                    + " hyphens"));
+        }
+        if (accountKey != null) {
+            var matcher = S3_URI.matcher(accountKey);
+            if (matcher.matches()) {
+                builder.accountKeyObject(matcher.group(1) + "/" + matcher.group(2)).clientSetting("account-key-in-s3");
+            } else if (!accountKey.startsWith("file://")) {
+                throw new UsageException(accountKey, "--account-key takes file://PATH or s3://BUCKET/KEY, not \""
+                        + accountKey + "\"");
+            }
+        }
+        return builder.build();
+    }
+
+    private static String checked(String value, Pattern pattern, String hint) throws UsageException {
+        if (!pattern.matcher(value).matches()) {
+            throw new UsageException(value, "invalid value \"" + value + "\": " + hint);
+        }
+        return value;
+    }
+
+    private static String description(GenerateRequest request) {
+        return "Least-privilege ACME DNS-01 policy for " + request.profile().client()
+                + ": TXT challenge records only";
+    }
+
+    private static void explain(PrintWriter err, GeneratedPolicy policy) {
+        for (Explanation explanation : policy.explanations()) {
+            err.println(explanation.sid() + " (" + explanation.summary() + ")");
+            explanation.reasons().forEach(r -> err.println("  - " + r));
+        }
+        policy.profile().notes().forEach(n -> err.println("note: " + n));
+        err.flush();
+    }
+}

@@ -1,0 +1,116 @@
+package dev.policygen.cli;
+
+import dev.policygen.InputException;
+import dev.policygen.PolicygenException;
+import dev.policygen.UsageException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point. {@code generate} is the default command: {@code policygen --client lego ...}. */
+@Command(name = "policygen",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Least-privilege IAM policies for ACME DNS-01 clients on Route 53.",
+        subcommands = {GenerateCommand.class, ClientsCommand.class, CommandLine.HelpCommand.class},
+        footerHeading = "%nWithout a command, policygen runs generate: policygen --client traefik --zone Z... --domain example.com%n",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:Success (policy written; request allowed; no finding at or above --fail-on).",
+            "1:Findings at or above --fail-on, or a denied request.",
+            "2:Usage error: an option value that cannot be used.",
+            "3:An input file that cannot be read or parsed, or an output file that cannot be written.",
+            "4:A failure reported by AWS or an ACME server.",
+            "70:A defect in policygen (rerun with --debug and report it)."})
+public final class Main implements Runnable {
+    private static final Set<String> TOP_LEVEL = Set.of("-h", "--help", "-V", "--version");
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code = run(args, out, err);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs one command line with the given writers; tests call this in process. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        boolean debug = Arrays.asList(args).contains("--debug");
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((e, cl, parsed) -> failure(e, cl, debug));
+        commandLine.setParameterExceptionHandler((e, a) -> {
+            CommandLine cl = e.getCommandLine();
+            cl.getErr().println("policygen: error: " + e.getMessage());
+            cl.getErr().println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
+            return ExitCode.USAGE;
+        });
+        return commandLine.execute(withDefaultCommand(commandLine, args));
+    }
+
+    /** Inserts "generate" unless the first argument names a command or asks for top-level help. */
+    private static String[] withDefaultCommand(CommandLine commandLine, String[] args) {
+        if (args.length == 0) {
+            return args;
+        }
+        String first = args[0];
+        if (commandLine.getSubcommands().containsKey(first) || TOP_LEVEL.contains(first)) {
+            return args;
+        }
+        List<String> withGenerate = new ArrayList<>();
+        withGenerate.add("generate");
+        withGenerate.addAll(Arrays.asList(args));
+        return withGenerate.toArray(new String[0]);
+    }
+
+    private static int failure(Exception e, CommandLine commandLine, boolean debug) {
+        PrintWriter err = commandLine.getErr();
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        if (e instanceof UsageException) {
+            err.println("policygen: error: " + e.getMessage());
+            return ExitCode.USAGE;
+        }
+        if (e instanceof InputException input) {
+            err.println("policygen: error: " + input.located());
+            return ExitCode.BAD_INPUT;
+        }
+        if (e instanceof OutputException) {
+            err.println("policygen: error: " + e.getMessage());
+            return ExitCode.BAD_INPUT;
+        }
+        if (e instanceof PolicygenException) {
+            err.println("policygen: error: " + e.getMessage());
+            return ExitCode.REMOTE;
+        }
+        err.println("policygen: internal error: " + e + (debug ? "" : " (rerun with --debug for details)"));
+        return ExitCode.INTERNAL;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Reads the version Maven wrote into the jar's resources. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws Exception {
+            try (var in = Main.class.getResourceAsStream("/policygen-version.txt")) {
+                String version = in == null ? "unknown" : new String(in.readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8).strip();
+                return new String[] {"policygen " + version};
+            }
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package dev.policygen.cli;
+
+import dev.policygen.PolicygenException;
+
+/** An output file that cannot be written; nothing already on disk has been changed. */
+public class OutputException extends PolicygenException {
+    private static final long serialVersionUID = 1L;
+
+    public OutputException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

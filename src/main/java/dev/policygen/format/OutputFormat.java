@@ -1,0 +1,57 @@
+package dev.policygen.format;
+
+import dev.policygen.UsageException;
+import dev.policygen.generate.NamedDocument;
+import dev.policygen.model.PolicyWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The forms a generated policy can be written in. */
+public enum OutputFormat {
+    JSON("json"),
+    TERRAFORM("terraform"),
+    CLOUDFORMATION("cloudformation");
+
+    private final String id;
+
+    OutputFormat(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public static OutputFormat parse(String text) throws UsageException {
+        for (OutputFormat f : values()) {
+            if (f.id.equals(text)) {
+                return f;
+            }
+        }
+        throw new UsageException(text, "unknown format \"" + text + "\"; use json, terraform or cloudformation");
+    }
+
+    /**
+     * Renders the documents. JSON gives one file per document (IAM takes one document per policy);
+     * Terraform and CloudFormation put all documents in one file.
+     *
+     * @param description a sentence saying what the policy is for
+     */
+    public List<RenderedFile> render(List<NamedDocument> documents, boolean minify, String description) {
+        switch (this) {
+            case TERRAFORM:
+                return List.of(new RenderedFile("", TerraformWriter.write(documents, description)));
+            case CLOUDFORMATION:
+                return List.of(new RenderedFile("", CloudFormationWriter.write(documents, description)));
+            default:
+                List<RenderedFile> files = new ArrayList<>();
+                String base = documents.get(0).name().replaceAll("-\\d+$", "");
+                for (NamedDocument d : documents) {
+                    String suffix = documents.size() == 1 ? "" : d.name().substring(base.length());
+                    files.add(new RenderedFile(suffix, minify
+                            ? PolicyWriter.minified(d.document()) + "\n" : PolicyWriter.pretty(d.document())));
+                }
+                return files;
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.policygen.generate;
+
+import dev.policygen.UsageException;
+import dev.policygen.name.CertificateName;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Which challenge record names the client writes, in which zone: each certificate name's
+ * {@code _acme-challenge} name in its zone, or its alias target in the validation zone.
+ */
+public final class ChallengeRecords {
+    private final SortedMap<HostedZoneId, SortedSet<String>> namesByZone;
+    private final Map<String, Set<String>> domainsByName;
+
+    private ChallengeRecords(SortedMap<HostedZoneId, SortedSet<String>> namesByZone,
+            Map<String, Set<String>> domainsByName) {
+        this.namesByZone = namesByZone;
+        this.domainsByName = domainsByName;
+    }
+
+    /** Sorted zones, each with its sorted, de-duplicated record names. */
+    public SortedMap<HostedZoneId, SortedSet<String>> namesByZone() {
+        return Collections.unmodifiableSortedMap(namesByZone);
+    }
+
+    /** The certificate names (as typed) that need a record name, for explanations. */
+    public Set<String> domainsFor(String recordName) {
+        return domainsByName.getOrDefault(recordName, Set.of());
+    }
+
+    static ChallengeRecords plan(GenerateRequest request) throws UsageException {
+        if (request.domains().isEmpty()) {
+            throw new UsageException("", "no domain given; name at least one with --domain");
+        }
+        SortedMap<HostedZoneId, SortedSet<String>> byZone = new TreeMap<>();
+        Map<String, Set<String>> domainsByName = new TreeMap<>();
+        List<ChallengeAlias> unusedAliases = new ArrayList<>(request.aliases());
+        for (DomainRequest domain : request.domains()) {
+            Optional<ChallengeAlias> alias = aliasFor(request.aliases(), domain.name());
+            String record;
+            HostedZoneId zone;
+            if (alias.isPresent()) {
+                unusedAliases.remove(alias.get());
+                record = alias.get().recordName();
+                zone = alias.get().zone().isPresent() ? alias.get().zone().get()
+                        : zoneFor(request, record, domain.name().input() + " (alias target " + record + ")");
+            } else {
+                record = domain.name().challengeName();
+                zone = domain.zone().isPresent() ? domain.zone().get()
+                        : zoneFor(request, domain.name().normalized(), domain.name().input());
+            }
+            byZone.computeIfAbsent(zone, z -> new TreeSet<>()).add(record);
+            domainsByName.computeIfAbsent(record, r -> new LinkedHashSet<>()).add(domain.name().input());
+        }
+        if (!unusedAliases.isEmpty()) {
+            String domain = unusedAliases.get(0).domain().input();
+            throw new UsageException(domain, "challenge alias for \"" + domain + "\", which is not a --domain");
+        }
+        return new ChallengeRecords(byZone, domainsByName);
+    }
+
+    private static Optional<ChallengeAlias> aliasFor(List<ChallengeAlias> aliases, CertificateName name) {
+        // a wildcard and its apex share one challenge name, so one alias serves both
+        return aliases.stream().filter(a -> a.domain().normalized().equals(name.normalized())).findFirst();
+    }
+
+    /**
+     * The zone of a name not mapped explicitly: the named zone with the longest matching suffix,
+     * else the only zone given without a name.
+     */
+    private static HostedZoneId zoneFor(GenerateRequest request, String normalizedName, String shown)
+            throws UsageException {
+        ZoneRef best = null;
+        for (ZoneRef zone : request.zones()) {
+            if (zone.contains(normalizedName)
+                    && (best == null || zone.name().get().length() > best.name().get().length())) {
+                best = zone;
+            }
+        }
+        if (best != null) {
+            return best.id();
+        }
+        List<ZoneRef> unnamed = request.zones().stream().filter(z -> z.name().isEmpty()).toList();
+        Set<HostedZoneId> candidates = new TreeSet<>();
+        unnamed.forEach(z -> candidates.add(z.id()));
+        if (candidates.size() == 1) {
+            return candidates.iterator().next();
+        }
+        if (candidates.isEmpty()) {
+            throw new UsageException(shown, request.zones().isEmpty()
+                    ? "no hosted zone for \"" + shown + "\"; give --zone ZONEID or --domain " + shown + "=ZONEID"
+                    : "no --zone matches \"" + shown + "\"; map it with --domain NAME=ZONEID");
+        }
+        throw new UsageException(shown, "the zone of \"" + shown + "\" is ambiguous (" + joined(candidates)
+                + "); map it with --domain NAME=ZONEID or name the zones with --zone NAME=ZONEID");
+    }
+
+    private static String joined(Set<HostedZoneId> zones) {
+        List<String> ids = new ArrayList<>();
+        zones.forEach(z -> ids.add(z.id()));
+        return String.join(", ", ids);
+    }
+}

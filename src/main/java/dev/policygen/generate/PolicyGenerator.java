@@ -1,0 +1,181 @@
+package dev.policygen.generate;
+
+import dev.policygen.UsageException;
+import dev.policygen.model.ConditionOperator;
+import dev.policygen.model.Effect;
+import dev.policygen.model.OperatorName;
+import dev.policygen.model.Statement;
+import dev.policygen.profile.ClientProfile;
+import dev.policygen.profile.CnameBehaviour;
+import dev.policygen.profile.ProfileCall;
+import dev.policygen.profile.Purpose;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Turns a request into least-privilege statements. Pure and deterministic: the same request always
+ * gives the same statements, in purpose order, with stable Sids and sorted values.
+ */
+public final class PolicyGenerator {
+    public static final String KEY_NAMES = "route53:ChangeResourceRecordSetsNormalizedRecordNames";
+    public static final String KEY_TYPES = "route53:ChangeResourceRecordSetsRecordTypes";
+    public static final String KEY_ACTIONS = "route53:ChangeResourceRecordSetsActions";
+    public static final String DENY_SID = "DenyOutsideAllowedNetworks";
+    private static final ConditionOperator ALL_EQUAL =
+            ConditionOperator.of(ConditionOperator.SetQualifier.FOR_ALL_VALUES, OperatorName.STRING_EQUALS);
+
+    private PolicyGenerator() {
+    }
+
+    public static GeneratedPolicy generate(GenerateRequest request) throws UsageException {
+        ClientProfile profile = request.profile();
+        checkOptions(request);
+        ChallengeRecords records = ChallengeRecords.plan(request);
+        List<String> zoneArns = new ArrayList<>();
+        records.namesByZone().keySet().forEach(z -> zoneArns.add(request.partition().hostedZoneArn(z)));
+
+        List<Statement> statements = new ArrayList<>();
+        List<Explanation> explanations = new ArrayList<>();
+        for (Purpose purpose : Purpose.values()) {
+            if (purpose == Purpose.ZONE_DISCOVERY && request.zoneIdConfigured()) {
+                continue;
+            }
+            if (purpose == Purpose.RECORD_CHANGE) {
+                ProfileCall change = profile.calls(purpose).get(0);
+                records.namesByZone().forEach((zone, names) -> {
+                    statements.add(changeStatement(request, zone, names));
+                    explanations.add(changeExplanation(profile, change, zone, names, records));
+                });
+                continue;
+            }
+            // calls of one purpose that share a Sid share a statement
+            Map<String, List<ProfileCall>> bySid = new LinkedHashMap<>();
+            for (ProfileCall call : profile.calls(purpose)) {
+                if (call.when().isEmpty() || request.clientSettings().contains(call.when().get())) {
+                    bySid.computeIfAbsent(call.sid(), s -> new ArrayList<>()).add(call);
+                }
+            }
+            for (Map.Entry<String, List<ProfileCall>> group : bySid.entrySet()) {
+                SortedSet<String> actions = new TreeSet<>();
+                SortedSet<String> resources = new TreeSet<>();
+                List<String> reasons = new ArrayList<>();
+                for (ProfileCall call : group.getValue()) {
+                    actions.add(call.action());
+                    resources.addAll(resources(request, call, zoneArns));
+                    reasons.add(call.action() + ": " + call.why() + " [" + call.source() + "]");
+                }
+                statements.add(Statement.builder(Effect.ALLOW).sid(group.getKey()).actions(List.copyOf(actions))
+                        .resources(List.copyOf(resources)).build());
+                explanations.add(new Explanation(group.getKey(), purpose.label() + " by " + profile.client(),
+                        withScopeNotes(request, purpose, reasons, resources)));
+            }
+        }
+        Optional<Statement> deny = networkDeny(request.network());
+        deny.ifPresent(d -> explanations.add(new Explanation(DENY_SID, "network restriction", List.of(
+                "denies every action unless the request comes from an allowed address, VPC endpoint or VPC",
+                "BoolIfExists aws:ViaAWSService=false keeps AWS services that act for the principal working"))));
+        return new GeneratedPolicy(profile, statements, deny, explanations);
+    }
+
+    private static Statement changeStatement(GenerateRequest request, HostedZoneId zone, SortedSet<String> names) {
+        return Statement.builder(Effect.ALLOW)
+                .sid("ChangeChallengeRecords" + zone.id())
+                .actions(List.of("route53:ChangeResourceRecordSets"))
+                .resources(List.of(request.partition().hostedZoneArn(zone)))
+                .condition(ALL_EQUAL, KEY_NAMES, List.copyOf(names))
+                .condition(ALL_EQUAL, KEY_TYPES, List.of("TXT"))
+                .condition(ALL_EQUAL, KEY_ACTIONS, request.profile().changes().actions())
+                .build();
+    }
+
+    private static Explanation changeExplanation(ClientProfile profile, ProfileCall change, HostedZoneId zone,
+            SortedSet<String> names, ChallengeRecords records) {
+        List<String> reasons = new ArrayList<>();
+        reasons.add("route53:ChangeResourceRecordSets: " + change.why() + " [" + change.source() + "]");
+        for (String name : names) {
+            reasons.add("record " + name + " for " + String.join(", ", records.domainsFor(name)));
+        }
+        reasons.add("only TXT records, only " + String.join(" and ", profile.changes().actions())
+                + "; ChangeResourceRecordSets stands alone because ForAllValues conditions are vacuously true"
+                + " for actions that lack these keys");
+        return new Explanation("ChangeChallengeRecords" + zone.id(), "record change by " + profile.client()
+                + " in zone " + zone.id(), reasons);
+    }
+
+    private static List<String> withScopeNotes(GenerateRequest request, Purpose purpose, List<String> reasons,
+            SortedSet<String> resources) {
+        List<String> notes = new ArrayList<>(reasons);
+        if (resources.contains(ProfileCall.ANY)) {
+            notes.add("on \"*\": AWS accepts no narrower resource for these actions");
+        }
+        if (purpose == Purpose.ZONE_DISCOVERY) {
+            request.profile().zoneIdOption().ifPresent(o ->
+                    notes.add("not needed when " + o.option() + " is set: generate with --zone-id-configured"));
+        }
+        return notes;
+    }
+
+    private static List<String> resources(GenerateRequest request, ProfileCall call, List<String> zoneArns) {
+        switch (call.resource()) {
+            case ProfileCall.ANY:
+                return List.of(ProfileCall.ANY);
+            case ProfileCall.HOSTED_ZONE:
+                return zoneArns;
+            case ProfileCall.CHANGE:
+                return List.of(request.partition().anyChangeArn());
+            default:
+                return ResourceTemplate.expand(call.resource(), request);
+        }
+    }
+
+    /** Rejects options the chosen client cannot use, naming the client. */
+    private static void checkOptions(GenerateRequest request) throws UsageException {
+        ClientProfile profile = request.profile();
+        if (request.zoneIdConfigured() && profile.zoneIdOption().isEmpty()
+                && !profile.calls(Purpose.ZONE_DISCOVERY).isEmpty()) {
+            throw new UsageException("--zone-id-configured", profile.client()
+                    + " cannot be given a zone id, so it always discovers zones; drop --zone-id-configured");
+        }
+        if (!request.aliases().isEmpty() && profile.cnames().mode() == CnameBehaviour.Mode.NEVER) {
+            throw new UsageException("--challenge-alias", profile.client()
+                    + " does not follow CNAMEs or write to alias names (" + profile.cnames().how() + ")");
+        }
+        List<String> settings = new ArrayList<>();
+        profile.calls().forEach(c -> c.when().ifPresent(settings::add));
+        for (String setting : request.clientSettings()) {
+            if (!settings.contains(setting)) {
+                throw new UsageException(setting, profile.client() + " has no setting \"" + setting + "\""
+                        + (settings.isEmpty() ? "" : "; known: " + String.join(", ", new TreeSet<>(settings))));
+            }
+        }
+        ResourceTemplate.checkUsed(request);
+    }
+
+    private static Optional<Statement> networkDeny(NetworkRestriction network) {
+        if (network.isEmpty()) {
+            return Optional.empty();
+        }
+        Statement.Builder deny = Statement.builder(Effect.DENY).sid(DENY_SID)
+                .actions(List.of("*")).resources(List.of("*"));
+        if (!network.cidrs().isEmpty()) {
+            deny.condition(ConditionOperator.of(ConditionOperator.SetQualifier.NONE, OperatorName.NOT_IP_ADDRESS),
+                    "aws:SourceIp", network.cidrs());
+        }
+        ConditionOperator notEquals =
+                ConditionOperator.of(ConditionOperator.SetQualifier.NONE, OperatorName.STRING_NOT_EQUALS);
+        if (!network.vpcEndpoints().isEmpty()) {
+            deny.condition(notEquals, "aws:SourceVpce", network.vpcEndpoints());
+        }
+        if (!network.vpcs().isEmpty()) {
+            deny.condition(notEquals, "aws:SourceVpc", network.vpcs());
+        }
+        deny.condition(new ConditionOperator(ConditionOperator.SetQualifier.NONE, OperatorName.BOOL, true),
+                "aws:ViaAWSService", List.of("false"));
+        return Optional.of(deny.build());
+    }
+}

@@ -1,0 +1,136 @@
+package dev.policygen.generate;
+
+import dev.policygen.UsageException;
+import dev.policygen.model.PolicyDocument;
+import dev.policygen.model.PolicyWriter;
+import dev.policygen.model.Statement;
+import dev.policygen.model.ValueList;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Puts generated statements into documents that fit an IAM size quota: one document, or with
+ * {@code separateDeny} the network deny in a second one, or with {@code split} as many documents as
+ * needed. A split never grants more than the single document would, and grants the client everything
+ * it needs: record-name lists are only divided for clients that change one name per batch.
+ */
+public final class PolicyPackager {
+    private PolicyPackager() {
+    }
+
+    public static List<NamedDocument> pack(GeneratedPolicy policy, SizeLimit limit, boolean separateDeny,
+            boolean split) throws UsageException {
+        String base = policy.profile().client().replaceAll("[^A-Za-z0-9]+", "-") + "-dns01";
+        List<Statement> allow = policy.allow();
+        List<NamedDocument> documents = new ArrayList<>();
+        if (!split) {
+            List<Statement> all = new ArrayList<>(allow);
+            if (!separateDeny) {
+                policy.deny().ifPresent(all::add);
+            }
+            documents.add(new NamedDocument(base, PolicyDocument.of(all)));
+        } else {
+            List<List<Statement>> parts = splitStatements(policy, limit);
+            for (int i = 0; i < parts.size(); i++) {
+                documents.add(new NamedDocument(parts.size() == 1 ? base : base + "-" + (i + 1),
+                        PolicyDocument.of(parts.get(i))));
+            }
+        }
+        if ((separateDeny || split) && policy.deny().isPresent()) {
+            documents.add(new NamedDocument(base + "-network-deny", PolicyDocument.of(List.of(policy.deny().get()))));
+        }
+        checkSizes(documents, limit, split);
+        return documents;
+    }
+
+    private static List<List<Statement>> splitStatements(GeneratedPolicy policy, SizeLimit limit)
+            throws UsageException {
+        List<Statement> pieces = new ArrayList<>();
+        for (Statement statement : policy.allow()) {
+            if (size(List.of(statement)) <= limit.characters()) {
+                pieces.add(statement);
+            } else {
+                pieces.addAll(splitNames(policy, statement, limit));
+            }
+        }
+        List<List<Statement>> documents = new ArrayList<>();
+        List<Statement> current = new ArrayList<>();
+        for (Statement piece : pieces) {
+            current.add(piece);
+            if (current.size() > 1 && size(current) > limit.characters()) {
+                current.remove(current.size() - 1);
+                documents.add(current);
+                current = new ArrayList<>(List.of(piece));
+            }
+        }
+        documents.add(current);
+        return documents;
+    }
+
+    /** Divides one record-change statement's name list into statements that each fit. */
+    private static List<Statement> splitNames(GeneratedPolicy policy, Statement statement, SizeLimit limit)
+            throws UsageException {
+        String sid = statement.sid().orElse("");
+        if (!policy.namesSplittable() || !sid.startsWith("ChangeChallengeRecords")) {
+            throw new UsageException(limit.id(), "statement " + sid + " alone is " + size(List.of(statement))
+                    + " characters, over the " + limit.id() + " limit of " + limit.characters() + "; "
+                    + policy.profile().client() + " changes several names in one batch, so its names cannot be"
+                    + " split across statements");
+        }
+        List<String> names = namesOf(statement);
+        List<Statement> parts = new ArrayList<>();
+        List<String> chunk = new ArrayList<>();
+        for (String name : names) {
+            chunk.add(name);
+            if (chunk.size() > 1 && size(List.of(part(statement, chunk, parts.size() + 1))) > limit.characters()) {
+                chunk.remove(chunk.size() - 1);
+                parts.add(part(statement, chunk, parts.size() + 1));
+                chunk = new ArrayList<>(List.of(name));
+            }
+        }
+        parts.add(part(statement, chunk, parts.size() + 1));
+        for (Statement part : parts) {
+            if (size(List.of(part)) > limit.characters()) {
+                throw new UsageException(limit.id(), "a single record name does not fit the " + limit.id()
+                        + " limit of " + limit.characters() + " characters");
+            }
+        }
+        return parts;
+    }
+
+    private static Statement part(Statement statement, List<String> names, int number) {
+        return statement.withConditionValues(PolicyGenerator.KEY_NAMES, ValueList.of(names))
+                .withSid(statement.sid().orElse("") + "Part" + number);
+    }
+
+    private static List<String> namesOf(Statement statement) {
+        return statement.conditions().stream().flatMap(b -> b.entries().stream())
+                .filter(e -> e.key().equals(PolicyGenerator.KEY_NAMES))
+                .findFirst().orElseThrow().values().texts();
+    }
+
+    private static void checkSizes(List<NamedDocument> documents, SizeLimit limit, boolean split)
+            throws UsageException {
+        if (limit.aggregate()) {
+            int total = documents.stream().mapToInt(d -> PolicyWriter.size(d.document())).sum();
+            if (total > limit.characters()) {
+                throw new UsageException(limit.id(), "the policy is " + total + " characters, " + (total - limit.characters())
+                        + " over the " + limit.id() + " limit of " + limit.characters() + " (which counts all inline"
+                        + " policies of the principal together, so --split cannot help; use --limit managed)");
+            }
+            return;
+        }
+        for (NamedDocument document : documents) {
+            int size = PolicyWriter.size(document.document());
+            if (size > limit.characters()) {
+                throw new UsageException(limit.id(), "policy " + document.name() + " is " + size + " characters, "
+                        + (size - limit.characters()) + " over the " + limit.id() + " limit of " + limit.characters()
+                        + (split ? "" : "; use --split to write several documents"));
+            }
+        }
+    }
+
+    private static int size(List<Statement> statements) {
+        return PolicyWriter.size(PolicyDocument.of(statements));
+    }
+}

@@ -1,0 +1,103 @@
+package dev.policygen.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import dev.policygen.InputException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads JSON text into {@link JsonNode}s with the line and column of every value and key. Uses
+ * Jackson's streaming parser only: databind is heavy to load and positions are all we need.
+ */
+public final class JsonReader {
+    /** Deeper than any policy, shallow enough that hostile input cannot exhaust the stack. */
+    private static final int MAX_DEPTH = 64;
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            .build();
+
+    private JsonReader() {
+    }
+
+    /**
+     * Parses one JSON value that must fill the whole text.
+     *
+     * @param source a name for messages, usually the file path
+     * @throws InputException for a syntax error, with its position
+     */
+    public static JsonNode read(String text, String source) throws InputException {
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw new InputException(source, new SourcePosition(1, 1), "empty input, expected a JSON value");
+            }
+            JsonNode node = readValue(parser, first);
+            JsonToken trailing = parser.nextToken();
+            if (trailing != null) {
+                throw new InputException(source, position(parser.currentTokenLocation()),
+                        "unexpected content after the JSON value");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new InputException(source, position(e.getLocation()), "invalid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new InputException(source, "cannot read JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static JsonNode readValue(JsonParser parser, JsonToken token) throws IOException {
+        SourcePosition at = position(parser.currentTokenLocation());
+        switch (token) {
+            case START_OBJECT: {
+                List<JsonNode.Member> members = new ArrayList<>();
+                JsonToken next;
+                while ((next = parser.nextToken()) == JsonToken.FIELD_NAME) {
+                    String key = parser.currentName();
+                    SourcePosition keyAt = position(parser.currentTokenLocation());
+                    members.add(new JsonNode.Member(key, keyAt, readValue(parser, parser.nextToken())));
+                }
+                if (next != JsonToken.END_OBJECT) {
+                    throw new IOException("unterminated object");
+                }
+                return new JsonNode.JsonObject(members, at);
+            }
+            case START_ARRAY: {
+                List<JsonNode> elements = new ArrayList<>();
+                JsonToken next;
+                while ((next = parser.nextToken()) != JsonToken.END_ARRAY) {
+                    if (next == null) {
+                        throw new IOException("unterminated array");
+                    }
+                    elements.add(readValue(parser, next));
+                }
+                return new JsonNode.JsonArray(elements, at);
+            }
+            case VALUE_STRING:
+                return new JsonNode.JsonString(parser.getText(), at);
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                return new JsonNode.JsonNumber(parser.getText(), at);
+            case VALUE_TRUE:
+                return new JsonNode.JsonBoolean(true, at);
+            case VALUE_FALSE:
+                return new JsonNode.JsonBoolean(false, at);
+            case VALUE_NULL:
+                return new JsonNode.JsonNull(at);
+            default:
+                throw new IOException("unexpected token " + token);
+        }
+    }
+
+    private static SourcePosition position(JsonLocation location) {
+        if (location == null || location.getLineNr() < 1) {
+            return SourcePosition.UNKNOWN;
+        }
+        return new SourcePosition(location.getLineNr(), location.getColumnNr());
+    }
+}

@@ -1,0 +1,66 @@
+package dev.policygen.name;
+
+import dev.policygen.UsageException;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A name on a certificate as a user typed it ({@code *.Bücher.example.}), checked and reduced to
+ * what DNS-01 needs: the normalized name without its wildcard label, since a wildcard
+ * authorization is validated at the apex name (RFC 8555 section 7.1.4).
+ */
+public record CertificateName(String input, String normalized, boolean wildcard) {
+    public static final String CHALLENGE_LABEL = "_acme-challenge";
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}\\.?");
+
+    public static CertificateName parse(String input) throws UsageException {
+        String text = input.strip();
+        if (text.isEmpty()) {
+            throw new UsageException(input, "empty domain");
+        }
+        if (IPV4.matcher(text).matches() || text.contains(":") || text.startsWith("[")) {
+            throw new UsageException(input, "\"" + input + "\" is an IP address; DNS-01 validates domain names only");
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c <= 0x20 || c == 0x7F) {
+                throw new UsageException(input, "domain \"" + input + "\" contains a space or control character");
+            }
+        }
+        List<String> labels;
+        try {
+            labels = RecordNames.labels(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(input, "invalid domain \"" + input + "\": " + e.getMessage());
+        }
+        boolean wildcard = labels.get(0).equals("*") && !text.startsWith("\\");
+        List<String> rest = wildcard ? labels.subList(1, labels.size()) : labels;
+        if (rest.isEmpty()) {
+            throw new UsageException(input, "domain \"" + input + "\" is only a wildcard");
+        }
+        for (String label : rest) {
+            if (label.indexOf('*') >= 0) {
+                throw new UsageException(input, "wildcard in \"" + input
+                        + "\" is not the whole leftmost label; only *.name is allowed");
+            }
+        }
+        if (rest.get(0).equalsIgnoreCase(CHALLENGE_LABEL)) {
+            throw new UsageException(input, "domain \"" + input + "\" already starts with " + CHALLENGE_LABEL
+                    + "; give the name on the certificate");
+        }
+        String normalized = RecordNames.join(rest);
+        // the challenge name adds one label; it must still fit in 255 octets
+        try {
+            RecordNames.labels(CHALLENGE_LABEL + "." + normalized);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(input, "domain \"" + input + "\" is too long for its challenge name: "
+                    + e.getMessage());
+        }
+        return new CertificateName(input, normalized, wildcard);
+    }
+
+    /** The TXT record name DNS-01 writes for this name, normalized. */
+    public String challengeName() {
+        return CHALLENGE_LABEL + "." + normalized;
+    }
+}

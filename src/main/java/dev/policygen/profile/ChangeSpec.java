@@ -1,0 +1,14 @@
+package dev.policygen.profile;
+
+import java.util.List;
+
+/**
+ * How a client changes TXT records: the ChangeResourceRecordSets actions it sends and whether one
+ * change batch ever holds more than one record name. Only one-name-per-batch clients can have their
+ * name list split across statements without losing access.
+ */
+public record ChangeSpec(List<String> actions, boolean oneNamePerBatch, String why, String source) {
+    public ChangeSpec {
+        actions = List.copyOf(actions);
+    }
+}

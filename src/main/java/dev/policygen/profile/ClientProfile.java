@@ -1,0 +1,44 @@
+package dev.policygen.profile;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What one ACME client calls on AWS to pass DNS-01, loaded from {@code policies/<client>.json}.
+ * Every fact carries the source it was taken from.
+ */
+public record ClientProfile(
+        String client,
+        List<String> aliases,
+        String title,
+        String versions,
+        String homepage,
+        String verifiedBy,
+        List<ProfileCall> calls,
+        Optional<ZoneIdOption> zoneIdOption,
+        ChangeSpec changes,
+        CnameBehaviour cnames,
+        List<String> notes) {
+
+    public ClientProfile {
+        aliases = List.copyOf(aliases);
+        calls = List.copyOf(calls);
+        notes = List.copyOf(notes);
+    }
+
+    /** The option that lets the user name the zone, so zone-discovery calls are not needed. */
+    public record ZoneIdOption(String option, String source) {
+    }
+
+    public List<ProfileCall> calls(Purpose purpose) {
+        return calls.stream().filter(c -> c.purpose() == purpose).toList();
+    }
+
+    /** Every name this profile answers to, canonical name first. */
+    public List<String> names() {
+        List<String> names = new java.util.ArrayList<>();
+        names.add(client);
+        names.addAll(aliases);
+        return names;
+    }
+}

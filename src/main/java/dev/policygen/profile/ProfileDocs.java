@@ -1,0 +1,81 @@
+package dev.policygen.profile;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Renders docs/clients.md from the profile files, so the page cannot say anything the data does not.
+ * Regenerate with {@code ./policygen clients --format markdown > docs/clients.md}.
+ */
+public final class ProfileDocs {
+    private ProfileDocs() {
+    }
+
+    /** The AWS actions of a profile, short names, in purpose order. */
+    public static String actionSummary(ClientProfile profile) {
+        List<String> actions = new ArrayList<>();
+        for (ProfileCall call : profile.calls()) {
+            String shortName = call.action().startsWith("route53:") ? call.action().substring(8) : call.action();
+            String label = call.when().map(w -> shortName + " (with " + w + ")").orElse(shortName);
+            if (!actions.contains(label)) {
+                actions.add(label);
+            }
+        }
+        return String.join(", ", actions);
+    }
+
+    public static String markdown(List<ClientProfile> profiles) {
+        StringBuilder out = new StringBuilder();
+        out.append("# Client profiles\n\n");
+        out.append("Generated from `policies/*.json` by `./policygen clients --format markdown > docs/clients.md`;"
+                + " a test fails when this page and the profile files disagree. Every fact names its source.\n\n");
+        out.append("| Client | Aliases | Calls | Change actions | Zone id option | Follows CNAMEs | Verified by |\n");
+        out.append("|---|---|---|---|---|---|---|\n");
+        for (ClientProfile p : profiles) {
+            out.append("| ").append(p.client())
+                    .append(" | ").append(p.aliases().isEmpty() ? "–" : String.join(", ", p.aliases()))
+                    .append(" | ").append(actionSummary(p))
+                    .append(" | ").append(String.join(", ", p.changes().actions()))
+                    .append(" | ").append(p.zoneIdOption().map(ClientProfile.ZoneIdOption::option).orElse("none"))
+                    .append(" | ").append(p.cnames().mode().json())
+                    .append(" | ").append(p.verifiedBy().startsWith("source;") ? "source + recorded run"
+                            : p.verifiedBy().split(" ")[0])
+                    .append(" |\n");
+        }
+        for (ClientProfile p : profiles) {
+            out.append("\n## ").append(p.client()).append("\n\n");
+            out.append(p.title()).append(". Versions: ").append(p.versions()).append(". Documentation: ")
+                    .append(p.homepage()).append(".\n\n");
+            out.append("Verified by: ").append(p.verifiedBy()).append(".\n\n");
+            out.append("| Purpose | Action | Resource | When | Why | Source |\n|---|---|---|---|---|---|\n");
+            for (ProfileCall call : p.calls()) {
+                out.append("| ").append(call.purpose().label())
+                        .append(" | `").append(call.action()).append('`')
+                        .append(" | `").append(call.resource()).append('`')
+                        .append(" | ").append(call.when().orElse("always"))
+                        .append(" | ").append(cell(call.why()))
+                        .append(" | ").append(cell(call.source()))
+                        .append(" |\n");
+            }
+            out.append("\nChange batches: ").append(String.join(", ", p.changes().actions()))
+                    .append(p.changes().oneNamePerBatch() ? ", one record name per batch"
+                            : ", several record names per batch")
+                    .append(" (").append(p.changes().source()).append(").\n\n");
+            p.zoneIdOption().ifPresentOrElse(
+                    o -> out.append("Zone id option: ").append(o.option()).append(" removes the zone-discovery calls (")
+                            .append(o.source()).append("); generate with `--zone-id-configured`.\n\n"),
+                    () -> out.append("Zone id option: none; zone discovery cannot be switched off.\n\n"));
+            out.append("CNAMEs: ").append(p.cnames().mode().json()).append(": ").append(p.cnames().how())
+                    .append(" (").append(p.cnames().source()).append(").\n");
+            if (!p.notes().isEmpty()) {
+                out.append('\n');
+                p.notes().forEach(n -> out.append("- ").append(n).append('\n'));
+            }
+        }
+        return out.toString();
+    }
+
+    private static String cell(String text) {
+        return text.replace("|", "\\|");
+    }
+}
