@@ -1,0 +1,129 @@
+package dev.policygen.name;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.policygen.UsageException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CertificateNameTest {
+    private static final String[] LABELS = {"example", "Example", "EXAMPLE", "www", "bücher", "BÜCHER", "xn--bcher-kva",
+        "a", "a-b", "münchen", "例え", "テスト", "com", "org", "co", "uk", "dev", "_x", "0", "99", "ß", "ǅ", "ⓐ"};
+    private static final String[] BAD = {"", "..", "a..b", "*.*.a", "a.*.b", "w*.a", "1.2.3.4", "::1", "[::1]",
+        "a b.c", "a\tb", "\\999.a", "a\\.b", "*", "*.", "_acme-challenge.a.com"};
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "example.com|_acme-challenge.example.com|false",
+        "*.example.com|_acme-challenge.example.com|true",
+        "*.Example.COM.|_acme-challenge.example.com|true",
+        "Bücher.example|_acme-challenge.xn--bcher-kva.example|false",
+        "a\\055b.example.com|_acme-challenge.a-b.example.com|false",
+        "odd/name.example.com|_acme-challenge.odd\\057name.example.com|false",
+        "a\\056b.example.com|_acme-challenge.a\\056b.example.com|false",
+        "under_score.example.com|_acme-challenge.under_score.example.com|false",
+    })
+    void normalizesAsRoute53Does(String input, String challenge, boolean wildcard) throws UsageException {
+        CertificateName name = CertificateName.parse(input);
+        assertEquals(challenge, name.challengeName());
+        assertEquals(wildcard, name.wildcard());
+    }
+
+    @Test
+    void rejectsWhatCannotBeACertificateName() {
+        for (String bad : BAD) {
+            UsageException e = assertThrows(UsageException.class, () -> CertificateName.parse(bad), bad);
+            assertFalse(e.getMessage().contains("\n"), "one-line message for " + bad);
+            assertEquals(bad, e.value());
+        }
+    }
+
+    @Test
+    void recordNamesEscapeEveryOtherByte() {
+        assertEquals("\\052.example.com", RecordNames.normalize("*.Example.com."));
+        assertEquals("a\\040b.example.com", RecordNames.normalize("a b.example.com"));
+        assertEquals("_acme-challenge.example.com", RecordNames.normalize("_ACME-Challenge.example.com."));
+    }
+
+    /** Seeded property run: 20,000 random domain lists of IDN, case, trailing dots, wildcards and duplicates. */
+    @Test
+    void randomDomainListsNormalizeToSortedUniqueWildcardFreeNames() {
+        long seed = Long.getLong("names.seed", 20261121L);
+        Random random = new Random(seed);
+        for (int round = 0; round < 20_000; round++) {
+            List<String> inputs = new ArrayList<>();
+            int count = 1 + random.nextInt(6);
+            for (int i = 0; i < count; i++) {
+                inputs.add(randomDomain(random));
+                if (random.nextInt(4) == 0) {
+                    inputs.add(inputs.get(random.nextInt(inputs.size())));
+                }
+            }
+            checkProperties(inputs, "seed " + seed + " round " + round);
+        }
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void fuzzDomainLists(FuzzedDataProvider data) {
+        List<String> inputs = new ArrayList<>();
+        int count = data.consumeInt(1, 6);
+        for (int i = 0; i < count; i++) {
+            inputs.add(data.consumeString(80));
+        }
+        checkProperties(inputs, "fuzz input");
+    }
+
+    /** Bad input is a UsageException; good input gives normalized, unique, sorted, wildcard-free names. */
+    static void checkProperties(List<String> inputs, String context) {
+        SortedSet<String> names = new TreeSet<>();
+        for (String input : inputs) {
+            try {
+                CertificateName name = CertificateName.parse(input);
+                String challenge = name.challengeName();
+                assertTrue(challenge.startsWith("_acme-challenge."), context);
+                assertFalse(challenge.contains("*") || challenge.contains("\\052"), context + ": " + challenge);
+                assertFalse(challenge.endsWith("."), context);
+                assertEquals(challenge.toLowerCase(java.util.Locale.ROOT), challenge, context);
+                assertTrue(challenge.chars().allMatch(c -> c < 0x7F && c > 0x20), context + ": " + challenge);
+                assertEquals(challenge, RecordNames.normalize(challenge), context + ": normalizing twice changes "
+                        + challenge);
+                names.add(challenge);
+            } catch (UsageException expected) {
+                assertFalse(expected.getMessage().contains("\n"), context);
+            }
+        }
+        List<String> sorted = new ArrayList<>(names);
+        for (int i = 1; i < sorted.size(); i++) {
+            assertTrue(sorted.get(i - 1).compareTo(sorted.get(i)) < 0, context);
+        }
+    }
+
+    private static String randomDomain(Random random) {
+        StringBuilder out = new StringBuilder();
+        if (random.nextInt(3) == 0) {
+            out.append("*.");
+        }
+        int labels = 1 + random.nextInt(4);
+        for (int i = 0; i < labels; i++) {
+            if (i > 0) {
+                out.append('.');
+            }
+            out.append(random.nextInt(10) == 0 ? BAD[random.nextInt(BAD.length)] : LABELS[random.nextInt(LABELS.length)]);
+        }
+        if (random.nextBoolean()) {
+            out.append('.');
+        }
+        return out.toString();
+    }
+}

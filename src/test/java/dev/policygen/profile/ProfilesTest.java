@@ -1,0 +1,112 @@
+package dev.policygen.profile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.policygen.InputException;
+import dev.policygen.UsageException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class ProfilesTest {
+    private static final Path ROOT = Path.of(System.getProperty("policygen.root", "."));
+    private static final Profiles PROFILES = Profiles.bundled();
+    /** Facts from the Service Authorization Reference: the resource each Route 53 action accepts. */
+    private static final Map<String, String> ROUTE53_RESOURCES = Map.of(
+            "route53:ListHostedZones", ProfileCall.ANY,
+            "route53:ListHostedZonesByName", ProfileCall.ANY,
+            "route53:GetHostedZoneCount", ProfileCall.ANY,
+            "route53:GetHostedZone", ProfileCall.HOSTED_ZONE,
+            "route53:ListResourceRecordSets", ProfileCall.HOSTED_ZONE,
+            "route53:ChangeResourceRecordSets", ProfileCall.HOSTED_ZONE,
+            "route53:GetChange", ProfileCall.CHANGE);
+
+    @Test
+    void indexListsExactlyTheProfileFiles() throws IOException {
+        Set<String> listed = Files.readAllLines(ROOT.resolve("policies/index.txt")).stream().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> files;
+        try (Stream<Path> stream = Files.list(ROOT.resolve("policies"))) {
+            files = stream.map(p -> p.getFileName().toString()).filter(f -> f.endsWith(".json"))
+                    .collect(Collectors.toCollection(TreeSet::new));
+        }
+        assertEquals(files, listed);
+        assertEquals(files.size(), PROFILES.all().size());
+    }
+
+    @Test
+    void docsClientsPageIsGeneratedFromTheProfiles() throws IOException {
+        String page = Files.readString(ROOT.resolve("docs/clients.md"), StandardCharsets.UTF_8);
+        assertEquals(ProfileDocs.markdown(PROFILES.all()), page,
+                "docs/clients.md is stale: run ./policygen clients --format markdown > docs/clients.md");
+    }
+
+    @Test
+    void theRequiredClientsAreThere() throws UsageException {
+        for (String name : List.of("lego", "traefik", "acme.sh", "certbot", "letsencrypt-aws", "cert-manager",
+                "caddy", "policygen", "TRAEFIK")) {
+            PROFILES.find(name);
+        }
+        assertEquals("lego", PROFILES.find("traefik").client());
+        assertThrows(UsageException.class, () -> PROFILES.find("dehydrated"));
+    }
+
+    @Test
+    void namesAndAliasesAreUnique() {
+        Set<String> seen = new HashSet<>();
+        for (ClientProfile profile : PROFILES.all()) {
+            for (String name : profile.names()) {
+                assertTrue(seen.add(name.toLowerCase()), "duplicate client name " + name);
+            }
+        }
+    }
+
+    @Test
+    void route53CallsUseTheResourceAwsAccepts() {
+        for (ClientProfile profile : PROFILES.all()) {
+            for (ProfileCall call : profile.calls()) {
+                assertTrue(call.action().matches("[a-z0-9-]+:[A-Za-z0-9]+"), call.action());
+                assertFalse(call.source().isBlank(), profile.client() + " " + call.action() + " has no source");
+                if (call.action().startsWith("route53:")) {
+                    assertEquals(ROUTE53_RESOURCES.get(call.action()), call.resource(),
+                            profile.client() + " " + call.action());
+                } else {
+                    assertTrue(call.resource().equals("*") || call.resource().startsWith("arn:${partition}:"),
+                            profile.client() + " " + call.action() + " resource " + call.resource());
+                }
+            }
+            assertEquals(1, profile.calls(Purpose.RECORD_CHANGE).size());
+            assertFalse(profile.changes().actions().isEmpty());
+        }
+    }
+
+    @Test
+    void facts() throws UsageException {
+        assertEquals(List.of("CREATE", "DELETE"), PROFILES.find("letsencrypt-aws").changes().actions());
+        assertTrue(PROFILES.find("acme.sh").calls().stream().noneMatch(c -> c.action().equals("route53:GetChange")),
+                "acme.sh never calls GetChange");
+        assertTrue(PROFILES.find("certbot").calls(Purpose.RECORD_READ).isEmpty(), "certbot never reads records");
+        assertTrue(PROFILES.find("certbot").zoneIdOption().isEmpty());
+        assertFalse(PROFILES.find("policygen").changes().oneNamePerBatch());
+        assertEquals(CnameBehaviour.Mode.BY_DEFAULT, PROFILES.find("lego").cnames().mode());
+    }
+
+    @Test
+    void aBrokenProfileNamesItsLineAndColumn() {
+        InputException e = assertThrows(InputException.class, () -> Profiles.read(
+                "{\n  \"client\": \"x\",\n  \"colour\": 1\n}", "policies/x.json"));
+        assertEquals("policies/x.json:3:3: unknown key \"colour\"", e.located());
+    }
+}
