@@ -1,7 +1,5 @@
 package dev.policygen.json;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
-
 /**
  * Renders a {@link JsonNode} either as 2-space pretty JSON with {@code "key": value} spacing or as one
  * line with no white space at all. Member order is the tree's; ordering policy belongs to the caller.
@@ -24,9 +22,33 @@ public final class JsonWriter {
         return out.toString();
     }
 
-    /** A JSON string literal, quotes included. */
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    /**
+     * A JSON string literal, quotes included. Written here rather than with Jackson's encoder so that
+     * writing a policy loads no Jackson class: generate must start fast.
+     */
     public static String quote(String value) {
-        return '"' + new String(JsonStringEncoder.getInstance().quoteAsString(value)) + '"';
+        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"': out.append("\\\""); break;
+                case '\\': out.append("\\\\"); break;
+                case '\n': out.append("\\n"); break;
+                case '\r': out.append("\\r"); break;
+                case '\t': out.append("\\t"); break;
+                case '\b': out.append("\\b"); break;
+                case '\f': out.append("\\f"); break;
+                default:
+                    if (c < 0x20) {
+                        out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+                    } else {
+                        out.append(c);
+                    }
+            }
+        }
+        return out.append('"').toString();
     }
 
     private static void write(JsonNode node, StringBuilder out, int depth, boolean pretty) {

@@ -84,7 +84,9 @@ public final class RecordNames {
                 if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_') {
                     out.append(c);
                 } else {
-                    out.append('\\').append(String.format("%03o", (int) c));
+                    // three octal digits without String.format, which is slow to load on a cold JVM
+                    out.append('\\').append((char) ('0' + (c >> 6))).append((char) ('0' + ((c >> 3) & 7)))
+                            .append((char) ('0' + (c & 7)));
                 }
             }
         }

@@ -7,37 +7,41 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * The client profiles shipped in the jar under {@code policies/}. The list of files is
- * {@code policies/index.txt}; a test keeps it equal to the directory.
+ * The client profiles shipped in the jar under {@code policies/}. {@code policies/index.txt} lists
+ * each file with the client's aliases, so {@link #find} parses one file only; a test keeps the index
+ * equal to the directory and to the files' own names and aliases.
  */
 public final class Profiles {
     public static final String DIRECTORY = "policies";
     public static final String INDEX = "index.txt";
 
-    private final List<ClientProfile> profiles;
+    /** File name to every name the client answers to (the file's stem first). */
+    private final Map<String, List<String>> index;
 
-    private Profiles(List<ClientProfile> profiles) {
-        this.profiles = List.copyOf(profiles);
+    private Profiles(Map<String, List<String>> index) {
+        this.index = index;
     }
 
-    /** Loads every bundled profile. A broken bundled profile is a build defect, hence unchecked. */
+    /** The bundled profiles; each file is parsed when first asked for. */
     public static Profiles bundled() {
-        try {
-            List<ClientProfile> loaded = new ArrayList<>();
-            for (String line : resource(INDEX).split("\n")) {
-                String file = line.strip();
-                if (!file.isEmpty() && !file.startsWith("#")) {
-                    loaded.add(ProfileReader.read(resource(file), DIRECTORY + "/" + file));
-                }
+        Map<String, List<String>> index = new LinkedHashMap<>();
+        for (String line : resource(INDEX).split("\n")) {
+            String entry = line.strip();
+            if (!entry.isEmpty() && !entry.startsWith("#")) {
+                String[] words = entry.split("\\s+");
+                List<String> names = new ArrayList<>();
+                names.add(words[0].substring(0, words[0].length() - ".json".length()));
+                names.addAll(List.of(words).subList(1, words.length));
+                index.put(words[0], names);
             }
-            return new Profiles(loaded);
-        } catch (InputException e) {
-            throw new IllegalStateException("bundled profile is invalid: " + e.located(), e);
         }
+        return new Profiles(index);
     }
 
     /** Reads one profile file from disk, for tests and for users' own profiles. */
@@ -45,23 +49,39 @@ public final class Profiles {
         return ProfileReader.read(text, source);
     }
 
+    /** The names and aliases the index gives each file. */
+    public Map<String, List<String>> index() {
+        return Map.copyOf(index);
+    }
+
     public List<ClientProfile> all() {
+        List<ClientProfile> profiles = new ArrayList<>();
+        index.keySet().forEach(file -> profiles.add(load(file)));
         return profiles;
     }
 
     /** Finds a profile by name or alias, ignoring case. */
     public ClientProfile find(String name) throws UsageException {
         String wanted = name.toLowerCase(Locale.ROOT);
-        for (ClientProfile profile : profiles) {
-            for (String candidate : profile.names()) {
+        List<String> known = new ArrayList<>();
+        for (Map.Entry<String, List<String>> entry : index.entrySet()) {
+            for (String candidate : entry.getValue()) {
                 if (candidate.toLowerCase(Locale.ROOT).equals(wanted)) {
-                    return profile;
+                    return load(entry.getKey());
                 }
             }
+            known.addAll(entry.getValue());
         }
-        List<String> known = new ArrayList<>();
-        profiles.forEach(p -> known.addAll(p.names()));
         throw new UsageException(name, "unknown client \"" + name + "\"; known clients: " + String.join(", ", known));
+    }
+
+    /** A broken bundled profile is a build defect, so it is unchecked here. */
+    private static ClientProfile load(String file) {
+        try {
+            return ProfileReader.read(resource(file), DIRECTORY + "/" + file);
+        } catch (InputException e) {
+            throw new IllegalStateException("bundled profile is invalid: " + e.located(), e);
+        }
     }
 
     private static String resource(String file) {

@@ -35,8 +35,7 @@ class ProfilesTest {
 
     @Test
     void indexListsExactlyTheProfileFiles() throws IOException {
-        Set<String> listed = Files.readAllLines(ROOT.resolve("policies/index.txt")).stream().map(String::strip)
-                .filter(l -> !l.isEmpty() && !l.startsWith("#")).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> listed = new TreeSet<>(PROFILES.index().keySet());
         Set<String> files;
         try (Stream<Path> stream = Files.list(ROOT.resolve("policies"))) {
             files = stream.map(p -> p.getFileName().toString()).filter(f -> f.endsWith(".json"))
@@ -44,6 +43,10 @@ class ProfilesTest {
         }
         assertEquals(files, listed);
         assertEquals(files.size(), PROFILES.all().size());
+        for (ClientProfile profile : PROFILES.all()) {
+            assertEquals(profile.names(), PROFILES.index().get(profile.client() + ".json"),
+                    "policies/index.txt must give " + profile.client() + " its file's name and aliases");
+        }
     }
 
     @Test
