@@ -8,6 +8,7 @@ import dev.policygen.profile.Purpose;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,8 +24,8 @@ final class ClientsCommand implements Callable<Integer> {
             description = "text, or markdown (the page docs/clients.md is made of). Default: ${DEFAULT-VALUE}.")
     String format;
 
-    @Option(names = "--debug", description = "Print stack traces of errors.")
-    boolean debug;
+    @Mixin
+    DebugOption debugOption;
 
     @Override
     public Integer call() throws Exception {

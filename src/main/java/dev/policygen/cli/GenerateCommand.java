@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -135,8 +136,8 @@ final class GenerateCommand implements Callable<Integer> {
             description = "ACME account key location; an s3://BUCKET/KEY URI grants s3:GetObject on that object.")
     String accountKey;
 
-    @Option(names = "--debug", description = "Print stack traces of errors.")
-    boolean debug;
+    @Mixin
+    DebugOption debugOption;
 
     @Override
     public Integer call() throws Exception {
