@@ -88,14 +88,14 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--separate-deny", description = "Write the network deny as a second policy document.")
     boolean separateDeny;
 
-    @Option(names = "--partition", paramLabel = "PARTITION", defaultValue = "aws",
+    @Option(names = "--partition", paramLabel = "PARTITION",
             description = "aws, aws-cn or aws-us-gov; changes every ARN. Default: ${DEFAULT-VALUE}.")
-    String partition;
+    String partition = "aws";
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
+    @Option(names = "--format", paramLabel = "FORMAT",
             description = "json, terraform (aws_iam_policy_document data source) or cloudformation "
                     + "(AWS::IAM::ManagedPolicy in YAML). Default: ${DEFAULT-VALUE}.")
-    String format;
+    String format = "json";
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Write to FILE (atomically) instead of standard output. Several JSON documents go to "
@@ -105,10 +105,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--minify", description = "JSON on one line.")
     boolean minify;
 
-    @Option(names = "--limit", paramLabel = "KIND", defaultValue = "managed",
+    @Option(names = "--limit", paramLabel = "KIND",
             description = "Size quota to respect: managed (6144), role-inline (10240), user-inline (2048), "
                     + "group-inline (5120) characters. Default: ${DEFAULT-VALUE}.")
-    String limit;
+    String limit = "managed";
 
     @Option(names = "--split", description = "Over the limit, write several documents that together grant the same.")
     boolean split;
@@ -141,6 +141,11 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        return execute(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** The command's work, with the writers given; {@link GenerateFastPath} calls it without picocli. */
+    int execute(PrintWriter out, PrintWriter err) throws Exception {
         ClientProfile profile = Profiles.bundled().find(client);
         GenerateRequest request = request(profile);
         OutputFormat outputFormat = OutputFormat.parse(format);
@@ -151,7 +156,6 @@ final class GenerateCommand implements Callable<Integer> {
         GeneratedPolicy policy = PolicyGenerator.generate(request);
         List<NamedDocument> documents = PolicyPackager.pack(policy, sizeLimit, separateDeny, split);
         List<RenderedFile> files = outputFormat.render(documents, minify, description(request));
-        PrintWriter err = spec.commandLine().getErr();
         if (explain) {
             explain(err, policy);
         }
@@ -160,7 +164,6 @@ final class GenerateCommand implements Callable<Integer> {
                     + SizeLimit.DEFAULT_ATTACHED_MANAGED_POLICIES + " managed policies per principal");
         }
         if (output == null) {
-            PrintWriter out = spec.commandLine().getOut();
             files.forEach(f -> out.print(f.text()));
             out.flush();
         } else {

@@ -35,7 +35,10 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        int code = run(args, out, err);
+        int code = GenerateFastPath.run(args, out, err);
+        if (code == GenerateFastPath.DECLINED) {
+            code = run(args, out, err);
+        }
         out.flush();
         err.flush();
         System.exit(code);
@@ -47,7 +50,7 @@ public final class Main implements Runnable {
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setOut(out);
         commandLine.setErr(err);
-        commandLine.setExecutionExceptionHandler((e, cl, parsed) -> failure(e, cl, debug));
+        commandLine.setExecutionExceptionHandler((e, cl, parsed) -> failure(e, cl.getErr(), debug));
         commandLine.setParameterExceptionHandler((e, a) -> {
             CommandLine cl = e.getCommandLine();
             cl.getErr().println("policygen: error: " + e.getMessage());
@@ -72,8 +75,8 @@ public final class Main implements Runnable {
         return withGenerate.toArray(new String[0]);
     }
 
-    private static int failure(Exception e, CommandLine commandLine, boolean debug) {
-        PrintWriter err = commandLine.getErr();
+    /** Reports a failure in one line (a stack trace only with --debug) and picks its exit code. */
+    static int failure(Exception e, PrintWriter err, boolean debug) {
         if (debug) {
             e.printStackTrace(err);
         }

@@ -93,7 +93,7 @@ public record Statement(
         public Builder condition(ConditionOperator operator, String key, List<String> values) {
             for (int i = 0; i < conditions.size(); i++) {
                 ConditionBlock block = conditions.get(i);
-                if (block.operator().equals(operator)) {
+                if (block.operator().json().equals(operator.json())) {
                     List<ConditionEntry> entries = new ArrayList<>(block.entries());
                     entries.add(ConditionEntry.of(key, ValueList.of(values)));
                     conditions.set(i, new ConditionBlock(operator, entries, SourcePosition.UNKNOWN));

@@ -1,0 +1,77 @@
+package dev.policygen.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The picocli-free start-up path must behave exactly like picocli wherever it does not decline. */
+class GenerateFastPathTest {
+    private static final Path GOLDEN = Path.of(System.getProperty("policygen.root", "."), "golden");
+
+    @Test
+    void matchesPicocliOnEveryGoldenCase() throws Exception {
+        int handled = 0;
+        int successes = 0;
+        List<Path> cases;
+        try (Stream<Path> files = Files.list(GOLDEN)) {
+            cases = files.filter(p -> p.toString().endsWith(".args")).sorted().toList();
+        }
+        for (Path file : cases) {
+            String[] args = Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isEmpty())
+                    .toArray(String[]::new);
+            CliRun picocli = CliRun.of(args);
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int exit = GenerateFastPath.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+            if (picocli.exit() == 0) {
+                successes++;
+                assertTrue(exit != GenerateFastPath.DECLINED, file + ": a valid generate line must take the fast path");
+            }
+            if (exit != GenerateFastPath.DECLINED) {
+                handled++;
+                assertEquals(picocli.exit(), exit, file.toString());
+                assertEquals(picocli.out(), out.toString(), file.toString());
+                assertEquals(picocli.err(), err.toString(), file.toString());
+            }
+        }
+        assertTrue(successes > 30 && handled >= successes, "handled " + handled + " of " + cases.size());
+    }
+
+    @Test
+    void theTableNamesEveryOptionOfTheCommand() {
+        java.util.Set<String> annotated = new java.util.TreeSet<>();
+        for (java.lang.reflect.Field field : GenerateCommand.class.getDeclaredFields()) {
+            picocli.CommandLine.Option option = field.getAnnotation(picocli.CommandLine.Option.class);
+            if (option != null) {
+                annotated.addAll(List.of(option.names()));
+            }
+        }
+        assertEquals(annotated, new java.util.TreeSet<>(GenerateFastPath.OPTIONS.keySet()));
+    }
+
+    @Test
+    void declinesWhatOnlyPicocliHandles() {
+        for (String[] args : List.of(
+                new String[] {"--help"},
+                new String[] {"generate", "--help"},
+                new String[] {"--version"},
+                new String[] {"clients"},
+                new String[] {"--client", "lego", "--client", "certbot", "--zone", "Z1", "--domain", "a.com"},
+                new String[] {"--client", "lego", "--domain", "-x"},
+                new String[] {"--zone", "Z1", "--domain", "a.com"},
+                new String[] {"--client", "lego", "--debug", "--domain", "a.com"},
+                new String[] {"--client", "lego", "--minify=true"},
+                new String[] {"--client"})) {
+            assertEquals(GenerateFastPath.DECLINED, GenerateFastPath.run(args, new PrintWriter(new StringWriter()),
+                    new PrintWriter(new StringWriter())), String.join(" ", args));
+        }
+    }
+}
