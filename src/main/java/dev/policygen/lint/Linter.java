@@ -2,6 +2,7 @@ package dev.policygen.lint;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Runs every registered rule that is not ignored over policies, findings in compiler order. */
@@ -21,5 +22,10 @@ public final class Linter {
         }
         findings.sort(Finding.ORDER);
         return findings;
+    }
+
+    /** True when some finding is at least as severe as {@code threshold}; never true without one. */
+    public static boolean reaches(List<Finding> findings, Optional<Severity> threshold) {
+        return threshold.isPresent() && findings.stream().anyMatch(f -> f.severity().reaches(threshold.get()));
     }
 }
