@@ -20,14 +20,16 @@ final class CloudFormationPolicies {
     private CloudFormationPolicies() {
     }
 
-    /** A template is an object with a Resources object and a format version or AWS:: typed resources. */
+    /**
+     * A template is an object with a Resources object; a policy document never has one at the top,
+     * so only a Statement beside it (a policy with a stray element) keeps it a policy.
+     */
     static boolean recognizes(JsonNode.JsonObject root) {
         Optional<JsonNode> resources = root.get("Resources");
-        if (resources.isEmpty() || !(resources.get() instanceof JsonNode.JsonObject objects)) {
+        if (resources.isEmpty() || !(resources.get() instanceof JsonNode.JsonObject)) {
             return false;
         }
-        return root.member("AWSTemplateFormatVersion").isPresent() || objects.members().stream()
-                .anyMatch(m -> text(m.value(), "Type").filter(t -> t.startsWith("AWS::")).isPresent());
+        return root.member("AWSTemplateFormatVersion").isPresent() || root.member("Statement").isEmpty();
     }
 
     static void extract(String file, JsonNode.JsonObject root, LintOptions options, List<LintedPolicy> out) {
