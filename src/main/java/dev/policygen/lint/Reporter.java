@@ -22,6 +22,15 @@ public final class Reporter {
     public void report(SourcePosition position, String message) {
         SourcePosition at = position.known() ? position : policy.position();
         String where = policy.origin().isEmpty() ? "" : " [" + policy.origin() + "]";
-        sink.add(new Finding(rule.id(), rule.severity(), policy.file(), at, message + where));
+        sink.add(new Finding(rule.id(), rule.severity(), policy.file(), at, oneLine(message) + where));
+    }
+
+    /**
+     * Parser messages (SnakeYAML's especially) span lines and draw carets; a finding is one line in
+     * text output, and the position already says where.
+     */
+    private static String oneLine(String message) {
+        String withoutSnippets = message.strip().replaceAll("(?s)\\s*in 'reader', line \\d+, column \\d+:.*?\\^", ";");
+        return withoutSnippets.replaceAll("\\s+", " ").replaceAll(";$", "").strip();
     }
 }

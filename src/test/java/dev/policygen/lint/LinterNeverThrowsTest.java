@@ -78,6 +78,10 @@ class LinterNeverThrowsTest {
 
     private static void lintAndRender(String name, String text, SizeLimit limit) {
         List<Finding> findings = new Linter(Set.of()).lint(PolicyInputs.extract(name, text, new LintOptions(limit)));
+        for (Finding finding : findings) {
+            assertFalse(finding.message().contains("\n"), "a finding is one line: " + finding);
+            assertTrue(finding.position().known(), "a finding has a position: " + finding);
+        }
         for (ReportFormat format : ReportFormat.values()) {
             assertFalse(format.render(findings).isEmpty() && format != ReportFormat.TEXT);
         }
