@@ -33,6 +33,18 @@ public final class JsonReader {
      */
     public static JsonNode read(String text, String source) throws InputException {
         try (JsonParser parser = FACTORY.createParser(text)) {
+            return read(parser, source);
+        } catch (IOException e) {
+            throw new InputException(source, "cannot read JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads one value from any Jackson parser that must fill its input. The linter passes a YAML
+     * parser here, so YAML documents get the same located tree without this class knowing YAML.
+     */
+    public static JsonNode read(JsonParser parser, String source) throws InputException {
+        try {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw new InputException(source, new SourcePosition(1, 1), "empty input, expected a JSON value");

@@ -1,0 +1,132 @@
+package dev.policygen.cli;
+
+import dev.policygen.InputException;
+import dev.policygen.UsageException;
+import dev.policygen.generate.SizeLimit;
+import dev.policygen.lint.Finding;
+import dev.policygen.lint.LintConfig;
+import dev.policygen.lint.LintOptions;
+import dev.policygen.lint.LintedPolicy;
+import dev.policygen.lint.Linter;
+import dev.policygen.lint.Rule;
+import dev.policygen.lint.RuleRegistry;
+import dev.policygen.lint.Severity;
+import dev.policygen.lint.input.PolicyInputs;
+import dev.policygen.lint.report.ReportFormat;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "lint",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = "Check IAM policies for ACME DNS-01 on Route 53: policy JSON, aws iam get-policy-version output,"
+                + " terraform show -json plans, CloudFormation templates (JSON or YAML).",
+        footer = {"%nRules are described in docs/rules/<ID>.md.",
+                "Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 bad option, 3 unreadable file."})
+final class LintCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Files to check; - reads standard input.")
+    List<String> files = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (file:line:col: severity ID message), json or sarif. Default: ${DEFAULT-VALUE}.")
+    String format;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY",
+            description = "Exit 1 when a finding is at least: error, warning, suggestion, or never. Default: error.")
+    String failOn;
+
+    @Option(names = "--ignore", paramLabel = "ID", description = "Do not run this rule. Repeatable.")
+    List<String> ignore = new ArrayList<>();
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "JSON settings: {\"ignore\": [\"PG204\"], \"failOn\": \"warning\"}; options override failOn.")
+    Path config;
+
+    @Option(names = "--limit", paramLabel = "KIND", defaultValue = "managed",
+            description = "Size quota for PG402: managed, role-inline, user-inline or group-inline. Default: ${DEFAULT-VALUE}.")
+    String limit;
+
+    @Option(names = "--list-rules", description = "Print every rule id, severity and summary, and exit.")
+    boolean listRules;
+
+    @Option(names = "--debug", description = "Print stack traces of errors.")
+    boolean debug;
+
+    @Override
+    public Integer call() throws UsageException, InputException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (listRules) {
+            for (Rule rule : RuleRegistry.all()) {
+                out.println(rule.id() + " " + rule.severity().label() + " " + rule.summary());
+            }
+            out.flush();
+            return ExitCode.OK;
+        }
+        if (files.isEmpty()) {
+            throw new UsageException("", "give at least one FILE to lint (or - for standard input)");
+        }
+        ReportFormat reportFormat = ReportFormat.parse(format);
+        LintOptions options = new LintOptions(SizeLimit.parse(limit));
+        LintConfig settings = config == null ? LintConfig.NONE : LintConfig.read(read(config.toString()), config.toString());
+        Optional<Severity> threshold = threshold(failOn != null ? failOn : settings.failOn().orElse("error"));
+        Set<String> ignored = new LinkedHashSet<>(settings.ignore());
+        for (String id : ignore) {
+            if (RuleRegistry.find(id).isEmpty()) {
+                throw new UsageException(id, "unknown rule id \"" + id + "\" for --ignore; see --list-rules");
+            }
+            ignored.add(id);
+        }
+        List<LintedPolicy> policies = new ArrayList<>();
+        for (String file : files) {
+            policies.addAll(PolicyInputs.extract(file, read(file), options));
+        }
+        List<Finding> findings = new Linter(ignored).lint(policies);
+        out.print(reportFormat.render(findings));
+        out.flush();
+        return Linter.reaches(findings, threshold) ? ExitCode.FINDINGS : ExitCode.OK;
+    }
+
+    private static Optional<Severity> threshold(String text) throws UsageException {
+        if (text.equals("never")) {
+            return Optional.empty();
+        }
+        return Optional.of(Severity.parse(text).orElseThrow(() -> new UsageException(text,
+                "unknown --fail-on \"" + text + "\"; use error, warning, suggestion or never")));
+    }
+
+    private static String read(String file) throws InputException {
+        try {
+            byte[] bytes = file.equals("-") ? System.in.readAllBytes() : Files.readAllBytes(Path.of(file));
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            throw new InputException(file, "cannot read: " + describe(e), e);
+        }
+    }
+
+    private static String describe(Exception e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage();
+    }
+}

@@ -1,0 +1,31 @@
+package dev.policygen.lint;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Runs every registered rule that is not ignored over policies, findings in compiler order. */
+public final class Linter {
+    private final List<Rule> rules;
+
+    public Linter(Set<String> ignoredRuleIds) {
+        this.rules = RuleRegistry.all().stream().filter(r -> !ignoredRuleIds.contains(r.id())).toList();
+    }
+
+    public List<Finding> lint(List<LintedPolicy> policies) {
+        List<Finding> findings = new ArrayList<>();
+        for (LintedPolicy policy : policies) {
+            for (Rule rule : rules) {
+                rule.check(policy, new Reporter(rule, policy, findings));
+            }
+        }
+        findings.sort(Finding.ORDER);
+        return findings;
+    }
+
+    /** True when some finding is at least as severe as {@code threshold}; never true without one. */
+    public static boolean reaches(List<Finding> findings, Optional<Severity> threshold) {
+        return threshold.isPresent() && findings.stream().anyMatch(f -> f.severity().reaches(threshold.get()));
+    }
+}

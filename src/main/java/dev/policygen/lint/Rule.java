@@ -1,0 +1,19 @@
+package dev.policygen.lint;
+
+/**
+ * One lint check with a stable id. A rule looks at one policy at a time and reports through the
+ * {@link Reporter}, which fills in the rule id, severity and file. Rules must not throw on any input:
+ * the tree they get may hold any JSON at all.
+ */
+public interface Rule {
+
+    /** Stable id such as {@code PG201}; the name of the rule's doc page and fixture directory. */
+    String id();
+
+    Severity severity();
+
+    /** One line saying what the rule flags, for SARIF and {@code --list-rules}. */
+    String summary();
+
+    void check(LintedPolicy policy, Reporter reporter);
+}

@@ -1,0 +1,65 @@
+package dev.policygen.lint.input;
+
+import dev.policygen.json.JsonNode;
+import dev.policygen.lint.LintOptions;
+import dev.policygen.lint.LintedPolicy;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The IAM policies in {@code terraform show -json} output, plan or state: the {@code policy} string
+ * of aws_iam_policy and the inline role, user and group policy resources, in every module. A
+ * resource found both in planned_values and resource_changes is linted once.
+ */
+final class TerraformPlanPolicies {
+    private static final Set<String> TYPES = Set.of("aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy",
+            "aws_iam_group_policy");
+
+    private TerraformPlanPolicies() {
+    }
+
+    static boolean recognizes(JsonNode.JsonObject root) {
+        return root.member("format_version").isPresent() && (root.member("planned_values").isPresent()
+                || root.member("resource_changes").isPresent() || root.member("values").isPresent());
+    }
+
+    static void extract(String file, JsonNode.JsonObject root, LintOptions options, List<LintedPolicy> out) {
+        Map<String, JsonNode.JsonString> policies = new LinkedHashMap<>();
+        for (String section : List.of("planned_values", "values")) {
+            CloudFormationPolicies.field(root, section).flatMap(v -> CloudFormationPolicies.field(v, "root_module"))
+                    .ifPresent(module -> module(module, policies));
+        }
+        if (root.get("resource_changes").orElse(null) instanceof JsonNode.JsonArray changes) {
+            for (JsonNode change : changes.elements()) {
+                Optional<JsonNode> after = CloudFormationPolicies.field(change, "change")
+                        .flatMap(c -> CloudFormationPolicies.field(c, "after"));
+                after.ifPresent(a -> resource(change, a, policies));
+            }
+        }
+        policies.forEach((address, policy) ->
+                out.add(EmbeddedPolicies.parse(file, address, policy.value(), policy.position(), options)));
+    }
+
+    private static void module(JsonNode module, Map<String, JsonNode.JsonString> policies) {
+        if (CloudFormationPolicies.field(module, "resources").orElse(null) instanceof JsonNode.JsonArray resources) {
+            for (JsonNode resource : resources.elements()) {
+                CloudFormationPolicies.field(resource, "values").ifPresent(v -> resource(resource, v, policies));
+            }
+        }
+        if (CloudFormationPolicies.field(module, "child_modules").orElse(null) instanceof JsonNode.JsonArray children) {
+            children.elements().forEach(child -> module(child, policies));
+        }
+    }
+
+    private static void resource(JsonNode resource, JsonNode values, Map<String, JsonNode.JsonString> policies) {
+        Optional<String> type = CloudFormationPolicies.text(resource, "type");
+        Optional<String> address = CloudFormationPolicies.text(resource, "address");
+        if (type.isPresent() && TYPES.contains(type.get()) && address.isPresent()
+                && CloudFormationPolicies.field(values, "policy").orElse(null) instanceof JsonNode.JsonString policy) {
+            policies.putIfAbsent(address.get(), policy);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.policygen.lint.input;
+
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.policygen.InputException;
+import dev.policygen.json.JsonNode;
+import dev.policygen.json.JsonReader;
+import java.io.IOException;
+
+/**
+ * Reads YAML (CloudFormation templates) into the same located tree as JSON, using the YAML parser's
+ * marks for line and column. The only class that touches YAML, so only lint ever loads it.
+ * Short-form intrinsics such as {@code !Sub} keep their scalar value; the tag itself is dropped.
+ */
+final class YamlTreeReader {
+    private static final YAMLFactory FACTORY = YAMLFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
+            .build();
+
+    private YamlTreeReader() {
+    }
+
+    static JsonNode read(String text, String source) throws InputException {
+        try (var parser = FACTORY.createParser(text)) {
+            return JsonReader.read(parser, source);
+        } catch (IOException e) {
+            throw new InputException(source, "cannot read YAML: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // SnakeYAML reports some malformed input (bad anchors, tags) as unchecked exceptions
+            throw new InputException(source, "invalid YAML: " + e.getMessage(), e);
+        }
+    }
+}

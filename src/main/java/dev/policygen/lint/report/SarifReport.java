@@ -1,0 +1,93 @@
+package dev.policygen.lint.report;
+
+import dev.policygen.json.JsonNode;
+import dev.policygen.json.JsonWriter;
+import dev.policygen.lint.Finding;
+import dev.policygen.lint.Rule;
+import dev.policygen.lint.RuleRegistry;
+import dev.policygen.lint.Severity;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * SARIF 2.1.0 with one run: every registered rule in {@code tool.driver.rules} (so viewers can show
+ * rule help even for rules with no result) and one result per finding.
+ */
+final class SarifReport {
+    static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+    /** Relative to the repository root, where the rule pages live. */
+    static final String DOCS = "docs/rules/";
+
+    private SarifReport() {
+    }
+
+    static String render(List<Finding> findings) {
+        List<Rule> rules = RuleRegistry.all();
+        List<JsonNode> ruleNodes = new ArrayList<>();
+        for (Rule rule : rules) {
+            ruleNodes.add(Trees.object(
+                    Trees.member("id", Trees.string(rule.id())),
+                    Trees.member("shortDescription", text(rule.summary())),
+                    Trees.member("helpUri", Trees.string(DOCS + rule.id() + ".md")),
+                    Trees.member("defaultConfiguration", Trees.object(
+                            Trees.member("level", Trees.string(level(rule.severity())))))));
+        }
+        List<JsonNode> results = new ArrayList<>();
+        for (Finding f : findings) {
+            List<JsonNode.Member> physical = new ArrayList<>();
+            physical.add(Trees.member("artifactLocation", Trees.object(Trees.member("uri", Trees.string(uri(f.file()))))));
+            if (f.position().known()) {
+                physical.add(Trees.member("region", Trees.object(
+                        Trees.member("startLine", Trees.number(f.position().line())),
+                        Trees.member("startColumn", Trees.number(f.position().column())))));
+            }
+            results.add(Trees.object(
+                    Trees.member("ruleId", Trees.string(f.ruleId())),
+                    Trees.member("ruleIndex", Trees.number(indexOf(rules, f.ruleId()))),
+                    Trees.member("level", Trees.string(level(f.severity()))),
+                    Trees.member("message", text(f.message())),
+                    Trees.member("locations", Trees.array(List.of(Trees.object(
+                            Trees.member("physicalLocation", Trees.object(physical))))))));
+        }
+        JsonNode driver = Trees.object(
+                Trees.member("name", Trees.string("policygen")),
+                Trees.member("informationUri", Trees.string(DOCS)),
+                Trees.member("rules", Trees.array(ruleNodes)));
+        JsonNode run = Trees.object(
+                Trees.member("tool", Trees.object(Trees.member("driver", driver))),
+                Trees.member("results", Trees.array(results)));
+        return JsonWriter.pretty(Trees.object(
+                Trees.member("$schema", Trees.string(SCHEMA)),
+                Trees.member("version", Trees.string("2.1.0")),
+                Trees.member("runs", Trees.array(List.of(run)))));
+    }
+
+    static String level(Severity severity) {
+        switch (severity) {
+            case ERROR:
+                return "error";
+            case WARNING:
+                return "warning";
+            default:
+                return "note";
+        }
+    }
+
+    private static JsonNode text(String message) {
+        return Trees.object(Trees.member("text", Trees.string(message)));
+    }
+
+    private static int indexOf(List<Rule> rules, String id) {
+        for (int i = 0; i < rules.size(); i++) {
+            if (rules.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Forward slashes, and standard input named as such; SARIF URIs are relative to the working directory. */
+    private static String uri(String file) {
+        return file.equals("-") ? "stdin" : file.replace('\\', '/').replace(" ", "%20");
+    }
+}

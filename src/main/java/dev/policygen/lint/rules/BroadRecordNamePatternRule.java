@@ -1,0 +1,55 @@
+package dev.policygen.lint.rules;
+
+import dev.policygen.lint.AbstractRule;
+import dev.policygen.lint.ConditionView;
+import dev.policygen.lint.IamGlob;
+import dev.policygen.lint.LintedPolicy;
+import dev.policygen.lint.Reporter;
+import dev.policygen.lint.Route53;
+import dev.policygen.lint.Severity;
+import dev.policygen.lint.StatementView;
+import dev.policygen.model.OperatorName;
+import dev.policygen.model.PolicyValue;
+
+/**
+ * PG209: an IAM {@code *} matches dots, digits and backslashes, so a StringLike name pattern covers
+ * challenge names at any depth (and the escaped wildcard name \052): whoever holds the credential
+ * can validate certificates for names it was never meant to. ACME needs only a fixed list of names.
+ */
+public final class BroadRecordNamePatternRule extends AbstractRule {
+    public BroadRecordNamePatternRule() {
+        super("PG209", Severity.WARNING, "A StringLike record-name pattern matches more than the challenge names.");
+    }
+
+    @Override
+    public void check(LintedPolicy policy, Reporter reporter) {
+        for (StatementView statement : policy.statements()) {
+            if (!statement.isAllow()) {
+                continue;
+            }
+            for (ConditionView condition : statement.conditionsOn(Route53.KEY_NAMES)) {
+                if (!condition.base(OperatorName.STRING_LIKE)) {
+                    continue;
+                }
+                for (PolicyValue value : condition.values()) {
+                    if (IamGlob.hasWildcard(value.text())) {
+                        reporter.report(value.position(), "record-name pattern \"" + value.text() + "\" "
+                                + breadth(value.text()) + "; list the exact _acme-challenge names under"
+                                + " ForAllValues:StringEquals");
+                    }
+                }
+            }
+        }
+    }
+
+    private static String breadth(String pattern) {
+        if (pattern.chars().allMatch(c -> c == '*' || c == '?')) {
+            return "matches every record name in the zone";
+        }
+        if (!pattern.startsWith(Route53.CHALLENGE_PREFIX)) {
+            return "matches names that are not _acme-challenge records";
+        }
+        return "is broader than needed: it matches the challenge name of every name it covers, at any depth"
+                + " (e.g. _acme-challenge.mail.example.com lets the holder validate mail.example.com)";
+    }
+}

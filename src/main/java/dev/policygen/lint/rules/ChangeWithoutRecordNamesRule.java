@@ -1,0 +1,27 @@
+package dev.policygen.lint.rules;
+
+import dev.policygen.lint.AbstractRule;
+import dev.policygen.lint.LintedPolicy;
+import dev.policygen.lint.Reporter;
+import dev.policygen.lint.Route53;
+import dev.policygen.lint.Severity;
+
+/**
+ * PG201: ChangeResourceRecordSets allowed with no record-name condition lets the credential rewrite
+ * any record in the zone (MX, NS, the apex A record): a domain takeover, not just certificates.
+ */
+public final class ChangeWithoutRecordNamesRule extends AbstractRule {
+    public ChangeWithoutRecordNamesRule() {
+        super("PG201", Severity.ERROR, "ChangeResourceRecordSets is allowed without a record-name condition.");
+    }
+
+    @Override
+    public void check(LintedPolicy policy, Reporter reporter) {
+        for (RecordChangeGrants.Grant grant : RecordChangeGrants.in(policy)) {
+            if (!grant.restricts(Route53.KEY_NAMES)) {
+                reporter.report(grant.at(), "ChangeResourceRecordSets is allowed for every record name; add"
+                        + " ForAllValues:StringEquals on " + Route53.KEY_NAMES + " listing the _acme-challenge names");
+            }
+        }
+    }
+}

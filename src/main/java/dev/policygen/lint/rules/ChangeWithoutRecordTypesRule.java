@@ -1,0 +1,24 @@
+package dev.policygen.lint.rules;
+
+import dev.policygen.lint.AbstractRule;
+import dev.policygen.lint.LintedPolicy;
+import dev.policygen.lint.Reporter;
+import dev.policygen.lint.Route53;
+import dev.policygen.lint.Severity;
+
+/** PG202: without a RecordTypes condition the allowed names may get NS, CNAME or any other type. */
+public final class ChangeWithoutRecordTypesRule extends AbstractRule {
+    public ChangeWithoutRecordTypesRule() {
+        super("PG202", Severity.WARNING, "ChangeResourceRecordSets is allowed without a RecordTypes condition.");
+    }
+
+    @Override
+    public void check(LintedPolicy policy, Reporter reporter) {
+        for (RecordChangeGrants.Grant grant : RecordChangeGrants.in(policy)) {
+            if (!grant.restricts(Route53.KEY_TYPES)) {
+                reporter.report(grant.at(), "ChangeResourceRecordSets is allowed for every record type; add"
+                        + " ForAllValues:StringEquals {\"" + Route53.KEY_TYPES + "\": [\"TXT\"]}");
+            }
+        }
+    }
+}

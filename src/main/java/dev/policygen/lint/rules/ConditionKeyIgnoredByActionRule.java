@@ -1,0 +1,47 @@
+package dev.policygen.lint.rules;
+
+import dev.policygen.lint.AbstractRule;
+import dev.policygen.lint.ConditionView;
+import dev.policygen.lint.LintedPolicy;
+import dev.policygen.lint.Reporter;
+import dev.policygen.lint.Route53;
+import dev.policygen.lint.Severity;
+import dev.policygen.lint.StatementView;
+import dev.policygen.model.PolicyValue;
+import java.util.Optional;
+
+/**
+ * PG208: only ChangeResourceRecordSets carries the record keys. For any other action in the same
+ * statement the key is missing, ForAllValues is vacuously true, and the action is allowed without
+ * restriction (Access Analyzer: UNSUPPORTED_ACTION_FOR_CONDITION_KEY).
+ */
+public final class ConditionKeyIgnoredByActionRule extends AbstractRule {
+    public ConditionKeyIgnoredByActionRule() {
+        super("PG208", Severity.ERROR, "Record-key conditions share a statement with actions that ignore them.");
+    }
+
+    @Override
+    public void check(LintedPolicy policy, Reporter reporter) {
+        for (StatementView statement : policy.statements()) {
+            if (!statement.isAllow()) {
+                continue;
+            }
+            Optional<ConditionView> vacuous = statement.conditions().stream()
+                    .filter(c -> Route53.isRecordKey(c.key()) && c.trueWhenKeyMissing()).findFirst();
+            if (vacuous.isEmpty()) {
+                continue;
+            }
+            String key = Route53.canonicalKey(vacuous.get().key());
+            for (PolicyValue action : statement.strings("Action")) {
+                if (!action.text().equalsIgnoreCase(Route53.CHANGE_RECORDS)) {
+                    reporter.report(action.position(), action.text() + " does not carry " + key + ", so "
+                            + vacuous.get().operatorText() + " is true for it and it is allowed unrestricted;"
+                            + " put ChangeResourceRecordSets alone in its conditioned statement");
+                }
+            }
+            statement.member("NotAction").ifPresent(m -> reporter.report(m.keyPosition(), "NotAction grants actions"
+                    + " that do not carry " + key + ", so they are allowed unrestricted; list"
+                    + " ChangeResourceRecordSets alone under Action"));
+        }
+    }
+}

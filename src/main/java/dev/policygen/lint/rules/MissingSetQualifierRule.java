@@ -1,0 +1,37 @@
+package dev.policygen.lint.rules;
+
+import dev.policygen.lint.AbstractRule;
+import dev.policygen.lint.ConditionView;
+import dev.policygen.lint.LintedPolicy;
+import dev.policygen.lint.Reporter;
+import dev.policygen.lint.Route53;
+import dev.policygen.lint.Severity;
+import dev.policygen.lint.StatementView;
+import dev.policygen.model.ConditionOperator;
+import dev.policygen.model.OperatorName;
+
+/**
+ * PG206: the three record keys are multivalued (one value per change in the batch). A plain
+ * operator on them is Access Analyzer's MISSING_QUALIFIER error, and how AWS evaluates it is not
+ * documented; ForAllValues says what is meant.
+ */
+public final class MissingSetQualifierRule extends AbstractRule {
+    public MissingSetQualifierRule() {
+        super("PG206", Severity.ERROR, "A condition on a multivalued route53 record key has no ForAllValues/ForAnyValue.");
+    }
+
+    @Override
+    public void check(LintedPolicy policy, Reporter reporter) {
+        for (StatementView statement : policy.statements()) {
+            for (ConditionView condition : statement.conditions()) {
+                if (Route53.isRecordKey(condition.key())
+                        && condition.qualifier(ConditionOperator.SetQualifier.NONE)
+                        && !condition.base(OperatorName.NULL)) {
+                    reporter.report(condition.keyPosition(), condition.operatorText() + " on multivalued key "
+                            + Route53.canonicalKey(condition.key()) + " needs a set qualifier; use ForAllValues:"
+                            + condition.operatorText());
+                }
+            }
+        }
+    }
+}
