@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -66,8 +67,8 @@ final class LintCommand implements Callable<Integer> {
     @Option(names = "--list-rules", description = "Print every rule id, severity and summary, and exit.")
     boolean listRules;
 
-    @Option(names = "--debug", description = "Print stack traces of errors.")
-    boolean debug;
+    @Mixin
+    DebugOption debugOption;
 
     @Override
     public Integer call() throws UsageException, InputException {
