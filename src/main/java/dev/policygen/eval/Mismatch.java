@@ -43,6 +43,6 @@ public record Mismatch(StatementRef statement, Element element, CompiledConditio
         if (condition == null) {
             return element.reason();
         }
-        return condition.operator().json() + " " + condition.key() + ": " + outcome.reason();
+        return condition + ": " + outcome.reason();
     }
 }
