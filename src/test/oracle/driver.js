@@ -1,9 +1,13 @@
 // Differential-test driver: reads one JSON object per line on stdin,
 //   {"id": 1, "policies": [<policy>...], "action": "...", "resource": "...", "context": {"key": "v" | ["v", ...]}}
-// evaluates it with @cloud-copilot/iam-simulate (identity policies only, same-account principal,
-// no SCPs or RCPs, strict mode) and writes one line per request:
+// evaluates it with @cloud-copilot/iam-simulate's validating entry point runSimulation (identity
+// policies only, same-account principal, no SCPs or RCPs) and writes one line per request:
 //   {"id": 1, "decision": "allowed" | "explicit-deny" | "implicit-deny"}  or  {"id": 1, "error": "..."}
 // Usage: node driver.js ORACLE_DIR   (the directory install.sh filled)
+//
+// runSimulation rather than runUnsafeSimulation: only the validating path knows which actions have
+// no resource type (so that "*" is the only Resource granting them) and which context keys an
+// action carries, as AWS does. It ignores keys it does not know, so the generator uses real keys.
 'use strict';
 const path = require('path');
 const readline = require('readline');
@@ -22,7 +26,7 @@ const DECISIONS = {
 };
 const ACCOUNT = '123456789012';
 
-function evaluate(pair) {
+async function evaluate(pair) {
   const simulation = {
     request: {
       principal: `arn:aws:iam::${ACCOUNT}:user/alice`,
@@ -34,10 +38,13 @@ function evaluate(pair) {
     serviceControlPolicies: [],
     resourceControlPolicies: []
   };
-  const result = simulator.runUnsafeSimulation(simulation, {});
-  const decision = DECISIONS[result];
+  const result = await simulator.runSimulation(simulation, {});
+  if (result.resultType !== 'single') {
+    throw new Error(`simulation ${result.resultType}: ${JSON.stringify(result.errors || result)}`);
+  }
+  const decision = DECISIONS[result.overallResult];
   if (!decision) {
-    throw new Error(`unexpected result ${JSON.stringify(result)}`);
+    throw new Error(`unexpected result ${JSON.stringify(result.overallResult)}`);
   }
   return decision;
 }
@@ -52,21 +59,26 @@ function flush() {
   }
 }
 
-const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
-lines.on('line', (line) => {
-  if (line.trim() === '') {
-    return;
+async function main() {
+  const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+  // for-await handles one line at a time, so answers keep the order of the requests
+  for await (const line of lines) {
+    if (line.trim() === '') {
+      continue;
+    }
+    let id = null;
+    try {
+      const pair = JSON.parse(line);
+      id = pair.id;
+      pending.push(JSON.stringify({ id, decision: await evaluate(pair) }) + '\n');
+    } catch (e) {
+      pending.push(JSON.stringify({ id, error: String((e && e.message) || e) }) + '\n');
+    }
+    if (pending.length >= 256) {
+      flush();
+    }
   }
-  let id = null;
-  try {
-    const pair = JSON.parse(line);
-    id = pair.id;
-    pending.push(JSON.stringify({ id, decision: evaluate(pair) }) + '\n');
-  } catch (e) {
-    pending.push(JSON.stringify({ id, error: String((e && e.message) || e) }) + '\n');
-  }
-  if (pending.length >= 256) {
-    flush();
-  }
-});
-lines.on('close', flush);
+  flush();
+}
+
+main();

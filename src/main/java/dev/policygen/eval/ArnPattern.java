@@ -11,7 +11,10 @@ package dev.policygen.eval;
  * all six parts.
  */
 public final class ArnPattern {
-    /** The outcome of one match. UNRESOLVED: a policy variable had no value, so nothing matches. */
+    /**
+     * The outcome of one match. UNRESOLVED: a policy variable has no value and the rest of the
+     * pattern does not rule the resource out, so whether it matches cannot be known.
+     */
     public enum Result { MATCH, NO_MATCH, UNRESOLVED }
 
     private final String source;
@@ -20,40 +23,46 @@ public final class ArnPattern {
     private final PolicyString[] parts;
     /** For a non-ARN pattern other than {@code *}: matched against the whole request text. */
     private final PolicyString whole;
+    /**
+     * Resource patterns report an unresolved variable only when its value could matter; condition
+     * values (ArnLike) always do, since there an unresolvable variable fails the comparison.
+     */
+    private final boolean resource;
 
-    private ArnPattern(String source, boolean everything, PolicyString[] parts, PolicyString whole) {
+    private ArnPattern(String source, boolean everything, PolicyString[] parts, PolicyString whole, boolean resource) {
         this.source = source;
         this.everything = everything;
         this.parts = parts;
         this.whole = whole;
+        this.resource = resource;
     }
 
     public static ArnPattern forResource(String text, boolean variables) {
         if (text.equals("*")) {
-            return new ArnPattern(text, true, null, null);
+            return new ArnPattern(text, true, null, null, true);
         }
         String[] split = split(text, true);
         if (split == null) {
-            return new ArnPattern(text, false, null, PolicyString.parse(text, true, variables, false));
+            return new ArnPattern(text, false, null, PolicyString.parse(text, true, variables, false), true);
         }
         PolicyString[] parts = new PolicyString[5];
         for (int i = 0; i < 4; i++) {
             parts[i] = PolicyString.parse(split[i], true, false, true);
         }
         parts[4] = PolicyString.parse(split[4], true, variables, false);
-        return new ArnPattern(text, false, parts, null);
+        return new ArnPattern(text, false, parts, null, true);
     }
 
     public static ArnPattern forCondition(String text, boolean variables) {
         String[] split = split(text, false);
         if (split == null) {
-            return new ArnPattern(text, false, null, null);
+            return new ArnPattern(text, false, null, null, false);
         }
         PolicyString[] parts = new PolicyString[5];
         for (int i = 0; i < 5; i++) {
             parts[i] = PolicyString.parse(split[i], true, variables, false);
         }
-        return new ArnPattern(text, false, parts, null);
+        return new ArnPattern(text, false, parts, null, false);
     }
 
     /** The five parts after "arn:", padded with "*" when {@code pad}; null when not an ARN. */
@@ -100,8 +109,7 @@ public final class ArnPattern {
             return Result.MATCH;
         }
         if (whole != null) {
-            Glob glob = whole.resolve(context);
-            return glob == null ? Result.UNRESOLVED : glob.matches(resource) ? Result.MATCH : Result.NO_MATCH;
+            return match(whole, resource, context);
         }
         return arn == null ? Result.NO_MATCH : match(arn, context);
     }
@@ -125,9 +133,13 @@ public final class ArnPattern {
     }
 
     private Result part(int index, String value, RequestContext context) {
-        Glob glob = parts[index].resolve(context);
+        return match(parts[index], value, context);
+    }
+
+    private Result match(PolicyString pattern, String value, RequestContext context) {
+        Glob glob = pattern.resolve(context);
         if (glob == null) {
-            return Result.UNRESOLVED;
+            return !resource || pattern.withAnyValues().matches(value) ? Result.UNRESOLVED : Result.NO_MATCH;
         }
         return glob.matches(value) ? Result.MATCH : Result.NO_MATCH;
     }

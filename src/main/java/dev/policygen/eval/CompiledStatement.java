@@ -63,7 +63,7 @@ final class CompiledStatement {
         if (anyActionMatches(request.action()) == notAction) {
             return Mismatch.of(ref, notAction ? Mismatch.Element.NOT_ACTION : Mismatch.Element.ACTION);
         }
-        if (anyResourceMatches(request, resourceArn) == notResource) {
+        if (!resourceApplies(request, resourceArn)) {
             return Mismatch.of(ref, notResource ? Mismatch.Element.NOT_RESOURCE : Mismatch.Element.RESOURCE);
         }
         for (CompiledCondition condition : conditions) {
@@ -84,12 +84,23 @@ final class CompiledStatement {
         return false;
     }
 
-    private boolean anyResourceMatches(AccessRequest request, Arn resourceArn) {
+    /**
+     * Resource applies when some entry matches; NotResource when no entry matches. An entry whose
+     * policy variable cannot be resolved (and whose other text does not already rule the resource
+     * out) matches nothing under Resource and makes a NotResource statement not apply: "If AWS
+     * cannot resolve a variable this might cause the entire statement to be invalid" (UG
+     * reference_policies_variables).
+     */
+    private boolean resourceApplies(AccessRequest request, Arn resourceArn) {
         for (ArnPattern pattern : resources) {
-            if (pattern.matchResource(request.resource(), resourceArn, request.context()) == ArnPattern.Result.MATCH) {
-                return true;
+            ArnPattern.Result result = pattern.matchResource(request.resource(), resourceArn, request.context());
+            if (result == ArnPattern.Result.MATCH) {
+                return !notResource;
+            }
+            if (result == ArnPattern.Result.UNRESOLVED && notResource) {
+                return false;
             }
         }
-        return false;
+        return notResource;
     }
 }

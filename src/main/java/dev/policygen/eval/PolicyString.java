@@ -18,6 +18,8 @@ public final class PolicyString {
     private final List<Part> parts;
     private final boolean ignoreCase;
     private final Glob constant;
+    /** With variables: the pattern where every variable may be anything, to tell when a value cannot matter. */
+    private final Glob anyValue;
 
     /** One piece: literal text, a wildcard character, or a variable to resolve. */
     private record Part(String text, boolean wildcard, String variableKey, String defaultValue) {
@@ -30,7 +32,9 @@ public final class PolicyString {
         this.source = source;
         this.parts = parts;
         this.ignoreCase = ignoreCase;
-        this.constant = parts.stream().anyMatch(Part::variable) ? null : build(parts, null);
+        boolean variables = parts.stream().anyMatch(Part::variable);
+        this.constant = variables ? null : build(parts, null);
+        this.anyValue = variables ? build(parts, null) : constant;
     }
 
     /**
@@ -95,11 +99,23 @@ public final class PolicyString {
         return constant != null ? constant : build(parts, context);
     }
 
+    /**
+     * The pattern with every variable standing for any text. When it does not match, no value of
+     * the variables could make the real pattern match.
+     */
+    public Glob withAnyValues() {
+        return anyValue;
+    }
+
+    /** With a null context every variable becomes a {@code *} wildcard. */
     private Glob build(List<Part> pieces, RequestContext context) {
         StringBuilder chars = new StringBuilder();
         List<Integer> wildAt = new ArrayList<>(2);
         for (Part part : pieces) {
-            if (part.variable()) {
+            if (part.variable() && context == null) {
+                wildAt.add(chars.length());
+                chars.append('*');
+            } else if (part.variable()) {
                 String value = context.variableValue(part.variableKey());
                 if (value == null) {
                     value = part.defaultValue();
