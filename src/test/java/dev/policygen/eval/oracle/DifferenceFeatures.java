@@ -22,8 +22,6 @@ final class DifferenceFeatures {
 
     /** An IpAddress/NotIpAddress value written without a prefix length, of the other IP family than the request. */
     static final String BARE_ADDRESS_OTHER_FAMILY = "bare-ip-address-other-family";
-    /** NotResource in a statement, against the {@code *} resource of an action without a resource type. */
-    static final String NOT_RESOURCE_WILDCARD_ONLY_ACTION = "not-resource-wildcard-only-action";
 
     private DifferenceFeatures() {
     }
@@ -38,9 +36,6 @@ final class DifferenceFeatures {
                 add(features, VARIABLE_BEFORE_2012);
             }
             for (JsonNode statement : ((JsonNode.JsonArray) document.get("Statement").orElseThrow()).elements()) {
-                if (pair.resource().equals("*") && ((JsonNode.JsonObject) statement).get("NotResource").isPresent()) {
-                    add(features, NOT_RESOURCE_WILDCARD_ONLY_ACTION);
-                }
                 JsonNode condition = ((JsonNode.JsonObject) statement).get("Condition").orElse(null);
                 if (condition instanceof JsonNode.JsonObject blocks) {
                     for (JsonNode.Member block : blocks.members()) {

@@ -51,12 +51,19 @@ class OracleDifferentialTest {
         Map<String, Integer> excused = new TreeMap<>();
         List<String> unexplained = new ArrayList<>();
         int unexplainedCount = 0;
-        try (OracleProcess oracle = OracleProcess.start(driver, oracleDir)) {
-            oracle.send(lines(new Route53PairGenerator(seed), pairs));
+        // one node process per core, each fed every n-th pair by its own copy of the generator
+        int workers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        List<OracleProcess> oracles = new ArrayList<>();
+        try {
+            for (int k = 0; k < workers; k++) {
+                OracleProcess oracle = OracleProcess.start(driver, oracleDir);
+                oracles.add(oracle);
+                oracle.send(lines(new Route53PairGenerator(seed), pairs, k, workers));
+            }
             Route53PairGenerator mirror = new Route53PairGenerator(seed);
             for (int i = 0; i < pairs; i++) {
                 OraclePair pair = mirror.next();
-                String theirs = oracleDecision(oracle.nextAnswer(), pair);
+                String theirs = oracleDecision(oracles.get(i % workers).nextAnswer(), pair);
                 String ours = pair.evaluator().evaluate(pair.request()).decision().json();
                 if (ours.equals(theirs)) {
                     continue;
@@ -69,6 +76,10 @@ class OracleDifferentialTest {
                             + pair.describe());
                 }
             }
+        } finally {
+            for (OracleProcess oracle : oracles) {
+                oracle.close();
+            }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("oracle differential test: %d pairs in %.1f s, %d unexplained disagreements, excused %s%n",
@@ -78,18 +89,24 @@ class OracleDifferentialTest {
                 + "), first ones:\n" + String.join("\n", unexplained));
     }
 
-    private static Iterator<String> lines(Route53PairGenerator generator, int count) {
+    /** The JSON lines of pairs {@code worker, worker + workers, ...} below {@code count}. */
+    private static Iterator<String> lines(Route53PairGenerator generator, int count, int worker, int workers) {
         return new Iterator<>() {
-            private int sent;
+            private int index;
 
             @Override
             public boolean hasNext() {
-                return sent < count;
+                while (index < count && index % workers != worker) {
+                    generator.next();
+                    index++;
+                }
+                return index < count;
             }
 
             @Override
             public String next() {
-                sent++;
+                hasNext();
+                index++;
                 return generator.next().toJsonLine();
             }
         };
