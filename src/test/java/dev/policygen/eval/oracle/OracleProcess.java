@@ -32,9 +32,20 @@ final class OracleProcess implements AutoCloseable {
         if (!Files.isRegularFile(driver)) {
             return "driver script " + driver + " is missing";
         }
-        if (!Files.isDirectory(oracleDir.resolve("node_modules/@cloud-copilot/iam-simulate"))) {
+        Path installed = oracleDir.resolve("node_modules/@cloud-copilot/iam-simulate/package.json");
+        if (!Files.isRegularFile(installed)) {
             return "@cloud-copilot/iam-simulate is not installed in " + oracleDir
                     + "; run src/test/oracle/install.sh";
+        }
+        try {
+            String pinned = version(driver.resolveSibling("package.json"), "\"@cloud-copilot/iam-simulate\"");
+            String actual = version(installed, "\"version\"");
+            if (!pinned.equals(actual)) {
+                return "iam-simulate " + actual + " is installed in " + oracleDir + " but " + pinned
+                        + " is pinned; run src/test/oracle/install.sh";
+            }
+        } catch (IOException e) {
+            return "cannot read the oracle's package.json: " + e.getMessage();
         }
         try {
             Process probe = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
@@ -49,6 +60,17 @@ final class OracleProcess implements AutoCloseable {
             return "interrupted while probing node";
         }
         return null;
+    }
+
+    /** The string value after {@code key} in a package.json, without a JSON parser's help. */
+    private static String version(Path packageJson, String key) throws IOException {
+        String text = Files.readString(packageJson, StandardCharsets.UTF_8);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(key)
+                + "\\s*:\\s*\"([^\"]+)\"").matcher(text);
+        if (!m.find()) {
+            throw new IOException(key + " not found in " + packageJson);
+        }
+        return m.group(1);
     }
 
     static OracleProcess start(Path driver, Path oracleDir) throws IOException {
