@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Least-privilege IAM policies for ACME DNS-01 clients on Route 53.",
-        subcommands = {GenerateCommand.class, ClientsCommand.class, LintCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {GenerateCommand.class, SimulateCommand.class, LintCommand.class, ClientsCommand.class,
+            CommandLine.HelpCommand.class},
         footerHeading = "%nWithout a command, policygen runs generate: policygen --client traefik --zone Z... --domain example.com%n",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

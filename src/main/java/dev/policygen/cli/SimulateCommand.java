@@ -1,0 +1,154 @@
+package dev.policygen.cli;
+
+import dev.policygen.InputException;
+import dev.policygen.UsageException;
+import dev.policygen.eval.AccessRequest;
+import dev.policygen.eval.ChangeBatch;
+import dev.policygen.eval.CompiledPolicy;
+import dev.policygen.eval.ContextValue;
+import dev.policygen.eval.Evaluation;
+import dev.policygen.eval.EvaluationReport;
+import dev.policygen.eval.PolicyEvaluator;
+import dev.policygen.eval.RequestContext;
+import dev.policygen.generate.HostedZoneId;
+import dev.policygen.generate.Partition;
+import dev.policygen.model.PolicyReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "simulate",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = "Evaluate identity policies against one request, offline, and explain the decision.",
+        footer = {"%nExamples:%n  policygen simulate --policy p.json --zone Z111 --change UPSERT:TXT:_acme-challenge.example.com",
+                "  policygen simulate --policy p.json --action route53:GetChange --resource arn:aws:route53:::change/C1%n",
+                "Exit codes: 0 allowed, 1 denied, 2 bad option value, 3 policy file unreadable or invalid."})
+final class SimulateCommand implements Callable<Integer> {
+    /** Keys that are sets even when given one value (SAR; UG reference_policies_condition-keys). */
+    private static final Set<String> MULTIVALUED_KEYS = Set.of(
+            ChangeBatch.NAMES_KEY.toLowerCase(Locale.ROOT), ChangeBatch.TYPES_KEY.toLowerCase(Locale.ROOT),
+            ChangeBatch.ACTIONS_KEY.toLowerCase(Locale.ROOT), "route53:vpcs", "aws:tagkeys", "aws:calledvia",
+            "aws:principalservicenameslist");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--policy", required = true, paramLabel = "FILE",
+            description = "An identity policy JSON file. Repeatable: all policies are evaluated together.")
+    List<Path> policies = new ArrayList<>();
+
+    @Option(names = "--action", paramLabel = "ACTION", description = "The action, e.g. route53:GetChange.")
+    String action;
+
+    @Option(names = "--resource", paramLabel = "ARN", description = "The resource ARN, or * for actions without one.")
+    String resource;
+
+    @Option(names = "--context", paramLabel = "KEY=VALUE[,VALUE...]",
+            description = "A request context key. Several values (or a known multivalued key such as "
+                    + "aws:TagKeys) make a multivalued key; KEY= on a multivalued key is an empty set. Repeatable.")
+    List<String> context = new ArrayList<>();
+
+    @Option(names = "--zone", paramLabel = "ZONEID",
+            description = "Route 53 shorthand: simulate ChangeResourceRecordSets on this hosted zone.")
+    String zone;
+
+    @Option(names = "--change", paramLabel = "ACTION:TYPE:NAME",
+            description = "One change of the batch, e.g. UPSERT:TXT:_acme-challenge.example.com. Repeatable.")
+    List<String> changes = new ArrayList<>();
+
+    @Option(names = "--partition", paramLabel = "PARTITION", defaultValue = "aws",
+            description = "Partition of the zone ARN: aws, aws-cn or aws-us-gov. Default: ${DEFAULT-VALUE}.")
+    String partition;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text or json. Default: ${DEFAULT-VALUE}.")
+    String format;
+
+    @Mixin
+    DebugOption debugOption;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new UsageException(format, "unknown format \"" + format + "\"; use text or json");
+        }
+        AccessRequest request = request();
+        List<CompiledPolicy> compiled = new ArrayList<>();
+        for (int i = 0; i < policies.size(); i++) {
+            Path file = policies.get(i);
+            compiled.add(CompiledPolicy.compile(PolicyReader.read(read(file), file.toString()), i, file.toString()));
+        }
+        Evaluation evaluation = new PolicyEvaluator(compiled).evaluate(request);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(format.equals("json") ? EvaluationReport.json(request, evaluation)
+                : EvaluationReport.text(request, evaluation));
+        out.flush();
+        return evaluation.decision().allowed() ? ExitCode.OK : ExitCode.FINDINGS;
+    }
+
+    private AccessRequest request() throws UsageException {
+        List<ContextValue> values = new ArrayList<>();
+        for (String option : context) {
+            values.add(contextValue(option));
+        }
+        if (zone != null || !changes.isEmpty()) {
+            if (action != null || resource != null) {
+                throw new UsageException(zone, "use either --zone with --change or --action with --resource, not both");
+            }
+            if (zone == null || changes.isEmpty()) {
+                throw new UsageException(zone, "--zone and --change go together: give the zone and at least one change");
+            }
+            List<ChangeBatch.Change> batch = new ArrayList<>();
+            for (String change : changes) {
+                batch.add(ChangeBatch.parseChange(change));
+            }
+            return ChangeBatch.request(Partition.parse(partition), HostedZoneId.parse(zone), batch, values);
+        }
+        if (action == null || resource == null) {
+            throw new UsageException("", "give --action and --resource, or --zone and --change");
+        }
+        if (!action.contains(":")) {
+            throw new UsageException(action, "malformed action \"" + action + "\"; expected service:Action");
+        }
+        return new AccessRequest(action, resource, RequestContext.of(values));
+    }
+
+    private static ContextValue contextValue(String option) throws UsageException {
+        int equals = option.indexOf('=');
+        if (equals <= 0) {
+            throw new UsageException(option, "malformed --context \"" + option + "\"; expected KEY=VALUE[,VALUE...]");
+        }
+        String key = option.substring(0, equals);
+        String text = option.substring(equals + 1);
+        boolean knownMulti = MULTIVALUED_KEYS.contains(key.toLowerCase(Locale.ROOT));
+        if (text.isEmpty() && knownMulti) {
+            return ContextValue.multi(key, List.of());
+        }
+        List<String> parts = Arrays.asList(text.split(",", -1));
+        return parts.size() > 1 || knownMulti ? ContextValue.multi(key, parts) : ContextValue.single(key, text);
+    }
+
+    private static String read(Path file) throws InputException {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new InputException(file.toString(), "cannot read policy: no such file", e);
+        } catch (IOException e) {
+            throw new InputException(file.toString(), "cannot read policy: " + e.getMessage(), e);
+        }
+    }
+}
