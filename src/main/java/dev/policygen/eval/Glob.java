@@ -33,6 +33,11 @@ public final class Glob {
         return new Glob(chars, wild, ignoreCase);
     }
 
+    /** True when the text holds a {@code *} or {@code ?}, which IAM's Like operators treat as wildcards. */
+    public static boolean hasWildcard(String pattern) {
+        return pattern.indexOf('*') >= 0 || pattern.indexOf('?') >= 0;
+    }
+
     /** A pattern that matches only this exact text. */
     public static Glob literal(String text, boolean ignoreCase) {
         return new Glob(text.toCharArray(), new boolean[text.length()], ignoreCase);

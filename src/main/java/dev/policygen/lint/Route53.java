@@ -1,5 +1,6 @@
 package dev.policygen.lint;
 
+import dev.policygen.eval.Glob;
 import java.util.List;
 import java.util.Locale;
 
@@ -34,6 +35,6 @@ public final class Route53 {
 
     /** True when an action pattern (case-insensitive, with IAM wildcards) covers {@code action}. */
     public static boolean actionMatches(String pattern, String action) {
-        return IamGlob.matches(pattern.toLowerCase(Locale.ROOT), action.toLowerCase(Locale.ROOT), false);
+        return Glob.of(pattern.toLowerCase(Locale.ROOT), false).matches(action.toLowerCase(Locale.ROOT));
     }
 }

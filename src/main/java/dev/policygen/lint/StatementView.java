@@ -1,5 +1,6 @@
 package dev.policygen.lint;
 
+import dev.policygen.eval.Glob;
 import dev.policygen.json.JsonNode;
 import dev.policygen.json.SourcePosition;
 import dev.policygen.model.ConditionOperator;
@@ -99,10 +100,10 @@ public final class StatementView {
     /** True when Resource or NotResource lets {@code arn} through (unknown values count as no). */
     public boolean resourceCovers(String arn) {
         if (object.member("Resource").isPresent()) {
-            return strings("Resource").stream().anyMatch(v -> IamGlob.matches(v.text(), arn, false));
+            return strings("Resource").stream().anyMatch(v -> Glob.of(v.text(), false).matches(arn));
         }
         if (object.member("NotResource").isPresent()) {
-            return strings("NotResource").stream().noneMatch(v -> IamGlob.matches(v.text(), arn, false));
+            return strings("NotResource").stream().noneMatch(v -> Glob.of(v.text(), false).matches(arn));
         }
         return false;
     }

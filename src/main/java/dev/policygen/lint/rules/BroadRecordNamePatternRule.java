@@ -1,8 +1,8 @@
 package dev.policygen.lint.rules;
 
+import dev.policygen.eval.Glob;
 import dev.policygen.lint.AbstractRule;
 import dev.policygen.lint.ConditionView;
-import dev.policygen.lint.IamGlob;
 import dev.policygen.lint.LintedPolicy;
 import dev.policygen.lint.Reporter;
 import dev.policygen.lint.Route53;
@@ -32,7 +32,7 @@ public final class BroadRecordNamePatternRule extends AbstractRule {
                     continue;
                 }
                 for (PolicyValue value : condition.values()) {
-                    if (IamGlob.hasWildcard(value.text())) {
+                    if (Glob.hasWildcard(value.text())) {
                         reporter.report(value.position(), "record-name pattern \"" + value.text() + "\" "
                                 + breadth(value.text()) + "; list the exact _acme-challenge names under"
                                 + " ForAllValues:StringEquals");

@@ -1,8 +1,8 @@
 package dev.policygen.lint.rules;
 
+import dev.policygen.eval.Glob;
 import dev.policygen.lint.AbstractRule;
 import dev.policygen.lint.ConditionView;
-import dev.policygen.lint.IamGlob;
 import dev.policygen.lint.LintedPolicy;
 import dev.policygen.lint.Reporter;
 import dev.policygen.lint.Route53;
@@ -34,7 +34,7 @@ public final class ChangeNonTxtTypeRule extends AbstractRule {
                 boolean like = condition.base(OperatorName.STRING_LIKE);
                 boolean ignoreCase = condition.base(OperatorName.STRING_EQUALS_IGNORE_CASE);
                 for (PolicyValue value : condition.values()) {
-                    OTHER_TYPES.stream().filter(type -> like ? IamGlob.matches(value.text(), type, false)
+                    OTHER_TYPES.stream().filter(type -> like ? Glob.of(value.text(), false).matches(type)
                             : ignoreCase ? value.text().equalsIgnoreCase(type) : value.text().equals(type))
                             .findFirst().ifPresent(type -> reporter.report(value.position(), "record type \""
                                     + value.text() + "\" allows " + type + " records; DNS-01 needs only TXT"));

@@ -1,7 +1,7 @@
 package dev.policygen.lint.rules;
 
+import dev.policygen.eval.Glob;
 import dev.policygen.lint.AbstractRule;
-import dev.policygen.lint.IamGlob;
 import dev.policygen.lint.LintedPolicy;
 import dev.policygen.lint.Reporter;
 import dev.policygen.lint.Severity;
@@ -37,8 +37,8 @@ public final class ChangeOnAllZonesRule extends AbstractRule {
     private static boolean matchesAnyZone(String pattern) {
         for (String partition : PARTITIONS) {
             String prefix = "arn:" + partition + ":route53:::hostedzone/";
-            if (IamGlob.matches(pattern, prefix + "Z0AAAAAAAAAAAA", false)
-                    && IamGlob.matches(pattern, prefix + "Z9QQQQQQQQQQQQQQQ", false)) {
+            if (Glob.of(pattern, false).matches(prefix + "Z0AAAAAAAAAAAA")
+                    && Glob.of(pattern, false).matches(prefix + "Z9QQQQQQQQQQQQQQQ")) {
                 return true;
             }
         }

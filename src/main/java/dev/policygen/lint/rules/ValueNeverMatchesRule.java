@@ -1,8 +1,8 @@
 package dev.policygen.lint.rules;
 
+import dev.policygen.eval.Glob;
 import dev.policygen.lint.AbstractRule;
 import dev.policygen.lint.ConditionView;
-import dev.policygen.lint.IamGlob;
 import dev.policygen.lint.LintedPolicy;
 import dev.policygen.lint.Reporter;
 import dev.policygen.lint.Route53;
@@ -90,7 +90,7 @@ public final class ValueNeverMatchesRule extends AbstractRule {
     }
 
     private static Optional<String> actionProblem(String action, boolean like, boolean ignoreCase) {
-        boolean matches = CHANGE_ACTIONS.stream().anyMatch(a -> like ? IamGlob.matches(action, a, ignoreCase)
+        boolean matches = CHANGE_ACTIONS.stream().anyMatch(a -> like ? Glob.of(action, ignoreCase).matches(a)
                 : ignoreCase ? a.equalsIgnoreCase(action) : a.equals(action));
         return matches ? Optional.empty() : Optional.of("the change actions are CREATE, UPSERT and DELETE, upper case");
     }
