@@ -37,10 +37,16 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "--domain '*.example.com'%n",
                 "Exit codes: 0 written, 2 bad option value, 3 output cannot be written."})
 final class GenerateCommand implements Callable<Integer> {
-    private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
-    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
-    private static final Pattern ELB_NAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?");
-    private static final Pattern S3_URI = Pattern.compile("s3://([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])/(.+)");
+    /**
+     * Value syntaxes of the options beyond Route 53, in a holder class so that a plain generate
+     * never compiles them: the JDK's regex classes bootstrap lambdas, which is slow on a cold JVM.
+     */
+    private static final class Formats {
+        static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+        static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
+        static final Pattern ELB_NAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?");
+        static final Pattern S3_URI = Pattern.compile("s3://([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])/(.+)");
+    }
 
     @Spec
     CommandSpec spec;
@@ -164,7 +170,9 @@ final class GenerateCommand implements Callable<Integer> {
                     + SizeLimit.DEFAULT_ATTACHED_MANAGED_POLICIES + " managed policies per principal");
         }
         if (output == null) {
-            files.forEach(f -> out.print(f.text()));
+            for (RenderedFile file : files) {
+                out.print(file.text());
+            }
             out.flush();
         } else {
             for (Path written : OutputFiles.write(output, files)) {
@@ -207,19 +215,21 @@ final class GenerateCommand implements Callable<Integer> {
             throw new UsageException("--separate-deny", "--separate-deny needs --source-ip, --source-vpce or --source-vpc");
         }
         builder.network(network);
-        settings.forEach(builder::clientSetting);
+        for (String setting : settings) {
+            builder.clientSetting(setting);
+        }
         if (account != null) {
-            builder.account(checked(account, ACCOUNT, "an account id is 12 digits"));
+            builder.account(checked(account, Formats.ACCOUNT, "an account id is 12 digits"));
         }
         if (region != null) {
-            builder.region(checked(region, REGION, "expected a region such as us-east-1"));
+            builder.region(checked(region, Formats.REGION, "expected a region such as us-east-1"));
         }
         for (String name : elbNames) {
-            builder.elbName(checked(name, ELB_NAME, "a classic load balancer name is 1 to 32 letters, digits and"
+            builder.elbName(checked(name, Formats.ELB_NAME, "a classic load balancer name is 1 to 32 letters, digits and"
                     + " hyphens"));
         }
         if (accountKey != null) {
-            var matcher = S3_URI.matcher(accountKey);
+            var matcher = Formats.S3_URI.matcher(accountKey);
             if (matcher.matches()) {
                 builder.accountKeyObject(matcher.group(1) + "/" + matcher.group(2)).clientSetting("account-key-in-s3");
             } else if (!accountKey.startsWith("file://")) {
@@ -245,9 +255,13 @@ final class GenerateCommand implements Callable<Integer> {
     private static void explain(PrintWriter err, GeneratedPolicy policy) {
         for (Explanation explanation : policy.explanations()) {
             err.println(explanation.sid() + " (" + explanation.summary() + ")");
-            explanation.reasons().forEach(r -> err.println("  - " + r));
+            for (String reason : explanation.reasons()) {
+                err.println("  - " + reason);
+            }
         }
-        policy.profile().notes().forEach(n -> err.println("note: " + n));
+        for (String note : policy.profile().notes()) {
+            err.println("note: " + note);
+        }
         err.flush();
     }
 }

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiConsumer;
 
 /**
  * Runs a plain {@code generate} command line without building picocli's command model, which costs
@@ -21,33 +20,31 @@ final class GenerateFastPath {
 
     private enum Kind { FLAG, SINGLE, LIST }
 
-    private record Binding(Kind kind, BiConsumer<GenerateCommand, String> set) {
-    }
-
-    static final Map<String, Binding> OPTIONS = Map.ofEntries(
-            Map.entry("--client", single((c, v) -> c.client = v)),
-            Map.entry("--zone", list((c, v) -> c.zones.add(v))),
-            Map.entry("--domain", list((c, v) -> c.domains.add(v))),
-            Map.entry("--zone-id-configured", flag(c -> c.zoneIdConfigured = true)),
-            Map.entry("--challenge-alias", list((c, v) -> c.challengeAliases.add(v))),
-            Map.entry("--challenge-cname", list((c, v) -> c.challengeCnames.add(v))),
-            Map.entry("--source-ip", list((c, v) -> c.sourceIps.add(v))),
-            Map.entry("--source-vpce", list((c, v) -> c.sourceVpces.add(v))),
-            Map.entry("--source-vpc", list((c, v) -> c.sourceVpcs.add(v))),
-            Map.entry("--separate-deny", flag(c -> c.separateDeny = true)),
-            Map.entry("--partition", single((c, v) -> c.partition = v)),
-            Map.entry("--format", single((c, v) -> c.format = v)),
-            Map.entry("-o", single((c, v) -> c.output = Path.of(v))),
-            Map.entry("--output", single((c, v) -> c.output = Path.of(v))),
-            Map.entry("--minify", flag(c -> c.minify = true)),
-            Map.entry("--limit", single((c, v) -> c.limit = v)),
-            Map.entry("--split", flag(c -> c.split = true)),
-            Map.entry("--explain", flag(c -> c.explain = true)),
-            Map.entry("--with", list((c, v) -> c.settings.add(v))),
-            Map.entry("--aws-account", single((c, v) -> c.account = v)),
-            Map.entry("--aws-region", single((c, v) -> c.region = v)),
-            Map.entry("--elb-name", list((c, v) -> c.elbNames.add(v))),
-            Map.entry("--account-key", single((c, v) -> c.accountKey = v)));
+    /** Every option of {@link GenerateCommand}, by name; {@link #set} binds each. */
+    static final Map<String, Kind> OPTIONS = Map.ofEntries(
+            Map.entry("--client", Kind.SINGLE),
+            Map.entry("--zone", Kind.LIST),
+            Map.entry("--domain", Kind.LIST),
+            Map.entry("--zone-id-configured", Kind.FLAG),
+            Map.entry("--challenge-alias", Kind.LIST),
+            Map.entry("--challenge-cname", Kind.LIST),
+            Map.entry("--source-ip", Kind.LIST),
+            Map.entry("--source-vpce", Kind.LIST),
+            Map.entry("--source-vpc", Kind.LIST),
+            Map.entry("--separate-deny", Kind.FLAG),
+            Map.entry("--partition", Kind.SINGLE),
+            Map.entry("--format", Kind.SINGLE),
+            Map.entry("-o", Kind.SINGLE),
+            Map.entry("--output", Kind.SINGLE),
+            Map.entry("--minify", Kind.FLAG),
+            Map.entry("--limit", Kind.SINGLE),
+            Map.entry("--split", Kind.FLAG),
+            Map.entry("--explain", Kind.FLAG),
+            Map.entry("--with", Kind.LIST),
+            Map.entry("--aws-account", Kind.SINGLE),
+            Map.entry("--aws-region", Kind.SINGLE),
+            Map.entry("--elb-name", Kind.LIST),
+            Map.entry("--account-key", Kind.SINGLE));
 
     private GenerateFastPath() {
     }
@@ -79,20 +76,20 @@ final class GenerateFastPath {
                 value = name.substring(eq + 1);
                 name = name.substring(0, eq);
             }
-            Binding binding = OPTIONS.get(name);
-            if (binding == null) {
+            Kind kind = OPTIONS.get(name);
+            if (kind == null) {
                 return false;
             }
             // -o and --output are one option
             String option = name.equals("-o") ? "--output" : name;
-            if (binding.kind() != Kind.LIST && !seen.add(option)) {
+            if (kind != Kind.LIST && !seen.add(option)) {
                 return false;
             }
-            if (binding.kind() == Kind.FLAG) {
+            if (kind == Kind.FLAG) {
                 if (value != null) {
                     return false;
                 }
-                binding.set().accept(command, null);
+                set(command, option, null);
                 continue;
             }
             if (value == null) {
@@ -104,20 +101,37 @@ final class GenerateFastPath {
             if (value.startsWith("-")) {
                 return false;
             }
-            binding.set().accept(command, value);
+            set(command, option, value);
         }
         return command.client != null;
     }
 
-    private static Binding flag(java.util.function.Consumer<GenerateCommand> set) {
-        return new Binding(Kind.FLAG, (c, v) -> set.accept(c));
-    }
-
-    private static Binding single(BiConsumer<GenerateCommand, String> set) {
-        return new Binding(Kind.SINGLE, set);
-    }
-
-    private static Binding list(BiConsumer<GenerateCommand, String> set) {
-        return new Binding(Kind.LIST, set);
+    /** A switch rather than a table of lambdas: the first lambda costs milliseconds on a cold JVM. */
+    private static void set(GenerateCommand c, String option, String v) {
+        switch (option) {
+            case "--client": c.client = v; break;
+            case "--zone": c.zones.add(v); break;
+            case "--domain": c.domains.add(v); break;
+            case "--zone-id-configured": c.zoneIdConfigured = true; break;
+            case "--challenge-alias": c.challengeAliases.add(v); break;
+            case "--challenge-cname": c.challengeCnames.add(v); break;
+            case "--source-ip": c.sourceIps.add(v); break;
+            case "--source-vpce": c.sourceVpces.add(v); break;
+            case "--source-vpc": c.sourceVpcs.add(v); break;
+            case "--separate-deny": c.separateDeny = true; break;
+            case "--partition": c.partition = v; break;
+            case "--format": c.format = v; break;
+            case "--output": c.output = Path.of(v); break;
+            case "--minify": c.minify = true; break;
+            case "--limit": c.limit = v; break;
+            case "--split": c.split = true; break;
+            case "--explain": c.explain = true; break;
+            case "--with": c.settings.add(v); break;
+            case "--aws-account": c.account = v; break;
+            case "--aws-region": c.region = v; break;
+            case "--elb-name": c.elbNames.add(v); break;
+            case "--account-key": c.accountKey = v; break;
+            default: throw new IllegalArgumentException("no binding for " + option);
+        }
     }
 }

@@ -50,7 +50,13 @@ public final class ChallengeRecords {
             String record;
             HostedZoneId zone;
             if (alias.isPresent()) {
-                unusedAliases.remove(alias.get());
+                // by identity: a record's equals would bootstrap invokedynamic on a cold JVM
+                for (int i = 0; i < unusedAliases.size(); i++) {
+                    if (unusedAliases.get(i) == alias.get()) {
+                        unusedAliases.remove(i);
+                        break;
+                    }
+                }
                 record = alias.get().recordName();
                 zone = alias.get().zone().isPresent() ? alias.get().zone().get()
                         : zoneFor(request, record, domain.name().input() + " (alias target " + record + ")");
@@ -59,8 +65,10 @@ public final class ChallengeRecords {
                 zone = domain.zone().isPresent() ? domain.zone().get()
                         : zoneFor(request, domain.name().normalized(), domain.name().input());
             }
-            byZone.computeIfAbsent(zone, z -> new TreeSet<>()).add(record);
-            domainsByName.computeIfAbsent(record, r -> new LinkedHashSet<>()).add(domain.name().input());
+            byZone.putIfAbsent(zone, new TreeSet<>());
+            byZone.get(zone).add(record);
+            domainsByName.putIfAbsent(record, new LinkedHashSet<>());
+            domainsByName.get(record).add(domain.name().input());
         }
         if (!unusedAliases.isEmpty()) {
             String domain = unusedAliases.get(0).domain().input();
@@ -71,7 +79,12 @@ public final class ChallengeRecords {
 
     private static Optional<ChallengeAlias> aliasFor(List<ChallengeAlias> aliases, CertificateName name) {
         // a wildcard and its apex share one challenge name, so one alias serves both
-        return aliases.stream().filter(a -> a.domain().normalized().equals(name.normalized())).findFirst();
+        for (ChallengeAlias alias : aliases) {
+            if (alias.domain().normalized().equals(name.normalized())) {
+                return Optional.of(alias);
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -90,9 +103,12 @@ public final class ChallengeRecords {
         if (best != null) {
             return best.id();
         }
-        List<ZoneRef> unnamed = request.zones().stream().filter(z -> z.name().isEmpty()).toList();
         Set<HostedZoneId> candidates = new TreeSet<>();
-        unnamed.forEach(z -> candidates.add(z.id()));
+        for (ZoneRef zone : request.zones()) {
+            if (zone.name().isEmpty()) {
+                candidates.add(zone.id());
+            }
+        }
         if (candidates.size() == 1) {
             return candidates.iterator().next();
         }
@@ -107,7 +123,9 @@ public final class ChallengeRecords {
 
     private static String joined(Set<HostedZoneId> zones) {
         List<String> ids = new ArrayList<>();
-        zones.forEach(z -> ids.add(z.id()));
+        for (HostedZoneId zone : zones) {
+            ids.add(zone.id());
+        }
         return String.join(", ", ids);
     }
 }

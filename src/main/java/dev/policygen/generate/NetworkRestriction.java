@@ -9,10 +9,13 @@ import java.util.regex.Pattern;
  * comes through none of them.
  */
 public record NetworkRestriction(List<String> cidrs, List<String> vpcEndpoints, List<String> vpcs) {
-    private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(/(\\d{1,2}))?");
-    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+(/(\\d{1,3}))?");
-    private static final Pattern VPCE = Pattern.compile("vpce-[0-9a-f]{8,17}");
-    private static final Pattern VPC = Pattern.compile("vpc-[0-9a-f]{8,17}");
+    /** Compiled only when an option needs them; a plain generate keeps regex (and its lambdas) unloaded. */
+    private static final class Syntax {
+        static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(/(\\d{1,2}))?");
+        static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+(/(\\d{1,3}))?");
+        static final Pattern VPCE = Pattern.compile("vpce-[0-9a-f]{8,17}");
+        static final Pattern VPC = Pattern.compile("vpc-[0-9a-f]{8,17}");
+    }
 
     public static final NetworkRestriction NONE = new NetworkRestriction(List.of(), List.of(), List.of());
 
@@ -28,7 +31,7 @@ public record NetworkRestriction(List<String> cidrs, List<String> vpcEndpoints, 
 
     /** Checks an IPv4 or IPv6 address or CIDR block without any name lookup. */
     public static String checkCidr(String text) throws UsageException {
-        java.util.regex.Matcher v4 = IPV4.matcher(text);
+        java.util.regex.Matcher v4 = Syntax.IPV4.matcher(text);
         if (v4.matches()) {
             for (int i = 1; i <= 4; i++) {
                 if (Integer.parseInt(v4.group(i)) > 255) {
@@ -40,7 +43,7 @@ public record NetworkRestriction(List<String> cidrs, List<String> vpcEndpoints, 
             }
             return text;
         }
-        java.util.regex.Matcher v6 = IPV6.matcher(text);
+        java.util.regex.Matcher v6 = Syntax.IPV6.matcher(text);
         if (text.contains(":") && v6.matches()) {
             String address = text.contains("/") ? text.substring(0, text.indexOf('/')) : text;
             if (v6.group(2) != null && Integer.parseInt(v6.group(2)) > 128) {
@@ -58,14 +61,14 @@ public record NetworkRestriction(List<String> cidrs, List<String> vpcEndpoints, 
     }
 
     public static String checkVpcEndpoint(String text) throws UsageException {
-        if (!VPCE.matcher(text).matches()) {
+        if (!Syntax.VPCE.matcher(text).matches()) {
             throw new UsageException(text, "\"" + text + "\" is not a VPC endpoint id such as vpce-1a2b3c4d");
         }
         return text;
     }
 
     public static String checkVpc(String text) throws UsageException {
-        if (!VPC.matcher(text).matches()) {
+        if (!Syntax.VPC.matcher(text).matches()) {
             throw new UsageException(text, "\"" + text + "\" is not a VPC id such as vpc-1a2b3c4d");
         }
         return text;

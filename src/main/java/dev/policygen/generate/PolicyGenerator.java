@@ -37,7 +37,9 @@ public final class PolicyGenerator {
         checkOptions(request);
         ChallengeRecords records = ChallengeRecords.plan(request);
         List<String> zoneArns = new ArrayList<>();
-        records.namesByZone().keySet().forEach(z -> zoneArns.add(request.partition().hostedZoneArn(z)));
+        for (HostedZoneId zone : records.namesByZone().keySet()) {
+            zoneArns.add(request.partition().hostedZoneArn(zone));
+        }
 
         List<Statement> statements = new ArrayList<>();
         List<Explanation> explanations = new ArrayList<>();
@@ -47,17 +49,18 @@ public final class PolicyGenerator {
             }
             if (purpose == Purpose.RECORD_CHANGE) {
                 ProfileCall change = profile.calls(purpose).get(0);
-                records.namesByZone().forEach((zone, names) -> {
-                    statements.add(changeStatement(request, zone, names));
-                    explanations.add(changeExplanation(profile, change, zone, names, records));
-                });
+                for (Map.Entry<HostedZoneId, SortedSet<String>> zone : records.namesByZone().entrySet()) {
+                    statements.add(changeStatement(request, zone.getKey(), zone.getValue()));
+                    explanations.add(changeExplanation(profile, change, zone.getKey(), zone.getValue(), records));
+                }
                 continue;
             }
             // calls of one purpose that share a Sid share a statement
             Map<String, List<ProfileCall>> bySid = new LinkedHashMap<>();
             for (ProfileCall call : profile.calls(purpose)) {
                 if (call.when().isEmpty() || request.clientSettings().contains(call.when().get())) {
-                    bySid.computeIfAbsent(call.sid(), s -> new ArrayList<>()).add(call);
+                    bySid.putIfAbsent(call.sid(), new ArrayList<>());
+                    bySid.get(call.sid()).add(call);
                 }
             }
             for (Map.Entry<String, List<ProfileCall>> group : bySid.entrySet()) {
@@ -76,9 +79,11 @@ public final class PolicyGenerator {
             }
         }
         Optional<Statement> deny = networkDeny(request.network());
-        deny.ifPresent(d -> explanations.add(new Explanation(DENY_SID, "network restriction", List.of(
-                "denies every action unless the request comes from an allowed address, VPC endpoint or VPC",
-                "BoolIfExists aws:ViaAWSService=false keeps AWS services that act for the principal working"))));
+        if (deny.isPresent()) {
+            explanations.add(new Explanation(DENY_SID, "network restriction", List.of(
+                    "denies every action unless the request comes from an allowed address, VPC endpoint or VPC",
+                    "BoolIfExists aws:ViaAWSService=false keeps AWS services that act for the principal working")));
+        }
         return new GeneratedPolicy(profile, statements, deny, explanations);
     }
 
@@ -114,8 +119,10 @@ public final class PolicyGenerator {
             notes.add("on \"*\": AWS accepts no narrower resource for these actions");
         }
         if (purpose == Purpose.ZONE_DISCOVERY) {
-            request.profile().zoneIdOption().ifPresent(o ->
-                    notes.add("not needed when " + o.option() + " is set: generate with --zone-id-configured"));
+            if (request.profile().zoneIdOption().isPresent()) {
+                notes.add("not needed when " + request.profile().zoneIdOption().get().option()
+                        + " is set: generate with --zone-id-configured");
+            }
         }
         return notes;
     }
@@ -146,7 +153,11 @@ public final class PolicyGenerator {
                     + " does not follow CNAMEs or write to alias names (" + profile.cnames().how() + ")");
         }
         List<String> settings = new ArrayList<>();
-        profile.calls().forEach(c -> c.when().ifPresent(settings::add));
+        for (ProfileCall call : profile.calls()) {
+            if (call.when().isPresent()) {
+                settings.add(call.when().get());
+            }
+        }
         for (String setting : request.clientSettings()) {
             if (!settings.contains(setting)) {
                 throw new UsageException(setting, profile.client() + " has no setting \"" + setting + "\""

@@ -1,6 +1,8 @@
 package dev.policygen.generate;
 
 import dev.policygen.UsageException;
+import dev.policygen.model.ConditionBlock;
+import dev.policygen.model.ConditionEntry;
 import dev.policygen.model.PolicyDocument;
 import dev.policygen.model.PolicyWriter;
 import dev.policygen.model.Statement;
@@ -20,13 +22,15 @@ public final class PolicyPackager {
 
     public static List<NamedDocument> pack(GeneratedPolicy policy, SizeLimit limit, boolean separateDeny,
             boolean split) throws UsageException {
-        String base = policy.profile().client().replaceAll("[^A-Za-z0-9]+", "-") + "-dns01";
+        String base = documentName(policy.profile().client());
         List<Statement> allow = policy.allow();
         List<NamedDocument> documents = new ArrayList<>();
         if (!split) {
             List<Statement> all = new ArrayList<>(allow);
             if (!separateDeny) {
-                policy.deny().ifPresent(all::add);
+                if (policy.deny().isPresent()) {
+                    all.add(policy.deny().get());
+                }
             }
             documents.add(new NamedDocument(base, PolicyDocument.of(all)));
         } else {
@@ -41,6 +45,22 @@ public final class PolicyPackager {
         }
         checkSizes(documents, limit, split);
         return documents;
+    }
+
+    /** The client name with each run of other characters as one hyphen: acme.sh gives acme-sh-dns01. */
+    static String documentName(String client) {
+        StringBuilder name = new StringBuilder();
+        for (int i = 0; i < client.length(); i++) {
+            char c = client.charAt(i);
+            boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            if (plain) {
+                name.append(c);
+            } else if (name.length() > 0 && name.charAt(name.length() - 1) != '-') {
+                name.append('-');
+            }
+        }
+        return name.append(name.length() > 0 && name.charAt(name.length() - 1) == '-' ? "" : "-").append("dns01")
+                .toString();
     }
 
     private static List<List<Statement>> splitStatements(GeneratedPolicy policy, SizeLimit limit)
@@ -104,15 +124,23 @@ public final class PolicyPackager {
     }
 
     private static List<String> namesOf(Statement statement) {
-        return statement.conditions().stream().flatMap(b -> b.entries().stream())
-                .filter(e -> e.key().equals(PolicyGenerator.KEY_NAMES))
-                .findFirst().orElseThrow().values().texts();
+for (ConditionBlock block : statement.conditions()) {
+            for (ConditionEntry entry : block.entries()) {
+                if (entry.key().equals(PolicyGenerator.KEY_NAMES)) {
+                    return entry.values().texts();
+                }
+            }
+        }
+        throw new IllegalStateException("a record-change statement without record names");
     }
 
     private static void checkSizes(List<NamedDocument> documents, SizeLimit limit, boolean split)
             throws UsageException {
         if (limit.aggregate()) {
-            int total = documents.stream().mapToInt(d -> PolicyWriter.size(d.document())).sum();
+            int total = 0;
+            for (NamedDocument document : documents) {
+                total += PolicyWriter.size(document.document());
+            }
             if (total > limit.characters()) {
                 throw new UsageException(limit.id(), "the policy is " + total + " characters, " + (total - limit.characters())
                         + " over the " + limit.id() + " limit of " + limit.characters() + " (which counts all inline"

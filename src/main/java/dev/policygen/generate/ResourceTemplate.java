@@ -31,7 +31,9 @@ final class ResourceTemplate {
             return List.of(arn.replace(ELB, "*"));
         }
         List<String> arns = new ArrayList<>();
-        request.elbNames().forEach(name -> arns.add(arn.replace(ELB, name)));
+        for (String name : request.elbNames()) {
+            arns.add(arn.replace(ELB, name));
+        }
         return arns;
     }
 

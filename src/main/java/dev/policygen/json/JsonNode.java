@@ -25,11 +25,17 @@ public sealed interface JsonNode {
 
         /** The first member with this exact key. */
         public Optional<Member> member(String key) {
-            return members.stream().filter(m -> m.key().equals(key)).findFirst();
+            for (Member member : members) {
+                if (member.key().equals(key)) {
+                    return Optional.of(member);
+                }
+            }
+            return Optional.empty();
         }
 
         public Optional<JsonNode> get(String key) {
-            return member(key).map(Member::value);
+            Optional<Member> member = member(key);
+            return member.isPresent() ? Optional.of(member.get().value()) : Optional.empty();
         }
 
         /** Members whose key occurs more than once, every occurrence after the first. */

@@ -14,6 +14,19 @@ import java.util.List;
  */
 public final class PolicyWriter {
     private static final SourcePosition NOWHERE = SourcePosition.UNKNOWN;
+    // comparators as classes, not lambdas: the generate path must not pay for invokedynamic bootstrap
+    private static final Comparator<ConditionEntry> BY_KEY = new Comparator<>() {
+        @Override
+        public int compare(ConditionEntry a, ConditionEntry b) {
+            return a.key().compareTo(b.key());
+        }
+    };
+    private static final Comparator<ConditionBlock> BY_OPERATOR = new Comparator<>() {
+        @Override
+        public int compare(ConditionBlock a, ConditionBlock b) {
+            return a.operator().json().compareTo(b.operator().json());
+        }
+    };
 
     private PolicyWriter() {
     }
@@ -41,10 +54,10 @@ public final class PolicyWriter {
                 for (ConditionEntry entry : block.entries()) {
                     entries.add(new ConditionEntry(entry.key(), entry.values().canonical(), entry.keyPosition()));
                 }
-                entries.sort(Comparator.comparing(ConditionEntry::key));
+                entries.sort(BY_KEY);
                 blocks.add(new ConditionBlock(block.operator(), entries, block.position()));
             }
-            blocks.sort(Comparator.comparing(b -> b.operator().json()));
+            blocks.sort(BY_OPERATOR);
             statements.add(new Statement(s.sid(), s.effect(), s.notAction(), s.actions().canonical(),
                     s.notResource(), s.resources().canonical(), blocks, s.position()));
         }
@@ -55,10 +68,16 @@ public final class PolicyWriter {
     public static JsonNode toJson(PolicyDocument document) {
         PolicyDocument canonical = canonical(document);
         List<JsonNode.Member> members = new ArrayList<>();
-        canonical.version().ifPresent(v -> members.add(member("Version", string(v))));
-        canonical.id().ifPresent(v -> members.add(member("Id", string(v))));
+        if (canonical.version().isPresent()) {
+            members.add(member("Version", string(canonical.version().get())));
+        }
+        if (canonical.id().isPresent()) {
+            members.add(member("Id", string(canonical.id().get())));
+        }
         List<JsonNode> statements = new ArrayList<>();
-        canonical.statements().forEach(s -> statements.add(statement(s)));
+        for (Statement s : canonical.statements()) {
+            statements.add(statement(s));
+        }
         members.add(member("Statement", canonical.scalarStatement()
                 ? statements.get(0) : new JsonNode.JsonArray(statements, NOWHERE)));
         return new JsonNode.JsonObject(members, NOWHERE);
@@ -66,7 +85,9 @@ public final class PolicyWriter {
 
     private static JsonNode statement(Statement s) {
         List<JsonNode.Member> members = new ArrayList<>();
-        s.sid().ifPresent(sid -> members.add(member("Sid", string(sid))));
+        if (s.sid().isPresent()) {
+            members.add(member("Sid", string(s.sid().get())));
+        }
         members.add(member("Effect", string(s.effect().json())));
         members.add(member(s.notAction() ? "NotAction" : "Action", values(s.actions())));
         members.add(member(s.notResource() ? "NotResource" : "Resource", values(s.resources())));
@@ -74,7 +95,9 @@ public final class PolicyWriter {
             List<JsonNode.Member> blocks = new ArrayList<>();
             for (ConditionBlock block : s.conditions()) {
                 List<JsonNode.Member> entries = new ArrayList<>();
-                block.entries().forEach(e -> entries.add(member(e.key(), values(e.values()))));
+                for (ConditionEntry e : block.entries()) {
+                    entries.add(member(e.key(), values(e.values())));
+                }
                 blocks.add(member(block.operator().json(), new JsonNode.JsonObject(entries, NOWHERE)));
             }
             members.add(member("Condition", new JsonNode.JsonObject(blocks, NOWHERE)));
@@ -87,7 +110,9 @@ public final class PolicyWriter {
             return value(list.values().get(0));
         }
         List<JsonNode> elements = new ArrayList<>();
-        list.values().forEach(v -> elements.add(value(v)));
+        for (PolicyValue v : list.values()) {
+            elements.add(value(v));
+        }
         return new JsonNode.JsonArray(elements, NOWHERE);
     }
 

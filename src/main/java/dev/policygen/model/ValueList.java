@@ -3,6 +3,7 @@ package dev.policygen.model;
 import dev.policygen.json.SourcePosition;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -21,7 +22,9 @@ public record ValueList(List<PolicyValue> values, boolean scalar, SourcePosition
     /** A list form of plain strings, as the generator writes them. */
     public static ValueList of(Collection<String> texts) {
         List<PolicyValue> values = new ArrayList<>();
-        texts.forEach(t -> values.add(PolicyValue.of(t)));
+        for (String text : texts) {
+            values.add(PolicyValue.of(text));
+        }
         return new ValueList(values, false, SourcePosition.UNKNOWN);
     }
 
@@ -30,17 +33,23 @@ public record ValueList(List<PolicyValue> values, boolean scalar, SourcePosition
     }
 
     public List<String> texts() {
-        return values.stream().map(PolicyValue::text).toList();
+        List<String> texts = new ArrayList<>(values.size());
+        for (PolicyValue value : values) {
+            texts.add(value.text());
+        }
+        return List.copyOf(texts);
     }
 
     /** Sorted and de-duplicated: the order of these values carries no meaning in IAM. */
     public ValueList canonical() {
         List<PolicyValue> sorted = new ArrayList<>();
-        values.stream().sorted().forEach(v -> {
+        List<PolicyValue> ordered = new ArrayList<>(values);
+        Collections.sort(ordered);
+        for (PolicyValue v : ordered) {
             if (sorted.isEmpty() || !sorted.get(sorted.size() - 1).sameAs(v)) {
                 sorted.add(v);
             }
-        });
+        }
         return new ValueList(sorted, scalar && sorted.size() == 1, position);
     }
 }

@@ -2,7 +2,6 @@ package dev.policygen.name;
 
 import dev.policygen.UsageException;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * A name on a certificate as a user typed it ({@code *.Bücher.example.}), checked and reduced to
@@ -11,14 +10,13 @@ import java.util.regex.Pattern;
  */
 public record CertificateName(String input, String normalized, boolean wildcard) {
     public static final String CHALLENGE_LABEL = "_acme-challenge";
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}\\.?");
 
     public static CertificateName parse(String input) throws UsageException {
         String text = input.strip();
         if (text.isEmpty()) {
             throw new UsageException(input, "empty domain");
         }
-        if (IPV4.matcher(text).matches() || text.contains(":") || text.startsWith("[")) {
+        if (looksLikeIpv4(text) || text.contains(":") || text.startsWith("[")) {
             throw new UsageException(input, "\"" + input + "\" is an IP address; DNS-01 validates domain names only");
         }
         for (int i = 0; i < text.length(); i++) {
@@ -57,6 +55,28 @@ public record CertificateName(String input, String normalized, boolean wildcard)
                     + e.getMessage());
         }
         return new CertificateName(input, normalized, wildcard);
+    }
+
+    /** Four dot-separated runs of one to three digits, optionally with a trailing dot. */
+    private static boolean looksLikeIpv4(String text) {
+        String body = text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+        int runs = 1;
+        int digits = 0;
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '.') {
+                if (digits == 0) {
+                    return false;
+                }
+                runs++;
+                digits = 0;
+            } else if (c >= '0' && c <= '9' && digits < 3) {
+                digits++;
+            } else {
+                return false;
+            }
+        }
+        return runs == 4 && digits > 0;
     }
 
     /** The TXT record name DNS-01 writes for this name, normalized. */

@@ -31,7 +31,13 @@ public record ClientProfile(
     }
 
     public List<ProfileCall> calls(Purpose purpose) {
-        return calls.stream().filter(c -> c.purpose() == purpose).toList();
+        List<ProfileCall> matching = new java.util.ArrayList<>();
+        for (ProfileCall call : calls) {
+            if (call.purpose() == purpose) {
+                matching.add(call);
+            }
+        }
+        return List.copyOf(matching);
     }
 
     /** Every name this profile answers to, canonical name first. */

@@ -108,7 +108,11 @@ final class ProfileReader {
     }
 
     private JsonNode required(JsonNode.JsonObject object, String key) throws InputException {
-        return object.get(key).orElseThrow(() -> error(object.position(), "missing \"" + key + "\""));
+        Optional<JsonNode> node = object.get(key);
+        if (node.isEmpty()) {
+            throw error(object.position(), "missing \"" + key + "\"");
+        }
+        return node.get();
     }
 
     private String text(JsonNode.JsonObject object, String key) throws InputException {

@@ -34,11 +34,16 @@ public final class Profiles {
         for (String line : resource(INDEX).split("\n")) {
             String entry = line.strip();
             if (!entry.isEmpty() && !entry.startsWith("#")) {
-                String[] words = entry.split("\\s+");
+                List<String> words = new ArrayList<>();
+                for (String word : entry.split(" ")) {
+                    if (!word.isEmpty()) {
+                        words.add(word);
+                    }
+                }
                 List<String> names = new ArrayList<>();
-                names.add(words[0].substring(0, words[0].length() - ".json".length()));
-                names.addAll(List.of(words).subList(1, words.length));
-                index.put(words[0], names);
+                names.add(words.get(0).substring(0, words.get(0).length() - ".json".length()));
+                names.addAll(words.subList(1, words.size()));
+                index.put(words.get(0), names);
             }
         }
         return new Profiles(index);
@@ -56,7 +61,9 @@ public final class Profiles {
 
     public List<ClientProfile> all() {
         List<ClientProfile> profiles = new ArrayList<>();
-        index.keySet().forEach(file -> profiles.add(load(file)));
+        for (String file : index.keySet()) {
+            profiles.add(load(file));
+        }
         return profiles;
     }
 
