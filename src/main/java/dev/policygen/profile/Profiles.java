@@ -2,10 +2,6 @@ package dev.policygen.profile;
 
 import dev.policygen.InputException;
 import dev.policygen.UsageException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,14 +88,6 @@ public final class Profiles {
     }
 
     private static String resource(String file) {
-        String path = "/" + DIRECTORY + "/" + file;
-        try (InputStream in = Profiles.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("missing bundled resource " + path);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return BundledFiles.read(DIRECTORY + "/" + file);
     }
 }
