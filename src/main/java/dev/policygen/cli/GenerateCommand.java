@@ -38,7 +38,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Exit codes: 0 written, 2 bad option value, 3 output cannot be written."})
 final class GenerateCommand implements Callable<Integer> {
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
-    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
+    static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
     private static final Pattern ELB_NAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?");
     private static final Pattern S3_URI = Pattern.compile("s3://([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])/(.+)");
 
@@ -178,12 +178,7 @@ final class GenerateCommand implements Callable<Integer> {
         GenerateRequest.Builder builder = GenerateRequest.builder(profile)
                 .zoneIdConfigured(zoneIdConfigured)
                 .partition(Partition.parse(partition));
-        for (String zone : zones) {
-            builder.zone(ZoneRef.parse(zone));
-        }
-        for (String domain : domains) {
-            builder.domain(DomainRequest.parse(domain));
-        }
+        addTargets(builder, zones, domains);
         for (String alias : challengeAliases) {
             builder.alias(ChallengeAlias.parseAlias(alias));
         }
@@ -228,6 +223,17 @@ final class GenerateCommand implements Callable<Integer> {
             }
         }
         return builder.build();
+    }
+
+    /** The zones and certificate names of a request; validate builds its reference policy from them too. */
+    static void addTargets(GenerateRequest.Builder builder, List<String> zones, List<String> domains)
+            throws UsageException {
+        for (String zone : zones) {
+            builder.zone(ZoneRef.parse(zone));
+        }
+        for (String domain : domains) {
+            builder.domain(DomainRequest.parse(domain));
+        }
     }
 
     private static String checked(String value, Pattern pattern, String hint) throws UsageException {
