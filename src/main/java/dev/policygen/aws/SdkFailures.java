@@ -33,8 +33,8 @@ final class SdkFailures {
                 + attempts + ": " + oneLine(String.valueOf(e.getMessage())), e);
     }
 
-    /** SDK messages may span lines; a failure is reported on one. */
+    /** SDK messages may span lines and repeat the attempt count we already give; a failure is one line. */
     static String oneLine(String text) {
-        return text.strip().replaceAll("\\s+", " ");
+        return text.replaceAll("\\s*\\(SDK Attempt Count: \\d+\\)", "").strip().replaceAll("\\s+", " ");
     }
 }

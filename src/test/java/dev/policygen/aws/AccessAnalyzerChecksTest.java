@@ -215,6 +215,7 @@ class AccessAnalyzerChecksTest {
         assertTrue(failure.getMessage().startsWith("cannot reach Access Analyzer at " + settings.endpoint().get()
                 + " after 3 attempts: "), failure.getMessage());
         assertFalse(failure.getMessage().contains("\n"));
+        assertFalse(failure.getMessage().contains("SDK Attempt Count"), failure.getMessage());
     }
 
     private FakeAccessAnalyzer.Request single() {
