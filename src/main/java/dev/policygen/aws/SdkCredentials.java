@@ -31,15 +31,21 @@ final class SdkCredentials {
         try {
             provider.resolveCredentials();
         } catch (SdkClientException e) {
-            throw new AwsFailure(AwsFailure.Kind.MISSING_CREDENTIALS, missingMessage(source), e);
+            throw new AwsFailure(AwsFailure.Kind.MISSING_CREDENTIALS, missingMessage(source, e), e);
         }
     }
 
-    static String missingMessage(CredentialSource source) {
+    /**
+     * How to provide credentials. For a profile the SDK's reason is kept: it is short, and it tells a
+     * missing profile from one that needs an SDK module policygen does not bundle (SSO, role
+     * assumption). The default chain's reason lists every provider and is left to --debug.
+     */
+    static String missingMessage(CredentialSource source, SdkClientException e) {
         if (source instanceof CredentialSource.NamedProfile profile) {
-            return "no AWS credentials for profile \"" + profile.name() + "\": add them to the shared credentials"
-                    + " file (aws configure --profile " + profile.name() + ") or log in (aws sso login --profile "
-                    + profile.name() + ")";
+            return "no AWS credentials for profile \"" + profile.name() + "\" (" + SdkFailures.oneLine(
+                    String.valueOf(e.getMessage())) + "): add keys to the shared credentials file (aws configure"
+                    + " --profile " + profile.name() + ") or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"
+                    + " without --profile";
         }
         return "no AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN),"
                 + " run 'aws configure' or pass --profile NAME, or run with an instance or container role";

@@ -72,7 +72,8 @@ final class ValidateCommand implements Callable<Integer> {
     List<String> domains = new ArrayList<>();
 
     @Option(names = "--profile", paramLabel = "NAME",
-            description = "Take credentials from this profile of the shared AWS files instead of the default chain.")
+            description = "Take credentials from this profile of the shared AWS files instead of the default chain"
+                    + " (it wins over keys in the environment, as in the AWS CLI).")
     String profile;
 
     @Option(names = "--region", paramLabel = "REGION", defaultValue = "us-east-1",

@@ -262,8 +262,10 @@ class ValidateCommandTest {
     @Test
     void aProfileWithoutCredentialsSaysHowToAddThem() {
         CliRun run = validateWith(s -> s.withRetry(FakeAccessAnalyzer.FAST_RETRY), "--profile", "nosuch", policy);
-        assertFailure(run, "policygen: error: no AWS credentials for profile \"nosuch\": add them to the shared"
-                + " credentials file (aws configure --profile nosuch) or log in (aws sso login --profile nosuch)");
+        assertFailure(run, "policygen: error: no AWS credentials for profile \"nosuch\" (Profile file contained no"
+                + " credentials for profile 'nosuch': ProfileFile(sections=[])): add keys to the shared credentials"
+                + " file (aws configure --profile nosuch) or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"
+                + " without --profile");
         assertTrue(server.requests().isEmpty());
     }
 
