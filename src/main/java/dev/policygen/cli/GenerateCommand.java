@@ -41,7 +41,7 @@ final class GenerateCommand implements Callable<Integer> {
      * Value syntaxes of the options beyond Route 53, in a holder class so that a plain generate
      * never compiles them: the JDK's regex classes bootstrap lambdas, which is slow on a cold JVM.
      */
-    private static final class Formats {
+    static final class Formats {
         static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
         static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
         static final Pattern ELB_NAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?");
@@ -186,12 +186,7 @@ final class GenerateCommand implements Callable<Integer> {
         GenerateRequest.Builder builder = GenerateRequest.builder(profile)
                 .zoneIdConfigured(zoneIdConfigured)
                 .partition(Partition.parse(partition));
-        for (String zone : zones) {
-            builder.zone(ZoneRef.parse(zone));
-        }
-        for (String domain : domains) {
-            builder.domain(DomainRequest.parse(domain));
-        }
+        addTargets(builder, zones, domains);
         for (String alias : challengeAliases) {
             builder.alias(ChallengeAlias.parseAlias(alias));
         }
@@ -238,6 +233,17 @@ final class GenerateCommand implements Callable<Integer> {
             }
         }
         return builder.build();
+    }
+
+    /** The zones and certificate names of a request; validate builds its reference policy from them too. */
+    static void addTargets(GenerateRequest.Builder builder, List<String> zones, List<String> domains)
+            throws UsageException {
+        for (String zone : zones) {
+            builder.zone(ZoneRef.parse(zone));
+        }
+        for (String domain : domains) {
+            builder.domain(DomainRequest.parse(domain));
+        }
     }
 
     private static String checked(String value, Pattern pattern, String hint) throws UsageException {

@@ -104,7 +104,8 @@ final class LintCommand implements Callable<Integer> {
         return Linter.reaches(findings, threshold) ? ExitCode.FINDINGS : ExitCode.OK;
     }
 
-    private static Optional<Severity> threshold(String text) throws UsageException {
+    /** --fail-on: a severity, or never. */
+    static Optional<Severity> threshold(String text) throws UsageException {
         if (text.equals("never")) {
             return Optional.empty();
         }
@@ -112,7 +113,8 @@ final class LintCommand implements Callable<Integer> {
                 "unknown --fail-on \"" + text + "\"; use error, warning, suggestion or never")));
     }
 
-    private static String read(String file) throws InputException {
+    /** The text of an input file, or of standard input for -. */
+    static String read(String file) throws InputException {
         try {
             byte[] bytes = file.equals("-") ? System.in.readAllBytes() : Files.readAllBytes(Path.of(file));
             return new String(bytes, StandardCharsets.UTF_8);

@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Least-privilege IAM policies for ACME DNS-01 clients on Route 53.",
-        subcommands = {GenerateCommand.class, SimulateCommand.class, LintCommand.class, ClientsCommand.class,
+        subcommands = {GenerateCommand.class, SimulateCommand.class, LintCommand.class, ValidateCommand.class,
+            ClientsCommand.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nWithout a command, policygen runs generate: policygen --client traefik --zone Z... --domain example.com%n",
         exitCodeListHeading = "%nExit codes:%n",
@@ -47,8 +48,13 @@ public final class Main implements Runnable {
 
     /** Runs one command line with the given writers; tests call this in process. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, out, err, CommandLine.defaultFactory());
+    }
+
+    /** As {@link #run(String[], PrintWriter, PrintWriter)}, with commands made by {@code factory}; for tests. */
+    static int run(String[] args, PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
         boolean debug = Arrays.asList(args).contains("--debug");
-        CommandLine commandLine = new CommandLine(new Main());
+        CommandLine commandLine = new CommandLine(new Main(), factory);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cl, parsed) -> failure(e, cl.getErr(), debug));

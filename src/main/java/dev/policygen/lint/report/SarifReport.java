@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * SARIF 2.1.0 with one run: every registered rule in {@code tool.driver.rules} (so viewers can show
- * rule help even for rules with no result) and one result per finding.
+ * rule help even for rules with no result), then any other rule a finding names, and one result per
+ * finding.
  */
 final class SarifReport {
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -32,6 +33,15 @@ final class SarifReport {
                     Trees.member("defaultConfiguration", Trees.object(
                             Trees.member("level", Trees.string(level(rule.severity())))))));
         }
+        // rules from outside the registry (validate's Access Analyzer issue codes) get a bare descriptor, so
+        // every result's ruleIndex points at its rule
+        List<String> ids = new ArrayList<>(rules.stream().map(Rule::id).toList());
+        for (Finding f : findings) {
+            if (!ids.contains(f.ruleId())) {
+                ids.add(f.ruleId());
+                ruleNodes.add(Trees.object(Trees.member("id", Trees.string(f.ruleId()))));
+            }
+        }
         List<JsonNode> results = new ArrayList<>();
         for (Finding f : findings) {
             List<JsonNode.Member> physical = new ArrayList<>();
@@ -43,7 +53,7 @@ final class SarifReport {
             }
             results.add(Trees.object(
                     Trees.member("ruleId", Trees.string(f.ruleId())),
-                    Trees.member("ruleIndex", Trees.number(indexOf(rules, f.ruleId()))),
+                    Trees.member("ruleIndex", Trees.number(ids.indexOf(f.ruleId()))),
                     Trees.member("level", Trees.string(level(f.severity()))),
                     Trees.member("message", text(f.message())),
                     Trees.member("locations", Trees.array(List.of(Trees.object(
@@ -75,15 +85,6 @@ final class SarifReport {
 
     private static JsonNode text(String message) {
         return Trees.object(Trees.member("text", Trees.string(message)));
-    }
-
-    private static int indexOf(List<Rule> rules, String id) {
-        for (int i = 0; i < rules.size(); i++) {
-            if (rules.get(i).id().equals(id)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** Forward slashes, and standard input named as such; SARIF URIs are relative to the working directory. */
