@@ -105,6 +105,20 @@ class LintProfileDiffCommandTest {
     }
 
     @Test
+    void withTheZoneIdConfiguredDiscoveryIsAnOverGrant() {
+        CliRun run = CliRun.of("lint", "--client", "traefik", "--zone-id-configured", "--zone", ZONE, "--domain",
+                "example.com", "--ignore", "PG204", seed("blog-traefik.json"));
+        assertEquals(List.of(
+                seed("blog-traefik.json") + ":9:5: warning PG502 statement 1 (Allow) allows"
+                        + " route53:ListHostedZonesByName on *, which traefik never needs (an action it does not call"
+                        + " once its zone id is configured)",
+                seed("blog-traefik.json") + ":19:5: warning PG502 statement 3 (Allow) allows"
+                        + " route53:ChangeResourceRecordSets on arn:aws:route53:::hostedzone/" + ZONE
+                        + " (CREATE TXT _acme-challenge.example.com), which traefik never needs (change action CREATE)"),
+                run.out().lines().toList());
+    }
+
+    @Test
     void listRulesShowsTheDiffRules() {
         String out = CliRun.of("lint", "--list-rules").out();
         assertTrue(out.contains("PG501 error "), out);

@@ -5,6 +5,7 @@ import dev.policygen.generate.ChallengeRecords;
 import dev.policygen.generate.GenerateRequest;
 import dev.policygen.generate.HostedZoneId;
 import dev.policygen.generate.Partition;
+import dev.policygen.profile.Purpose;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,8 +64,7 @@ final class OverGrantProbes {
                     new ChangeBatch.Change(sentAction, "A", name))), "an A record in the same batch as the TXT"));
             for (String action : CHANGE_ACTIONS) {
                 if (!clientActions.contains(action)) {
-                    inZone.add(change(partition, id, "change action " + action,
-                            action, "TXT", name));
+                    inZone.add(change(partition, id, "change action " + action, action, "TXT", name));
                 }
             }
             for (String action : ZONE_ACTIONS) {
@@ -86,7 +86,9 @@ final class OverGrantProbes {
         }
         for (String action : ACCOUNT_ACTIONS) {
             if (!calledActions.contains(action)) {
-                probes.add(new Probe(ClientRequest.call(action, "*"), request.zoneIdConfigured()
+                boolean discovers = request.profile().calls(Purpose.ZONE_DISCOVERY).stream()
+                        .anyMatch(c -> c.action().equals(action));
+                probes.add(new Probe(ClientRequest.call(action, "*"), discovers
                         ? "an action it does not call once its zone id is configured" : "an action it never calls"));
             }
         }
