@@ -68,6 +68,9 @@ final class LintCommand implements Callable<Integer> {
     boolean listRules;
 
     @Mixin
+    ProfileDiffOptions profileDiffOptions;
+
+    @Mixin
     DebugOption debugOption;
 
     @Override
@@ -84,7 +87,7 @@ final class LintCommand implements Callable<Integer> {
             throw new UsageException("", "give at least one FILE to lint (or - for standard input)");
         }
         ReportFormat reportFormat = ReportFormat.parse(format);
-        LintOptions options = new LintOptions(SizeLimit.parse(limit));
+        LintOptions options = new LintOptions(SizeLimit.parse(limit), profileDiffOptions.diff());
         LintConfig settings = config == null ? LintConfig.NONE : LintConfig.read(read(config.toString()), config.toString());
         Optional<Severity> threshold = threshold(failOn != null ? failOn : settings.failOn().orElse("error"));
         Set<String> ignored = new LinkedHashSet<>(settings.ignore());

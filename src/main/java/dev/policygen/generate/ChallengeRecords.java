@@ -38,7 +38,7 @@ public final class ChallengeRecords {
         return domainsByName.getOrDefault(recordName, Set.of());
     }
 
-    static ChallengeRecords plan(GenerateRequest request) throws UsageException {
+    public static ChallengeRecords plan(GenerateRequest request) throws UsageException {
         if (request.domains().isEmpty()) {
             throw new UsageException("", "no domain given; name at least one with --domain");
         }

@@ -9,7 +9,7 @@ import java.util.List;
  * Expands the ARN templates of calls beyond Route 53. A placeholder the user did not fill becomes
  * {@code *} in its segment; {@code ${elb}} becomes one ARN per load balancer name.
  */
-final class ResourceTemplate {
+public final class ResourceTemplate {
     static final String PARTITION = "${partition}";
     static final String REGION = "${region}";
     static final String ACCOUNT = "${account}";
@@ -19,7 +19,7 @@ final class ResourceTemplate {
     private ResourceTemplate() {
     }
 
-    static List<String> expand(String template, GenerateRequest request) {
+    public static List<String> expand(String template, GenerateRequest request) {
         String arn = template.replace(PARTITION, request.partition().id())
                 .replace(REGION, request.region().orElse("*"))
                 .replace(ACCOUNT, request.account().orElse("*"))

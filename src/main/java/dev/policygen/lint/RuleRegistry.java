@@ -23,9 +23,11 @@ import dev.policygen.lint.rules.InvalidVersionRule;
 import dev.policygen.lint.rules.MissingElementRule;
 import dev.policygen.lint.rules.MissingSetQualifierRule;
 import dev.policygen.lint.rules.MissingVersionRule;
+import dev.policygen.lint.rules.OverGrantRule;
 import dev.policygen.lint.rules.PolicyTooLargeRule;
 import dev.policygen.lint.rules.PrincipalInIdentityPolicyRule;
 import dev.policygen.lint.rules.SourceIpDenyWithoutServiceGuardRule;
+import dev.policygen.lint.rules.UnderGrantRule;
 import dev.policygen.lint.rules.UnknownElementRule;
 import dev.policygen.lint.rules.ValueNeverMatchesRule;
 import dev.policygen.lint.rules.WildcardActionRule;
@@ -35,7 +37,8 @@ import java.util.Optional;
 
 /**
  * The one list of lint rules. Ids are stable: PG1xx grammar, PG2xx ChangeResourceRecordSets
- * conditions, PG3xx actions and resources, PG4xx network and size. RuleCatalogTest keeps this list,
+ * conditions, PG3xx actions and resources, PG4xx network and size, PG5xx the diff against a client's
+ * profile (only with --client). RuleCatalogTest keeps this list,
  * docs/rules/ and the test fixtures in step.
  */
 public final class RuleRegistry {
@@ -69,7 +72,9 @@ public final class RuleRegistry {
             new GetChangeWrongResourceRule(),
             new GetChangeDetailsRule(),
             new SourceIpDenyWithoutServiceGuardRule(),
-            new PolicyTooLargeRule());
+            new PolicyTooLargeRule(),
+            new UnderGrantRule(),
+            new OverGrantRule());
 
     private RuleRegistry() {
     }

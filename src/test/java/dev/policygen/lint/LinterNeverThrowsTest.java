@@ -5,18 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.policygen.generate.DomainRequest;
+import dev.policygen.generate.GenerateRequest;
 import dev.policygen.generate.SizeLimit;
+import dev.policygen.generate.ZoneRef;
 import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonReader;
 import dev.policygen.json.JsonWriter;
 import dev.policygen.json.SourcePosition;
+import dev.policygen.lint.diff.ProfileDiff;
 import dev.policygen.lint.input.PolicyInputs;
 import dev.policygen.lint.report.ReportFormat;
+import dev.policygen.profile.Profiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -37,6 +43,19 @@ class LinterNeverThrowsTest {
             "route53:ChangeResourceRecordSetsRecordTypes", "aws:SourceIp", "aws:ViaAWSService", "*", "",
             "Fn::Sub", "Ref", "PolicyDocument", "Resources", "Type", "AWS::IAM::Role", "Policies",
             "PolicyVersion", "Document", "format_version", "planned_values", "\\052", "_acme-challenge.*");
+
+    /** The profile diff runs too, so PG501 and PG502 see every mutated shape. */
+    private static final Optional<ProfileDiff> DIFF = diff();
+
+    private static Optional<ProfileDiff> diff() {
+        try {
+            return Optional.of(ProfileDiff.of(GenerateRequest.builder(Profiles.bundled().find("lego"))
+                    .zone(ZoneRef.parse("Z11111112222222333333")).domain(DomainRequest.parse("example.com"))
+                    .domain(DomainRequest.parse("*.example.com")).build(), "lego"));
+        } catch (dev.policygen.UsageException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @FuzzTest(maxDuration = "30s")
     void arbitraryInput(FuzzedDataProvider data) {
@@ -77,7 +96,7 @@ class LinterNeverThrowsTest {
     }
 
     private static void lintAndRender(String name, String text, SizeLimit limit) {
-        List<Finding> findings = new Linter(Set.of()).lint(PolicyInputs.extract(name, text, new LintOptions(limit)));
+        List<Finding> findings = new Linter(Set.of()).lint(PolicyInputs.extract(name, text, new LintOptions(limit, DIFF)));
         for (Finding finding : findings) {
             assertFalse(finding.message().contains("\n"), "a finding is one line: " + finding);
             assertTrue(finding.position().known(), "a finding has a position: " + finding);

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.policygen.cli.CliRun;
+import dev.policygen.json.JsonNode;
+import dev.policygen.json.JsonReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,11 +25,14 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Keeps the rule registry, docs/rules/ and src/test/resources/lint-fixtures/ in step, and runs
  * every fixture: each bad file must give its rule at exactly the lines in its .expect file, each
- * good file must not give its rule at all.
+ * good file must not give its rule at all. A fixture directory with an {@value #ARGS} file is linted
+ * through the CLI with those options added, since PG501 and PG502 need a client to compare with.
  */
 class RuleCatalogTest {
-    private static final Pattern ID = Pattern.compile("PG[1-4]\\d\\d");
-    private static final Pattern FIXTURE = Pattern.compile("(bad\\d+\\.(json|expect))|(good\\d+\\.json)");
+    private static final Pattern ID = Pattern.compile("PG[1-5]\\d\\d");
+    /** Lint options for every fixture of a rule (--client ... for the profile diff), on one line. */
+    private static final String ARGS = "args";
+    private static final Pattern FIXTURE = Pattern.compile("(bad\\d+\\.(json|expect))|(good\\d+\\.json)|" + ARGS);
     private static final Path DOCS = LintFiles.root().resolve("docs/rules");
     private static final Path FIXTURES = LintFiles.testResource("lint-fixtures");
 
@@ -111,9 +117,31 @@ class RuleCatalogTest {
         return tests;
     }
 
-    private static Set<Integer> linesOf(Rule rule, Path file) {
+    private static Set<Integer> linesOf(Rule rule, Path file) throws Exception {
+        Path args = file.resolveSibling(ARGS);
+        if (Files.exists(args)) {
+            return linesThroughCli(rule, Files.readString(args).strip().split("\\s+"), file);
+        }
         return LintFiles.lint(file).stream().filter(f -> f.ruleId().equals(rule.id()))
                 .map(f -> f.position().line()).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static Set<Integer> linesThroughCli(Rule rule, String[] options, Path file) throws Exception {
+        List<String> args = new ArrayList<>(List.of("lint", "--format", "json", "--fail-on", "never"));
+        args.addAll(List.of(options));
+        args.add(file.toString());
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        assertEquals(0, run.exit(), file + ": " + run.err());
+        JsonNode.JsonArray findings = (JsonNode.JsonArray) ((JsonNode.JsonObject) JsonReader.read(run.out(), "lint"))
+                .get("findings").orElseThrow();
+        Set<Integer> lines = new TreeSet<>();
+        for (JsonNode element : findings.elements()) {
+            JsonNode.JsonObject finding = (JsonNode.JsonObject) element;
+            if (((JsonNode.JsonString) finding.get("rule").orElseThrow()).value().equals(rule.id())) {
+                lines.add(Integer.valueOf(((JsonNode.JsonNumber) finding.get("line").orElseThrow()).text()));
+            }
+        }
+        return lines;
     }
 
     private static List<String> names(Path dir) throws IOException {

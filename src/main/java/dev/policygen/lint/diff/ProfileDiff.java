@@ -1,0 +1,33 @@
+package dev.policygen.lint.diff;
+
+import dev.policygen.UsageException;
+import dev.policygen.generate.ChallengeRecords;
+import dev.policygen.generate.GenerateRequest;
+import dev.policygen.generate.PolicyGenerator;
+import java.util.List;
+
+/**
+ * What lint compares a policy with when given {@code --client}: the requests that client makes for
+ * the requested names (PG501 reports those the policy denies) and the probes it never makes (PG502
+ * reports those the policy allows). Built once per lint run.
+ *
+ * @param client the client as the user named it (traefik rather than lego), for messages
+ */
+public record ProfileDiff(String client, List<ClientRequest> needed, List<Probe> probes) {
+
+    public ProfileDiff {
+        needed = List.copyOf(needed);
+        probes = List.copyOf(probes);
+    }
+
+    /**
+     * The diff for a generate request. The request is checked as {@code generate} checks it, so
+     * lint refuses what generate refuses (a zone id for certbot, a domain without a zone).
+     */
+    public static ProfileDiff of(GenerateRequest request, String client) throws UsageException {
+        PolicyGenerator.generate(request);
+        ChallengeRecords records = ChallengeRecords.plan(request);
+        List<ClientRequest> needed = ClientNeeds.of(request, records);
+        return new ProfileDiff(client, needed, OverGrantProbes.of(request, records, needed));
+    }
+}

@@ -1,0 +1,58 @@
+package dev.policygen.lint.diff;
+
+import dev.policygen.generate.GenerateRequest;
+import dev.policygen.generate.HostedZoneId;
+import dev.policygen.generate.ResourceTemplate;
+import dev.policygen.profile.ProfileCall;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Concrete ARNs for requests. A policy grants patterns, but a request names one resource, so where
+ * the client's resource is only known at run time (the id of a change, the account of a load
+ * balancer) the diff uses a fixed, plausible sample instead.
+ */
+final class SampleArns {
+    /** The id shape Route 53 gives changes; any {@code change/*} grant matches it. */
+    static final String CHANGE_ID = "C2682N5HXP0BZ4";
+    static final String REGION = "us-east-1";
+    static final String ACCOUNT = "123456789012";
+    /** Stands for whatever a {@code *} in a profile's ARN template leaves open. */
+    static final String ANY_NAME = "example";
+
+    private SampleArns() {
+    }
+
+    static String change(GenerateRequest request) {
+        return "arn:" + request.partition().id() + ":route53:::change/" + CHANGE_ID;
+    }
+
+    /** The resources one profile call is made on, for the zones the client writes to. */
+    static List<String> of(GenerateRequest request, ProfileCall call, Collection<HostedZoneId> zones) {
+        switch (call.resource()) {
+            case ProfileCall.ANY:
+                return List.of(ProfileCall.ANY);
+            case ProfileCall.HOSTED_ZONE:
+                return zones.stream().map(z -> request.partition().hostedZoneArn(z)).toList();
+            case ProfileCall.CHANGE:
+                return List.of(change(request));
+            default:
+                List<String> arns = new ArrayList<>();
+                // the generator leaves an unknown region, account or name as *; a request needs a value
+                ResourceTemplate.expand(call.resource(), request).forEach(arn -> arns.add(concrete(arn)));
+                return arns;
+        }
+    }
+
+    private static String concrete(String arn) {
+        String[] parts = arn.split(":", 6);
+        if (parts.length != 6) {
+            return arn;
+        }
+        parts[3] = parts[3].equals("*") ? REGION : parts[3];
+        parts[4] = parts[4].equals("*") ? ACCOUNT : parts[4];
+        parts[5] = parts[5].replace("*", ANY_NAME);
+        return String.join(":", parts);
+    }
+}
