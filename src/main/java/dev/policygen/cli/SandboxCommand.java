@@ -100,6 +100,11 @@ final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the injected faults and change ids.")
     Long seed;
 
+    @Option(names = "--legacy-invalid-change-batch",
+            description = "Answer InvalidChangeBatch with its own root element, as Route 53 did before 2024, "
+                    + "instead of today's generic error envelope.")
+    boolean legacyInvalidChangeBatch;
+
     @Option(names = "--quiet", description = "Do not print a line per request.")
     boolean quiet;
 

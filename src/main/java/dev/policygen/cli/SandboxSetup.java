@@ -19,7 +19,8 @@ final class SandboxSetup {
     }
 
     static Sandbox build(SandboxCommand options, PrintWriter console) throws UsageException, InputException {
-        Sandbox.Builder builder = Sandbox.builder().console(console);
+        Sandbox.Builder builder = Sandbox.builder().console(console)
+                .legacyInvalidChangeBatch(options.legacyInvalidChangeBatch);
         if (options.config != null) {
             SandboxConfigFile.apply(options.config, builder);
         }

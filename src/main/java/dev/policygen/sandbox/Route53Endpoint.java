@@ -20,9 +20,11 @@ final class Route53Endpoint implements HttpConnection.Handler {
     private final CallLog callLog;
     private final PrintWriter console;
     private final Clock clock;
+    private final boolean legacyInvalidChangeBatch;
 
     Route53Endpoint(SigV4Verifier verifier, RequestAuthorizer authorizer, FaultInjector faults, Route53Api api,
-            CallLog callLog, PrintWriter console, Clock clock) {
+            CallLog callLog, PrintWriter console, Clock clock, boolean legacyInvalidChangeBatch) {
+        this.legacyInvalidChangeBatch = legacyInvalidChangeBatch;
         this.verifier = verifier;
         this.authorizer = authorizer;
         this.faults = faults;
@@ -65,12 +67,12 @@ final class Route53Endpoint implements HttpConnection.Handler {
             response = HttpResponse.xml(200, api.execute(call, query, batch), requestId);
         } catch (Route53Error e) {
             errorCode = e.code();
-            response = HttpResponse.xml(e.status(), XmlResponses.error(e, requestId), requestId);
+            response = HttpResponse.xml(e.status(), XmlResponses.error(e, requestId, legacyInvalidChangeBatch), requestId);
         } catch (RuntimeException e) {
             // a defect of the sandbox: answered as AWS answers its own failures, and shown on the console
             errorCode = "InternalFailure";
             Route53Error failure = Route53Error.receiver(500, "InternalFailure", "policygen sandbox: " + e);
-            response = HttpResponse.xml(500, XmlResponses.error(failure, requestId), requestId);
+            response = HttpResponse.xml(500, XmlResponses.error(failure, requestId, false), requestId);
             if (console != null) {
                 e.printStackTrace(console);
             }

@@ -88,7 +88,8 @@ public final class Sandbox implements Closeable {
                     ? Map.of(DEFAULT_ACCESS_KEY_ID, DEFAULT_SECRET_ACCESS_KEY) : settings.credentials),
                     new RequestAuthorizer(evaluator(), settings.principalArn),
                     new FaultInjector(settings.faults, settings.seed),
-                    new Route53Api(store, clock, settings.insyncDelay), callLog, settings.console, clock);
+                    new Route53Api(store, clock, settings.insyncDelay), callLog, settings.console, clock,
+                    settings.legacyInvalidChangeBatch);
             TcpListener api = new TcpListener("api", settings.apiPort,
                     socket -> HttpConnection.serve(socket, socket.getInputStream(), null, endpoint, false, null));
             running.add(api);
@@ -184,6 +185,7 @@ public final class Sandbox implements Closeable {
         private Duration insyncDelay = Duration.ZERO;
         private long seed = 1;
         private PrintWriter console;
+        private boolean legacyInvalidChangeBatch;
 
         private Builder() {
         }
@@ -274,6 +276,15 @@ public final class Sandbox implements Closeable {
         /** Where a line per request and the proxy's refusals are written; none by default. */
         public Builder console(PrintWriter console) {
             this.console = console;
+            return this;
+        }
+
+        /**
+         * Answer InvalidChangeBatch with its own root element, as Route 53 did before 2024, instead of
+         * the generic error envelope it uses now.
+         */
+        public Builder legacyInvalidChangeBatch(boolean legacy) {
+            this.legacyInvalidChangeBatch = legacy;
             return this;
         }
 

@@ -102,9 +102,16 @@ final class XmlResponses {
         return close(xml, root);
     }
 
-    /** The generic error envelope: every error but InvalidChangeBatch. */
-    static String error(Route53Error error, String requestId) {
-        if (error.code().equals("InvalidChangeBatch")) {
+    /**
+     * The error envelope. Route 53 has answered InvalidChangeBatch in the generic envelope since 2024,
+     * with its messages as one bracketed, comma-separated list (aws/aws-sdk-kotlin#1433), and the AWS
+     * SDK for Java v2 reads only that form. Before, it used a root element of its own with one
+     * Message element per failure, which aws-sdk-go v1 (lego 4.9) still special-cases; {@code legacy}
+     * selects that form.
+     */
+    static String error(Route53Error error, String requestId, boolean legacyInvalidChangeBatch) {
+        boolean invalidChangeBatch = error.code().equals("InvalidChangeBatch");
+        if (invalidChangeBatch && legacyInvalidChangeBatch) {
             StringBuilder xml = open("InvalidChangeBatch").append("<Messages>");
             for (String message : error.messages()) {
                 element(xml, "Message", message);
@@ -116,7 +123,8 @@ final class XmlResponses {
         StringBuilder xml = open("ErrorResponse").append("<Error>");
         element(xml, "Type", error.senderFault() ? "Sender" : "Receiver");
         element(xml, "Code", error.code());
-        element(xml, "Message", String.join("; ", error.messages()));
+        element(xml, "Message", invalidChangeBatch ? "[" + String.join(", ", error.messages()) + "]"
+                : String.join("; ", error.messages()));
         xml.append("</Error>");
         element(xml, "RequestId", requestId);
         return close(xml, "ErrorResponse");
