@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -38,6 +39,7 @@ import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -72,7 +74,9 @@ final class CertificateAuthority {
         Path certificateFile = directory.resolve(CERTIFICATE_FILE);
         Path keyFile = directory.resolve(KEY_FILE);
         if (Files.exists(certificateFile) && Files.exists(keyFile)) {
-            return new CertificateAuthority(readKeys(keyFile), readCertificate(certificateFile), certificateFile);
+            X509Certificate certificate = readCertificate(certificateFile);
+            return new CertificateAuthority(new KeyPair(certificate.getPublicKey(), readPrivateKey(keyFile)), certificate,
+                    certificateFile);
         }
         KeyPair keys = newKeys();
         Instant now = Instant.now();
@@ -87,7 +91,9 @@ final class CertificateAuthority {
                 extensions.createSubjectKeyIdentifier(keys.getPublic()));
         X509Certificate certificate = sign(builder, keys.getPrivate());
         Files.createDirectories(directory);
-        writePem(keyFile, keys.getPrivate());
+        // PKCS #8, which keeps the curve in the algorithm identifier; SEC 1 as JcaPEMWriter writes a bare
+        // JDK key would lose it
+        writePem(keyFile, new JcaPKCS8Generator(keys.getPrivate(), null).generate());
         writePem(certificateFile, certificate);
         return new CertificateAuthority(keys, certificate, certificateFile);
     }
@@ -167,16 +173,25 @@ final class CertificateAuthority {
             pem.writeObject(object);
         }
         Files.writeString(file, text.toString(), StandardCharsets.US_ASCII);
+        if (file.getFileName().toString().equals(KEY_FILE)
+                && file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            // whoever trusts this CA lets its key holder impersonate Route 53: owner-only
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        }
     }
 
-    private static KeyPair readKeys(Path file) throws IOException {
+    /** The CA's private key; SEC 1 PEM (which may omit the public key) or PKCS #8. The public key is the certificate's. */
+    private static PrivateKey readPrivateKey(Path file) throws IOException {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII);
                 PEMParser parser = new PEMParser(reader)) {
             Object object = parser.readObject();
-            if (!(object instanceof PEMKeyPair pair)) {
-                throw new IOException(file + " does not hold the sandbox CA's EC key pair");
+            if (object instanceof PEMKeyPair pair) {
+                return new JcaPEMKeyConverter().getPrivateKey(pair.getPrivateKeyInfo());
             }
-            return new JcaPEMKeyConverter().getKeyPair(pair);
+            if (object instanceof PrivateKeyInfo info) {
+                return new JcaPEMKeyConverter().getPrivateKey(info);
+            }
+            throw new IOException(file + " does not hold the sandbox CA's private key");
         }
     }
 
