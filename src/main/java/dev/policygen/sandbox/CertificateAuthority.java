@@ -102,10 +102,6 @@ final class CertificateAuthority {
         return certificateFile;
     }
 
-    X509Certificate certificate() {
-        return certificate;
-    }
-
     /** A TLS server context presenting a leaf certificate for {@code host}, issued on first use. */
     SSLContext serverContext(String host) throws GeneralSecurityException {
         SSLContext cached = contextsByHost.get(host);

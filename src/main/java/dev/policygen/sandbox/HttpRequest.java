@@ -1,6 +1,5 @@
 package dev.policygen.sandbox;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -54,10 +53,6 @@ public record HttpRequest(String method, String path, String rawQuery, String ve
             host = host.substring(0, colon);
         }
         return host.toLowerCase(Locale.ROOT);
-    }
-
-    public String bodyText() {
-        return new String(body, StandardCharsets.UTF_8);
     }
 
     /** Whether the client wants the connection kept open after this request. */

@@ -15,8 +15,4 @@ public record HttpResponse(int status, String contentType, byte[] body, String r
     public static HttpResponse text(int status, String text) {
         return new HttpResponse(status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8), null);
     }
-
-    public String bodyText() {
-        return new String(body, StandardCharsets.UTF_8);
-    }
 }
