@@ -14,14 +14,15 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Checks AWS Signature Version 4 on a request exactly as Route 53 does, against the sandbox's
  * configured access keys: the canonical request (double-encoded path, sorted RFC 3986 query, the
- * signed headers with collapsed whitespace, the payload hash from x-amz-content-sha256 or the
- * body), the string to sign with scope {@code <date>/us-east-1/route53/aws4_request}, and the
+ * signed headers with collapsed whitespace, the hash of the body received (or UNSIGNED-PAYLOAD when
+ * x-amz-content-sha256 declares it), the string to sign with scope {@code <date>/us-east-1/route53/aws4_request}, and the
  * HMAC-SHA256 key derivation. A client whose request passes here signs correctly for AWS too.
  */
 final class SigV4Verifier {
     static final String ALGORITHM = "AWS4-HMAC-SHA256";
     static final String REGION = "us-east-1";
     static final String SERVICE = "route53";
+    static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
     private static final String SIGNATURE_MISMATCH = "The request signature we calculated does not match the "
             + "signature you provided. Check your AWS Secret Access Key and signing method. Consult the service "
             + "documentation for details.";
@@ -131,8 +132,10 @@ final class SigV4Verifier {
             canonical.append(name).append(':').append(String.join(",", values)).append('\n');
         }
         canonical.append('\n').append(signedHeaders).append('\n');
-        String payloadHash = request.header("x-amz-content-sha256");
-        canonical.append(payloadHash != null ? payloadHash : HEX.formatHex(sha256(request.body())));
+        // the hash of the body actually received, so a body changed in transit fails even when the
+        // client sent its own hash in x-amz-content-sha256; only an explicitly unsigned payload is taken as is
+        String declared = request.header("x-amz-content-sha256");
+        canonical.append(UNSIGNED_PAYLOAD.equals(declared) ? declared : HEX.formatHex(sha256(request.body())));
         return canonical.toString();
     }
 
