@@ -12,11 +12,12 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Checks AWS Signature Version 4 on a request exactly as Route 53 does, against the sandbox's
- * configured access keys: the canonical request (double-encoded path, sorted RFC 3986 query, the
- * signed headers with collapsed whitespace, the hash of the body received (or UNSIGNED-PAYLOAD when
- * x-amz-content-sha256 declares it), the string to sign with scope {@code <date>/us-east-1/route53/aws4_request}, and the
- * HMAC-SHA256 key derivation. A client whose request passes here signs correctly for AWS too.
+ * Checks AWS Signature Version 4 on a request as Route 53 does, against the sandbox's configured
+ * access keys: the canonical request (double-encoded path, sorted RFC 3986 query, the signed
+ * headers with collapsed whitespace, the hash of the body received, or UNSIGNED-PAYLOAD when
+ * x-amz-content-sha256 declares it), the string to sign with scope
+ * {@code <date>/us-east-1/route53/aws4_request}, and the HMAC-SHA256 key derivation. A client whose
+ * request passes here signs correctly for AWS too.
  */
 final class SigV4Verifier {
     static final String ALGORITHM = "AWS4-HMAC-SHA256";
