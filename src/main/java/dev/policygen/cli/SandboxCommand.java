@@ -125,7 +125,12 @@ final class SandboxCommand implements Callable<Integer> {
             }
             stopped.countDown();
         }, "sandbox-shutdown");
-        sandbox.start();
+        try {
+            sandbox.start();
+        } catch (java.net.BindException e) {
+            throw new UsageException("", "cannot listen on 127.0.0.1: " + e.getMessage() + "; choose other "
+                    + "--api-port, --proxy-port or --dns-port values, or 0 for free ones");
+        }
         Runtime.getRuntime().addShutdownHook(hook);
         SandboxSetup.printPorts(out, sandbox.ports());
         stopped.await();

@@ -19,10 +19,12 @@ final class SandboxSetup {
     }
 
     static Sandbox build(SandboxCommand options, PrintWriter console) throws UsageException, InputException {
-        Sandbox.Builder builder = Sandbox.builder().console(console)
-                .legacyInvalidChangeBatch(options.legacyInvalidChangeBatch);
+        Sandbox.Builder builder = Sandbox.builder().console(console);
         if (options.config != null) {
             SandboxConfigFile.apply(options.config, builder);
+        }
+        if (options.legacyInvalidChangeBatch) {
+            builder.legacyInvalidChangeBatch(true);
         }
         try {
             for (String zone : options.zones) {

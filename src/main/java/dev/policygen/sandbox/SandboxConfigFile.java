@@ -26,12 +26,13 @@ import java.util.Set;
  *  "policies": ["policy.json"], "principalArn": "arn:aws:iam::123456789012:user/policygen-sandbox",
  *  "stateDir": "state", "callLog": "calls.jsonl", "seed": 1, "insyncDelayMillis": 0,
  *  "faults": {"throttlePerSecond": 5, "priorRequestNotCompleteRate": 0.1, "serverErrorRate": 0.05,
- *             "latencyMillis": 20}}
+ *             "latencyMillis": 20},
+ *  "legacyInvalidChangeBatch": false}
  * </pre>
  */
 public final class SandboxConfigFile {
     private static final Set<String> MEMBERS = Set.of("zones", "credentials", "ports", "policies", "principalArn",
-            "stateDir", "callLog", "seed", "insyncDelayMillis", "faults");
+            "stateDir", "callLog", "seed", "insyncDelayMillis", "faults", "legacyInvalidChangeBatch");
     private static final Set<String> FAULT_MEMBERS = Set.of("throttlePerSecond", "priorRequestNotCompleteRate",
             "serverErrorRate", "latencyMillis");
 
@@ -89,6 +90,7 @@ public final class SandboxConfigFile {
                 builder.callLog(base.resolve(callLog));
             }
             builder.seed((long) number(root, "seed", 1, file));
+            builder.legacyInvalidChangeBatch("true".equals(optionalText(root, "legacyInvalidChangeBatch")));
             builder.insyncDelay(Duration.ofMillis((long) number(root, "insyncDelayMillis", 0, file)));
             if (root.get("faults").isPresent()) {
                 JsonObject faults = object(root.get("faults").get(), file);
