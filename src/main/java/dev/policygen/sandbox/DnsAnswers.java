@@ -20,9 +20,9 @@ import org.xbill.DNS.Type;
 /**
  * Answers DNS queries authoritatively from the record store, so Pebble's validation authority and
  * lego's resolver see exactly what the API wrote. For a name inside a zone: the matching sets, a
- * CNAME followed within the sandbox's zones, or NODATA/NXDOMAIN with the zone's SOA in the
- * authority section; that last rule is what lego's SOA walk needs (local-e2e.md §6.3). A name in
- * no zone gets NXDOMAIN, which lego's walk treats as "keep going up".
+ * CNAME followed within the sandbox's zones, a covering wildcard, or NODATA/NXDOMAIN with the
+ * zone's SOA in the authority section; that last rule is what lego's SOA walk needs (local-e2e.md
+ * §6.3). A name in no zone gets NXDOMAIN, which lego's walk treats as "keep going up".
  */
 final class DnsAnswers {
     private static final int MAX_CNAME_CHAIN = 8;
@@ -68,35 +68,31 @@ final class DnsAnswers {
         int type = question.getType();
         String current = name;
         for (int hop = 0; hop < MAX_CNAME_CHAIN; hop++) {
+            boolean exists = exists(sets, current);
+            List<RecordSet> here = exists ? setsNamed(sets, current) : wildcardSets(sets, current, zone);
             List<RecordSet> matching = new ArrayList<>();
             RecordSet cname = null;
-            for (RecordSet set : sets) {
-                if (set.name().equals(current)) {
-                    if (type == Type.ANY || Type.value(set.type()) == type) {
-                        matching.add(set);
-                    } else if (set.type().equals("CNAME")) {
-                        cname = set;
-                    }
+            for (RecordSet set : here) {
+                if (type == Type.ANY || Type.value(set.type()) == type) {
+                    matching.add(set);
+                } else if (set.type().equals("CNAME")) {
+                    cname = set;
                 }
             }
             if (!matching.isEmpty()) {
                 for (RecordSet set : matching) {
-                    addRecords(response, set, Section.ANSWER);
+                    addRecords(response, set, current, Section.ANSWER);
                 }
                 return response;
             }
             if (cname == null) {
-                boolean exists = false;
-                for (RecordSet set : sets) {
-                    exists |= set.name().equals(current) || set.name().endsWith("." + current);
-                }
                 if (hop == 0) {
-                    response.getHeader().setRcode(exists ? Rcode.NOERROR : Rcode.NXDOMAIN);
+                    response.getHeader().setRcode(exists || !here.isEmpty() ? Rcode.NOERROR : Rcode.NXDOMAIN);
                 }
                 addSoa(response, sets, zone);
                 return response;
             }
-            addRecords(response, cname, Section.ANSWER);
+            addRecords(response, cname, current, Section.ANSWER);
             String target;
             try {
                 target = RecordNames.normalize(cname.values().get(0));
@@ -111,24 +107,62 @@ final class DnsAnswers {
         return response;
     }
 
+    private static List<RecordSet> setsNamed(List<RecordSet> sets, String name) {
+        List<RecordSet> named = new ArrayList<>();
+        for (RecordSet set : sets) {
+            if (set.name().equals(name)) {
+                named.add(set);
+            }
+        }
+        return named;
+    }
+
+    /** Whether the name owns a set or has names below it (an empty non-terminal exists too). */
+    private static boolean exists(List<RecordSet> sets, String name) {
+        for (RecordSet set : sets) {
+            if (set.name().equals(name) || set.name().endsWith("." + name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The sets of the wildcard that covers a name that does not exist (RFC 4592): {@code *} below
+     * the name's closest existing ancestor, if the zone has one there.
+     */
+    private static List<RecordSet> wildcardSets(List<RecordSet> sets, String name, HostedZone zone) {
+        String encloser = name;
+        while (!encloser.equals(zone.name())) {
+            encloser = encloser.substring(encloser.indexOf('.') + 1);
+            if (exists(sets, encloser)) {
+                return setsNamed(sets, "\\052." + encloser);
+            }
+        }
+        return List.of();
+    }
+
     private static void addSoa(Message response, List<RecordSet> sets, HostedZone zone) {
         for (RecordSet set : sets) {
             if (set.type().equals("SOA") && set.name().equals(zone.name())) {
-                addRecords(response, set, Section.AUTHORITY);
+                addRecords(response, set, set.name(), Section.AUTHORITY);
             }
         }
     }
 
-    private static void addRecords(Message response, RecordSet set, int section) {
-        for (Record record : records(set)) {
+    private static void addRecords(Message response, RecordSet set, String owner, int section) {
+        for (Record record : records(set, owner)) {
             response.addRecord(record, section);
         }
     }
 
-    /** The set as dnsjava records; a value dnsjava cannot parse is left out rather than answered wrong. */
-    static List<Record> records(RecordSet set) {
+    /**
+     * The set as dnsjava records owned by {@code ownerName} (the query name, for a wildcard); a value
+     * dnsjava cannot parse is left out rather than answered wrong.
+     */
+    static List<Record> records(RecordSet set, String ownerName) {
         List<Record> records = new ArrayList<>();
-        Name owner = name(set.name());
+        Name owner = name(ownerName);
         for (String value : set.values()) {
             try {
                 if (set.type().equals("TXT")) {

@@ -104,4 +104,17 @@ class SandboxDnsTest {
         assertEquals(Type.CNAME, records.get(0).getType());
         assertEquals(List.of("delegated"), ((TXTRecord) records.get(1)).getStrings());
     }
+
+    @Test
+    void aWildcardAnswersForNamesThatDoNotExist() throws Exception {
+        SandboxSdkTest.change(route53, SandboxClients.OTHER_ZONE_ID, ChangeAction.UPSERT,
+                SandboxSdkTest.txt("*.wild.example.org", 10, "\"any\""));
+        Message covered = query("anything.wild.example.org.", Type.TXT, false);
+        assertEquals(Rcode.NOERROR, covered.getRcode());
+        Record record = covered.getSection(Section.ANSWER).get(0);
+        assertEquals(Name.fromString("anything.wild.example.org."), record.getName());
+        assertEquals(List.of("any"), ((TXTRecord) record).getStrings());
+        assertEquals(Rcode.NXDOMAIN, query("anything.example.org.", Type.TXT, false).getRcode(),
+                "the wildcard covers only names below wild.example.org");
+    }
 }
