@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * A plain generate line, in a fresh JVM, must not load the machinery that dominated its cold start
  * (docs/benchmarks.md): picocli's model, invokedynamic lambda bootstrap, method-handle classes spun
  * at run time (indy string concatenation did that),
- * record equality bootstrap, regular expressions, or the Jackson and AWS classes other commands use.
+ * record equality bootstrap, regular expressions, or the Jackson, AWS, DNS and Bouncy Castle classes other
+ * commands use.
  */
 class GenerateStartsLeanTest {
     private static final List<String> FORBIDDEN = List.of(
@@ -27,7 +28,10 @@ class GenerateStartsLeanTest {
             "com.fasterxml.jackson.databind.",
             "software.amazon.",
             "dev.policygen.lint.",
-            "dev.policygen.eval.");
+            "dev.policygen.eval.",
+            "dev.policygen.sandbox.",
+            "org.xbill.DNS.",
+            "org.bouncycastle.");
 
     @Test
     void aPlainGenerateLoadsNoneOfTheSlowMachinery() throws Exception {

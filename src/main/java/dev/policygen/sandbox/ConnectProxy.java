@@ -1,0 +1,93 @@
+package dev.policygen.sandbox;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Locale;
+import java.util.Set;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * The HTTPS_PROXY that clients without an endpoint setting (lego 4.9, certbot 2.1) are pointed at
+ * (local-e2e.md §4). A CONNECT to a Route 53 host is answered 200, and the tunnel's TLS is
+ * terminated with a certificate from the sandbox CA, so the requests inside reach the emulator
+ * decrypted. Every other CONNECT, and every plain request for another host, is refused: the
+ * sandbox never opens a connection anywhere.
+ */
+final class ConnectProxy {
+    /** The Route 53 endpoints of the aws partition: global, dual-stack and FIPS. */
+    static final Set<String> SERVED_HOSTS = Set.of("route53.amazonaws.com", "route53.global.api.aws",
+            "route53-fips.amazonaws.com");
+    private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "[::1]");
+
+    private final CertificateAuthority authority;
+    private final HttpConnection.Handler endpoint;
+    private final PrintWriter console;
+
+    ConnectProxy(CertificateAuthority authority, HttpConnection.Handler endpoint, PrintWriter console) {
+        this.authority = authority;
+        this.endpoint = endpoint;
+        this.console = console;
+    }
+
+    void serve(Socket socket) throws IOException {
+        InputStream in = socket.getInputStream();
+        HttpWire.Head head = HttpWire.readHead(in);
+        if (head == null) {
+            return;
+        }
+        if (!head.method().equals("CONNECT")) {
+            // plain HTTP: a client given the proxy's address as its endpoint URL, or one using it as
+            // an HTTP proxy for a Route 53 host
+            HttpConnection.serve(socket, in, head, this::servePlain, false, null);
+            return;
+        }
+        String target = head.target();
+        int colon = target.lastIndexOf(':');
+        String host = (colon > 0 ? target.substring(0, colon) : target).toLowerCase(Locale.ROOT);
+        OutputStream out = socket.getOutputStream();
+        if (!SERVED_HOSTS.contains(host)) {
+            refuse(out, "CONNECT " + target);
+            return;
+        }
+        SSLSocket tls;
+        try {
+            tls = (SSLSocket) authority.serverContext(host).getSocketFactory().createSocket(socket, host,
+                    socket.getPort(), true);
+        } catch (GeneralSecurityException e) {
+            HttpWire.write(out, HttpResponse.text(502, "policygen sandbox: cannot issue a certificate for " + host
+                    + ": " + e.getMessage() + "\n"), true);
+            return;
+        }
+        out.write("HTTP/1.1 200 Connection Established\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+        tls.setUseClientMode(false);
+        tls.startHandshake();
+        HttpConnection.serve(tls, tls.getInputStream(), null, endpoint, true, host);
+    }
+
+    private HttpResponse servePlain(HttpRequest request) {
+        String host = request.hostName();
+        if (SERVED_HOSTS.contains(host) || LOOPBACK.contains(host)) {
+            return endpoint.handle(request);
+        }
+        return refusal(request.method() + " http://" + request.header("Host") + request.path());
+    }
+
+    private void refuse(OutputStream out, String what) throws IOException {
+        HttpWire.write(out, refusal(what), true);
+    }
+
+    private HttpResponse refusal(String what) {
+        if (console != null) {
+            console.println("policygen sandbox: proxy refused " + what);
+            console.flush();
+        }
+        return HttpResponse.text(403, "policygen sandbox: refused " + what + ": the sandbox serves only "
+                + String.join(", ", SERVED_HOSTS.stream().sorted().toList()) + " and never connects to the internet\n");
+    }
+}

@@ -1,0 +1,96 @@
+package dev.policygen.sandbox;
+
+import dev.policygen.eval.AccessRequest;
+import dev.policygen.eval.ChangeBatch;
+import dev.policygen.eval.ContextValue;
+import dev.policygen.eval.Decision;
+import dev.policygen.eval.Evaluation;
+import dev.policygen.eval.PolicyEvaluator;
+import dev.policygen.eval.RequestContext;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Decides each emulated call with policygen's own IAM evaluator, as if the caller were one IAM
+ * user with the given identity policies attached. The request is mapped to its action, resource
+ * ARN and context the way Route 53 presents it to IAM (iam-semantics.md §8.3), and a denial is
+ * worded as AWS words it, so a client's error output looks the same as against AWS.
+ */
+final class RequestAuthorizer {
+    /** The outcome; {@code evaluation} is null when no policy was given and everything is allowed. */
+    record Outcome(AccessRequest request, Evaluation evaluation) {
+        boolean allowed() {
+            return evaluation == null || evaluation.decision().allowed();
+        }
+    }
+
+    private final PolicyEvaluator evaluator;
+    private final String principalArn;
+
+    /** @param evaluator the attached policies, or null to allow every call */
+    RequestAuthorizer(PolicyEvaluator evaluator, String principalArn) {
+        this.evaluator = evaluator;
+        this.principalArn = principalArn;
+    }
+
+    Outcome authorize(Route53Call call, ChangeRequestXml.Batch batch, HttpRequest http, Instant now) {
+        List<ContextValue> context = new ArrayList<>(globalKeys(http, now));
+        if (batch != null) {
+            Set<String> names = new LinkedHashSet<>();
+            Set<String> types = new LinkedHashSet<>();
+            Set<String> actions = new LinkedHashSet<>();
+            for (RequestedChange change : batch.changes()) {
+                names.add(change.set().name());
+                types.add(change.set().type());
+                actions.add(change.action());
+            }
+            context.add(ContextValue.multi(ChangeBatch.NAMES_KEY, List.copyOf(names)));
+            context.add(ContextValue.multi(ChangeBatch.TYPES_KEY, List.copyOf(types)));
+            context.add(ContextValue.multi(ChangeBatch.ACTIONS_KEY, List.copyOf(actions)));
+        }
+        AccessRequest request = new AccessRequest(call.operation().action(), call.resourceArn(),
+                RequestContext.of(context));
+        return new Outcome(request, evaluator == null ? null : evaluator.evaluate(request));
+    }
+
+    /** The global condition keys AWS sets for a long-term IAM user key over the public endpoint. */
+    private List<ContextValue> globalKeys(HttpRequest http, Instant now) {
+        List<ContextValue> keys = new ArrayList<>();
+        keys.add(ContextValue.single("aws:SourceIp", http.remoteAddress()));
+        keys.add(ContextValue.single("aws:SecureTransport", Boolean.toString(http.secure())));
+        keys.add(ContextValue.single("aws:CurrentTime", now.truncatedTo(ChronoUnit.SECONDS).toString()));
+        keys.add(ContextValue.single("aws:EpochTime", Long.toString(now.getEpochSecond())));
+        keys.add(ContextValue.single("aws:ViaAWSService", "false"));
+        keys.add(ContextValue.single("aws:PrincipalIsAWSService", "false"));
+        keys.add(ContextValue.single("aws:PrincipalArn", principalArn));
+        keys.add(ContextValue.single("aws:PrincipalAccount", account()));
+        keys.add(ContextValue.single("aws:PrincipalType", "User"));
+        keys.add(ContextValue.single("aws:username", principalArn.substring(principalArn.lastIndexOf('/') + 1)));
+        keys.add(ContextValue.single("aws:RequestedRegion", SigV4Verifier.REGION));
+        String userAgent = http.header("User-Agent");
+        if (userAgent != null) {
+            keys.add(ContextValue.single("aws:UserAgent", userAgent));
+        }
+        return keys;
+    }
+
+    private String account() {
+        String[] parts = principalArn.split(":");
+        return parts.length > 4 ? parts[4] : "";
+    }
+
+    /** AWS's AccessDenied text: the resource is named unless the action takes only {@code *}. */
+    Route53Error denial(Outcome outcome) {
+        AccessRequest request = outcome.request();
+        String onResource = request.resource().equals("*") ? "" : " on resource: " + request.resource();
+        String reason = outcome.evaluation().decision() == Decision.EXPLICIT_DENY
+                ? " with an explicit deny in an identity-based policy"
+                : " because no identity-based policy allows the " + request.action() + " action";
+        return Route53Error.sender(403, "AccessDenied", "User: " + principalArn + " is not authorized to perform: "
+                + request.action() + onResource + reason);
+    }
+}

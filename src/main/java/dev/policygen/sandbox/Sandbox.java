@@ -1,0 +1,307 @@
+package dev.policygen.sandbox;
+
+import dev.policygen.InputException;
+import dev.policygen.UsageException;
+import dev.policygen.eval.CompiledPolicy;
+import dev.policygen.eval.PolicyEvaluator;
+import dev.policygen.model.PolicyReader;
+import dev.policygen.name.RecordNames;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A local stand-in for Route 53 that real ACME clients can run against: the API emulator with
+ * SigV4 checks and IAM authorization, a CONNECT proxy that intercepts TLS to the Route 53 hosts,
+ * and an authoritative DNS server over the same records. Everything listens on 127.0.0.1 and
+ * nothing connects out. Built with {@link #builder()}, started with {@link #start()}.
+ */
+public final class Sandbox implements Closeable {
+    public static final String DEFAULT_ACCESS_KEY_ID = "AKIAIOSFODNN7EXAMPLE";
+    public static final String DEFAULT_SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+    public static final String DEFAULT_PRINCIPAL_ARN = "arn:aws:iam::123456789012:user/policygen-sandbox";
+
+    private final Builder settings;
+    private final List<Closeable> running = new ArrayList<>();
+    private RecordStore store;
+    private SandboxPorts ports;
+    private Path temporaryDirectory;
+
+    private Sandbox(Builder settings) {
+        this.settings = settings;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Binds every listener and starts serving; the ports are then known. */
+    public synchronized Sandbox start() throws IOException, InputException, UsageException {
+        if (ports != null) {
+            throw new IllegalStateException("the sandbox is already started");
+        }
+        boolean started = false;
+        try {
+            Path directory = settings.stateDir;
+            if (directory == null) {
+                temporaryDirectory = Files.createTempDirectory("policygen-sandbox-");
+                directory = temporaryDirectory;
+            }
+            Files.createDirectories(directory);
+            StateFile stateFile = settings.stateDir == null ? null : new StateFile(directory.resolve("state.json"));
+            store = new RecordStore(stateFile, settings.seed);
+            if (stateFile != null) {
+                stateFile.load(store);
+            }
+            for (Map.Entry<String, String> zone : settings.zones.entrySet()) {
+                try {
+                    store.addZone(zone.getKey(), zone.getValue());
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException(zone.getKey(), e.getMessage());
+                }
+            }
+            store.save();
+            CertificateAuthority authority;
+            try {
+                authority = CertificateAuthority.inDirectory(directory);
+            } catch (GeneralSecurityException e) {
+                throw new IOException("cannot create the sandbox CA: " + e.getMessage(), e);
+            }
+            CallLog callLog = settings.callLog == null ? null : CallLog.open(settings.callLog);
+            if (callLog != null) {
+                running.add(callLog);
+            }
+            Clock clock = Clock.systemUTC();
+            Route53Endpoint endpoint = new Route53Endpoint(new SigV4Verifier(settings.credentials.isEmpty()
+                    ? Map.of(DEFAULT_ACCESS_KEY_ID, DEFAULT_SECRET_ACCESS_KEY) : settings.credentials),
+                    new RequestAuthorizer(evaluator(), settings.principalArn),
+                    new FaultInjector(settings.faults, settings.seed),
+                    new Route53Api(store, clock, settings.insyncDelay), callLog, settings.console, clock,
+                    settings.legacyInvalidChangeBatch);
+            TcpListener api = new TcpListener("api", settings.apiPort,
+                    socket -> HttpConnection.serve(socket, socket.getInputStream(), null, endpoint, false, null));
+            running.add(api);
+            ConnectProxy proxy = new ConnectProxy(authority, endpoint, settings.console);
+            TcpListener proxyListener = new TcpListener("proxy", settings.proxyPort, proxy::serve);
+            running.add(proxyListener);
+            DnsServer dns = new DnsServer(settings.dnsPort, new DnsAnswers(store));
+            running.add(dns);
+            ports = new SandboxPorts(api.port(), proxyListener.port(), dns.port(), authority.certificateFile());
+            if (settings.portsFile != null) {
+                Files.writeString(settings.portsFile, ports.json(), StandardCharsets.UTF_8);
+            }
+            started = true;
+            return this;
+        } finally {
+            if (!started) {
+                close();
+            }
+        }
+    }
+
+    private PolicyEvaluator evaluator() throws InputException {
+        if (settings.policies.isEmpty()) {
+            return null;
+        }
+        List<CompiledPolicy> compiled = new ArrayList<>();
+        for (int i = 0; i < settings.policies.size(); i++) {
+            Path file = settings.policies.get(i);
+            String text;
+            try {
+                text = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new InputException(file.toString(), "cannot read policy: " + e.getMessage(), e);
+            }
+            compiled.add(CompiledPolicy.compile(PolicyReader.read(text, file.toString()), i, file.toString()));
+        }
+        return new PolicyEvaluator(compiled);
+    }
+
+    public synchronized SandboxPorts ports() {
+        if (ports == null) {
+            throw new IllegalStateException("the sandbox is not started");
+        }
+        return ports;
+    }
+
+    /** The record store the API and DNS serve, for embedding code that seeds or inspects records. */
+    public synchronized RecordStore records() {
+        if (store == null) {
+            throw new IllegalStateException("the sandbox is not started");
+        }
+        return store;
+    }
+
+    /** Stops every listener; the CA and state stay in a state directory, a temporary one is removed. */
+    @Override
+    public synchronized void close() throws IOException {
+        IOException failure = null;
+        for (int i = running.size() - 1; i >= 0; i--) {
+            try {
+                running.get(i).close();
+            } catch (IOException e) {
+                failure = e;
+            }
+        }
+        running.clear();
+        if (temporaryDirectory != null) {
+            try (Stream<Path> files = Files.walk(temporaryDirectory)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+            temporaryDirectory = null;
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Settings of a sandbox; every port defaults to 0, an ephemeral port. */
+    public static final class Builder {
+        private int apiPort;
+        private int proxyPort;
+        private int dnsPort;
+        private final Map<String, String> zones = new LinkedHashMap<>();
+        private final Map<String, String> credentials = new LinkedHashMap<>();
+        private final List<Path> policies = new ArrayList<>();
+        private String principalArn = DEFAULT_PRINCIPAL_ARN;
+        private Path stateDir;
+        private Path callLog;
+        private Path portsFile;
+        private FaultSettings faults = FaultSettings.NONE;
+        private Duration insyncDelay = Duration.ZERO;
+        private long seed = 1;
+        private PrintWriter console;
+        private boolean legacyInvalidChangeBatch;
+
+        private Builder() {
+        }
+
+        public Builder apiPort(int port) {
+            this.apiPort = checkPort(port);
+            return this;
+        }
+
+        public Builder proxyPort(int port) {
+            this.proxyPort = checkPort(port);
+            return this;
+        }
+
+        public Builder dnsPort(int port) {
+            this.dnsPort = checkPort(port);
+            return this;
+        }
+
+        /** A hosted zone; a null id gets a stable one derived from the name. */
+        public Builder zone(String name, String id) {
+            String normalized = RecordNames.normalize(name);
+            if (id != null && !validZoneId(id)) {
+                throw new IllegalArgumentException("malformed hosted zone id \"" + id
+                        + "\"; expected Z followed by upper-case letters and digits");
+            }
+            zones.put(normalized, id);
+            return this;
+        }
+
+        /**
+         * A key pair the sandbox accepts; repeatable. Without any, it accepts AWS's documentation
+         * example pair (DEFAULT_ACCESS_KEY_ID, DEFAULT_SECRET_ACCESS_KEY).
+         */
+        public Builder credentials(String accessKeyId, String secretAccessKey) {
+            credentials.put(accessKeyId, secretAccessKey);
+            return this;
+        }
+
+        public Builder policy(Path file) {
+            policies.add(file);
+            return this;
+        }
+
+        public Builder principalArn(String arn) {
+            if (!arn.startsWith("arn:") || arn.split(":").length < 6) {
+                throw new IllegalArgumentException("malformed principal ARN \"" + arn + "\"");
+            }
+            this.principalArn = arn;
+            return this;
+        }
+
+        public Builder stateDir(Path directory) {
+            this.stateDir = directory;
+            return this;
+        }
+
+        public Builder callLog(Path file) {
+            this.callLog = file;
+            return this;
+        }
+
+        public Builder portsFile(Path file) {
+            this.portsFile = file;
+            return this;
+        }
+
+        public Builder faults(FaultSettings faults) {
+            this.faults = faults;
+            return this;
+        }
+
+        /** How long a change stays PENDING before GetChange reports INSYNC. */
+        public Builder insyncDelay(Duration delay) {
+            if (delay.isNegative()) {
+                throw new IllegalArgumentException("the INSYNC delay cannot be negative");
+            }
+            this.insyncDelay = delay;
+            return this;
+        }
+
+        /** Seeds the injected faults and the change ids. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Where a line per request and the proxy's refusals are written; none by default. */
+        public Builder console(PrintWriter console) {
+            this.console = console;
+            return this;
+        }
+
+        /**
+         * Answer InvalidChangeBatch with its own root element, as Route 53 did before 2024, instead of
+         * the generic error envelope it uses now.
+         */
+        public Builder legacyInvalidChangeBatch(boolean legacy) {
+            this.legacyInvalidChangeBatch = legacy;
+            return this;
+        }
+
+        public Sandbox build() {
+            return new Sandbox(this);
+        }
+
+        private static int checkPort(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port " + port + " is out of range 0-65535");
+            }
+            return port;
+        }
+
+        private static boolean validZoneId(String id) {
+            return id.length() >= 2 && id.length() <= 32 && id.charAt(0) == 'Z'
+                    && id.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'));
+        }
+    }
+}

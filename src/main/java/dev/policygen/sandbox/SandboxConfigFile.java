@@ -1,0 +1,170 @@
+package dev.policygen.sandbox;
+
+import dev.policygen.InputException;
+import dev.policygen.json.JsonNode;
+import dev.policygen.json.JsonNode.JsonArray;
+import dev.policygen.json.JsonNode.JsonBoolean;
+import dev.policygen.json.JsonNode.JsonNumber;
+import dev.policygen.json.JsonNode.JsonObject;
+import dev.policygen.json.JsonNode.JsonString;
+import dev.policygen.json.JsonReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A sandbox configuration file (JSON), for setups too long for a command line. Every member is
+ * optional; relative paths are relative to the file. Command-line options given as well win.
+ * <pre>
+ * {"zones": {"example.com": "Z0123456789ABCDEFGHIJ", "example.net": null},
+ *  "credentials": {"AKIAIOSFODNN7EXAMPLE": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"},
+ *  "ports": {"api": 0, "proxy": 8888, "dns": 8053},
+ *  "policies": ["policy.json"], "principalArn": "arn:aws:iam::123456789012:user/policygen-sandbox",
+ *  "stateDir": "state", "callLog": "calls.jsonl", "seed": 1, "insyncDelayMillis": 0,
+ *  "faults": {"throttlePerSecond": 5, "priorRequestNotCompleteRate": 0.1, "serverErrorRate": 0.05,
+ *             "latencyMillis": 20},
+ *  "legacyInvalidChangeBatch": false}
+ * </pre>
+ */
+public final class SandboxConfigFile {
+    private static final Set<String> MEMBERS = Set.of("zones", "credentials", "ports", "policies", "principalArn",
+            "stateDir", "callLog", "seed", "insyncDelayMillis", "faults", "legacyInvalidChangeBatch");
+    private static final Set<String> FAULT_MEMBERS = Set.of("throttlePerSecond", "priorRequestNotCompleteRate",
+            "serverErrorRate", "latencyMillis");
+
+    private SandboxConfigFile() {
+    }
+
+    /** Applies the file's settings to the builder. */
+    public static void apply(Path file, Sandbox.Builder builder) throws InputException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InputException(file.toString(), "cannot read sandbox config: " + e.getMessage(), e);
+        }
+        JsonObject root = object(JsonReader.read(text, file.toString()), file);
+        Path base = file.toAbsolutePath().getParent();
+        try {
+            for (JsonNode.Member member : root.members()) {
+                if (!MEMBERS.contains(member.key())) {
+                    throw new InputException(file.toString(), member.keyPosition(), "unknown member \"" + member.key()
+                            + "\"; expected one of " + String.join(", ", MEMBERS.stream().sorted().toList()));
+                }
+            }
+            if (root.get("zones").isPresent()) {
+                for (JsonNode.Member zone : object(root.get("zones").get(), file).members()) {
+                    builder.zone(zone.key(), zone.value() instanceof JsonString id ? id.value() : null);
+                }
+            }
+            if (root.get("credentials").isPresent()) {
+                for (JsonNode.Member key : object(root.get("credentials").get(), file).members()) {
+                    builder.credentials(key.key(), string(key.value(), file));
+                }
+            }
+            if (root.get("ports").isPresent()) {
+                JsonObject ports = object(root.get("ports").get(), file);
+                builder.apiPort((int) number(ports, "api", 0, file));
+                builder.proxyPort((int) number(ports, "proxy", 0, file));
+                builder.dnsPort((int) number(ports, "dns", 0, file));
+            }
+            if (root.get("policies").isPresent()) {
+                for (JsonNode policy : array(root, "policies", file)) {
+                    builder.policy(base.resolve(string(policy, file)));
+                }
+            }
+            String principal = optionalText(root, "principalArn");
+            if (principal != null) {
+                builder.principalArn(principal);
+            }
+            String stateDir = optionalText(root, "stateDir");
+            if (stateDir != null) {
+                builder.stateDir(base.resolve(stateDir));
+            }
+            String callLog = optionalText(root, "callLog");
+            if (callLog != null) {
+                builder.callLog(base.resolve(callLog));
+            }
+            builder.seed((long) number(root, "seed", 1, file));
+            builder.legacyInvalidChangeBatch("true".equals(optionalText(root, "legacyInvalidChangeBatch")));
+            builder.insyncDelay(Duration.ofMillis((long) number(root, "insyncDelayMillis", 0, file)));
+            if (root.get("faults").isPresent()) {
+                JsonObject faults = object(root.get("faults").get(), file);
+                for (JsonNode.Member member : faults.members()) {
+                    if (!FAULT_MEMBERS.contains(member.key())) {
+                        throw new InputException(file.toString(), member.keyPosition(), "unknown fault \""
+                                + member.key() + "\"");
+                    }
+                }
+                builder.faults(new FaultSettings((int) number(faults, "throttlePerSecond", 0, file),
+                        number(faults, "priorRequestNotCompleteRate", 0, file),
+                        number(faults, "serverErrorRate", 0, file),
+                        Duration.ofMillis((long) number(faults, "latencyMillis", 0, file))));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new InputException(file.toString(), root.position(), e.getMessage());
+        }
+    }
+
+    static JsonObject object(JsonNode node, Path file) throws InputException {
+        if (node instanceof JsonObject object) {
+            return object;
+        }
+        throw new InputException(file.toString(), node.position(), "expected an object, found " + node.typeName());
+    }
+
+    static List<JsonNode> array(JsonObject parent, String key, Path file) throws InputException {
+        JsonNode node = parent.get(key).orElse(null);
+        if (node == null) {
+            return List.of();
+        }
+        if (node instanceof JsonArray array) {
+            return array.elements();
+        }
+        throw new InputException(file.toString(), node.position(), "\"" + key + "\" must be an array");
+    }
+
+    static String text(JsonObject parent, String key, Path file) throws InputException {
+        JsonNode node = parent.get(key).orElse(null);
+        if (node == null) {
+            throw new InputException(file.toString(), parent.position(), "missing \"" + key + "\"");
+        }
+        return string(node, file);
+    }
+
+    static String optionalText(JsonObject parent, String key) {
+        JsonNode node = parent.get(key).orElse(null);
+        if (node instanceof JsonString string) {
+            return string.value();
+        }
+        if (node instanceof JsonNumber number) {
+            return number.text();
+        }
+        if (node instanceof JsonBoolean bool) {
+            return Boolean.toString(bool.value());
+        }
+        return null;
+    }
+
+    private static String string(JsonNode node, Path file) throws InputException {
+        if (node instanceof JsonString string) {
+            return string.value();
+        }
+        throw new InputException(file.toString(), node.position(), "expected a string, found " + node.typeName());
+    }
+
+    private static double number(JsonObject parent, String key, double fallback, Path file) throws InputException {
+        JsonNode node = parent.get(key).orElse(null);
+        if (node == null) {
+            return fallback;
+        }
+        if (node instanceof JsonNumber number) {
+            return Double.parseDouble(number.text());
+        }
+        throw new InputException(file.toString(), node.position(), "\"" + key + "\" must be a number");
+    }
+}

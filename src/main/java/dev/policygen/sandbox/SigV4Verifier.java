@@ -1,0 +1,189 @@
+package dev.policygen.sandbox;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Checks AWS Signature Version 4 on a request as Route 53 does, against the sandbox's configured
+ * access keys: the canonical request (double-encoded path, sorted RFC 3986 query, the signed
+ * headers with collapsed whitespace, the hash of the body received, or UNSIGNED-PAYLOAD when
+ * x-amz-content-sha256 declares it), the string to sign with scope
+ * {@code <date>/us-east-1/route53/aws4_request}, and the HMAC-SHA256 key derivation. A client whose
+ * request passes here signs correctly for AWS too.
+ */
+final class SigV4Verifier {
+    static final String ALGORITHM = "AWS4-HMAC-SHA256";
+    static final String REGION = "us-east-1";
+    static final String SERVICE = "route53";
+    static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
+    private static final String SIGNATURE_MISMATCH = "The request signature we calculated does not match the "
+            + "signature you provided. Check your AWS Secret Access Key and signing method. Consult the service "
+            + "documentation for details.";
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final Map<String, String> secretsByAccessKey;
+
+    SigV4Verifier(Map<String, String> secretsByAccessKey) {
+        this.secretsByAccessKey = Map.copyOf(secretsByAccessKey);
+    }
+
+    /** The access key id of a correctly signed request. */
+    String verify(HttpRequest request) throws Route53Error {
+        String authorization = request.header("Authorization");
+        if (authorization == null) {
+            throw Route53Error.sender(403, "MissingAuthenticationToken", "Missing Authentication Token");
+        }
+        if (!authorization.startsWith(ALGORITHM + " ")) {
+            throw incomplete("Unsupported authorization type; the sandbox verifies " + ALGORITHM + " only");
+        }
+        String credential = null;
+        String signedHeaders = null;
+        String signature = null;
+        for (String part : authorization.substring(ALGORITHM.length() + 1).split(",")) {
+            String field = part.strip();
+            if (field.startsWith("Credential=")) {
+                credential = field.substring("Credential=".length());
+            } else if (field.startsWith("SignedHeaders=")) {
+                signedHeaders = field.substring("SignedHeaders=".length());
+            } else if (field.startsWith("Signature=")) {
+                signature = field.substring("Signature=".length());
+            }
+        }
+        if (credential == null || signedHeaders == null || signature == null) {
+            throw incomplete("Authorization header requires 'Credential', 'SignedHeaders' and 'Signature' parameters. "
+                    + "Authorization=" + authorization);
+        }
+        String[] scope = credential.split("/");
+        if (scope.length != 5) {
+            throw incomplete("Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/"
+                    + "term, got '" + credential + "'");
+        }
+        String accessKey = scope[0];
+        String secret = secretsByAccessKey.get(accessKey);
+        if (secret == null) {
+            throw Route53Error.sender(403, "InvalidClientTokenId", "The security token included in the request is invalid.");
+        }
+        String amzDate = request.header("X-Amz-Date");
+        if (amzDate == null || amzDate.length() != 16) {
+            throw incomplete("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
+        }
+        checkScope(scope, amzDate);
+        String credentialScope = scope[1] + "/" + scope[2] + "/" + scope[3] + "/" + scope[4];
+        String canonical = canonicalRequest(request, signedHeaders);
+        String stringToSign = ALGORITHM + "\n" + amzDate + "\n" + credentialScope + "\n"
+                + HEX.formatHex(sha256(canonical.getBytes(StandardCharsets.UTF_8)));
+        byte[] key = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), scope[1]);
+        key = hmac(key, scope[2]);
+        key = hmac(key, scope[3]);
+        key = hmac(key, scope[4]);
+        byte[] expected = hmac(key, stringToSign);
+        byte[] given;
+        try {
+            given = HEX.parseHex(signature);
+        } catch (IllegalArgumentException e) {
+            throw Route53Error.sender(403, "SignatureDoesNotMatch", SIGNATURE_MISMATCH);
+        }
+        if (!MessageDigest.isEqual(expected, given)) {
+            throw Route53Error.sender(403, "SignatureDoesNotMatch", SIGNATURE_MISMATCH);
+        }
+        return accessKey;
+    }
+
+    private static void checkScope(String[] scope, String amzDate) throws Route53Error {
+        if (!scope[1].equals(amzDate.substring(0, 8))) {
+            throw Route53Error.sender(403, "SignatureDoesNotMatch", "Date in Credential scope does not match YYYYMMDD "
+                    + "from ISO-8601 version of date from HTTP: '" + scope[1] + "' != '" + amzDate.substring(0, 8)
+                    + "', from '" + amzDate + "'.");
+        }
+        if (!scope[2].equals(REGION)) {
+            throw Route53Error.sender(403, "SignatureDoesNotMatch", "Credential should be scoped to a valid region, not '"
+                    + scope[2] + "'. ");
+        }
+        if (!scope[3].equals(SERVICE)) {
+            throw Route53Error.sender(403, "SignatureDoesNotMatch", "Credential should be scoped to correct service: '"
+                    + SERVICE + "'. ");
+        }
+        if (!scope[4].equals("aws4_request")) {
+            throw Route53Error.sender(403, "SignatureDoesNotMatch", "Credential should be scoped with a valid "
+                    + "terminator: 'aws4_request', not '" + scope[4] + "'. ");
+        }
+    }
+
+    /** The canonical request of the SigV4 specification, for a service other than S3. */
+    static String canonicalRequest(HttpRequest request, String signedHeaders) {
+        StringBuilder canonical = new StringBuilder();
+        canonical.append(request.method()).append('\n');
+        String path = request.path().isEmpty() ? "/" : request.path();
+        // the path arrives encoded once; services other than S3 sign it encoded a second time
+        canonical.append(QueryString.encode(path, true)).append('\n');
+        canonical.append(canonicalQuery(request.rawQuery())).append('\n');
+        for (String name : signedHeaders.split(";")) {
+            List<String> values = new ArrayList<>();
+            for (String value : request.headerValues(name)) {
+                values.add(value.strip().replaceAll("\\s+", " "));
+            }
+            canonical.append(name).append(':').append(String.join(",", values)).append('\n');
+        }
+        canonical.append('\n').append(signedHeaders).append('\n');
+        // the hash of the body actually received, so a body changed in transit fails even when the
+        // client sent its own hash in x-amz-content-sha256; only an explicitly unsigned payload is taken as is
+        String declared = request.header("x-amz-content-sha256");
+        canonical.append(UNSIGNED_PAYLOAD.equals(declared) ? declared : HEX.formatHex(sha256(request.body())));
+        return canonical.toString();
+    }
+
+    private static String canonicalQuery(String rawQuery) {
+        List<String[]> pairs = new ArrayList<>();
+        if (!rawQuery.isEmpty()) {
+            for (String pair : rawQuery.split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int equals = pair.indexOf('=');
+                String name = equals < 0 ? pair : pair.substring(0, equals);
+                String value = equals < 0 ? "" : pair.substring(equals + 1);
+                pairs.add(new String[] {QueryString.encode(QueryString.decode(name, false), false),
+                    QueryString.encode(QueryString.decode(value, false), false)});
+            }
+        }
+        pairs.sort(Comparator.<String[], String>comparing(p -> p[0]).thenComparing(p -> p[1]));
+        StringBuilder query = new StringBuilder();
+        for (String[] pair : pairs) {
+            if (query.length() > 0) {
+                query.append('&');
+            }
+            query.append(pair[0]).append('=').append(pair[1]);
+        }
+        return query.toString();
+    }
+
+    private static Route53Error incomplete(String message) {
+        return Route53Error.sender(403, "IncompleteSignature", message);
+    }
+
+    static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static byte[] hmac(byte[] key, String data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+}
