@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-40}
 command -v hyperfine >/dev/null || { echo "bench/startup.sh: install hyperfine (apt-get install hyperfine)" >&2; exit 2; }
-[ -f target/policygen.jar ] || mvn -q -B package -DskipTests
+[ -f target/policygen-core.jar ] || mvn -q -B package -DskipTests
 work=target/bench
 mkdir -p "$work"
 cat > "$work/Hello.java" <<'JAVA'

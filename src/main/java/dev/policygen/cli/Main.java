@@ -37,16 +37,19 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        int code = GenerateFastPath.run(args, out, err);
-        if (code == GenerateFastPath.DECLINED) {
-            code = run(args, out, err);
-        }
+        int code = execute(args, out, err);
         out.flush();
         err.flush();
         System.exit(code);
     }
 
-    /** Runs one command line with the given writers; tests call this in process. */
+    /** What {@link #main} runs: the picocli-free fast path for plain generate lines, else picocli. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        int code = GenerateFastPath.run(args, out, err);
+        return code == GenerateFastPath.DECLINED ? run(args, out, err) : code;
+    }
+
+    /** Runs one command line through picocli with the given writers; tests call this in process. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         return run(args, out, err, CommandLine.defaultFactory());
     }
