@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Evaluator decisions per second against iam-simulate on the same Route 53 requests, and lint throughput.
 #   - JMH (Maven profile bench, sources in src/bench/java): EvaluatorBenchmark and LintBenchmark, with the
-#     fork, warm-up and measurement settings in their annotations (2 forks; 2+3 iterations of 1 s, or 2 s for lint).
+#     fork, warm-up and measurement settings in their annotations (2 forks; 5 warm-up and 3 measured iterations
+#     of 1 s; lint 4 + 3 of 2 s). C2 needs about 5 s on 2 cores before the figures settle.
 #   - node: bench/iam-simulate-throughput.js times runUnsafeSimulation, iam-simulate's fastest public entry point,
-#     on the pairs Route53BenchRequests exports, in one process.
+#     on the pairs Route53BenchRequests exports, in one process: a 1 s warm-up round, the median of 3 rounds of 1 s.
 # Prints one table: ops/s for both and their ratio, then policies/s for lint. About 4 minutes on 2 cores.
 # Usage: bench/evaluator.sh        (needs node and npm, as the differential test does)
 set -euo pipefail
@@ -17,7 +18,7 @@ classpath="target/test-classes:target/classes:$(cat "$work/classpath")"
 
 java -cp "$classpath" dev.policygen.bench.Route53BenchRequests "$work/requests.jsonl"
 echo "bench: iam-simulate runUnsafeSimulation ..." >&2
-node bench/iam-simulate-throughput.js .ci/cache/oracle "$work/requests.jsonl" > "$work/iam-simulate.jsonl"
+node bench/iam-simulate-throughput.js .ci/cache/oracle "$work/requests.jsonl" 1 > "$work/iam-simulate.jsonl"
 echo "bench: JMH ..." >&2
 java -cp "$classpath" org.openjdk.jmh.Main 'dev\.policygen\.bench\..*Benchmark' -rf json -rff "$work/jmh.json" \
   > "$work/jmh.log"

@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 // modest settings for a 2-core machine: the whole bench/evaluator.sh run stays under 5 minutes
 @Fork(2)
-@Warmup(iterations = 2, time = 1)
+@Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 3, time = 1)
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 // modest settings for a 2-core machine: the whole bench/evaluator.sh run stays under 5 minutes
 @Fork(2)
-@Warmup(iterations = 2, time = 2)
+@Warmup(iterations = 4, time = 2)
 @Measurement(iterations = 3, time = 2)
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
