@@ -5,6 +5,7 @@ import dev.policygen.eval.AccessRequest;
 import dev.policygen.eval.ChangeBatch;
 import dev.policygen.eval.ContextValue;
 import dev.policygen.eval.Decision;
+import dev.policygen.eval.RequestContext;
 import dev.policygen.eval.oracle.OraclePair;
 import dev.policygen.generate.DomainRequest;
 import dev.policygen.generate.GenerateRequest;
@@ -18,6 +19,8 @@ import dev.policygen.generate.ZoneRef;
 import dev.policygen.json.JsonNode;
 import dev.policygen.model.PolicyWriter;
 import dev.policygen.profile.Profiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,8 +78,8 @@ public final class Route53BenchRequests {
                 List.of(ContextValue.single("aws:SourceIp", sourceIp)));
     }
 
-    private static dev.policygen.eval.RequestContext context(String sourceIp) {
-        return dev.policygen.eval.RequestContext.of(ContextValue.single("aws:SourceIp", sourceIp));
+    private static RequestContext context(String sourceIp) {
+        return RequestContext.of(ContextValue.single("aws:SourceIp", sourceIp));
     }
 
     private static void add(Map<String, Case> cases, String name, List<JsonNode> policies, AccessRequest request,
@@ -93,6 +96,6 @@ public final class Route53BenchRequests {
             out.append("{\"name\":\"").append(c.name()).append("\",\"expected\":\"").append(c.expected().json())
                     .append("\",\"pair\":").append(c.pair().toJsonLine()).append("}\n");
         }
-        java.nio.file.Files.writeString(java.nio.file.Path.of(args[0]), out);
+        Files.writeString(Path.of(args[0]), out);
     }
 }
