@@ -103,14 +103,35 @@ public final class RecordNames {
                 // ALLOW_UNASSIGNED but not USE_STD3_ASCII_RULES: "_" in _acme-challenge must survive.
                 label = IDN.toASCII(raw, IDN.ALLOW_UNASSIGNED);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("label \"" + raw + "\" is not a valid internationalized label");
+                throw new IllegalArgumentException("label " + quoted(raw) + " is not a valid internationalized label");
             }
         }
         if (label.length() > MAX_LABEL) {
-            throw new IllegalArgumentException("label \"" + label + "\" is " + label.length()
+            throw new IllegalArgumentException("label " + quoted(label) + " is " + label.length()
                     + " octets long, the limit is " + MAX_LABEL);
         }
         return label;
+    }
+
+    /**
+     * A label for an error message, in quotes. A label decoded from escapes such as {@code \012} can
+     * hold control characters, which would break the one-line message; they are shown escaped again.
+     */
+    private static String quoted(String label) {
+        StringBuilder out = new StringBuilder(label.length() + 2).append('"');
+        for (int i = 0; i < label.length(); i++) {
+            char c = label.charAt(i);
+            int type = Character.getType(c);
+            if (c <= 0xFF && Character.isISOControl(c)) {
+                out.append('\\').append((char) ('0' + (c >> 6))).append((char) ('0' + ((c >> 3) & 7)))
+                        .append((char) ('0' + (c & 7)));
+            } else if (type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
+                out.append("\\u").append(Integer.toHexString(0x10000 | c), 1, 5);
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
     }
 
     private static boolean isOctal(String text, int from) {

@@ -3,20 +3,11 @@ package dev.policygen.lint;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.code_intelligence.jazzer.api.FuzzedDataProvider;
-import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.policygen.generate.DomainRequest;
-import dev.policygen.generate.GenerateRequest;
 import dev.policygen.generate.SizeLimit;
-import dev.policygen.generate.ZoneRef;
 import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonReader;
 import dev.policygen.json.JsonWriter;
 import dev.policygen.json.SourcePosition;
-import dev.policygen.lint.diff.ProfileDiff;
-import dev.policygen.lint.input.PolicyInputs;
-import dev.policygen.lint.report.ReportFormat;
-import dev.policygen.profile.Profiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,18 +15,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The linter reports; it never throws, whatever the bytes. Jazzer fuzzes arbitrary input (run with
- * JAZZER_FUZZ=1 to fuzz; plain mvn test replays the stored inputs), and two seeded loops mutate
- * every fixture, input and seed file: one at the character level (mostly broken JSON/YAML), one at
- * the tree level (valid JSON of unexpected shapes, which is what reaches the rules).
+ * The linter reports; it never throws, whatever the bytes. Two seeded loops mutate every fixture,
+ * input and seed file: one at the character level (mostly broken JSON/YAML), one at the tree level
+ * (valid JSON of unexpected shapes, which is what reaches the rules). Jazzer fuzzes each input kind
+ * in {@link LintPolicyJsonFuzzTest}, {@link LintCloudFormationFuzzTest} and {@link LintTerraformPlanFuzzTest}.
  */
 class LinterNeverThrowsTest {
-    private static final String[] NAMES = {"policy.json", "template.yaml", "-", "plan.json"};
     private static final List<String> POLICY_WORDS = List.of("Version", "Statement", "Effect", "Allow", "Deny",
             "Action", "NotAction", "Resource", "NotResource", "Condition", "Sid", "ForAllValues:StringEquals",
             "ForAnyValue:StringLike", "StringEquals", "NotIpAddress", "BoolIfExists", "Null",
@@ -44,26 +33,6 @@ class LinterNeverThrowsTest {
             "Fn::Sub", "Ref", "PolicyDocument", "Resources", "Type", "AWS::IAM::Role", "Policies",
             "PolicyVersion", "Document", "format_version", "planned_values", "\\052", "_acme-challenge.*");
 
-    /** The profile diff runs too, so PG501 and PG502 see every mutated shape. */
-    private static final Optional<ProfileDiff> DIFF = diff();
-
-    private static Optional<ProfileDiff> diff() {
-        try {
-            return Optional.of(ProfileDiff.of(GenerateRequest.builder(Profiles.bundled().find("lego"))
-                    .zone(ZoneRef.parse("Z11111112222222333333")).domain(DomainRequest.parse("example.com"))
-                    .domain(DomainRequest.parse("*.example.com")).build(), "lego"));
-        } catch (dev.policygen.UsageException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @FuzzTest(maxDuration = "30s")
-    void arbitraryInput(FuzzedDataProvider data) {
-        String name = data.pickValue(NAMES);
-        SizeLimit limit = data.pickValue(SizeLimit.values());
-        lintAndRender(name, data.consumeRemainingAsString(), limit);
-    }
-
     @Test
     void characterMutationsOfEveryKnownFile() throws IOException {
         Random random = new Random(20261121L);
@@ -71,7 +40,7 @@ class LinterNeverThrowsTest {
         for (int i = 0; i < 3000; i++) {
             Path file = corpus.get(random.nextInt(corpus.size()));
             String text = Files.readString(file);
-            lintAndRender(file.getFileName().toString(), mutateCharacters(random, text), SizeLimit.MANAGED);
+            LintInvariants.lintAndRender(file.getFileName().toString(), mutateCharacters(random, text), SizeLimit.MANAGED);
         }
     }
 
@@ -89,21 +58,10 @@ class LinterNeverThrowsTest {
                 continue; // the invalid-JSON fixture
             }
             String mutated = JsonWriter.pretty(mutateTree(random, tree, 0));
-            lintAndRender("mutated.json", mutated, SizeLimit.values()[random.nextInt(4)]);
+            LintInvariants.lintAndRender("mutated.json", mutated, SizeLimit.values()[random.nextInt(4)]);
             valid++;
         }
         assertTrue(valid > 2500, "too few tree mutations ran: " + valid);
-    }
-
-    private static void lintAndRender(String name, String text, SizeLimit limit) {
-        List<Finding> findings = new Linter(Set.of()).lint(PolicyInputs.extract(name, text, new LintOptions(limit, DIFF)));
-        for (Finding finding : findings) {
-            assertFalse(finding.message().contains("\n"), "a finding is one line: " + finding);
-            assertTrue(finding.position().known(), "a finding has a position: " + finding);
-        }
-        for (ReportFormat format : ReportFormat.values()) {
-            assertFalse(format.render(findings).isEmpty() && format != ReportFormat.TEXT);
-        }
     }
 
     private static String mutateCharacters(Random random, String text) {

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.policygen.UsageException;
+import dev.policygen.eval.ChangeBatch;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -74,14 +76,30 @@ class CertificateNameTest {
         }
     }
 
+    /**
+     * Jazzer: each line of the input is a domain as a user would type it after --domain, and also the
+     * record name of a simulate --change. Seeds (one list per file) are in CertificateNameTestInputs.
+     */
     @FuzzTest(maxDuration = "30s")
-    void fuzzDomainLists(FuzzedDataProvider data) {
-        List<String> inputs = new ArrayList<>();
-        int count = data.consumeInt(1, 6);
-        for (int i = 0; i < count; i++) {
-            inputs.add(data.consumeString(80));
+    @DictionaryEntries({"*.", ".", "xn--", "\\052", "\\", "_acme-challenge.", "-", "\u00fc", "\u00df", "\u3002",
+        "\uff0e", "\u200d", "1.2.3.4", "::1", "[", "]"})
+    void fuzzDomainLists(byte[] input) {
+        List<String> lines = List.of(new String(input, StandardCharsets.UTF_8).split("\n", -1));
+        checkProperties(lines, "fuzz input");
+        for (String line : lines) {
+            checkChangeParses(line);
         }
-        checkProperties(inputs, "fuzz input");
+    }
+
+    /** A record name Route 53 would refuse is a UsageException for simulate, never another exception. */
+    static void checkChangeParses(String name) {
+        try {
+            ChangeBatch.Change change = ChangeBatch.parseChange("UPSERT:TXT:" + name);
+            assertEquals(change.normalizedName(), RecordNames.normalize(change.normalizedName()),
+                    "normalizing twice changes " + change.normalizedName());
+        } catch (UsageException expected) {
+            assertFalse(expected.getMessage().contains("\n"), name);
+        }
     }
 
     /** Bad input is a UsageException; good input gives normalized, unique, sorted, wildcard-free names. */
