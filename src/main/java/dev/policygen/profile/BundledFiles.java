@@ -23,19 +23,23 @@ final class BundledFiles {
     }
 
     static String read(String path) {
+        return new String(bytes(path), StandardCharsets.UTF_8);
+    }
+
+    static byte[] bytes(String path) {
         try {
             File location = location();
             if (location != null && location.isDirectory()) {
                 File file = new File(location, path);
                 if (file.isFile()) {
-                    return Files.readString(file.toPath(), StandardCharsets.UTF_8);
+                    return Files.readAllBytes(file.toPath());
                 }
             } else if (location != null && location.isFile()) {
                 try (ZipFile jar = new ZipFile(location)) {
                     ZipEntry entry = jar.getEntry(path);
                     if (entry != null) {
                         try (InputStream in = jar.getInputStream(entry)) {
-                            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                            return in.readAllBytes();
                         }
                     }
                 }
@@ -59,12 +63,12 @@ final class BundledFiles {
         }
     }
 
-    private static String viaClassLoader(String path) throws IOException {
+    private static byte[] viaClassLoader(String path) throws IOException {
         try (InputStream in = BundledFiles.class.getResourceAsStream("/" + path)) {
             if (in == null) {
-                throw new IllegalStateException("missing bundled file " + path);
+                throw new IllegalStateException("missing bundled file " + path + " (build with mvn package)");
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return in.readAllBytes();
         }
     }
 }

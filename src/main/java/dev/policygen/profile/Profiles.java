@@ -24,18 +24,13 @@ public final class Profiles {
         this.index = index;
     }
 
-    /** The bundled profiles; each file is parsed when first asked for. */
+    /** The bundled profiles; each file is read when first asked for. */
     public static Profiles bundled() {
         Map<String, List<String>> index = new LinkedHashMap<>();
-        for (String line : resource(INDEX).split("\n")) {
-            String entry = line.strip();
-            if (!entry.isEmpty() && !entry.startsWith("#")) {
-                List<String> words = new ArrayList<>();
-                for (String word : entry.split(" ")) {
-                    if (!word.isEmpty()) {
-                        words.add(word);
-                    }
-                }
+        String text = BundledFiles.read(DIRECTORY + "/" + INDEX);
+        for (String line : text.split("\n")) {
+            List<String> words = words(line);
+            if (!words.isEmpty()) {
                 List<String> names = new ArrayList<>();
                 names.add(words.get(0).substring(0, words.get(0).length() - ".json".length()));
                 names.addAll(words.subList(1, words.size()));
@@ -43,6 +38,37 @@ public final class Profiles {
             }
         }
         return new Profiles(index);
+    }
+
+    /** The profile files an index text lists, in order. */
+    static List<String> indexedFiles(String indexText) {
+        List<String> files = new ArrayList<>();
+        for (String line : indexText.split("\n")) {
+            List<String> words = words(line);
+            if (!words.isEmpty()) {
+                files.add(words.get(0));
+            }
+        }
+        return files;
+    }
+
+    /** The name of a profile's compiled form: {@code lego.json} gives {@code lego.profile}. */
+    static String compiledName(String file) {
+        return file.substring(0, file.length() - ".json".length()) + ".profile";
+    }
+
+    private static List<String> words(String line) {
+        List<String> words = new ArrayList<>();
+        String entry = line.strip();
+        if (entry.isEmpty() || entry.startsWith("#")) {
+            return words;
+        }
+        for (String word : entry.split(" ")) {
+            if (!word.isEmpty()) {
+                words.add(word);
+            }
+        }
+        return words;
     }
 
     /** Reads one profile file from disk, for tests and for users' own profiles. */
@@ -78,16 +104,13 @@ public final class Profiles {
         throw new UsageException(name, "unknown client \"" + name + "\"; known clients: " + String.join(", ", known));
     }
 
-    /** A broken bundled profile is a build defect, so it is unchecked here. */
+    /** The compiled form made at build time ({@link ProfileCompiler}); see {@link ProfileCodec} for why. */
     private static ClientProfile load(String file) {
-        try {
-            return ProfileReader.read(resource(file), DIRECTORY + "/" + file);
-        } catch (InputException e) {
-            throw new IllegalStateException("bundled profile is invalid: " + e.located(), e);
-        }
+        return ProfileCodec.decode(BundledFiles.bytes(DIRECTORY + "/" + compiledName(file)));
     }
 
-    private static String resource(String file) {
-        return BundledFiles.read(DIRECTORY + "/" + file);
+    /** Parses a bundled profile's JSON source; the compiled form must decode to exactly this. */
+    static ClientProfile parseSource(String file) throws InputException {
+        return ProfileReader.read(BundledFiles.read(DIRECTORY + "/" + file), DIRECTORY + "/" + file);
     }
 }

@@ -25,7 +25,7 @@ class GenerateStartsLeanTest {
             "__JVM_LookupDefineClass__",
             "java.lang.runtime.ObjectMethods ",
             "java.util.regex.Pattern ",
-            "com.fasterxml.jackson.databind.",
+            "com.fasterxml.jackson.",
             "software.amazon.",
             "dev.policygen.lint.",
             "dev.policygen.eval.",

@@ -106,6 +106,16 @@ class ProfilesTest {
         assertEquals(CnameBehaviour.Mode.BY_DEFAULT, PROFILES.find("lego").cnames().mode());
     }
 
+    /** generate reads the compiled forms; each must be exactly what its JSON source parses to. */
+    @Test
+    void compiledProfilesDecodeToWhatTheirJsonSays() throws Exception {
+        for (String file : PROFILES.index().keySet()) {
+            ClientProfile parsed = Profiles.parseSource(file);
+            assertEquals(parsed, ProfileCodec.decode(ProfileCodec.encode(parsed)), file + " round trip");
+            assertEquals(parsed, PROFILES.find(parsed.client()), file + ": compiled form is stale; run mvn package");
+        }
+    }
+
     @Test
     void aBrokenProfileNamesItsLineAndColumn() {
         InputException e = assertThrows(InputException.class, () -> Profiles.read(
