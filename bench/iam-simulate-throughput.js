@@ -9,31 +9,15 @@
 // median of 3 rounds, after a warm-up round, each round SECONDS_PER_ROUND long (default 2).
 'use strict';
 const fs = require('fs');
-const path = require('path');
 
 const [oracleDir, requestsFile, secondsArg] = process.argv.slice(2);
 if (!oracleDir || !requestsFile) {
   process.stderr.write('usage: node iam-simulate-throughput.js ORACLE_DIR REQUESTS.jsonl [SECONDS_PER_ROUND]\n');
   process.exit(2);
 }
-const simulator = require(require.resolve('@cloud-copilot/iam-simulate', { paths: [path.resolve(oracleDir)] }));
+const { DECISIONS, loadSimulator, simulationFor } = require('../src/test/oracle/simulation.js');
+const simulator = loadSimulator(oracleDir);
 const roundNanos = BigInt(Math.round(Number(secondsArg || 2) * 1e9));
-const DECISIONS = { Allowed: 'allowed', ExplicitlyDenied: 'explicit-deny', ImplicitlyDenied: 'implicit-deny' };
-const ACCOUNT = '123456789012';
-
-function simulation(pair) {
-  return {
-    request: {
-      principal: `arn:aws:iam::${ACCOUNT}:user/alice`,
-      action: pair.action,
-      resource: { resource: pair.resource, accountId: ACCOUNT },
-      contextVariables: pair.context
-    },
-    identityPolicies: pair.policies.map((policy, i) => ({ name: `policy-${i}`, policy })),
-    serviceControlPolicies: [],
-    resourceControlPolicies: []
-  };
-}
 
 // Evaluations per second over one round; calls are counted in batches so the clock is read rarely.
 function round(sim) {
@@ -55,7 +39,7 @@ for (const line of fs.readFileSync(requestsFile, 'utf8').split('\n')) {
     continue;
   }
   const { name, expected, pair } = JSON.parse(line);
-  const sim = simulation(pair);
+  const sim = simulationFor(pair);
   const decision = DECISIONS[simulator.runUnsafeSimulation(sim, {})];
   round(sim); // warm-up: lets V8 optimize the hot paths before measuring
   const rounds = [round(sim), round(sim), round(sim)].sort((a, b) => a - b);

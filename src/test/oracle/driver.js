@@ -9,7 +9,6 @@
 // no resource type (so that "*" is the only Resource granting them) and which context keys an
 // action carries, as AWS does. It ignores keys it does not know, so the generator uses real keys.
 'use strict';
-const path = require('path');
 const readline = require('readline');
 
 const oracleDir = process.argv[2];
@@ -17,27 +16,12 @@ if (!oracleDir) {
   process.stderr.write('usage: node driver.js ORACLE_DIR\n');
   process.exit(2);
 }
-const simulator = require(require.resolve('@cloud-copilot/iam-simulate', { paths: [path.resolve(oracleDir)] }));
+const { DECISIONS, loadSimulator, simulationFor } = require('./simulation.js');
+const simulator = loadSimulator(oracleDir);
 
-const DECISIONS = {
-  Allowed: 'allowed',
-  ExplicitlyDenied: 'explicit-deny',
-  ImplicitlyDenied: 'implicit-deny'
-};
-const ACCOUNT = '123456789012';
 
 async function evaluate(pair) {
-  const simulation = {
-    request: {
-      principal: `arn:aws:iam::${ACCOUNT}:user/alice`,
-      action: pair.action,
-      resource: { resource: pair.resource, accountId: ACCOUNT },
-      contextVariables: pair.context
-    },
-    identityPolicies: pair.policies.map((policy, i) => ({ name: `policy-${i}`, policy })),
-    serviceControlPolicies: [],
-    resourceControlPolicies: []
-  };
+  const simulation = simulationFor(pair);
   const result = await simulator.runSimulation(simulation, {});
   if (result.resultType !== 'single') {
     throw new Error(`simulation ${result.resultType}: ${JSON.stringify(result.errors || result)}`);
