@@ -9,6 +9,7 @@ import dev.policygen.name.RecordNames;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -93,12 +95,30 @@ public final class Sandbox implements Closeable {
             TcpListener api = new TcpListener("api", settings.apiPort,
                     socket -> HttpConnection.serve(socket, socket.getInputStream(), null, endpoint, false, null));
             running.add(api);
-            ConnectProxy proxy = new ConnectProxy(authority, endpoint, settings.console);
+            Forwarder forwarder = null;
+            if (settings.forwardTo != null) {
+                try {
+                    forwarder = Forwarder.to(settings.forwardTo, settings.forwardCa, callLog, settings.principalArn,
+                            clock);
+                } catch (GeneralSecurityException e) {
+                    throw new InputException(String.valueOf(settings.forwardCa), "cannot trust the upstream's CA: "
+                            + e.getMessage(), e);
+                }
+            }
+            ConnectProxy proxy = new ConnectProxy(authority, endpoint, settings.console, forwarder);
             TcpListener proxyListener = new TcpListener("proxy", settings.proxyPort, proxy::serve);
             running.add(proxyListener);
+            int httpsPort = 0;
+            if (settings.httpsPort != null) {
+                TcpListener https = new TcpListener("https", settings.httpsPort,
+                        socket -> HttpsEndpoint.serve(socket, authority, endpoint));
+                running.add(https);
+                httpsPort = https.port();
+            }
             DnsServer dns = new DnsServer(settings.dnsPort, new DnsAnswers(store));
             running.add(dns);
-            ports = new SandboxPorts(api.port(), proxyListener.port(), dns.port(), authority.certificateFile());
+            ports = new SandboxPorts(api.port(), proxyListener.port(), dns.port(), authority.certificateFile(),
+                    httpsPort);
             if (settings.portsFile != null) {
                 Files.writeString(settings.portsFile, ports.json(), StandardCharsets.UTF_8);
             }
@@ -144,6 +164,11 @@ public final class Sandbox implements Closeable {
         return store;
     }
 
+    /** Where API calls are logged, if anywhere. */
+    public Optional<Path> callLogFile() {
+        return Optional.ofNullable(settings.callLog);
+    }
+
     /** Stops every listener; the CA and state stay in a state directory, a temporary one is removed. */
     @Override
     public synchronized void close() throws IOException {
@@ -186,8 +211,35 @@ public final class Sandbox implements Closeable {
         private long seed = 1;
         private PrintWriter console;
         private boolean legacyInvalidChangeBatch;
+        private Integer httpsPort;
+        private URI forwardTo;
+        private Path forwardCa;
 
         private Builder() {
+        }
+
+        /** Also serve the API over HTTPS on this port (0: a free one); off unless asked for. */
+        public Builder httpsPort(int port) {
+            this.httpsPort = checkPort(port);
+            return this;
+        }
+
+        /**
+         * Forward mode: requests tunnelled through the proxy go to {@code upstream} (an https URL)
+         * exactly as sent, signed by the client's own credentials, and are logged with the upstream's
+         * status instead of being answered here.
+         *
+         * @param extraCa PEM certificates to trust for the upstream besides the JDK's, or null
+         */
+        public Builder forward(URI upstream, Path extraCa) {
+            if (!"https".equals(upstream.getScheme()) || upstream.getHost() == null
+                    || !(upstream.getRawPath() == null || upstream.getRawPath().isEmpty()
+                    || upstream.getRawPath().equals("/"))) {
+                throw new IllegalArgumentException("the upstream must be https://HOST[:PORT], not " + upstream);
+            }
+            this.forwardTo = upstream;
+            this.forwardCa = extraCa;
+            return this;
         }
 
         public Builder apiPort(int port) {
