@@ -86,8 +86,7 @@ public final class Sandbox implements Closeable {
                 running.add(callLog);
             }
             Clock clock = Clock.systemUTC();
-            Route53Endpoint endpoint = new Route53Endpoint(new SigV4Verifier(settings.credentials.isEmpty()
-                    ? Map.of(DEFAULT_ACCESS_KEY_ID, DEFAULT_SECRET_ACCESS_KEY) : settings.credentials),
+            Route53Endpoint endpoint = new Route53Endpoint(new SigV4Verifier(credentials()),
                     new RequestAuthorizer(evaluator(), settings.principalArn),
                     new FaultInjector(settings.faults, settings.seed),
                     new Route53Api(store, clock, settings.insyncDelay), callLog, settings.console, clock,
@@ -167,6 +166,12 @@ public final class Sandbox implements Closeable {
     /** Where API calls are logged, if anywhere. */
     public Optional<Path> callLogFile() {
         return Optional.ofNullable(settings.callLog);
+    }
+
+    /** The key pairs the API accepts, in the order given; AWS's example pair when none was. */
+    public Map<String, String> credentials() {
+        return settings.credentials.isEmpty() ? Map.of(DEFAULT_ACCESS_KEY_ID, DEFAULT_SECRET_ACCESS_KEY)
+                : java.util.Collections.unmodifiableMap(settings.credentials);
     }
 
     /** Stops every listener; the CA and state stay in a state directory, a temporary one is removed. */
@@ -298,6 +303,11 @@ public final class Sandbox implements Closeable {
         public Builder callLog(Path file) {
             this.callLog = file;
             return this;
+        }
+
+        /** The call log set so far (by a config file or {@link #callLog}), or null. */
+        public Path callLogFile() {
+            return callLog;
         }
 
         public Builder portsFile(Path file) {
