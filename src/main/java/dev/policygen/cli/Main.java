@@ -60,6 +60,10 @@ public final class Main implements Runnable {
         CommandLine commandLine = new CommandLine(new Main(), factory);
         commandLine.setOut(out);
         commandLine.setErr(err);
+        if (args.length > 0 && args[0].equals("observe")) {
+            // observe hands its COMMAND's arguments on verbatim: an @name there is the child's, not an argument file
+            commandLine.setExpandAtFiles(false);
+        }
         commandLine.setExecutionExceptionHandler((e, cl, parsed) -> failure(e, cl.getErr(), debug));
         commandLine.setParameterExceptionHandler((e, a) -> {
             CommandLine cl = e.getCommandLine();

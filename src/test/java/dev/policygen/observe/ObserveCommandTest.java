@@ -87,6 +87,15 @@ class ObserveCommandTest {
     }
 
     @Test
+    void theCommandsArgumentsArePassedOnVerbatim() throws Exception {
+        Path file = directory.resolve("args.txt");
+        Files.writeString(file, "expanded\n");
+        CliRun run = ObserveRuns.observe(List.of(), List.of("echo", "@" + file, "--help", "--debug"));
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().startsWith("@" + file + " --help --debug\n"), run.out());
+    }
+
+    @Test
     void theChildSeesTheIsolatingEnvironment() {
         CliRun run = ObserveRuns.observe(List.of("--zone", ZONE), List.of("sh", "-c",
                 "echo \"$HTTPS_PROXY|$https_proxy|$NO_PROXY|$AWS_ACCESS_KEY_ID|${AWS_SESSION_TOKEN-unset}|"
