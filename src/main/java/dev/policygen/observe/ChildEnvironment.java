@@ -13,6 +13,11 @@ import java.util.Map;
  */
 public final class ChildEnvironment {
     static final String NO_PROXY = "127.0.0.1,localhost,::1";
+    /**
+     * With real credentials the instance metadata service and the container credential endpoint
+     * (plain HTTP, link-local) must stay reachable directly, or the proxy would refuse them.
+     */
+    static final String CREDENTIAL_ENDPOINTS = "169.254.169.254,169.254.170.2,fd00:ec2::254";
     private static final List<String> CREDENTIAL_SOURCES = List.of("AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN",
             "AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_ROLE_ARN", "AWS_WEB_IDENTITY_TOKEN_FILE",
             "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI",
@@ -33,8 +38,9 @@ public final class ChildEnvironment {
         }
         environment.remove("ALL_PROXY");
         environment.remove("all_proxy");
-        environment.put("NO_PROXY", NO_PROXY);
-        environment.put("no_proxy", NO_PROXY);
+        String noProxy = credentials == null ? NO_PROXY + "," + CREDENTIAL_ENDPOINTS : NO_PROXY;
+        environment.put("NO_PROXY", noProxy);
+        environment.put("no_proxy", noProxy);
         environment.put("AWS_CA_BUNDLE", caBundle.toString());
         environment.putIfAbsent("AWS_REGION", "us-east-1");
         environment.putIfAbsent("AWS_DEFAULT_REGION", environment.get("AWS_REGION"));

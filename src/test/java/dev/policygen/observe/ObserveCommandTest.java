@@ -114,6 +114,23 @@ class ObserveCommandTest {
     }
 
     @Test
+    void aSandboxConfigFileSetsZonesAndTheChildsKey() throws Exception {
+        Path config = directory.resolve("sandbox.json");
+        Files.writeString(config, "{\"zones\": {\"" + DOMAIN + "\": \"" + ZONE_ID + "\"},"
+                + " \"credentials\": {\"AKIACONFIGURED000000\": \"configured-secret\"}}");
+        CliRun key = ObserveRuns.observe(List.of("--sandbox-config", config.toString()),
+                List.of("sh", "-c", "echo \"key=$AWS_ACCESS_KEY_ID\""));
+        assertEquals(0, key.exit(), key.err());
+        assertTrue(key.out().startsWith("key=AKIACONFIGURED000000\n"), key.out());
+        // the sandbox accepts only the configured key, so the child gets through only if it signs with it
+        Path derived = directory.resolve("derived.json");
+        CliRun lego = ObserveRuns.observe(List.of("--sandbox-config", config.toString(), "--derive",
+                derived.toString()), ObserveRuns.legoLikeChild());
+        assertEquals(0, lego.exit(), lego.out() + lego.err());
+        assertEquals(ObserveRuns.legoPolicy(), Files.readString(derived));
+    }
+
+    @Test
     void usageErrorsExitTwoWithOneLine() {
         List<CliRun> runs = List.of(
                 CliRun.of("observe", "--zone", ZONE),
