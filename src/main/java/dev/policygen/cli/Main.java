@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Least-privilege IAM policies for ACME DNS-01 clients on Route 53.",
         subcommands = {GenerateCommand.class, SimulateCommand.class, LintCommand.class, ValidateCommand.class,
-            SandboxCommand.class, ClientsCommand.class,
+            SandboxCommand.class, ObserveCommand.class, ClientsCommand.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nWithout a command, policygen runs generate: policygen --client traefik --zone Z... --domain example.com%n",
         exitCodeListHeading = "%nExit codes:%n",
@@ -60,6 +60,10 @@ public final class Main implements Runnable {
         CommandLine commandLine = new CommandLine(new Main(), factory);
         commandLine.setOut(out);
         commandLine.setErr(err);
+        if (args.length > 0 && args[0].equals("observe")) {
+            // observe hands its COMMAND's arguments on verbatim: an @name there is the child's, not an argument file
+            commandLine.setExpandAtFiles(false);
+        }
         commandLine.setExecutionExceptionHandler((e, cl, parsed) -> failure(e, cl.getErr(), debug));
         commandLine.setParameterExceptionHandler((e, a) -> {
             CommandLine cl = e.getCommandLine();

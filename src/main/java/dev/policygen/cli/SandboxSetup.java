@@ -18,10 +18,16 @@ final class SandboxSetup {
     private SandboxSetup() {
     }
 
-    static Sandbox build(SandboxCommand options, PrintWriter console) throws UsageException, InputException {
+    static Sandbox build(SandboxCommand command, PrintWriter console) throws UsageException, InputException {
+        return configure(command.sandboxOptions, command.config, console).build();
+    }
+
+    /** A builder with the config file's settings (if any), then the options given on top of them. */
+    static Sandbox.Builder configure(SandboxOptions options, Path config, PrintWriter console)
+            throws UsageException, InputException {
         Sandbox.Builder builder = Sandbox.builder().console(console);
-        if (options.config != null) {
-            SandboxConfigFile.apply(options.config, builder);
+        if (config != null) {
+            SandboxConfigFile.apply(config, builder);
         }
         if (options.legacyInvalidChangeBatch) {
             builder.legacyInvalidChangeBatch(true);
@@ -69,7 +75,7 @@ final class SandboxSetup {
                         options.priorRequestRate == null ? 0 : options.priorRequestRate,
                         options.serverErrorRate == null ? 0 : options.serverErrorRate,
                         Duration.ofMillis(options.latencyMillis == null ? 0
-                                : SandboxCommand.nonNegative(options.latencyMillis, "--latency"))));
+                                : SandboxOptions.nonNegative(options.latencyMillis, "--latency"))));
             }
         } catch (IllegalArgumentException e) {
             throw new UsageException("", e.getMessage());
@@ -83,7 +89,7 @@ final class SandboxSetup {
         if (options.portsFile != null) {
             builder.portsFile(options.portsFile);
         }
-        return builder.build();
+        return builder;
     }
 
     static void printPorts(PrintWriter out, SandboxPorts ports) {

@@ -72,8 +72,7 @@ public final class PolicyGenerator {
                     resources.addAll(resources(request, call, zoneArns));
                     reasons.add(call.action() + ": " + call.why() + " [" + call.source() + "]");
                 }
-                statements.add(Statement.builder(Effect.ALLOW).sid(group.getKey()).actions(List.copyOf(actions))
-                        .resources(List.copyOf(resources)).build());
+                statements.add(grant(group.getKey(), actions, resources));
                 explanations.add(new Explanation(group.getKey(), purpose.label() + " by " + profile.client(),
                         withScopeNotes(request, purpose, reasons, resources)));
             }
@@ -88,14 +87,34 @@ public final class PolicyGenerator {
     }
 
     private static Statement changeStatement(GenerateRequest request, HostedZoneId zone, SortedSet<String> names) {
+        return changeStatement(request.partition(), zone, List.copyOf(names), List.of("TXT"),
+                request.profile().changes().actions());
+    }
+
+    /**
+     * ChangeResourceRecordSets on one zone, alone in its statement and limited to the given record
+     * names, types and change actions; shared with {@link CallStatements} so both emit the same bytes.
+     */
+    static Statement changeStatement(Partition partition, HostedZoneId zone, List<String> names, List<String> types,
+            List<String> changeActions) {
         return Statement.builder(Effect.ALLOW)
-                .sid("ChangeChallengeRecords" + zone.id())
+                .sid(changeSid(zone))
                 .actions(List.of("route53:ChangeResourceRecordSets"))
-                .resources(List.of(request.partition().hostedZoneArn(zone)))
-                .condition(ALL_EQUAL, KEY_NAMES, List.copyOf(names))
-                .condition(ALL_EQUAL, KEY_TYPES, List.of("TXT"))
-                .condition(ALL_EQUAL, KEY_ACTIONS, request.profile().changes().actions())
+                .resources(List.of(partition.hostedZoneArn(zone)))
+                .condition(ALL_EQUAL, KEY_NAMES, names)
+                .condition(ALL_EQUAL, KEY_TYPES, types)
+                .condition(ALL_EQUAL, KEY_ACTIONS, changeActions)
                 .build();
+    }
+
+    static String changeSid(HostedZoneId zone) {
+        return Purpose.RECORD_CHANGE.sid() + zone.id();
+    }
+
+    /** The statement of the calls that share a Sid: their actions on their resources, both sorted. */
+    static Statement grant(String sid, SortedSet<String> actions, SortedSet<String> resources) {
+        return Statement.builder(Effect.ALLOW).sid(sid).actions(List.copyOf(actions))
+                .resources(List.copyOf(resources)).build();
     }
 
     private static Explanation changeExplanation(ClientProfile profile, ProfileCall change, HostedZoneId zone,
@@ -108,7 +127,7 @@ public final class PolicyGenerator {
         reasons.add("only TXT records, only " + String.join(" and ", profile.changes().actions())
                 + "; ChangeResourceRecordSets stands alone because ForAllValues conditions are vacuously true"
                 + " for actions that lack these keys");
-        return new Explanation("ChangeChallengeRecords" + zone.id(), "record change by " + profile.client()
+        return new Explanation(changeSid(zone), "record change by " + profile.client()
                 + " in zone " + zone.id(), reasons);
     }
 

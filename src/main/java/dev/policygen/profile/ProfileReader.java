@@ -35,7 +35,7 @@ final class ProfileReader {
         if (discovery.isPresent()) {
             JsonNode.JsonObject d = object(discovery.get(), "zoneDiscovery");
             checkKeys(d, Set.of("calls", "zoneIdOption"));
-            calls.addAll(calls(d.get("calls").orElse(null), Purpose.ZONE_DISCOVERY, "DiscoverHostedZones"));
+            calls.addAll(calls(d.get("calls").orElse(null), Purpose.ZONE_DISCOVERY, Purpose.ZONE_DISCOVERY.sid()));
             Optional<JsonNode> option = d.get("zoneIdOption");
             if (option.isPresent() && !(option.get() instanceof JsonNode.JsonNull)) {
                 JsonNode.JsonObject o = object(option.get(), "zoneIdOption");
@@ -43,7 +43,7 @@ final class ProfileReader {
                 zoneIdOption = Optional.of(new ClientProfile.ZoneIdOption(text(o, "option"), text(o, "source")));
             }
         }
-        calls.addAll(calls(object.get("recordReads").orElse(null), Purpose.RECORD_READ, "ReadChallengeRecordSets"));
+        calls.addAll(calls(object.get("recordReads").orElse(null), Purpose.RECORD_READ, Purpose.RECORD_READ.sid()));
         JsonNode.JsonObject changes = object(required(object, "changes"), "changes");
         checkKeys(changes, Set.of("actions", "oneNamePerBatch", "why", "source"));
         List<String> actions = strings(required(changes, "actions"), "changes.actions");
@@ -55,10 +55,10 @@ final class ProfileReader {
         ChangeSpec changeSpec = new ChangeSpec(actions, bool(changes, "oneNamePerBatch"), text(changes, "why"),
                 text(changes, "source"));
         calls.add(new ProfileCall(Purpose.RECORD_CHANGE, "route53:ChangeResourceRecordSets",
-                ProfileCall.HOSTED_ZONE, Optional.empty(), "ChangeChallengeRecords", changeSpec.why(),
+                ProfileCall.HOSTED_ZONE, Optional.empty(), Purpose.RECORD_CHANGE.sid(), changeSpec.why(),
                 changeSpec.source()));
-        calls.addAll(calls(object.get("waiting").orElse(null), Purpose.CHANGE_WAIT, "WaitForChanges"));
-        calls.addAll(calls(object.get("extraCalls").orElse(null), Purpose.EXTRA, null));
+        calls.addAll(calls(object.get("waiting").orElse(null), Purpose.CHANGE_WAIT, Purpose.CHANGE_WAIT.sid()));
+        calls.addAll(calls(object.get("extraCalls").orElse(null), Purpose.EXTRA, Purpose.EXTRA.sid()));
         JsonNode.JsonObject cnames = object(required(object, "cnames"), "cnames");
         checkKeys(cnames, Set.of("follows", "how", "source"));
         String follows = text(cnames, "follows");

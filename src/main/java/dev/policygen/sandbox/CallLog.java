@@ -19,15 +19,20 @@ import java.time.Instant;
 /**
  * One JSON line per API request: when, what the client sent (method, path, host, tunnel,
  * user agent, key), how IAM saw it (action, resource, every context key), the decision with the
- * deciding statements, and the answer. Later tools (policygen observe, the end-to-end proofs)
+ * deciding statements (or, in forward mode, the upstream it went to), and the answer. Later tools (policygen observe, the end-to-end proofs)
  * read these lines to learn which calls a client makes and which statements they need.
  */
 final class CallLog implements Closeable {
     private static final JsonFactory JSON = new JsonFactory();
 
-    /** What one request amounted to; fields a request never reached (e.g. decision) are null. */
+    /**
+     * What one request amounted to; fields a request never reached (e.g. decision) are null.
+     * {@code forwardedTo} is the upstream URL in forward mode, where the decision is the upstream's
+     * (its status and error), and null when the sandbox answered itself.
+     */
     record Entry(Instant time, HttpRequest http, String accessKeyId, Route53Call call,
-            RequestAuthorizer.Outcome authorization, int status, String errorCode, String requestId) {
+            RequestAuthorizer.Outcome authorization, int status, String errorCode, String requestId,
+            String forwardedTo) {
     }
 
     private final Writer out;
@@ -72,7 +77,8 @@ final class CallLog implements Closeable {
             RequestAuthorizer.Outcome outcome = entry.authorization();
             if (outcome != null) {
                 writeRequest(json, outcome.request());
-                json.writeStringField("decision", outcome.evaluation() == null ? "allowed-without-policy"
+                json.writeStringField("decision", entry.forwardedTo() != null ? "forwarded"
+                        : outcome.evaluation() == null ? "allowed-without-policy"
                         : outcome.evaluation().decision().json());
                 json.writeArrayFieldStart("decidingStatements");
                 if (outcome.evaluation() != null) {
@@ -89,7 +95,10 @@ final class CallLog implements Closeable {
                 json.writeEndArray();
             } else {
                 json.writeStringField("action", entry.call() == null ? null : entry.call().operation().action());
-                json.writeStringField("decision", null);
+                json.writeStringField("decision", entry.forwardedTo() != null ? "forwarded" : null);
+            }
+            if (entry.forwardedTo() != null) {
+                json.writeStringField("forwardedTo", entry.forwardedTo());
             }
             json.writeNumberField("status", entry.status());
             json.writeStringField("error", entry.errorCode());

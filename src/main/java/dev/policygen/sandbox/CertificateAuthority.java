@@ -104,7 +104,21 @@ final class CertificateAuthority {
 
     /** A TLS server context presenting a leaf certificate for {@code host}, issued on first use. */
     SSLContext serverContext(String host) throws GeneralSecurityException {
-        SSLContext cached = contextsByHost.get(host);
+        return context(host, host, new GeneralName(GeneralName.dNSName, host));
+    }
+
+    /**
+     * The context of the sandbox's own HTTPS endpoint, which callers reach by address rather than
+     * through a CONNECT: its leaf names route53.amazonaws.com as well as localhost and 127.0.0.1, so
+     * a client that verifies the address it dialled accepts it too.
+     */
+    SSLContext endpointContext() throws GeneralSecurityException {
+        return context(" endpoint", "route53.amazonaws.com", new GeneralName(GeneralName.dNSName, "route53.amazonaws.com"),
+                new GeneralName(GeneralName.dNSName, "localhost"), new GeneralName(GeneralName.iPAddress, "127.0.0.1"));
+    }
+
+    private SSLContext context(String key, String commonName, GeneralName... names) throws GeneralSecurityException {
+        SSLContext cached = contextsByHost.get(key);
         if (cached != null) {
             return cached;
         }
@@ -112,14 +126,14 @@ final class CertificateAuthority {
         Instant now = Instant.now();
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(certificate, serial(random),
                 Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(397))),
-                new X500Name("CN=" + host), leafKeys.getPublic());
+                new X500Name("CN=" + commonName), leafKeys.getPublic());
         try {
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
             builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
             builder.addExtension(Extension.subjectAlternativeName, false,
-                    new GeneralNames(new GeneralName(GeneralName.dNSName, host)));
+                    new GeneralNames(names));
             builder.addExtension(Extension.subjectKeyIdentifier, false,
                     extensions.createSubjectKeyIdentifier(leafKeys.getPublic()));
             builder.addExtension(Extension.authorityKeyIdentifier, false,
@@ -139,7 +153,7 @@ final class CertificateAuthority {
         keyManagers.init(store, STORE_PASSWORD);
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(keyManagers.getKeyManagers(), null, null);
-        SSLContext raced = contextsByHost.putIfAbsent(host, context);
+        SSLContext raced = contextsByHost.putIfAbsent(key, context);
         return raced != null ? raced : context;
     }
 

@@ -27,11 +27,15 @@ final class ConnectProxy {
     private final CertificateAuthority authority;
     private final HttpConnection.Handler endpoint;
     private final PrintWriter console;
+    private final Forwarder forwarder;
 
-    ConnectProxy(CertificateAuthority authority, HttpConnection.Handler endpoint, PrintWriter console) {
+    /** @param forwarder in forward mode, where tunnelled requests go instead of the emulator; else null */
+    ConnectProxy(CertificateAuthority authority, HttpConnection.Handler endpoint, PrintWriter console,
+            Forwarder forwarder) {
         this.authority = authority;
         this.endpoint = endpoint;
         this.console = console;
+        this.forwarder = forwarder;
     }
 
     void serve(Socket socket) throws IOException {
@@ -67,11 +71,20 @@ final class ConnectProxy {
         out.flush();
         tls.setUseClientMode(false);
         tls.startHandshake();
+        if (forwarder != null) {
+            forwarder.serve(tls, host);
+            return;
+        }
         HttpConnection.serve(tls, tls.getInputStream(), null, endpoint, true, host);
     }
 
     private HttpResponse servePlain(HttpRequest request) {
         String host = request.hostName();
+        if (forwarder != null) {
+            // forwarding keeps the client's own TLS session semantics; plain HTTP would have to be upgraded
+            return refusal(request.method() + " http://" + request.header("Host") + request.path()
+                    + " (forward mode forwards only CONNECT tunnels)");
+        }
         if (SERVED_HOSTS.contains(host) || LOOPBACK.contains(host)) {
             return endpoint.handle(request);
         }

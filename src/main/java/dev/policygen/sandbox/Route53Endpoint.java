@@ -78,7 +78,7 @@ final class Route53Endpoint implements HttpConnection.Handler {
             }
         }
         CallLog.Entry entry = new CallLog.Entry(now, http, accessKey, call, outcome, response.status(), errorCode,
-                requestId);
+                requestId, null);
         if (callLog != null) {
             callLog.write(entry);
         }

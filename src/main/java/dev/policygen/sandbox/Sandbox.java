@@ -9,6 +9,7 @@ import dev.policygen.name.RecordNames;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -84,8 +86,7 @@ public final class Sandbox implements Closeable {
                 running.add(callLog);
             }
             Clock clock = Clock.systemUTC();
-            Route53Endpoint endpoint = new Route53Endpoint(new SigV4Verifier(settings.credentials.isEmpty()
-                    ? Map.of(DEFAULT_ACCESS_KEY_ID, DEFAULT_SECRET_ACCESS_KEY) : settings.credentials),
+            Route53Endpoint endpoint = new Route53Endpoint(new SigV4Verifier(credentials()),
                     new RequestAuthorizer(evaluator(), settings.principalArn),
                     new FaultInjector(settings.faults, settings.seed),
                     new Route53Api(store, clock, settings.insyncDelay), callLog, settings.console, clock,
@@ -93,12 +94,30 @@ public final class Sandbox implements Closeable {
             TcpListener api = new TcpListener("api", settings.apiPort,
                     socket -> HttpConnection.serve(socket, socket.getInputStream(), null, endpoint, false, null));
             running.add(api);
-            ConnectProxy proxy = new ConnectProxy(authority, endpoint, settings.console);
+            Forwarder forwarder = null;
+            if (settings.forwardTo != null) {
+                try {
+                    forwarder = Forwarder.to(settings.forwardTo, settings.forwardCa, callLog, settings.principalArn,
+                            clock);
+                } catch (GeneralSecurityException e) {
+                    throw new InputException(String.valueOf(settings.forwardCa), "cannot trust the upstream's CA: "
+                            + e.getMessage(), e);
+                }
+            }
+            ConnectProxy proxy = new ConnectProxy(authority, endpoint, settings.console, forwarder);
             TcpListener proxyListener = new TcpListener("proxy", settings.proxyPort, proxy::serve);
             running.add(proxyListener);
+            int httpsPort = 0;
+            if (settings.httpsPort != null) {
+                TcpListener https = new TcpListener("https", settings.httpsPort,
+                        socket -> HttpsEndpoint.serve(socket, authority, endpoint));
+                running.add(https);
+                httpsPort = https.port();
+            }
             DnsServer dns = new DnsServer(settings.dnsPort, new DnsAnswers(store));
             running.add(dns);
-            ports = new SandboxPorts(api.port(), proxyListener.port(), dns.port(), authority.certificateFile());
+            ports = new SandboxPorts(api.port(), proxyListener.port(), dns.port(), authority.certificateFile(),
+                    httpsPort);
             if (settings.portsFile != null) {
                 Files.writeString(settings.portsFile, ports.json(), StandardCharsets.UTF_8);
             }
@@ -144,6 +163,17 @@ public final class Sandbox implements Closeable {
         return store;
     }
 
+    /** Where API calls are logged, if anywhere. */
+    public Optional<Path> callLogFile() {
+        return Optional.ofNullable(settings.callLog);
+    }
+
+    /** The key pairs the API accepts, in the order given; AWS's example pair when none was. */
+    public Map<String, String> credentials() {
+        return settings.credentials.isEmpty() ? Map.of(DEFAULT_ACCESS_KEY_ID, DEFAULT_SECRET_ACCESS_KEY)
+                : java.util.Collections.unmodifiableMap(settings.credentials);
+    }
+
     /** Stops every listener; the CA and state stay in a state directory, a temporary one is removed. */
     @Override
     public synchronized void close() throws IOException {
@@ -186,8 +216,35 @@ public final class Sandbox implements Closeable {
         private long seed = 1;
         private PrintWriter console;
         private boolean legacyInvalidChangeBatch;
+        private Integer httpsPort;
+        private URI forwardTo;
+        private Path forwardCa;
 
         private Builder() {
+        }
+
+        /** Also serve the API over HTTPS on this port (0: a free one); off unless asked for. */
+        public Builder httpsPort(int port) {
+            this.httpsPort = checkPort(port);
+            return this;
+        }
+
+        /**
+         * Forward mode: requests tunnelled through the proxy go to {@code upstream} (an https URL)
+         * exactly as sent, signed by the client's own credentials, and are logged with the upstream's
+         * status instead of being answered here.
+         *
+         * @param extraCa PEM certificates to trust for the upstream besides the JDK's, or null
+         */
+        public Builder forward(URI upstream, Path extraCa) {
+            if (!"https".equals(upstream.getScheme()) || upstream.getHost() == null
+                    || !(upstream.getRawPath() == null || upstream.getRawPath().isEmpty()
+                    || upstream.getRawPath().equals("/"))) {
+                throw new IllegalArgumentException("the upstream must be https://HOST[:PORT], not " + upstream);
+            }
+            this.forwardTo = upstream;
+            this.forwardCa = extraCa;
+            return this;
         }
 
         public Builder apiPort(int port) {
@@ -246,6 +303,11 @@ public final class Sandbox implements Closeable {
         public Builder callLog(Path file) {
             this.callLog = file;
             return this;
+        }
+
+        /** The call log set so far (by a config file or {@link #callLog}), or null. */
+        public Path callLogFile() {
+            return callLog;
         }
 
         public Builder portsFile(Path file) {

@@ -1,0 +1,59 @@
+package dev.policygen.observe;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The environment that points an AWS client at the sandbox and nowhere else (local-e2e.md §5): the
+ * proxy for HTTPS (and plain HTTP, so a stray call is caught too), the sandbox CA as the only CA
+ * for AWS, loopback exempt from the proxy so local ACME servers stay reachable, and, unless real
+ * credentials are forwarded, the sandbox's fake key with no profile, config file or metadata
+ * service to fall back on.
+ */
+public final class ChildEnvironment {
+    static final String NO_PROXY = "127.0.0.1,localhost,::1";
+    /**
+     * With real credentials the instance metadata service and the container credential endpoint
+     * (plain HTTP, link-local) must stay reachable directly, or the proxy would refuse them.
+     */
+    static final String CREDENTIAL_ENDPOINTS = "169.254.169.254,169.254.170.2,fd00:ec2::254";
+    private static final List<String> CREDENTIAL_SOURCES = List.of("AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN",
+            "AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_ROLE_ARN", "AWS_WEB_IDENTITY_TOKEN_FILE",
+            "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+            "AWS_CONTAINER_AUTHORIZATION_TOKEN");
+
+    /** The fake key the child signs with; null in forward mode, where its own credentials are kept. */
+    public record FakeCredentials(String accessKeyId, String secretAccessKey) {
+    }
+
+    private ChildEnvironment() {
+    }
+
+    /** Rewrites {@code environment} (a ProcessBuilder's) in place. */
+    public static void apply(Map<String, String> environment, String proxyUrl, Path caBundle,
+            FakeCredentials credentials) {
+        for (String name : List.of("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy")) {
+            environment.put(name, proxyUrl);
+        }
+        environment.remove("ALL_PROXY");
+        environment.remove("all_proxy");
+        String noProxy = credentials == null ? NO_PROXY + "," + CREDENTIAL_ENDPOINTS : NO_PROXY;
+        environment.put("NO_PROXY", noProxy);
+        environment.put("no_proxy", noProxy);
+        environment.put("AWS_CA_BUNDLE", caBundle.toString());
+        environment.putIfAbsent("AWS_REGION", "us-east-1");
+        environment.putIfAbsent("AWS_DEFAULT_REGION", environment.get("AWS_REGION"));
+        if (credentials == null) {
+            return;
+        }
+        for (String name : CREDENTIAL_SOURCES) {
+            environment.remove(name);
+        }
+        environment.put("AWS_ACCESS_KEY_ID", credentials.accessKeyId());
+        environment.put("AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey());
+        environment.put("AWS_EC2_METADATA_DISABLED", "true");
+        environment.put("AWS_CONFIG_FILE", "/dev/null");
+        environment.put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
+    }
+}
