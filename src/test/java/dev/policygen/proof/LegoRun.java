@@ -12,7 +12,7 @@ import java.util.Map;
  * (local-e2e.md §6.2). lego's own DNS lookups (SOA walk, CNAME walk, the one recursive TXT check)
  * go to the sandbox's DNS server; --dns.disable-cp is safe there because that server is the
  * authority and answers from the same store the API writes. GetChange is polled every second and
- * given up after 5 s: the sandbox reports INSYNC at once, so only a denied GetChange ever waits.
+ * given up after 3 s: the sandbox reports INSYNC at once, so only a denied GetChange ever waits.
  */
 final class LegoRun {
     private static final Duration LIMIT = Duration.ofSeconds(150);
@@ -42,7 +42,7 @@ final class LegoRun {
         Map<String, String> environment = ClientEnvironment.isolated(directory, sandbox.ports());
         environment.put("LEGO_CA_CERTIFICATES", pebble.tlsCaFile().toString());
         environment.put("AWS_POLLING_INTERVAL", "1");
-        environment.put("AWS_PROPAGATION_TIMEOUT", "5");
+        environment.put("AWS_PROPAGATION_TIMEOUT", "3");
         if (hostedZoneId != null) {
             environment.put("AWS_HOSTED_ZONE_ID", hostedZoneId);
         }
