@@ -48,7 +48,8 @@ final class CertbotRun {
         environment.put("REQUESTS_CA_BUNDLE", pebble.tlsCaFile().toString());
         ClientProcess.Outcome outcome = ClientProcess.run(command, environment, directory, LIMIT);
         Path chain = directory.resolve("config/live/proof/fullchain.pem");
-        return new IssuanceResult("certbot", outcome, ObservedCall.read(sandbox.callLog()),
+        return new IssuanceResult("certbot", outcome, sandbox.callLog(),
+                ObservedCall.read(sandbox.callLog()),
                 Files.exists(chain) ? chain : null);
     }
 

@@ -7,9 +7,11 @@ import java.util.List;
 
 /**
  * What one client run did: its exit code and output, how long it took, every Route 53 call it made
- * as the sandbox logged it, and the certificate chain file it wrote (null if none).
+ * as the sandbox logged it (and the log file itself, which stays until the test class ends: the
+ * input a proof of `policygen observe` would read), and the certificate chain file it wrote (null
+ * if none).
  */
-record IssuanceResult(String client, ClientProcess.Outcome outcome, List<ObservedCall> calls,
+record IssuanceResult(String client, ClientProcess.Outcome outcome, Path callLog, List<ObservedCall> calls,
         Path certificateChain) {
 
     boolean issued() {

@@ -49,7 +49,8 @@ final class LegoRun {
         ClientProcess.Outcome outcome = ClientProcess.run(command, environment, directory, LIMIT);
         // lego names the files after the first domain, with a wildcard's '*' as '_'
         Path chain = directory.resolve(".lego/certificates/" + domains.get(0).replace('*', '_') + ".crt");
-        return new IssuanceResult("lego", outcome, ObservedCall.read(sandbox.callLog()),
+        return new IssuanceResult("lego", outcome, sandbox.callLog(),
+                ObservedCall.read(sandbox.callLog()),
                 Files.exists(chain) ? chain : null);
     }
 }
