@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.policygen.model.PolicyDocument;
 import dev.policygen.sandbox.Sandbox;
@@ -84,20 +85,30 @@ class ContainedProofTest {
 
     @Test
     void legoWithZoneDiscovery() throws Exception {
-        assertContained("lego", LegoProofTest.policy(false));
+        assertContained("lego", LegoProofTest.policy(false), null);
     }
 
     @Test
     void legoWithHostedZoneId() throws Exception {
-        assertContained("lego-zone-id", LegoProofTest.policy(true));
+        assertContained("lego-zone-id", LegoProofTest.policy(true), null);
     }
 
     @Test
     void certbot() throws Exception {
-        assertContained("certbot", CertbotProofTest.policy());
+        assertContained("certbot", CertbotProofTest.policy(), null);
     }
 
-    private static void assertContained(String name, PolicyDocument policy) throws Exception {
+    @Test
+    void awsCliWithEndpointUrl() throws Exception {
+        Path aws = RequiredProgram.find("aws");
+        assumeTrue(aws != null, "no aws CLI on the PATH");
+        assertContained("cli-lego", LegoProofTest.policy(false), aws);
+        assertContained("cli-lego-zone-id", LegoProofTest.policy(true), aws);
+        assertContained("cli-certbot", CertbotProofTest.policy(), aws);
+    }
+
+    /** With the SDK (plain and proxied), or with the aws CLI when one is given. */
+    private static void assertContained(String name, PolicyDocument policy, Path aws) throws Exception {
         Path runDirectory = directory.resolve(name);
         Files.createDirectories(runDirectory);
         Path policyFile = runDirectory.resolve("policy.json");
@@ -109,16 +120,16 @@ class ContainedProofTest {
                 Route53Client proxied = SandboxClients.throughProxy(sandbox)) {
             List<Executable> checks = new ArrayList<>();
             for (Attempt attempt : attempts()) {
-                checks.add(() -> assertSdkDenied("SDK, plain API: " + attempt.description(), plain, attempt));
-                checks.add(() -> assertSdkDenied("SDK, through the proxy: " + attempt.description(), proxied,
-                        attempt));
-            }
-            checks.add(() -> assertSdkDeniedRead("SDK: listing the other zone's records", plain));
-            Path aws = RequiredProgram.find("aws");
-            if (aws != null) {
-                for (Attempt attempt : attempts()) {
+                if (aws != null) {
                     checks.add(() -> assertCliDenied(aws, sandbox, runDirectory, attempt));
+                } else {
+                    checks.add(() -> assertSdkDenied("SDK, plain API: " + attempt.description(), plain, attempt));
+                    checks.add(() -> assertSdkDenied("SDK, through the proxy: " + attempt.description(), proxied,
+                            attempt));
                 }
+            }
+            if (aws == null) {
+                checks.add(() -> assertSdkDeniedRead("SDK: listing the other zone's records", plain));
             }
             assertAll(name + " policy", checks);
             for (ObservedCall call : ObservedCall.read(callLog)) {
