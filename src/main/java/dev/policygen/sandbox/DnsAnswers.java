@@ -22,7 +22,8 @@ import org.xbill.DNS.Type;
  * lego's resolver see exactly what the API wrote. For a name inside a zone: the matching sets, a
  * CNAME followed within the sandbox's zones, a covering wildcard, or NODATA/NXDOMAIN with the
  * zone's SOA in the authority section; that last rule is what lego's SOA walk needs (local-e2e.md
- * §6.3). A name in no zone gets NXDOMAIN, which lego's walk treats as "keep going up".
+ * §6.3). A name in no zone gets NXDOMAIN, which lego's walk treats as "keep going up". A CNAME
+ * is followed into any of the sandbox's zones, so a delegated challenge resolves in one query.
  */
 final class DnsAnswers {
     private static final int MAX_CNAME_CHAIN = 8;
@@ -100,7 +101,20 @@ final class DnsAnswers {
                 return response;
             }
             if (!zone.contains(target)) {
-                return response; // the resolver follows a CNAME out of the zone itself
+                // A CNAME into another sandbox zone is followed too, as the recursive resolver in front of
+                // real Route 53 would: Pebble's validation authority (Go's resolver) does not chase CNAMEs
+                // itself, so a delegated _acme-challenge (example.test -> validation.test) needs the whole
+                // chain in one answer. A target in no sandbox zone is left to the asker.
+                HostedZone next = store.zoneFor(target);
+                if (next == null) {
+                    return response;
+                }
+                try {
+                    sets = store.sets(next.id());
+                } catch (Route53Error e) {
+                    return response; // the zone was removed between the two reads
+                }
+                zone = next;
             }
             current = target;
         }

@@ -35,9 +35,10 @@ import software.amazon.awssdk.services.route53.Route53Client;
  * sandbox's verifier is checked against an independent implementation). No retries: a test must
  * see the first answer. Everything goes to 127.0.0.1. The region is us-east-1, Route 53's signing
  * region: with an endpoint override and aws-global, the SDK signs for "aws-global", which AWS (and
- * the sandbox) refuse.
+ * the sandbox) refuse. Public for the proofs (dev.policygen.proof), which try the SDK against
+ * generated policies.
  */
-final class SandboxClients {
+public final class SandboxClients {
     static final String ZONE_ID = "Z0EXAMPLE0000000000001";
     static final String OTHER_ZONE_ID = "Z0EXAMPLE0000000000002";
 
@@ -49,7 +50,7 @@ final class SandboxClients {
         return builder.zone("example.com", ZONE_ID).zone("example.org", OTHER_ZONE_ID).build().start();
     }
 
-    static Route53Client plain(Sandbox sandbox) {
+    public static Route53Client plain(Sandbox sandbox) {
         return plain(sandbox, Sandbox.DEFAULT_ACCESS_KEY_ID, Sandbox.DEFAULT_SECRET_ACCESS_KEY);
     }
 
@@ -64,7 +65,7 @@ final class SandboxClients {
     }
 
     /** The SDK as lego and certbot reach AWS here: HTTPS to route53.amazonaws.com via HTTPS_PROXY. */
-    static Route53Client throughProxy(Sandbox sandbox) throws Exception {
+    public static Route53Client throughProxy(Sandbox sandbox) throws Exception {
         TrustManager[] trust = trusting(sandbox.ports().caCertificate());
         return Route53Client.builder()
                 .region(Region.US_EAST_1)

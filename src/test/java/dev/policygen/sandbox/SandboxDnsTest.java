@@ -106,6 +106,22 @@ class SandboxDnsTest {
     }
 
     @Test
+    void cnamesAreFollowedIntoAnotherSandboxZone() throws Exception {
+        SandboxSdkTest.change(route53, SandboxClients.OTHER_ZONE_ID, ChangeAction.UPSERT,
+                SandboxSdkTest.txt("_acme-challenge.delegated.example.org", 10, "\"elsewhere\""));
+        SandboxSdkTest.change(route53, SandboxClients.ZONE_ID, ChangeAction.UPSERT,
+                software.amazon.awssdk.services.route53.model.ResourceRecordSet.builder()
+                        .name("_acme-challenge.delegating.example.com").type("CNAME").ttl(10L)
+                        .resourceRecords(r -> r.value("_acme-challenge.delegated.example.org")).build());
+        Message answer = query("_acme-challenge.delegating.example.com.", Type.TXT, false);
+        List<Record> records = answer.getSection(Section.ANSWER);
+        assertEquals(2, records.size(), answer.toString());
+        assertEquals(Type.CNAME, records.get(0).getType());
+        assertEquals(Name.fromString("_acme-challenge.delegated.example.org."), records.get(1).getName());
+        assertEquals(List.of("elsewhere"), ((TXTRecord) records.get(1)).getStrings());
+    }
+
+    @Test
     void aWildcardAnswersForNamesThatDoNotExist() throws Exception {
         SandboxSdkTest.change(route53, SandboxClients.OTHER_ZONE_ID, ChangeAction.UPSERT,
                 SandboxSdkTest.txt("*.wild.example.org", 10, "\"any\""));

@@ -1,0 +1,182 @@
+package dev.policygen.proof;
+
+import java.io.ByteArrayInputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * Debian's Pebble as the ACME server of the proofs, on 127.0.0.1 only, validating DNS-01 against the
+ * sandbox's DNS port. Started once per test class: it is ready in well under a second, but its
+ * issuing root changes on every start, so a proof fetches the root from the same instance that
+ * issued. Authorization reuse is off (every order makes its Route 53 calls), the validation sleep and
+ * random nonce rejections too (local-e2e.md §3.2).
+ */
+final class PebbleServer implements Closeable {
+    private static final Duration READY_LIMIT = Duration.ofSeconds(20);
+
+    private final Process process;
+    private final int acmePort;
+    private final int managementPort;
+    private final ThrowawayTls tls;
+    private final HttpClient http;
+    private final Path log;
+
+    private PebbleServer(Process process, int acmePort, int managementPort, ThrowawayTls tls, HttpClient http,
+            Path log) {
+        this.process = process;
+        this.acmePort = acmePort;
+        this.managementPort = managementPort;
+        this.tls = tls;
+        this.http = http;
+        this.log = log;
+    }
+
+    static PebbleServer start(Path directory, int dnsPort) throws Exception {
+        Path pebble = RequiredProgram.locate("pebble");
+        Files.createDirectories(directory);
+        ThrowawayTls tls = ThrowawayTls.create(directory);
+        int acmePort = freePort();
+        int managementPort = freePort();
+        // httpPort and tlsPort are where Pebble would validate HTTP-01 and TLS-ALPN-01; DNS-01 never
+        // uses them, but Pebble insists on values
+        Path config = directory.resolve("pebble-config.json");
+        Files.writeString(config, """
+                {"pebble": {
+                  "listenAddress": "127.0.0.1:%d",
+                  "managementListenAddress": "127.0.0.1:%d",
+                  "certificate": "%s",
+                  "privateKey": "%s",
+                  "httpPort": %d,
+                  "tlsPort": %d,
+                  "ocspResponderURL": "",
+                  "externalAccountBindingRequired": false
+                }}
+                """.formatted(acmePort, managementPort, tls.certificateFile(), tls.keyFile(), freePort(), freePort()),
+                StandardCharsets.UTF_8);
+        Path log = directory.resolve("pebble.log");
+        ProcessBuilder builder = new ProcessBuilder(pebble.toString(), "-config", config.toString(),
+                "-dnsserver", "127.0.0.1:" + dnsPort)
+                .directory(directory.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().clear();
+        builder.environment().put("PATH", "/usr/bin:/bin");
+        builder.environment().put("PEBBLE_VA_NOSLEEP", "1");
+        builder.environment().put("PEBBLE_WFE_NONCEREJECT", "0");
+        builder.environment().put("PEBBLE_AUTHZREUSE", "0");
+        Process process = builder.start();
+        PebbleServer server = new PebbleServer(process, acmePort, managementPort, tls,
+                HttpClient.newBuilder().sslContext(trusting(tls.caFile())).proxy(HttpClient.Builder.NO_PROXY)
+                        .connectTimeout(Duration.ofSeconds(5)).build(), log);
+        try {
+            server.awaitDirectory();
+            return server;
+        } catch (Exception e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    String directoryUrl() {
+        return "https://127.0.0.1:" + acmePort + "/dir";
+    }
+
+    /** The CA the clients must trust for Pebble's own HTTPS (LEGO_CA_CERTIFICATES, REQUESTS_CA_BUNDLE). */
+    Path tlsCaFile() {
+        return tls.caFile();
+    }
+
+    /** The root this Pebble instance issues under, from its management interface. */
+    X509Certificate issuingRoot() throws IOException, InterruptedException, GeneralSecurityException {
+        return certificates(get("https://127.0.0.1:" + managementPort + "/roots/0")).get(0);
+    }
+
+    /** The intermediates between the root and the leaves, for clients whose chain file lacks them. */
+    List<X509Certificate> intermediates() throws IOException, InterruptedException, GeneralSecurityException {
+        return certificates(get("https://127.0.0.1:" + managementPort + "/intermediates/0"));
+    }
+
+    private void awaitDirectory() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + READY_LIMIT.toNanos();
+        IOException last = null;
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException("pebble exited with " + process.exitValue() + ":\n" + Files.readString(log));
+            }
+            try {
+                get(directoryUrl());
+                return;
+            } catch (IOException e) {
+                last = e;
+                Thread.sleep(100);
+            }
+        }
+        throw new IOException("pebble did not answer " + directoryUrl() + " within " + READY_LIMIT.toSeconds()
+                + " s:\n" + Files.readString(log), last);
+    }
+
+    private String get(String url) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException(url + " answered " + response.statusCode());
+        }
+        return response.body();
+    }
+
+    static List<X509Certificate> certificates(String pem) throws GeneralSecurityException {
+        InputStream in = new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII));
+        return CertificateFactory.getInstance("X.509").generateCertificates(in).stream()
+                .map(X509Certificate.class::cast).toList();
+    }
+
+    private static SSLContext trusting(Path caFile) throws GeneralSecurityException, IOException {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        try (InputStream in = Files.newInputStream(caFile)) {
+            store.setCertificateEntry("pebble-tls-ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(store);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        return context;
+    }
+
+    /** A port free on 127.0.0.1 right now; Pebble binds it a moment later. */
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
