@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Debian's lego 4.9.1 (route53 provider) issuing for example.test, *.example.test and
  * www.example.test from Pebble through the policy-enforcing sandbox: with zone discovery and with
  * AWS_HOSTED_ZONE_ID, sufficient, exact against policies/lego.json, and minimal grant by grant; and a
- * challenge delegated by CNAME into validation.test, which needs --challenge-cname.
- * (Proof 6, "observed": policygen observe's policy from these runs' call logs, joins here once observe lands.)
+ * challenge delegated by CNAME into validation.test, which needs --challenge-cname; and policygen
+ * observe wrapped around a lego run, whose derived policy is exactly the one generate prints.
  */
 class LegoProofTest {
     static final String ZONE_ID = "Z0EXAMPLETEST";
@@ -36,13 +36,14 @@ class LegoProofTest {
     @TempDir
     static Path directory;
     private static PebbleServer pebble;
+    private static int dnsPort;
     private static ClientProofs proofs;
     private static ClientProfile profile;
 
     @BeforeAll
     static void start() throws Exception {
         RequiredProgram.locate("lego");
-        int dnsPort = PolicySandbox.freeDnsPort();
+        dnsPort = PolicySandbox.freeDnsPort();
         pebble = PebbleServer.start(directory.resolve("pebble"), dnsPort);
         Map<String, String> zones = new LinkedHashMap<>();
         zones.put("example.test", ZONE_ID);
@@ -134,5 +135,37 @@ class LegoProofTest {
         assertTrue(result.deniedCalls().stream().anyMatch(call -> call.resource() != null
                 && call.resource().endsWith("/" + VALIDATION_ZONE_ID)),
                 "no call on the validation zone was denied:\n" + result.describe());
+    }
+
+    /**
+     * Proof 6, observed: policygen observe runs lego against its own sandbox (on the DNS port Pebble
+     * asks) and derives, from the calls lego made, exactly the policy generate prints for lego.
+     */
+    @Test
+    void observeAroundLegoDerivesTheGeneratedPolicy() throws Exception {
+        Path run = directory.resolve("observed");
+        java.nio.file.Files.createDirectories(run);
+        Path derived = run.resolve("derived.json");
+        List<String> args = new ArrayList<>(List.of("observe", "--zone", "example.test=" + ZONE_ID,
+                "--dns-port", Integer.toString(dnsPort), "--derive", derived.toString(), "--",
+                // env(1) gives lego the settings observe has no reason to know: Pebble's CA, fast polling
+                "env", "LEGO_CA_CERTIFICATES=" + pebble.tlsCaFile(), "AWS_POLLING_INTERVAL=1",
+                "AWS_PROPAGATION_TIMEOUT=3", RequiredProgram.locate("lego").toString(),
+                "--server", pebble.directoryUrl(), "--accept-tos", "--email", "proof@example.com",
+                "--path", run.resolve(".lego").toString(), "--dns", "route53",
+                "--dns.resolvers", "127.0.0.1:" + dnsPort, "--dns.disable-cp"));
+        for (String domain : DOMAINS) {
+            args.add("-d");
+            args.add(domain);
+        }
+        args.add("run");
+        dev.policygen.cli.CliRun observed = dev.policygen.cli.CliRun.of(args.toArray(String[]::new));
+        org.junit.jupiter.api.Assertions.assertEquals(0, observed.exit(), observed.out() + observed.err());
+        List<String> generate = new ArrayList<>(List.of("--client", "lego", "--zone", ZONE_ID));
+        generate.addAll(ProofPolicies.domainOptions(DOMAINS));
+        dev.policygen.cli.CliRun expected = dev.policygen.cli.CliRun.of(generate.toArray(String[]::new));
+        org.junit.jupiter.api.Assertions.assertEquals(0, expected.exit(), expected.err());
+        org.junit.jupiter.api.Assertions.assertEquals(expected.out(), java.nio.file.Files.readString(derived),
+                "observe --derive around lego differs from generate --client lego");
     }
 }
