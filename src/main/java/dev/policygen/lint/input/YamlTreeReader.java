@@ -9,10 +9,10 @@ import java.io.IOException;
 
 /**
  * Reads YAML (CloudFormation templates) into the same located tree as JSON, using the YAML parser's
- * marks for line and column. The only class that touches YAML, so only lint ever loads it.
+ * marks for line and column. The only class that touches YAML: lint and the renew config load it, generate never.
  * Short-form intrinsics such as {@code !Sub} keep their scalar value; the tag itself is dropped.
  */
-final class YamlTreeReader {
+public final class YamlTreeReader {
     private static final YAMLFactory FACTORY = YAMLFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
             .build();
@@ -20,7 +20,7 @@ final class YamlTreeReader {
     private YamlTreeReader() {
     }
 
-    static JsonNode read(String text, String source) throws InputException {
+    public static JsonNode read(String text, String source) throws InputException {
         try (var parser = FACTORY.createParser(text)) {
             return JsonReader.read(parser, source);
         } catch (IOException e) {
