@@ -1,0 +1,78 @@
+package dev.policygen.renew.guard;
+
+import dev.policygen.UsageException;
+import dev.policygen.eval.ChangeBatch;
+import dev.policygen.eval.Evaluation;
+import dev.policygen.eval.PolicyEvaluator;
+import dev.policygen.model.PolicyDocument;
+import dev.policygen.name.CertificateName;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Checks every AWS request the renewer is about to make against its policy (a file given with
+ * {@code --policy}, or the one generate makes for the config), so a request the policy would deny
+ * is stopped before it is sent, with the generate command line that would allow it.
+ */
+public final class PolicyGuard {
+    private final PolicyEvaluator evaluator;
+    private final RenewPolicy policy;
+
+    private PolicyGuard(PolicyEvaluator evaluator, RenewPolicy policy) {
+        this.evaluator = evaluator;
+        this.policy = policy;
+    }
+
+    /** Guards with the given policy documents; {@code policy} supplies the suggestion on denial. */
+    public static PolicyGuard of(List<PolicyDocument> documents, RenewPolicy policy) {
+        return new PolicyGuard(PolicyEvaluator.of(documents), policy);
+    }
+
+    /** Guards with the policy generate makes for the config. */
+    public static PolicyGuard generated(RenewPolicy policy) throws UsageException {
+        return of(List.of(policy.document()), policy);
+    }
+
+    /** Returns when the policy allows the call; throws, without anything sent, when it does not. */
+    public void check(IntendedCall call) throws GuardException {
+        Evaluation evaluation = evaluator.evaluate(call.accessRequest());
+        if (evaluation.decision().allowed()) {
+            return;
+        }
+        String remedy = allowingPolicy(call)
+                .map(p -> "; allowed by: " + p.commandLine())
+                .orElse("; no policy generate makes for policygen allows it (only TXT records at _acme-challenge "
+                        + "names, changed with UPSERT or DELETE)");
+        throw new GuardException("the policy denies " + call.describe() + remedy);
+    }
+
+    /**
+     * The config's policy, widened as little as generate can: the names the batch writes added as
+     * certificate names in the batch's zone, then zone discovery. Empty when no such policy allows it.
+     */
+    private Optional<RenewPolicy> allowingPolicy(IntendedCall call) {
+        RenewPolicy wider = policy;
+        try {
+            if (call.zone().isPresent()) {
+                for (ChangeBatch.Change change : call.changes()) {
+                    String prefix = CertificateName.CHALLENGE_LABEL + ".";
+                    if (!change.normalizedName().startsWith(prefix)) {
+                        return Optional.empty();
+                    }
+                    CertificateName name = CertificateName.parse(change.normalizedName().substring(prefix.length()));
+                    wider = wider.withDomain(name, call.zone().get());
+                }
+            }
+            for (RenewPolicy candidate : List.of(wider, wider.discoveringZones())) {
+                PolicyEvaluator evaluator = PolicyEvaluator.of(List.of(candidate.document()));
+                if (evaluator.evaluate(call.accessRequest()).decision().allowed()) {
+                    return Optional.of(candidate);
+                }
+            }
+        } catch (UsageException e) {
+            // a name generate cannot take (such as one that is not a host name) has no allowing policy
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+}

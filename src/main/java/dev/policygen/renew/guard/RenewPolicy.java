@@ -1,0 +1,113 @@
+package dev.policygen.renew.guard;
+
+import dev.policygen.UsageException;
+import dev.policygen.generate.DomainRequest;
+import dev.policygen.generate.GenerateRequest;
+import dev.policygen.generate.GeneratedPolicy;
+import dev.policygen.generate.HostedZoneId;
+import dev.policygen.generate.PolicyGenerator;
+import dev.policygen.generate.ZoneRef;
+import dev.policygen.model.PolicyDocument;
+import dev.policygen.model.Statement;
+import dev.policygen.name.CertificateName;
+import dev.policygen.profile.ClientProfile;
+import dev.policygen.profile.Profiles;
+import dev.policygen.renew.config.CertificateConfig;
+import dev.policygen.renew.config.ConfiguredDomain;
+import dev.policygen.renew.config.RenewConfig;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The policy {@code policygen generate --client policygen} makes for a renew config, and the
+ * command line that makes it. Zones the config does not give are passed in as discovered
+ * ({@code NAME=ZONEID}); with every zone configured, zone discovery is left out of the policy.
+ */
+public final class RenewPolicy {
+    public static final String CLIENT = "policygen";
+
+    private final boolean zoneIdConfigured;
+    private final List<ZoneRef> discoveredZones;
+    /** Each certificate name once, by its input text, with the zone the config gives it. */
+    private final Map<String, DomainRequest> domains;
+
+    private RenewPolicy(boolean zoneIdConfigured, List<ZoneRef> discoveredZones, Map<String, DomainRequest> domains) {
+        this.zoneIdConfigured = zoneIdConfigured;
+        this.discoveredZones = List.copyOf(discoveredZones);
+        this.domains = domains;
+    }
+
+    public static RenewPolicy of(RenewConfig config, List<ZoneRef> discoveredZones) {
+        Map<String, DomainRequest> domains = new LinkedHashMap<>();
+        for (CertificateConfig certificate : config.certificates()) {
+            for (ConfiguredDomain domain : certificate.domains()) {
+                domains.putIfAbsent(domain.name().input(), new DomainRequest(domain.name(), domain.zone()));
+            }
+        }
+        return new RenewPolicy(config.zonesConfigured(), discoveredZones, domains);
+    }
+
+    /** This policy widened by one more certificate name in a known zone; for the guard's suggestion. */
+    RenewPolicy withDomain(CertificateName name, HostedZoneId zone) {
+        Map<String, DomainRequest> wider = new LinkedHashMap<>(domains);
+        wider.putIfAbsent(name.input(), new DomainRequest(name, Optional.of(zone)));
+        return new RenewPolicy(zoneIdConfigured, discoveredZones, wider);
+    }
+
+    /** The same names, with zone discovery granted. */
+    RenewPolicy discoveringZones() {
+        return new RenewPolicy(false, discoveredZones, domains);
+    }
+
+    public GenerateRequest request() throws UsageException {
+        ClientProfile profile = Profiles.bundled().find(CLIENT);
+        GenerateRequest.Builder builder = GenerateRequest.builder(profile).zoneIdConfigured(zoneIdConfigured);
+        for (ZoneRef zone : discoveredZones) {
+            builder.zone(zone);
+        }
+        for (DomainRequest domain : domains.values()) {
+            builder.domain(domain);
+        }
+        return builder.build();
+    }
+
+    /** The whole generated policy as one document, network deny included, as the evaluator takes it. */
+    public PolicyDocument document() throws UsageException {
+        GeneratedPolicy policy = PolicyGenerator.generate(request());
+        List<Statement> statements = new ArrayList<>(policy.allow());
+        policy.deny().ifPresent(statements::add);
+        return PolicyDocument.of(statements);
+    }
+
+    /** The generate command line for this policy, quoted for a POSIX shell. */
+    public String commandLine() {
+        StringBuilder line = new StringBuilder("policygen generate --client ").append(CLIENT);
+        if (zoneIdConfigured) {
+            line.append(" --zone-id-configured");
+        }
+        for (ZoneRef zone : discoveredZones) {
+            line.append(" --zone ").append(quoted(zone.name().map(n -> n + "=").orElse("") + zone.id()));
+        }
+        for (DomainRequest domain : domains.values()) {
+            line.append(" --domain ").append(quoted(domain.name().input()
+                    + domain.zone().map(z -> "=" + z.id()).orElse("")));
+        }
+        return line.toString();
+    }
+
+    /** Single quotes around anything a shell would expand, such as the * of a wildcard. */
+    private static String quoted(String argument) {
+        for (int i = 0; i < argument.length(); i++) {
+            char c = argument.charAt(i);
+            boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || ".-_=/:".indexOf(c) >= 0;
+            if (!plain) {
+                return "'" + argument.replace("'", "'\\''") + "'";
+            }
+        }
+        return argument;
+    }
+}

@@ -1,0 +1,127 @@
+package dev.policygen.renew.guard;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.policygen.eval.ChangeBatch;
+import dev.policygen.generate.GenerateRequest;
+import dev.policygen.generate.HostedZoneId;
+import dev.policygen.generate.Partition;
+import dev.policygen.generate.ZoneRef;
+import dev.policygen.model.PolicyReader;
+import dev.policygen.renew.config.RenewConfig;
+import dev.policygen.renew.config.RenewConfigReader;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PolicyGuardTest {
+    private static final HostedZoneId EXAMPLE_COM = new HostedZoneId("Z1111111111111");
+    private static final HostedZoneId EU = new HostedZoneId("Z2222222222222");
+    private static final String CONFIGURED_LINE = "policygen generate --client policygen --zone-id-configured"
+            + " --domain example.com=Z1111111111111 --domain '*.example.com=Z1111111111111'"
+            + " --domain api.eu.example.com=Z2222222222222 --domain mail.example.org=Z3333333333333";
+
+    private static RenewPolicy configured() throws Exception {
+        RenewConfig config = RenewConfigReader.read(Path.of("src/test/resources/renew-config/own.yaml"));
+        return RenewPolicy.of(config, List.of());
+    }
+
+    private static IntendedCall batch(HostedZoneId zone, String... changes) throws Exception {
+        List<ChangeBatch.Change> parsed = new java.util.ArrayList<>();
+        for (String change : changes) {
+            parsed.add(ChangeBatch.parseChange(change));
+        }
+        return IntendedCall.changeBatch(Partition.AWS, zone, parsed);
+    }
+
+    @Test
+    void requestIsTheZoneIdConfiguredPolicygenRequest() throws Exception {
+        GenerateRequest request = configured().request();
+        assertEquals("policygen", request.profile().client());
+        assertTrue(request.zoneIdConfigured());
+        assertEquals(4, request.domains().size());
+        assertEquals(CONFIGURED_LINE, configured().commandLine());
+    }
+
+    @Test
+    void allowsTheConfigsChallengeBatchesAndTheirFollowUps() throws Exception {
+        PolicyGuard guard = PolicyGuard.generated(configured());
+        assertDoesNotThrow(() -> guard.check(batch(EXAMPLE_COM, "UPSERT:TXT:_acme-challenge.example.com")));
+        assertDoesNotThrow(() -> guard.check(batch(EU, "UPSERT:TXT:_acme-challenge.api.eu.example.com")));
+        assertDoesNotThrow(() -> guard.check(batch(EXAMPLE_COM, "DELETE:TXT:_acme-challenge.example.com")));
+        assertDoesNotThrow(() -> guard.check(IntendedCall.of("route53:GetChange",
+                "arn:aws:route53:::change/C2682N5HXP0BZ4")));
+        assertDoesNotThrow(() -> guard.check(IntendedCall.of("route53:ListResourceRecordSets",
+                Partition.AWS.hostedZoneArn(EXAMPLE_COM))));
+    }
+
+    @Test
+    void deniesANameOutsideThePolicyAndNamesTheWiderCommand() throws Exception {
+        PolicyGuard guard = PolicyGuard.generated(configured());
+        GuardException e = assertThrows(GuardException.class, () -> guard.check(batch(EXAMPLE_COM,
+                "UPSERT:TXT:_acme-challenge.example.com", "UPSERT:TXT:_acme-challenge.shop.example.com")));
+        assertEquals("the policy denies route53:ChangeResourceRecordSets on arn:aws:route53:::hostedzone/Z1111111111111"
+                + " [UPSERT TXT _acme-challenge.example.com, UPSERT TXT _acme-challenge.shop.example.com];"
+                + " allowed by: " + CONFIGURED_LINE + " --domain shop.example.com=Z1111111111111", e.getMessage());
+        // the right name in the wrong zone is denied too
+        assertThrows(GuardException.class, () -> guard.check(batch(EU, "UPSERT:TXT:_acme-challenge.example.com")));
+    }
+
+    @Test
+    void deniesAnARecordWithNoGenerateLineToOffer() throws Exception {
+        PolicyGuard guard = PolicyGuard.generated(configured());
+        GuardException e = assertThrows(GuardException.class,
+                () -> guard.check(batch(EXAMPLE_COM, "UPSERT:A:www.example.com")));
+        assertEquals("the policy denies route53:ChangeResourceRecordSets on arn:aws:route53:::hostedzone/Z1111111111111"
+                + " [UPSERT A www.example.com]; no policy generate makes for policygen allows it (only TXT records"
+                + " at _acme-challenge names, changed with UPSERT or DELETE)", e.getMessage());
+        GuardException txtA = assertThrows(GuardException.class,
+                () -> guard.check(batch(EXAMPLE_COM, "UPSERT:A:_acme-challenge.example.com")));
+        assertFalse(txtA.getMessage().contains("allowed by"), txtA.getMessage());
+    }
+
+    @Test
+    void zoneDiscoveryDeniedWhenZonesAreConfiguredSuggestsDroppingTheOption() throws Exception {
+        PolicyGuard guard = PolicyGuard.generated(configured());
+        GuardException e = assertThrows(GuardException.class,
+                () -> guard.check(IntendedCall.of("route53:ListHostedZonesByName", "*")));
+        assertEquals("the policy denies route53:ListHostedZonesByName on *; allowed by: "
+                + CONFIGURED_LINE.replace(" --zone-id-configured", ""), e.getMessage());
+    }
+
+    @Test
+    void discoveredZonesServeConfigsWithoutZoneIds() throws Exception {
+        RenewConfig legacy = RenewConfigReader.read(Path.of("src/test/resources/renew-config/letsencrypt-aws.json"));
+        RenewPolicy policy = RenewPolicy.of(legacy, List.of(ZoneRef.parse("example.com=Z4444444444444")));
+        assertFalse(policy.request().zoneIdConfigured());
+        PolicyGuard guard = PolicyGuard.generated(policy);
+        assertDoesNotThrow(() -> guard.check(IntendedCall.of("route53:ListHostedZonesByName", "*")));
+        assertDoesNotThrow(() -> guard.check(batch(new HostedZoneId("Z4444444444444"),
+                "UPSERT:TXT:_acme-challenge.example.com", "UPSERT:TXT:_acme-challenge.www.example.com",
+                "UPSERT:TXT:_acme-challenge.api.example.com")));
+        assertEquals("policygen generate --client policygen --zone example.com=Z4444444444444 --domain example.com"
+                + " --domain www.example.com --domain api.example.com", policy.commandLine());
+    }
+
+    @Test
+    void guardsWithAPolicyFileInsteadOfTheGeneratedOne() throws Exception {
+        String narrow = """
+                {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+                  "Action": "route53:ChangeResourceRecordSets",
+                  "Resource": "arn:aws:route53:::hostedzone/Z1111111111111",
+                  "Condition": {"ForAllValues:StringEquals": {
+                    "route53:ChangeResourceRecordSetsNormalizedRecordNames": ["_acme-challenge.example.com"],
+                    "route53:ChangeResourceRecordSetsRecordTypes": ["TXT"]}}}]}
+                """;
+        PolicyGuard guard = PolicyGuard.of(List.of(PolicyReader.read(narrow, "narrow.json")), configured());
+        assertDoesNotThrow(() -> guard.check(batch(EXAMPLE_COM, "UPSERT:TXT:_acme-challenge.example.com")));
+        GuardException e = assertThrows(GuardException.class,
+                () -> guard.check(batch(EU, "UPSERT:TXT:_acme-challenge.api.eu.example.com")));
+        // the config's own policy allows it, so that is the line to run
+        assertTrue(e.getMessage().endsWith("allowed by: " + CONFIGURED_LINE), e.getMessage());
+    }
+}
