@@ -1,0 +1,105 @@
+package dev.policygen.renew.account;
+
+import dev.policygen.InputException;
+import dev.policygen.json.SourcePosition;
+import dev.policygen.renew.config.KeyType;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.security.spec.ECGenParameterSpec;
+import java.util.Set;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+
+/**
+ * An ACME account key in a local PEM file. A new key is written to a file that must not exist yet,
+ * created with mode 0600 in the same system call, so the key is never readable by others and an
+ * existing account key (the only proof of an ACME account) is never replaced.
+ */
+public final class AccountKeyFile {
+    private static final BouncyCastleProvider PROVIDER = new BouncyCastleProvider();
+
+    private AccountKeyFile() {
+    }
+
+    public static KeyPair generate(KeyType type) throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance(type.ec() ? "EC" : "RSA", PROVIDER);
+        if (type.ec()) {
+            generator.initialize(new ECGenParameterSpec(type.curve()), new SecureRandom());
+        } else {
+            generator.initialize(type.rsaBits(), new SecureRandom());
+        }
+        return generator.generateKeyPair();
+    }
+
+    /** Fails before anything is generated or sent when the file is already there. */
+    public static void requireAbsent(Path file) throws InputException {
+        if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw exists(file);
+        }
+    }
+
+    /** Writes the key pair as PEM to a new file with mode 0600; never replaces an existing file. */
+    public static void write(Path file, KeyPair keyPair) throws InputException {
+        StringWriter pem = new StringWriter();
+        try (JcaPEMWriter writer = new JcaPEMWriter(pem)) {
+            writer.writeObject(keyPair);
+        } catch (IOException e) {
+            throw new InputException(file.toString(), "cannot encode the account key: " + e.getMessage(), e);
+        }
+        byte[] bytes = pem.toString().getBytes(StandardCharsets.US_ASCII);
+        var ownerOnly = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+        // CREATE_NEW fails if the name exists, even as a dangling symlink: no check-then-write race
+        try (SeekableByteChannel channel = Files.newByteChannel(file,
+                Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), ownerOnly)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+        } catch (FileAlreadyExistsException e) {
+            throw exists(file);
+        } catch (IOException e) {
+            throw new InputException(file.toString(), "cannot write the account key: " + e.getMessage(), e);
+        }
+    }
+
+    public static KeyPair read(Path file) throws InputException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new InputException(file.toString(), "cannot read the account key: " + e.getMessage(), e);
+        }
+        try (PEMParser parser = new PEMParser(new StringReader(text))) {
+            Object object = parser.readObject();
+            if (!(object instanceof PEMKeyPair pair)) {
+                throw new InputException(file.toString(), SourcePosition.UNKNOWN,
+                        "not a PEM private key (expected an RSA or EC PRIVATE KEY block)");
+            }
+            return new JcaPEMKeyConverter().setProvider(PROVIDER).getKeyPair(pair);
+        } catch (IOException e) {
+            throw new InputException(file.toString(), "cannot parse the account key: " + e.getMessage(), e);
+        }
+    }
+
+    private static InputException exists(Path file) {
+        return new InputException(file.toString(), SourcePosition.UNKNOWN, "an account key already exists here; "
+                + "policygen never overwrites one (it is the only proof of the ACME account): move it away or "
+                + "choose another path");
+    }
+}
