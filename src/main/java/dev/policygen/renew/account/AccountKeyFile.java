@@ -15,10 +15,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.security.spec.ECGenParameterSpec;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.Set;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.PEMKeyPair;
@@ -44,7 +47,17 @@ public final class AccountKeyFile {
         } else {
             generator.initialize(type.rsaBits(), new SecureRandom());
         }
-        return generator.generateKeyPair();
+        return withJdkKeys(generator.generateKeyPair(), type.ec() ? "EC" : "RSA");
+    }
+
+    /**
+     * The same keys as JDK key objects: Bouncy Castle names its EC keys "ECDSA", which the JDK's
+     * signatures (and so acme4j's JOSE library) refuse as not an EC key.
+     */
+    private static KeyPair withJdkKeys(KeyPair keys, String algorithm) throws GeneralSecurityException {
+        KeyFactory factory = KeyFactory.getInstance(algorithm);
+        return new KeyPair(factory.generatePublic(new X509EncodedKeySpec(keys.getPublic().getEncoded())),
+                factory.generatePrivate(new PKCS8EncodedKeySpec(keys.getPrivate().getEncoded())));
     }
 
     /** Fails before anything is generated or sent when the file is already there. */
@@ -91,7 +104,8 @@ public final class AccountKeyFile {
                 throw new InputException(file.toString(), SourcePosition.UNKNOWN,
                         "not a PEM private key (expected an RSA or EC PRIVATE KEY block)");
             }
-            return new JcaPEMKeyConverter().setProvider(PROVIDER).getKeyPair(pair);
+            // the JDK's key classes, for the reason given at withJdkKeys
+            return new JcaPEMKeyConverter().getKeyPair(pair);
         } catch (IOException e) {
             throw new InputException(file.toString(), "cannot parse the account key: " + e.getMessage(), e);
         }

@@ -1,0 +1,105 @@
+package dev.policygen.cli;
+
+import dev.policygen.UsageException;
+import dev.policygen.renew.account.AccountKeyFile;
+import dev.policygen.renew.account.AcmeAccounts;
+import dev.policygen.renew.config.AcmeDirectory;
+import dev.policygen.renew.config.KeyType;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Creates the ACME account the renewer uses, with a new key. Options are plain strings so that
+ * building the command line (as every picocli run does) loads no ACME or Bouncy Castle class.
+ */
+@Command(name = "register",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = "Create an ACME account with a new key, stored as PEM (mode 0600) where --account-key says.",
+        footer = {"%nExample:%n  policygen register --email ops@example.com --account-key file:///etc/policygen/account.pem "
+                + "--agree-tos%n",
+                "Exit codes: 0 registered, 2 bad option value, 3 the key file exists or cannot be written, "
+                        + "4 the ACME server failed."})
+final class RegisterCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--email", required = true, paramLabel = "EMAIL",
+            description = "Contact address of the account (expiry notices).")
+    String email;
+
+    @Option(names = "--account-key", required = true, paramLabel = "URI",
+            description = "Where the new key goes: file:///PATH. The file must not exist.")
+    String accountKey;
+
+    @Option(names = "--directory", paramLabel = "URL", defaultValue = "production",
+            description = "ACME directory: production, staging (Let's Encrypt) or a URL. Default: ${DEFAULT-VALUE}.")
+    String directory;
+
+    @Option(names = "--key-type", paramLabel = "TYPE", defaultValue = "ec-p256",
+            description = "ec-p256, ec-p384, rsa-2048, rsa-3072 or rsa-4096. Default: ${DEFAULT-VALUE}.")
+    String keyType;
+
+    @Option(names = "--agree-tos", description = "Agree to the ACME server's terms of service (required when it has any).")
+    boolean agreeTos;
+
+    @Option(names = "--acme-ca", paramLabel = "FILE",
+            description = "Trust only the CA certificates in this PEM file for the ACME server's HTTPS (private CAs).")
+    Path acmeCa;
+
+    @Mixin
+    DebugOption debugOption;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Path keyFile = keyFile(accountKey);
+        KeyType type = KeyType.parse(keyType).orElseThrow(() -> new UsageException(keyType,
+                "unknown --key-type \"" + keyType + "\"; use " + KeyType.labels()));
+        URI directoryUri = AcmeDirectory.parse(directory).orElseThrow(() -> new UsageException(directory,
+                "--directory takes production, staging or an https:// URL, not \"" + directory + "\""));
+        // refuse before any key is made or any request sent, so nothing changes anywhere
+        AccountKeyFile.requireAbsent(keyFile);
+        Path parent = keyFile.toAbsolutePath().getParent();
+        if (parent == null || !java.nio.file.Files.isDirectory(parent)) {
+            // checked up front: an account registered with a key that then cannot be saved is lost
+            throw new dev.policygen.InputException(keyFile.toString(), dev.policygen.json.SourcePosition.UNKNOWN,
+                    "the directory of the account key does not exist");
+        }
+
+        AcmeAccounts acme = AcmeAccounts.at(directoryUri, Optional.ofNullable(acmeCa));
+        Optional<URI> terms = acme.termsOfService();
+        if (terms.isPresent() && !agreeTos) {
+            throw new UsageException("--agree-tos", "the ACME server asks new accounts to agree to its terms of "
+                    + "service at " + terms.get() + "; read them and add --agree-tos");
+        }
+        KeyPair key = AccountKeyFile.generate(type);
+        URL account = acme.register(key, email, agreeTos);
+        AccountKeyFile.write(keyFile, key);
+        out.println("registered " + account + " at " + directoryUri);
+        out.println("account key (" + type.label() + ") written to " + keyFile);
+        out.flush();
+        return ExitCode.OK;
+    }
+
+    private static Path keyFile(String uri) throws UsageException {
+        if (uri.startsWith("s3://")) {
+            throw new UsageException(uri, "register cannot store the account key in S3 yet (a follow-up will); "
+                    + "register with file:///PATH, then upload the file to " + uri + " yourself");
+        }
+        if (!uri.startsWith("file://") || uri.length() == "file://".length()) {
+            throw new UsageException(uri, "--account-key takes file:///PATH, not \"" + uri + "\"");
+        }
+        return Path.of(uri.substring("file://".length()));
+    }
+}

@@ -1,0 +1,111 @@
+package dev.policygen.renew.account;
+
+import dev.policygen.InputException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.shredzone.acme4j.Account;
+import org.shredzone.acme4j.AccountBuilder;
+import org.shredzone.acme4j.Session;
+import org.shredzone.acme4j.connector.NetworkSettings;
+import org.shredzone.acme4j.exception.AcmeException;
+import org.shredzone.acme4j.provider.GenericAcmeProvider;
+
+/** Creates ACME accounts with acme4j; the only class of register that talks to an ACME server. */
+public final class AcmeAccounts {
+    private final Session session;
+
+    private AcmeAccounts(Session session) {
+        this.session = session;
+    }
+
+    /**
+     * A client of the directory at {@code directory}. {@code caFile}, when given, is the only CA
+     * trusted for the server's HTTPS, for private ACME servers (and Pebble in tests).
+     */
+    public static AcmeAccounts at(URI directory, Optional<Path> caFile) throws InputException {
+        if (caFile.isEmpty()) {
+            return new AcmeAccounts(new Session(directory));
+        }
+        SSLContext trust = trusting(caFile.get());
+        // a generic provider that builds its HTTP client with our trust; everything else is acme4j's
+        GenericAcmeProvider provider = new GenericAcmeProvider() {
+            @Override
+            public HttpClient createHttpClient(NetworkSettings settings) {
+                HttpClient.Builder builder = HttpClient.newBuilder()
+                        .connectTimeout(settings.getTimeout())
+                        .followRedirects(HttpClient.Redirect.NORMAL)
+                        .sslContext(trust);
+                if (settings.getProxySelector() != null) {
+                    builder.proxy(settings.getProxySelector());
+                }
+                return builder.build();
+            }
+        };
+        return new AcmeAccounts(new Session(directory, provider));
+    }
+
+    /** The terms of service the directory asks new accounts to agree to, if it names any. */
+    public Optional<URI> termsOfService() throws AcmeFailure {
+        try {
+            return session.getMetadata().getTermsOfService();
+        } catch (AcmeException e) {
+            throw failure("cannot read the ACME directory " + session.getServerUri(), e);
+        }
+    }
+
+    /** Registers {@code keyPair} as a new account (or finds the one it already has); returns its URL. */
+    public URL register(KeyPair keyPair, String email, boolean agreeToTerms) throws AcmeFailure {
+        AccountBuilder builder = new AccountBuilder().addEmail(email).useKeyPair(keyPair);
+        if (agreeToTerms) {
+            builder.agreeToTermsOfService();
+        }
+        try {
+            Account account = builder.create(session);
+            return account.getLocation();
+        } catch (AcmeException e) {
+            throw failure("the ACME server " + session.getServerUri() + " refused the new account", e);
+        } catch (IllegalArgumentException e) {
+            // acme4j reports a malformed e-mail address, or a key it cannot sign with, before sending anything
+            throw failure("cannot make the new-account request for \"" + email + "\"", e);
+        }
+    }
+
+    private static AcmeFailure failure(String what, Exception e) {
+        return new AcmeFailure(what + ": " + e.getMessage(), e);
+    }
+
+    private static SSLContext trusting(Path caFile) throws InputException {
+        try (InputStream in = Files.newInputStream(caFile)) {
+            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(null, null);
+            int i = 0;
+            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                store.setCertificateEntry("ca-" + i++, certificate);
+            }
+            if (i == 0) {
+                throw new InputException(caFile.toString(), dev.policygen.json.SourcePosition.UNKNOWN,
+                        "no PEM certificate in the CA file");
+            }
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init(store);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, factory.getTrustManagers(), null);
+            return context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new InputException(caFile.toString(), "cannot read the CA file: " + e.getMessage(), e);
+        }
+    }
+}

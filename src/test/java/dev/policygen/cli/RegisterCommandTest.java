@@ -1,0 +1,62 @@
+package dev.policygen.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** register's refusals, none of which may reach an ACME server or write a file. */
+class RegisterCommandTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.run(args, new PrintWriter(new StringWriter()), new PrintWriter(err, true));
+    }
+
+    @Test
+    void refusesToOverwriteAnExistingKey() throws Exception {
+        Path key = dir.resolve("account.pem");
+        Files.writeString(key, "the real account key");
+        // the directory is unreachable: the refusal must come before any request
+        int code = run("register", "--email", "ops@example.com", "--account-key", "file://" + key,
+                "--directory", "https://127.0.0.1:1/dir", "--agree-tos");
+        assertEquals(ExitCode.BAD_INPUT, code);
+        assertEquals("policygen: error: " + key + ": an account key already exists here; policygen never overwrites"
+                + " one (it is the only proof of the ACME account): move it away or choose another path\n",
+                err.toString());
+        assertEquals("the real account key", Files.readString(key));
+    }
+
+    @Test
+    void s3KeysAreAFollowUp() {
+        int code = run("register", "--email", "ops@example.com", "--account-key", "s3://keys/account.pem");
+        assertEquals(ExitCode.USAGE, code);
+        assertEquals("policygen: error: register cannot store the account key in S3 yet (a follow-up will);"
+                + " register with file:///PATH, then upload the file to s3://keys/account.pem yourself\n",
+                err.toString());
+    }
+
+    @Test
+    void rejectsBadValuesBeforeAnyRequest() {
+        String key = "file://" + dir.resolve("k.pem");
+        assertEquals(ExitCode.USAGE, run("register", "--email", "a@example.com", "--account-key", key,
+                "--key-type", "dsa"));
+        assertTrue(err.toString().contains("unknown --key-type \"dsa\"; use ec-p256, ec-p384, rsa-2048, rsa-3072,"
+                + " rsa-4096"), err.toString());
+        assertEquals(ExitCode.USAGE, run("register", "--email", "a@example.com", "--account-key", key,
+                "--directory", "ftp://acme.example"));
+        assertEquals(ExitCode.USAGE, run("register", "--email", "a@example.com", "--account-key", "/k.pem"));
+        assertEquals(ExitCode.BAD_INPUT, run("register", "--email", "a@example.com", "--account-key",
+                "file://" + dir.resolve("missing/k.pem"), "--directory", "https://127.0.0.1:1/dir"));
+        assertTrue(err.toString().endsWith("the directory of the account key does not exist\n"), err.toString());
+        assertTrue(Files.notExists(dir.resolve("k.pem")));
+    }
+}

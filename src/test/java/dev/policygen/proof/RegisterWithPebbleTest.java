@@ -1,0 +1,56 @@
+package dev.policygen.proof;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.policygen.cli.Main;
+import dev.policygen.renew.account.AccountKeyFile;
+import dev.policygen.renew.account.AcmeAccounts;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** policygen register against a real Pebble: the account exists, and the stored key is its key. */
+class RegisterWithPebbleTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void registersAnAccountAndStoresItsKey() throws Exception {
+        try (PebbleServer pebble = PebbleServer.start(dir.resolve("pebble"), PebbleServer.freePort())) {
+            Path key = dir.resolve("account.pem");
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            String[] register = {"register", "--email", "ops@example.com", "--account-key", "file://" + key,
+                "--directory", pebble.directoryUrl(), "--acme-ca", pebble.tlsCaFile().toString()};
+
+            // Pebble publishes terms of service, so agreeing is required
+            assertEquals(2, Main.run(register, new PrintWriter(out), new PrintWriter(err, true)));
+            assertTrue(err.toString().contains("add --agree-tos"), err.toString());
+            assertTrue(Files.notExists(key));
+
+            String[] agreed = java.util.Arrays.copyOf(register, register.length + 1);
+            agreed[register.length] = "--agree-tos";
+            assertEquals(0, Main.run(agreed, new PrintWriter(out, true), new PrintWriter(err, true)), err.toString());
+            assertTrue(out.toString().startsWith("registered https://127.0.0.1:"), out.toString());
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
+
+            // the stored key logs in to the same account: a new-account request with it finds that account
+            URL again = AcmeAccounts.at(URI.create(pebble.directoryUrl()), Optional.of(pebble.tlsCaFile()))
+                    .register(AccountKeyFile.read(key), "ops@example.com", true);
+            assertTrue(out.toString().contains("registered " + again + " "), out + " vs " + again);
+
+            // a second register never replaces the key
+            String before = Files.readString(key);
+            assertEquals(3, Main.run(agreed, new PrintWriter(out), new PrintWriter(err, true)));
+            assertEquals(before, Files.readString(key));
+        }
+    }
+}
