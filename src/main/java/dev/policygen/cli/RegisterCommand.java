@@ -64,6 +64,7 @@ final class RegisterCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Path keyFile = keyFile(accountKey);
+        checkEmail(email);
         KeyType type = KeyType.parse(keyType).orElseThrow(() -> new UsageException(keyType,
                 "unknown --key-type \"" + keyType + "\"; use " + KeyType.labels()));
         URI directoryUri = AcmeDirectory.parse(directory).orElseThrow(() -> new UsageException(directory,
@@ -90,6 +91,20 @@ final class RegisterCommand implements Callable<Integer> {
         out.println("account key (" + type.label() + ") written to " + keyFile);
         out.flush();
         return ExitCode.OK;
+    }
+
+    /** One address, checked loosely: the ACME server has the last word, but a typo should not cost a request. */
+    private static void checkEmail(String address) throws UsageException {
+        int at = address.indexOf('@');
+        boolean ok = at > 0 && at == address.lastIndexOf('@') && at < address.length() - 1;
+        for (int i = 0; ok && i < address.length(); i++) {
+            char c = address.charAt(i);
+            ok = c > 0x20 && c != 0x7F && c != ',' && c != '<' && c != '>';
+        }
+        if (!ok) {
+            throw new UsageException(address, "--email takes one address such as ops@example.com, not \"" + address
+                    + "\"");
+        }
     }
 
     private static Path keyFile(String uri) throws UsageException {

@@ -54,6 +54,11 @@ class RegisterCommandTest {
         assertEquals(ExitCode.USAGE, run("register", "--email", "a@example.com", "--account-key", key,
                 "--directory", "ftp://acme.example"));
         assertEquals(ExitCode.USAGE, run("register", "--email", "a@example.com", "--account-key", "/k.pem"));
+        assertEquals(ExitCode.USAGE, run("register", "--email", "a@example.com", "--account-key", key,
+                "--directory", "http://acme.example/directory"));
+        assertEquals(ExitCode.USAGE, run("register", "--email", "ops at example.com", "--account-key", key));
+        assertTrue(err.toString().contains("--email takes one address such as ops@example.com, not \"ops at "
+                + "example.com\""), err.toString());
         assertEquals(ExitCode.BAD_INPUT, run("register", "--email", "a@example.com", "--account-key",
                 "file://" + dir.resolve("missing/k.pem"), "--directory", "https://127.0.0.1:1/dir"));
         assertTrue(err.toString().endsWith("the directory of the account key does not exist\n"), err.toString());

@@ -68,11 +68,11 @@ public final class AcmeAccounts {
 
     /** Registers {@code keyPair} as a new account (or finds the one it already has); returns its URL. */
     public URL register(KeyPair keyPair, String email, boolean agreeToTerms) throws AcmeFailure {
-        AccountBuilder builder = new AccountBuilder().addEmail(email).useKeyPair(keyPair);
-        if (agreeToTerms) {
-            builder.agreeToTermsOfService();
-        }
         try {
+            AccountBuilder builder = new AccountBuilder().addEmail(email).useKeyPair(keyPair);
+            if (agreeToTerms) {
+                builder.agreeToTermsOfService();
+            }
             Account account = builder.create(session);
             return account.getLocation();
         } catch (AcmeException e) {

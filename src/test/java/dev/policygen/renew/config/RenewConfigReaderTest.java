@@ -121,6 +121,10 @@ class RenewConfigReaderTest {
                 yamlError("accountKey: /k.pem\ncertificates: {}\n"));
         assertEquals("c.yaml:2:12: the ACME directory must be production, staging or an https:// URL, not \"stagin\"",
                 yamlError("accountKey: file:///k.pem\ndirectory: stagin\ncertificates: {}\n"));
+        // ACME is HTTPS only (RFC 8555 section 6.1)
+        assertEquals("c.yaml:2:12: the ACME directory must be production, staging or an https:// URL, not "
+                + "\"http://acme.example/dir\"",
+                yamlError("accountKey: file:///k.pem\ndirectory: http://acme.example/dir\ncertificates: {}\n"));
         assertEquals("c.yaml:2:15: certificates is empty; name at least one certificate",
                 yamlError("accountKey: file:///k.pem\ncertificates: {}\n"));
         assertEquals("c.yaml:4:5: unknown key \"domain\" in certificate \"www\"; expected one of destinations, "
