@@ -36,6 +36,17 @@ class RegisterCommandTest {
     }
 
     @Test
+    void anUnreachableServerIsAnAcmeFailureAndWritesNothing() {
+        Path key = dir.resolve("account.pem");
+        int code = run("register", "--email", "ops@example.com", "--account-key", "file://" + key,
+                "--directory", "https://127.0.0.1:1/dir", "--agree-tos");
+        assertEquals(ExitCode.REMOTE, code);
+        assertTrue(err.toString().startsWith("policygen: error: cannot read the ACME directory "
+                + "https://127.0.0.1:1/dir: Network error (ConnectException"), err.toString());
+        assertTrue(Files.notExists(key));
+    }
+
+    @Test
     void s3KeysAreAFollowUp() {
         int code = run("register", "--email", "ops@example.com", "--account-key", "s3://keys/account.pem");
         assertEquals(ExitCode.USAGE, code);

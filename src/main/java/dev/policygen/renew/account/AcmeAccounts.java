@@ -83,8 +83,23 @@ public final class AcmeAccounts {
         }
     }
 
+    /** acme4j's network errors say only "Network error"; the cause says which (refused, timeout, TLS). */
     private static AcmeFailure failure(String what, Exception e) {
-        return new AcmeFailure(what + ": " + e.getMessage(), e);
+        StringBuilder message = new StringBuilder(what).append(": ").append(e.getMessage());
+        Throwable cause = e.getCause();
+        if (cause != null && !String.valueOf(cause.getMessage()).equals(e.getMessage())) {
+            message.append(" (").append(cause.getClass().getSimpleName());
+            // the JDK's HTTP client often throws without a message and keeps it one level down
+            Throwable described = cause;
+            while (described.getMessage() == null && described.getCause() != null) {
+                described = described.getCause();
+            }
+            if (described.getMessage() != null) {
+                message.append(": ").append(described.getMessage());
+            }
+            message.append(')');
+        }
+        return new AcmeFailure(message.toString(), e);
     }
 
     private static SSLContext trusting(Path caFile) throws InputException {
