@@ -40,7 +40,26 @@ final class PolicySandbox implements Closeable {
         Path callLog = directory.resolve("calls.jsonl");
         Sandbox.Builder builder = Sandbox.builder().dnsPort(dnsPort).policy(policyFile).callLog(callLog);
         zones.forEach(builder::zone);
-        return new PolicySandbox(builder.build().start(), callLog);
+        return new PolicySandbox(startOnFixedPort(builder), callLog);
+    }
+
+    /**
+     * Pebble was told the DNS port once, so every sandbox of a class binds that same port. Between two
+     * runs the port is free, and any process's outgoing DNS query (Pebble's, the client's) may borrow it
+     * as its ephemeral source port for a moment; wait for it rather than fail the proof.
+     */
+    private static Sandbox startOnFixedPort(Sandbox.Builder builder) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                // a sandbox whose start failed has closed itself, so each attempt builds a new one
+                return builder.build().start();
+            } catch (java.net.BindException e) {
+                if (attempt == 50) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
     }
 
     /** A port free for DNS over both UDP and TCP on 127.0.0.1, for the sandboxes of one test class. */
