@@ -31,15 +31,6 @@ public enum OutputFormat {
         throw new UsageException(text, "unknown format \"" + text + "\"; use json, terraform or cloudformation");
     }
 
-    /** {@code lego-dns01-1} gives {@code lego-dns01}; other names are returned as they are. */
-    private static String withoutPartNumber(String name) {
-        int end = name.length();
-        while (end > 0 && Character.isDigit(name.charAt(end - 1))) {
-            end--;
-        }
-        return end < name.length() && end > 0 && name.charAt(end - 1) == '-' ? name.substring(0, end - 1) : name;
-    }
-
     /**
      * Renders the documents. JSON gives one file per document (IAM takes one document per policy);
      * Terraform and CloudFormation put all documents in one file.
@@ -54,10 +45,8 @@ public enum OutputFormat {
                 return List.of(new RenderedFile("", CloudFormationWriter.write(documents, description)));
             default:
                 List<RenderedFile> files = new ArrayList<>();
-                String base = withoutPartNumber(documents.get(0).name());
                 for (NamedDocument d : documents) {
-                    String suffix = documents.size() == 1 ? "" : d.name().substring(base.length());
-                    files.add(new RenderedFile(suffix, minify
+                    files.add(new RenderedFile(documents.size() == 1 ? "" : d.suffix(), minify
                             ? PolicyWriter.minified(d.document()) + "\n" : PolicyWriter.pretty(d.document())));
                 }
                 return files;

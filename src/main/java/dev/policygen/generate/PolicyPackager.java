@@ -32,16 +32,16 @@ public final class PolicyPackager {
                     all.add(policy.deny().get());
                 }
             }
-            documents.add(new NamedDocument(base, PolicyDocument.of(all)));
+            documents.add(new NamedDocument(base, "", PolicyDocument.of(all)));
         } else {
             List<List<Statement>> parts = splitStatements(policy, limit);
             for (int i = 0; i < parts.size(); i++) {
-                documents.add(new NamedDocument(parts.size() == 1 ? base : base + "-" + (i + 1),
+                documents.add(new NamedDocument(base, parts.size() == 1 ? "" : "-" + (i + 1),
                         PolicyDocument.of(parts.get(i))));
             }
         }
         if ((separateDeny || split) && policy.deny().isPresent()) {
-            documents.add(new NamedDocument(base + "-network-deny", PolicyDocument.of(List.of(policy.deny().get()))));
+            documents.add(new NamedDocument(base, "-network-deny", PolicyDocument.of(List.of(policy.deny().get()))));
         }
         checkSizes(documents, limit, split);
         return documents;
