@@ -5,28 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.policygen.golden.GoldenCases;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The picocli-free start-up path must behave exactly like picocli wherever it does not decline. */
 class GenerateFastPathTest {
-    private static final Path GOLDEN = Path.of(System.getProperty("policygen.root", "."), "golden");
 
     @Test
     void matchesPicocliOnEveryGoldenCase() throws Exception {
         int handled = 0;
         int successes = 0;
-        List<Path> cases;
-        try (Stream<Path> files = Files.list(GOLDEN)) {
-            cases = files.filter(p -> p.toString().endsWith(".args")).sorted().toList();
-        }
-        for (Path file : cases) {
-            String[] args = Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isEmpty())
-                    .toArray(String[]::new);
+        java.util.SortedSet<String> cases = GoldenCases.names(GoldenCases.DIR);
+        for (String file : cases) {
+            String[] args = GoldenCases.args(GoldenCases.DIR, file);
             CliRun picocli = CliRun.of(args);
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
@@ -37,9 +29,9 @@ class GenerateFastPathTest {
             }
             if (exit != GenerateFastPath.DECLINED) {
                 handled++;
-                assertEquals(picocli.exit(), exit, file.toString());
-                assertEquals(picocli.out(), out.toString(), file.toString());
-                assertEquals(picocli.err(), err.toString(), file.toString());
+                assertEquals(picocli.exit(), exit, file);
+                assertEquals(picocli.out(), out.toString(), file);
+                assertEquals(picocli.err(), err.toString(), file);
             }
         }
         assertTrue(successes > 30 && handled >= successes, "handled " + handled + " of " + cases.size());

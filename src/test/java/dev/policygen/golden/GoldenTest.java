@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -26,14 +25,14 @@ import org.junit.jupiter.api.TestFactory;
  * {@code mvn test -Dgolden.update=true}.
  */
 class GoldenTest {
-    static final Path DIR = Path.of(System.getProperty("policygen.root", "."), "golden");
+    private static final Path DIR = GoldenCases.DIR;
     private static final List<String> OUTPUT_EXTENSIONS = List.of(".json", ".tf", ".yaml");
     private static final boolean UPDATE = Boolean.getBoolean("golden.update");
 
     @TestFactory
     Stream<DynamicTest> goldenCases() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
-        for (String name : caseNames()) {
+        for (String name : GoldenCases.names(DIR)) {
             tests.add(DynamicTest.dynamicTest(name, () -> check(name)));
         }
         assertTrue(tests.size() >= 40, "expected the golden suite to hold at least 40 cases, found " + tests.size());
@@ -43,7 +42,7 @@ class GoldenTest {
     /** Every expected file belongs to an args file and every args file has exactly one result file. */
     @Test
     void everyFileIsPaired() throws IOException {
-        Set<String> cases = caseNames();
+        Set<String> cases = GoldenCases.names(DIR);
         List<String> problems = new ArrayList<>();
         try (Stream<Path> files = Files.list(DIR)) {
             for (Path file : (Iterable<Path>) files::iterator) {
@@ -71,8 +70,7 @@ class GoldenTest {
     }
 
     private static void check(String name) throws IOException {
-        List<String> args = Files.readAllLines(DIR.resolve(name + ".args"), StandardCharsets.UTF_8).stream()
-                .filter(line -> !line.isEmpty()).toList();
+        List<String> args = List.of(GoldenCases.args(DIR, name));
         CliRun run = CliRun.of(args.toArray(new String[0]));
         if (run.exit() != 0) {
             compare(DIR.resolve(name + ".err"), "exit " + run.exit() + "\n" + run.err());
@@ -106,14 +104,5 @@ class GoldenTest {
                     + actual);
         }
         assertEquals(Files.readString(expected, StandardCharsets.UTF_8), actual, "golden file " + expected.getFileName());
-    }
-
-    private static Set<String> caseNames() throws IOException {
-        Set<String> names = new TreeSet<>();
-        try (Stream<Path> files = Files.list(DIR)) {
-            files.map(p -> p.getFileName().toString()).filter(f -> f.endsWith(".args"))
-                    .forEach(f -> names.add(f.substring(0, f.length() - ".args".length())));
-        }
-        return names;
     }
 }
