@@ -1,0 +1,31 @@
+package dev.policygen.renew.cloud;
+
+import dev.policygen.aws.AwsFailure;
+import dev.policygen.generate.HostedZoneId;
+import java.util.List;
+
+/** Route 53, as the renewer uses it: find zones, read TXT records, change them, wait for the change. */
+public interface HostedZones {
+
+    /** A hosted zone as ListHostedZonesByName lists it; {@code name} is normalized (lower case, no final dot). */
+    record Zone(HostedZoneId id, String name, boolean privateZone) {
+    }
+
+    /**
+     * One ListHostedZonesByName request (route53:ListHostedZonesByName on {@code *}): the first page
+     * of zones from {@code dnsName} on, in Route 53's order (by reversed labels).
+     */
+    List<Zone> zonesFrom(String dnsName) throws AwsFailure;
+
+    /**
+     * One ListResourceRecordSets request (on the zone's ARN) starting at {@code name}, type TXT, at
+     * most one item: the TXT record at exactly {@code name}, or an empty record when there is none.
+     */
+    TxtRecord txtRecord(HostedZoneId zone, String name) throws AwsFailure;
+
+    /** One ChangeResourceRecordSets request holding every change; returns the change id ({@code C...}). */
+    String change(HostedZoneId zone, List<TxtChange> changes) throws AwsFailure;
+
+    /** One GetChange request (on {@code arn:aws:route53:::change/ID}): true when the change is INSYNC. */
+    boolean inSync(String changeId) throws AwsFailure;
+}
