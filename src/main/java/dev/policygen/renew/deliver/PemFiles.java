@@ -1,0 +1,113 @@
+package dev.policygen.renew.deliver;
+
+import dev.policygen.renew.cloud.InstalledCertificate;
+import dev.policygen.renew.state.SafeFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The {@code files} destination: {@code cert.pem}, {@code chain.pem}, {@code fullchain.pem} (mode
+ * 0644) and {@code privkey.pem} (mode 0600) in one directory, the layout web servers expect.
+ *
+ * <p>All four are first written to temporary files in that directory, each created with its final
+ * mode before any byte is written and forced to disk; only when all four are written are they
+ * renamed over the old files, key first, then cert, chain and fullchain. Each file is thus replaced
+ * atomically and a reader never sees half a file; a failure while writing leaves the old files
+ * untouched. A rename in one directory fails only in extraordinary cases (such as a target that is
+ * a directory, which is checked before anything is written); should one fail after the key was
+ * replaced, the error says which files are new.
+ *
+ * <p>A target that is a symbolic link (a certbot-style {@code live/} directory pointing into
+ * {@code archive/}) is replaced by a regular file: the link itself is renamed over, its target is
+ * left as it was. Writing through links would let whoever can change a link aim the private key
+ * at any file the renewer can write.
+ */
+public final class PemFiles {
+    public static final String CERT = "cert.pem";
+    public static final String CHAIN = "chain.pem";
+    public static final String FULLCHAIN = "fullchain.pem";
+    public static final String PRIVKEY = "privkey.pem";
+
+    /** Called before each step of {@link #write}; tests make a step fail to check what is left. */
+    @FunctionalInterface
+    interface Failpoint {
+        void before(String step) throws IOException;
+    }
+
+    private PemFiles() {
+    }
+
+    /** The certificate in {@code dir}, or empty when it has no {@code cert.pem}. */
+    public static Optional<InstalledCertificate> read(Path dir) throws IOException {
+        Path cert = dir.resolve(CERT);
+        if (!Files.exists(cert)) {
+            return Optional.empty();
+        }
+        String certificatePem = Files.readString(cert, StandardCharsets.US_ASCII);
+        Path chain = dir.resolve(CHAIN);
+        String chainPem = Files.exists(chain) ? Files.readString(chain, StandardCharsets.US_ASCII) : "";
+        return Optional.of(new InstalledCertificate(cert.toString(), certificatePem, chainPem));
+    }
+
+    /** Writes (or replaces) the four files in {@code dir}, creating {@code dir} when it is missing. */
+    public static void write(Path dir, String certificatePem, String chainPem, String fullchainPem,
+            String privateKeyPem) throws IOException {
+        write(dir, certificatePem, chainPem, fullchainPem, privateKeyPem, step -> { });
+    }
+
+    static void write(Path dir, String certificatePem, String chainPem, String fullchainPem, String privateKeyPem,
+            Failpoint failpoint) throws IOException {
+        // the order renames happen in: the key first, so a new certificate never sits beside an old key
+        List<Staged> files = List.of(
+                new Staged(dir.resolve(PRIVKEY), privateKeyPem, SafeFiles.OWNER_ONLY),
+                new Staged(dir.resolve(CERT), certificatePem, SafeFiles.PUBLIC_READ),
+                new Staged(dir.resolve(CHAIN), chainPem, SafeFiles.PUBLIC_READ),
+                new Staged(dir.resolve(FULLCHAIN), fullchainPem, SafeFiles.PUBLIC_READ));
+        Files.createDirectories(dir);
+        for (Staged file : files) {
+            if (Files.isDirectory(file.target, LinkOption.NOFOLLOW_LINKS)) {
+                throw new IOException("cannot write " + file.target + ": it is a directory");
+            }
+        }
+        List<Path> temporaries = new ArrayList<>();
+        List<String> replaced = new ArrayList<>();
+        try {
+            for (Staged file : files) {
+                failpoint.before("write " + file.target.getFileName());
+                temporaries.add(SafeFiles.writeTemporary(file.target,
+                        file.text.getBytes(StandardCharsets.US_ASCII), file.permissions));
+            }
+            for (int i = 0; i < files.size(); i++) {
+                Path target = files.get(i).target;
+                failpoint.before("rename " + target.getFileName());
+                SafeFiles.moveInPlace(temporaries.get(i), target);
+                replaced.add(target.getFileName().toString());
+            }
+        } catch (IOException e) {
+            if (replaced.isEmpty()) {
+                throw e;
+            }
+            throw new IOException(e.getMessage() + " (after replacing " + String.join(", ", replaced)
+                    + " in " + dir + "; the other files are the old ones)", e);
+        } finally {
+            for (Path temporary : temporaries) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException ignored) {
+                    // best effort; a leftover temporary of the key has mode 0600 like the key
+                }
+            }
+        }
+    }
+
+    private record Staged(Path target, String text, Set<PosixFilePermission> permissions) {
+    }
+}
