@@ -3,6 +3,7 @@ package dev.policygen.renew.pace;
 import dev.policygen.aws.AwsFailure;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.random.RandomGenerator;
 
 /**
  * Runs an AWS call again while it fails in a way a retry may fix ({@link AwsFailure#retryable()}),
@@ -40,6 +41,17 @@ public final class Retry {
         this.throttlingBackoff = Objects.requireNonNull(throttlingBackoff);
         this.sleeper = Objects.requireNonNull(sleeper);
         this.listener = Objects.requireNonNull(listener);
+    }
+
+    /**
+     * The renewer's AWS retries: 8 attempts; 5xx and lost connections back off from 200 ms
+     * ({@link Backoff#standard()}), throttling from 1 s, both capped at 20 s, which rides out a
+     * minute of throttling before giving up.
+     */
+    public static Retry standard(Sleeper sleeper) {
+        return new Retry(8, Backoff.standard(),
+                new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(20), RandomGenerator.getDefault()),
+                sleeper);
     }
 
     /** A copy that tells {@code next} (after any listener this one already has) before each retry. */

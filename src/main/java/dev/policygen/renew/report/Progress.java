@@ -1,6 +1,9 @@
 package dev.policygen.renew.report;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,6 +33,25 @@ public final class Progress {
 
     public static Progress disabled() {
         return new Progress(null, false);
+    }
+
+    /**
+     * Enabled for text output when both the console and standard error are terminals: the status
+     * goes to standard error and must not end up in a redirected file or a JSON stream.
+     */
+    public static Progress forTerminal(PrintWriter stderr, RenewLog.Format format) {
+        return new Progress(stderr, format == RenewLog.Format.TEXT && System.console() != null && stderrIsTerminal());
+    }
+
+    /** Java cannot ask whether standard error is a terminal; on Linux its descriptor names the device. */
+    static boolean stderrIsTerminal() {
+        try {
+            String device = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return device.startsWith("/dev/pts/") || device.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            // not Linux: the console check alone has to do
+            return true;
+        }
     }
 
     public boolean enabled() {

@@ -107,6 +107,20 @@ class RetryTest {
         assertEquals(1, calls.get());
     }
 
+    @Test
+    void standardRetriesSevenTimesWithThrottlingStartingAtOneSecond() {
+        List<Duration> delays = new ArrayList<>();
+        Retry standard = Retry.standard(delay -> { }).onRetry((failure, attempt, delay) -> delays.add(delay));
+        assertEquals(8, standard.maxAttempts());
+        assertThrows(AwsFailure.class, () -> standard.call(() -> {
+            throw failure(Kind.THROTTLED, "Throttling", 400);
+        }));
+        assertEquals(7, delays.size());
+        for (Duration delay : delays) {
+            assertTrue(delay.compareTo(Duration.ofSeconds(20)) <= 0);
+        }
+    }
+
     private static void assertTrue(boolean condition) {
         org.junit.jupiter.api.Assertions.assertTrue(condition);
     }

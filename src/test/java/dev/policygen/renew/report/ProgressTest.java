@@ -1,6 +1,7 @@
 package dev.policygen.renew.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -45,6 +46,13 @@ class ProgressTest {
         progress.update("b", "another very long step name that keeps going");
         assertEquals(Progress.WIDTH, progress.line().length());
         assertTrue(progress.line().endsWith("..."));
+    }
+
+    @Test
+    void isOffWithoutATerminalOrForJson() {
+        // the test JVM has no console
+        assertFalse(Progress.forTerminal(new PrintWriter(terminal), RenewLog.Format.TEXT).enabled());
+        assertFalse(Progress.forTerminal(new PrintWriter(terminal), RenewLog.Format.JSON).enabled());
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -84,6 +85,25 @@ class JournalTest {
         }
         // released on close
         Journal.open(dir, CLOCK).close();
+    }
+
+    @Test
+    void anotherProcessCannotOpenALockedJournal() throws Exception {
+        try (Journal first = Journal.open(dir, CLOCK)) {
+            assertEquals(dir.resolve("journal.lock") + ": another policygen run holds this lock; wait for it to "
+                    + "finish or use another state directory", probe());
+        }
+        assertEquals("opened", probe());
+    }
+
+    private String probe() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                JournalLockProbe.class.getName(), dir.toString()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes()).strip();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue(), output);
+        return output;
     }
 
     @Test
