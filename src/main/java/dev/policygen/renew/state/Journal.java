@@ -79,6 +79,7 @@ public final class Journal implements AutoCloseable {
             throw locked(lockFile);
         }
         FileChannel channel = null;
+        boolean opened = false;
         try {
             channel = FileChannel.open(lockFile, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
                     SafeFiles.OWNER_ONLY_FILE);
@@ -93,18 +94,25 @@ public final class Journal implements AutoCloseable {
             }
             Path file = dir.resolve(FILE);
             Journal journal = new Journal(file, key, channel, lock, clock, JournalCodec.read(file));
-            channel = null;
+            opened = true;
             return journal;
         } catch (IOException e) {
             throw new InputException(lockFile.toString(), "cannot lock the state directory: " + describe(e), e);
         } finally {
-            if (channel != null) {
+            if (!opened) {
                 HELD.remove(key);
-                try {
-                    channel.close();
-                } catch (IOException ignored) {
-                    // the open failed already; closing is best effort
-                }
+                closeQuietly(channel);
+            }
+        }
+    }
+
+    /** Closing the channel also releases its OS lock. */
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // the open failed already; closing is best effort
             }
         }
     }

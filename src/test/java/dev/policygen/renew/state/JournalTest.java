@@ -170,6 +170,23 @@ class JournalTest {
     }
 
     @Test
+    void aStateDirectoryThatIsAFileIsAOneLineError() throws Exception {
+        Path file = Files.writeString(dir.resolve("state"), "not a directory");
+        InputException e = assertThrows(InputException.class, () -> Journal.open(file, CLOCK));
+        assertTrue(e.located().startsWith(file + ": cannot create the state directory: "), e.located());
+    }
+
+    @Test
+    void aLockFileThatCannotBeOpenedLeavesTheDirectoryFreeForTheNextTry() throws Exception {
+        Files.createDirectory(dir.resolve("journal.lock"));
+        InputException e = assertThrows(InputException.class, () -> Journal.open(dir, CLOCK));
+        assertTrue(e.located().startsWith(dir.resolve("journal.lock") + ": cannot lock the state directory: "),
+                e.located());
+        Files.delete(dir.resolve("journal.lock"));
+        Journal.open(dir, CLOCK).close();
+    }
+
+    @Test
     void aClosedJournalRefusesWrites() throws Exception {
         Journal journal = Journal.open(dir, CLOCK);
         journal.close();
