@@ -118,6 +118,11 @@ public final class PebbleServer implements Closeable {
         return certificates(get("https://127.0.0.1:" + managementPort + "/roots/0")).get(0);
     }
 
+    /** Root {@code index} of this instance: 0 is the default chain's, 1.. those of PEBBLE_ALTERNATE_ROOTS. */
+    public X509Certificate root(int index) throws IOException, InterruptedException, GeneralSecurityException {
+        return certificates(get("https://127.0.0.1:" + managementPort + "/roots/" + index)).get(0);
+    }
+
     /** The intermediates between the root and the leaves, for clients whose chain file lacks them. */
     public List<X509Certificate> intermediates() throws IOException, InterruptedException, GeneralSecurityException {
         return certificates(get("https://127.0.0.1:" + managementPort + "/intermediates/0"));

@@ -37,6 +37,7 @@ public final class AcmeClient implements AutoCloseable {
     private static final Set<Status> AUTHORIZATION_FINAL = Set.of(Status.VALID, Status.INVALID, Status.DEACTIVATED,
             Status.EXPIRED, Status.REVOKED);
     private static final Set<Status> ORDER_READY = Set.of(Status.READY, Status.VALID, Status.INVALID);
+    private static final String AUTHORITY_KEY_IDENTIFIER = "2.5.29.35";
     private static final Set<Status> ORDER_FINAL = Set.of(Status.VALID, Status.INVALID);
 
     private final Session session;
@@ -121,11 +122,12 @@ public final class AcmeClient implements AutoCloseable {
 
     /**
      * The CA's suggested renewal window for {@code certificate}; empty when the CA offers no renewal
-     * information (no renewalInfo in its directory).
+     * information (no renewalInfo in its directory), or the certificate has no authority key
+     * identifier, which the ARI id is made of (RFC 9773 §4.1; every ACME CA's certificates have one).
      */
     public Optional<RenewalWindow> renewalInfo(X509Certificate certificate) throws AcmeFailure {
         try {
-            if (!offersRenewalInfo()) {
+            if (!hasAuthorityKeyId(certificate) || !offersRenewalInfo()) {
                 return Optional.empty();
             }
             String what = "read the CA's renewal information for " + certificate.getSubjectX500Principal().getName();
@@ -140,6 +142,10 @@ public final class AcmeClient implements AutoCloseable {
         }
     }
 
+    private static boolean hasAuthorityKeyId(X509Certificate certificate) {
+        return certificate.getExtensionValue(AUTHORITY_KEY_IDENTIFIER) != null;
+    }
+
     private boolean offersRenewalInfo() throws AcmeFailure, InterruptedException {
         return requests.send("read the ACME directory " + session.getServerUri(),
                 () -> session.resourceUrlOptional(Resource.RENEWAL_INFO)).isPresent();
@@ -150,8 +156,8 @@ public final class AcmeClient implements AutoCloseable {
      * A CA that says it was already replaced (an earlier run ordered its successor and then failed)
      * gets a plain order instead: the renewal must not stop on it.
      */
-    private Order createOrder(OrderRequest request) throws AcmeFailure, InterruptedException {
-        boolean replacing = request.replaces().isPresent() && offersRenewalInfo();
+    Order createOrder(OrderRequest request) throws AcmeFailure, InterruptedException {
+        boolean replacing = request.replaces().filter(AcmeClient::hasAuthorityKeyId).isPresent() && offersRenewalInfo();
         return requests.send("create the order for " + String.join(", ", request.names()), () -> {
             OrderBuilder builder = login.newOrder().domains(request.names());
             if (!replacing) {

@@ -22,6 +22,7 @@ import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.Signature;
+import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
 import java.util.List;
@@ -173,6 +174,28 @@ class AcmeClientPebbleTest {
                 } while (signedRequests(rejecting) == 2 + 5 * orders && orders < 5);
             }
             assertTrue(signedRequests(rejecting) > 2 + 5 * orders, "Pebble refused no nonce in " + orders + " orders");
+        }
+    }
+
+    @Test
+    void picksTheAlternateChainOfThePreferredRoot() throws Exception {
+        try (PebbleServer alternates = PebbleServer.start(directory.resolve("pebble-chains"), sandbox.ports().dns(),
+                Map.of("PEBBLE_ALTERNATE_ROOTS", "1"))) {
+            X509Certificate defaultRoot = alternates.root(0);
+            X509Certificate otherRoot = alternates.root(1);
+            String otherName = ChainChoice.commonName(otherRoot.getSubjectX500Principal()).orElseThrow();
+            assertNotEquals(defaultRoot.getSubjectX500Principal(), otherRoot.getSubjectX500Principal());
+            try (AcmeClient client = client(alternates, register(alternates))) {
+                for (Optional<String> preferred : List.of(Optional.of(otherName), Optional.<String>empty(),
+                        Optional.of("No Such Root"))) {
+                    IssuedCertificate issued = client.issue(new OrderRequest(NAMES, KeyType.EC_P256, preferred,
+                            Optional.empty()), new SandboxPublisher(sandbox.records(), ZONE_ID, false));
+                    X509Certificate top = issued.chain().get(issued.chain().size() - 1);
+                    X509Certificate root = preferred.equals(Optional.of(otherName)) ? otherRoot : defaultRoot;
+                    assertEquals(root.getSubjectX500Principal(), top.getIssuerX500Principal(), preferred.toString());
+                    top.verify(root.getPublicKey());
+                }
+            }
         }
     }
 
