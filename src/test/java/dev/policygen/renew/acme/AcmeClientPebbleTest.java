@@ -99,7 +99,7 @@ class AcmeClientPebbleTest {
                     assertEquals("_acme-challenge.example.test", record.recordName());
                 }
                 assertNotEquals(records.get(0).value(), records.get(1).value());
-                assertTrue(publisher.withdrawals >= 1);
+                assertEquals(1, publisher.withdrawals, "one withdraw per order");
                 assertTrue(publisher.txtSets().isEmpty(), publisher.txtSets().toString());
 
                 assertEquals(issued.fullchainPem(), issued.certificatePem() + issued.chainPem());
