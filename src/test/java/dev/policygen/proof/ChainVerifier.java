@@ -21,13 +21,19 @@ import java.util.TreeSet;
  * management interface (revocation off: Pebble runs no OCSP here), and the leaf names exactly the
  * requested domains.
  */
-final class ChainVerifier {
+public final class ChainVerifier {
     private ChainVerifier() {
     }
 
     static void assertValid(Path chainFile, PebbleServer pebble, List<String> domains) throws Exception {
+        assertValid(PebbleServer.certificates(Files.readString(chainFile, StandardCharsets.US_ASCII)), pebble, domains);
+    }
+
+    /** @param chain the leaf first; a root in it is left out (the trust anchor comes from Pebble) */
+    public static void assertValid(List<X509Certificate> chain, PebbleServer pebble, List<String> domains)
+            throws Exception {
         List<X509Certificate> path = new ArrayList<>();
-        for (X509Certificate certificate : PebbleServer.certificates(Files.readString(chainFile, StandardCharsets.US_ASCII))) {
+        for (X509Certificate certificate : chain) {
             if (!certificate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())) {
                 path.add(certificate);
             }

@@ -18,6 +18,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -29,7 +30,7 @@ import javax.net.ssl.TrustManagerFactory;
  * issued. Authorization reuse is off (every order makes its Route 53 calls), the validation sleep and
  * random nonce rejections too (local-e2e.md §3.2).
  */
-final class PebbleServer implements Closeable {
+public final class PebbleServer implements Closeable {
     private static final Duration READY_LIMIT = Duration.ofSeconds(20);
 
     private final Process process;
@@ -49,7 +50,16 @@ final class PebbleServer implements Closeable {
         this.log = log;
     }
 
-    static PebbleServer start(Path directory, int dnsPort) throws Exception {
+    public static PebbleServer start(Path directory, int dnsPort) throws Exception {
+        return start(directory, dnsPort, Map.of());
+    }
+
+    /**
+     * @param environment Pebble settings that replace the defaults above, e.g.
+     *     {@code PEBBLE_WFE_NONCEREJECT=30} to have 30 % of the nonces refused as badNonce
+     */
+    public static PebbleServer start(Path directory, int dnsPort, Map<String, String> environment)
+            throws Exception {
         Path pebble = RequiredProgram.locate("pebble");
         Files.createDirectories(directory);
         ThrowawayTls tls = ThrowawayTls.create(directory);
@@ -80,6 +90,7 @@ final class PebbleServer implements Closeable {
         builder.environment().put("PEBBLE_VA_NOSLEEP", "1");
         builder.environment().put("PEBBLE_WFE_NONCEREJECT", "0");
         builder.environment().put("PEBBLE_AUTHZREUSE", "0");
+        builder.environment().putAll(environment);
         Process process = builder.start();
         PebbleServer server = new PebbleServer(process, acmePort, managementPort, tls,
                 HttpClient.newBuilder().sslContext(trusting(tls.caFile())).proxy(HttpClient.Builder.NO_PROXY)
@@ -93,22 +104,27 @@ final class PebbleServer implements Closeable {
         }
     }
 
-    String directoryUrl() {
+    public String directoryUrl() {
         return "https://127.0.0.1:" + acmePort + "/dir";
     }
 
     /** The CA the clients must trust for Pebble's own HTTPS (LEGO_CA_CERTIFICATES, REQUESTS_CA_BUNDLE). */
-    Path tlsCaFile() {
+    public Path tlsCaFile() {
         return tls.caFile();
     }
 
     /** The root this Pebble instance issues under, from its management interface. */
-    X509Certificate issuingRoot() throws IOException, InterruptedException, GeneralSecurityException {
+    public X509Certificate issuingRoot() throws IOException, InterruptedException, GeneralSecurityException {
         return certificates(get("https://127.0.0.1:" + managementPort + "/roots/0")).get(0);
     }
 
+    /** Root {@code index} of this instance: 0 is the default chain's, 1.. those of PEBBLE_ALTERNATE_ROOTS. */
+    public X509Certificate root(int index) throws IOException, InterruptedException, GeneralSecurityException {
+        return certificates(get("https://127.0.0.1:" + managementPort + "/roots/" + index)).get(0);
+    }
+
     /** The intermediates between the root and the leaves, for clients whose chain file lacks them. */
-    List<X509Certificate> intermediates() throws IOException, InterruptedException, GeneralSecurityException {
+    public List<X509Certificate> intermediates() throws IOException, InterruptedException, GeneralSecurityException {
         return certificates(get("https://127.0.0.1:" + managementPort + "/intermediates/0"));
     }
 
@@ -140,7 +156,7 @@ final class PebbleServer implements Closeable {
         return response.body();
     }
 
-    static List<X509Certificate> certificates(String pem) throws GeneralSecurityException {
+    public static List<X509Certificate> certificates(String pem) throws GeneralSecurityException {
         InputStream in = new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII));
         return CertificateFactory.getInstance("X.509").generateCertificates(in).stream()
                 .map(X509Certificate.class::cast).toList();
@@ -159,8 +175,13 @@ final class PebbleServer implements Closeable {
         return context;
     }
 
+    /** What Pebble logged so far, to show a fault it injected really happened. */
+    public String logText() throws IOException {
+        return Files.readString(log, StandardCharsets.UTF_8);
+    }
+
     /** A port free on 127.0.0.1 right now; Pebble binds it a moment later. */
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }

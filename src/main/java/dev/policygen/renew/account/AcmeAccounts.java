@@ -1,27 +1,15 @@
 package dev.policygen.renew.account;
 
 import dev.policygen.InputException;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.util.Optional;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.shredzone.acme4j.Account;
 import org.shredzone.acme4j.AccountBuilder;
 import org.shredzone.acme4j.Session;
-import org.shredzone.acme4j.connector.NetworkSettings;
 import org.shredzone.acme4j.exception.AcmeException;
-import org.shredzone.acme4j.provider.GenericAcmeProvider;
 
 /** Creates ACME accounts with acme4j; the only class of register that talks to an ACME server. */
 public final class AcmeAccounts {
@@ -36,25 +24,7 @@ public final class AcmeAccounts {
      * trusted for the server's HTTPS, for private ACME servers (and Pebble in tests).
      */
     public static AcmeAccounts at(URI directory, Optional<Path> caFile) throws InputException {
-        if (caFile.isEmpty()) {
-            return new AcmeAccounts(new Session(directory));
-        }
-        SSLContext trust = trusting(caFile.get());
-        // a generic provider that builds its HTTP client with our trust; everything else is acme4j's
-        GenericAcmeProvider provider = new GenericAcmeProvider() {
-            @Override
-            public HttpClient createHttpClient(NetworkSettings settings) {
-                HttpClient.Builder builder = HttpClient.newBuilder()
-                        .connectTimeout(settings.getTimeout())
-                        .followRedirects(HttpClient.Redirect.NORMAL)
-                        .sslContext(trust);
-                if (settings.getProxySelector() != null) {
-                    builder.proxy(settings.getProxySelector());
-                }
-                return builder.build();
-            }
-        };
-        return new AcmeAccounts(new Session(directory, provider));
+        return new AcmeAccounts(AcmeSessions.open(directory, caFile));
     }
 
     /** The terms of service the directory asks new accounts to agree to, if it names any. */
@@ -83,44 +53,7 @@ public final class AcmeAccounts {
         }
     }
 
-    /** acme4j's network errors say only "Network error"; the cause says which (refused, timeout, TLS). */
     private static AcmeFailure failure(String what, Exception e) {
-        StringBuilder message = new StringBuilder(what).append(": ").append(e.getMessage());
-        Throwable cause = e.getCause();
-        if (cause != null && !String.valueOf(cause.getMessage()).equals(e.getMessage())) {
-            message.append(" (").append(cause.getClass().getSimpleName());
-            // the JDK's HTTP client often throws without a message and keeps it one level down
-            Throwable described = cause;
-            while (described.getMessage() == null && described.getCause() != null) {
-                described = described.getCause();
-            }
-            if (described.getMessage() != null) {
-                message.append(": ").append(described.getMessage());
-            }
-            message.append(')');
-        }
-        return new AcmeFailure(message.toString(), e);
-    }
-
-    private static SSLContext trusting(Path caFile) throws InputException {
-        try (InputStream in = Files.newInputStream(caFile)) {
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-            store.load(null, null);
-            int i = 0;
-            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                store.setCertificateEntry("ca-" + i++, certificate);
-            }
-            if (i == 0) {
-                throw new InputException(caFile.toString(), dev.policygen.json.SourcePosition.UNKNOWN,
-                        "no PEM certificate in the CA file");
-            }
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(store);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, factory.getTrustManagers(), null);
-            return context;
-        } catch (IOException | GeneralSecurityException e) {
-            throw new InputException(caFile.toString(), "cannot read the CA file: " + e.getMessage(), e);
-        }
+        return AcmeSessions.failure(what, e);
     }
 }

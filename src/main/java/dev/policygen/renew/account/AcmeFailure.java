@@ -6,7 +6,11 @@ import dev.policygen.PolicygenException;
 public final class AcmeFailure extends PolicygenException {
     private static final long serialVersionUID = 1L;
 
-    AcmeFailure(String message, Throwable cause) {
+    public AcmeFailure(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    public AcmeFailure(String message) {
+        super(message);
     }
 }

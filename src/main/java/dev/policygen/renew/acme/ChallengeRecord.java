@@ -1,0 +1,21 @@
+package dev.policygen.renew.acme;
+
+/**
+ * One DNS-01 TXT value of an order.
+ *
+ * @param identifier the ASCII name as in the order; for a wildcard, without {@code *.}
+ * @param recordName {@code _acme-challenge.NAME}, lower case, no final dot
+ * @param value the DNS-01 digest the CA expects in the TXT record
+ */
+public record ChallengeRecord(String identifier, String recordName, String value) {
+    static final String PREFIX = "_acme-challenge.";
+
+    /** The record of a name: the CA looks under the name itself, lower case, for a wildcard too. */
+    static ChallengeRecord of(String identifier, String digest) {
+        String name = identifier.toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".")) {
+            name = name.substring(0, name.length() - 1);
+        }
+        return new ChallengeRecord(identifier, PREFIX + name, digest);
+    }
+}
