@@ -144,6 +144,11 @@ public final class SdkAwsServices implements AwsServices {
         }
     }
 
+    /** How many clients have been built, for tests of the laziness. */
+    synchronized int clientsBuilt() {
+        return built.size();
+    }
+
     private Route53Client route53Client() {
         return configure(Route53Client.builder(), global()).build();
     }
