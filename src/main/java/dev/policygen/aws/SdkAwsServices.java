@@ -31,6 +31,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
@@ -158,10 +159,12 @@ public final class SdkAwsServices implements AwsServices {
     }
 
     private S3Client s3Client() {
-        // path-style, because an emulator's endpoint has no bucket subdomains; checksums only where
-        // S3 requires them, so PutObject is a plain body that any S3-compatible endpoint accepts
+        // path-style, because an emulator's endpoint has no bucket subdomains; no aws-chunked bodies
+        // and checksums only where S3 requires them, so PutObject sends the key as a plain body that
+        // any S3-compatible endpoint accepts (the payload hash is then signed whole, or UNSIGNED over TLS)
         return configure(S3Client.builder(), regional())
                 .forcePathStyle(settings.endpoint().isPresent())
+                .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .build();
