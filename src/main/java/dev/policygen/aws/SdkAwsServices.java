@@ -243,7 +243,11 @@ public final class SdkAwsServices implements AwsServices {
             return this;
         }
 
-        /** One endpoint for every service (the sandbox); S3 is then addressed path-style. */
+        /**
+         * One endpoint for every service (the sandbox); S3 is then addressed path-style. Pass
+         * {@link SdkAwsServices#endpoint} of the option and environment: with none given here the SDK would
+         * still read AWS_ENDPOINT_URL itself, but without path-style S3 and us-east-1 signing for Route 53 and IAM.
+         */
         public Builder endpoint(Optional<URI> value) {
             this.endpoint = value.orElse(null);
             return this;
