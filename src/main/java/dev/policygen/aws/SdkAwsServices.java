@@ -179,13 +179,17 @@ public final class SdkAwsServices implements AwsServices {
      * endpoint override the SDK would sign for "aws-global", which AWS and the sandbox refuse.
      */
     private Region global() {
-        if (settings.endpoint().isPresent()) {
+        return globalRegion(settings.region(), settings.endpoint().isPresent());
+    }
+
+    static Region globalRegion(String region, boolean endpointOverride) {
+        if (endpointOverride) {
             return Region.US_EAST_1;
         }
-        if (settings.region().startsWith("cn-")) {
+        if (region.startsWith("cn-")) {
             return Region.AWS_CN_GLOBAL;
         }
-        if (settings.region().startsWith("us-gov-")) {
+        if (region.startsWith("us-gov-")) {
             return Region.AWS_US_GOV_GLOBAL;
         }
         return Region.AWS_GLOBAL;

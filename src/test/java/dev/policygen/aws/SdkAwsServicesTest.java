@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.regions.Region;
 
 /** The factory's settings: region and endpoint defaults, credentials checked up front, clients built lazily. */
 class SdkAwsServicesTest {
@@ -26,6 +27,14 @@ class SdkAwsServicesTest {
         assertEquals("ap-south-1", SdkAwsServices.defaultRegion(Map.of("AWS_REGION", " ", "AWS_DEFAULT_REGION",
                 "ap-south-1")));
         assertEquals("us-east-1", SdkAwsServices.defaultRegion(Map.of()));
+    }
+
+    @Test
+    void route53AndIamUseTheirPartitionsGlobalRegionOrUsEast1WithAnEndpoint() {
+        assertEquals(Region.AWS_GLOBAL, SdkAwsServices.globalRegion("eu-west-1", false));
+        assertEquals(Region.AWS_CN_GLOBAL, SdkAwsServices.globalRegion("cn-north-1", false));
+        assertEquals(Region.AWS_US_GOV_GLOBAL, SdkAwsServices.globalRegion("us-gov-west-1", false));
+        assertEquals(Region.US_EAST_1, SdkAwsServices.globalRegion("eu-west-1", true));
     }
 
     @Test
