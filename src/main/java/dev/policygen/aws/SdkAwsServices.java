@@ -56,8 +56,7 @@ public final class SdkAwsServices implements AwsServices {
     private final Lazy<AcmClient> acm = new Lazy<>(() -> configure(AcmClient.builder(), regional()).build());
     private final Lazy<S3Client> s3 = new Lazy<>(this::s3Client);
 
-    private record Settings(String region, Optional<URI> endpoint,
-            Optional<TrustManager[]> trust) {
+    private record Settings(String region, Optional<URI> endpoint, Optional<TrustManager[]> trust) {
     }
 
     private SdkAwsServices(Settings settings, AwsCredentialsProvider credentials) {
