@@ -1,8 +1,13 @@
 package dev.policygen.cli;
 
 import dev.policygen.UsageException;
+import dev.policygen.aws.CredentialSource;
+import dev.policygen.aws.SdkAwsServices;
 import dev.policygen.renew.account.AccountKeyFile;
+import dev.policygen.renew.account.AccountKeys;
 import dev.policygen.renew.account.AcmeAccounts;
+import dev.policygen.renew.cloud.AwsServices;
+import dev.policygen.renew.config.AccountKeyLocation;
 import dev.policygen.renew.config.AcmeDirectory;
 import dev.policygen.renew.config.KeyType;
 import java.io.PrintWriter;
@@ -25,11 +30,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "register",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = "Create an ACME account with a new key, stored as PEM (mode 0600) where --account-key says.",
+        description = "Create an ACME account with a new key, stored as PEM where --account-key says: a new file (mode "
+                + "0600) or a new S3 object.",
         footer = {"%nExample:%n  policygen register --email ops@example.com --account-key file:///etc/policygen/account.pem "
                 + "--agree-tos%n",
-                "Exit codes: 0 registered, 2 bad option value, 3 the key file exists or cannot be written, "
-                        + "4 the ACME server failed."})
+                "Exit codes: 0 registered, 2 bad option value, 3 the key file or object exists or cannot be written, "
+                        + "4 the ACME server or AWS failed."})
 final class RegisterCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -39,7 +45,7 @@ final class RegisterCommand implements Callable<Integer> {
     String email;
 
     @Option(names = "--account-key", required = true, paramLabel = "URI",
-            description = "Where the new key goes: file:///PATH. The file must not exist.")
+            description = "Where the new key goes: file:///PATH or s3://BUCKET/KEY. The file or object must not exist.")
     String accountKey;
 
     @Option(names = "--directory", paramLabel = "URL", defaultValue = "production",
@@ -57,38 +63,42 @@ final class RegisterCommand implements Callable<Integer> {
             description = "Trust only the CA certificates in this PEM file for the ACME server's HTTPS (private CAs).")
     Path acmeCa;
 
+    @Option(names = "--aws-endpoint", paramLabel = "URL",
+            description = "For s3:// keys: send S3 requests here instead of AWS (a local emulator); "
+                    + "default: the environment's AWS_ENDPOINT_URL.")
+    String awsEndpoint;
+
     @Mixin
     DebugOption debugOption;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Path keyFile = keyFile(accountKey);
+        AccountKeyLocation location = keyLocation(accountKey);
         checkEmail(email);
         KeyType type = KeyType.parse(keyType).orElseThrow(() -> new UsageException(keyType,
                 "unknown --key-type \"" + keyType + "\"; use " + KeyType.labels()));
         URI directoryUri = AcmeDirectory.parse(directory).orElseThrow(() -> new UsageException(directory,
                 "--directory takes production, staging or an https:// URL, not \"" + directory + "\""));
-        // refuse before any key is made or any request sent, so nothing changes anywhere
-        AccountKeyFile.requireAbsent(keyFile);
-        Path parent = keyFile.toAbsolutePath().getParent();
-        if (parent == null || !java.nio.file.Files.isDirectory(parent)) {
-            // checked up front: an account registered with a key that then cannot be saved is lost
-            throw new dev.policygen.InputException(keyFile.toString(), dev.policygen.json.SourcePosition.UNKNOWN,
-                    "the directory of the account key does not exist");
-        }
+        try (AwsServices aws = location instanceof AccountKeyLocation.S3Object ? SdkAwsServices.builder(
+                new CredentialSource.DefaultChain()).endpoint(SdkAwsServices.endpoint(awsEndpoint, System.getenv()))
+                .build() : null) {
+            AccountKeys keys = new AccountKeys(Optional.ofNullable(aws).map(AwsServices::objects));
+            // refuse before any key is made or any ACME request sent, so nothing changes anywhere
+            keys.requireAbsent(location);
 
-        AcmeAccounts acme = AcmeAccounts.at(directoryUri, Optional.ofNullable(acmeCa));
-        Optional<URI> terms = acme.termsOfService();
-        if (terms.isPresent() && !agreeTos) {
-            throw new UsageException("--agree-tos", "the ACME server asks new accounts to agree to its terms of "
-                    + "service at " + terms.get() + "; read them and add --agree-tos");
+            AcmeAccounts acme = AcmeAccounts.at(directoryUri, Optional.ofNullable(acmeCa));
+            Optional<URI> terms = acme.termsOfService();
+            if (terms.isPresent() && !agreeTos) {
+                throw new UsageException("--agree-tos", "the ACME server asks new accounts to agree to its terms of "
+                        + "service at " + terms.get() + "; read them and add --agree-tos");
+            }
+            KeyPair key = AccountKeyFile.generate(type);
+            URL account = acme.register(key, email, agreeTos);
+            keys.store(location, key);
+            out.println("registered " + account + " at " + directoryUri);
+            out.println("account key (" + type.label() + ") written to " + where(location));
         }
-        KeyPair key = AccountKeyFile.generate(type);
-        URL account = acme.register(key, email, agreeTos);
-        AccountKeyFile.write(keyFile, key);
-        out.println("registered " + account + " at " + directoryUri);
-        out.println("account key (" + type.label() + ") written to " + keyFile);
         out.flush();
         return ExitCode.OK;
     }
@@ -107,14 +117,12 @@ final class RegisterCommand implements Callable<Integer> {
         }
     }
 
-    private static Path keyFile(String uri) throws UsageException {
-        if (uri.startsWith("s3://")) {
-            throw new UsageException(uri, "register cannot store the account key in S3 yet (a follow-up will); "
-                    + "register with file:///PATH, then upload the file to " + uri + " yourself");
-        }
-        if (!uri.startsWith("file://") || uri.length() == "file://".length()) {
-            throw new UsageException(uri, "--account-key takes file:///PATH, not \"" + uri + "\"");
-        }
-        return Path.of(uri.substring("file://".length()));
+    private static AccountKeyLocation keyLocation(String uri) throws UsageException {
+        return AccountKeyLocation.parse(uri).orElseThrow(() -> new UsageException(uri,
+                "--account-key takes file:///PATH or s3://BUCKET/KEY, not \"" + uri + "\""));
+    }
+
+    private static String where(AccountKeyLocation location) {
+        return location instanceof AccountKeyLocation.LocalFile file ? file.path().toString() : location.uri();
     }
 }

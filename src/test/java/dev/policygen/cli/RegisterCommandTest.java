@@ -3,8 +3,10 @@ package dev.policygen.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.policygen.aws.CannedAwsServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -47,11 +49,39 @@ class RegisterCommandTest {
     }
 
     @Test
-    void s3KeysAreAFollowUp() {
-        int code = run("register", "--email", "ops@example.com", "--account-key", "s3://keys/account.pem");
+    void anExistingS3KeyIsRefusedBeforeAnyAcmeRequest() throws Exception {
+        try (CannedAwsServer s3 = new CannedAwsServer()) {
+            s3.bytes(200, "the real account key".getBytes(StandardCharsets.US_ASCII));
+            int code = run("register", "--email", "ops@example.com", "--account-key", "s3://keys-bucket/acme/account.pem",
+                    "--aws-endpoint", s3.endpoint().toString(), "--directory", "https://127.0.0.1:1/dir", "--agree-tos");
+            assertEquals(ExitCode.BAD_INPUT, code, err.toString());
+            assertEquals("policygen: error: s3://keys-bucket/acme/account.pem: an account key already exists here; "
+                    + "policygen never overwrites one (it is the only proof of the ACME account): move it away or "
+                    + "choose another path\n", err.toString());
+            CannedAwsServer.Request request = s3.single();
+            assertEquals("GET", request.method());
+            assertEquals("/keys-bucket/acme/account.pem", request.path());
+        }
+    }
+
+    @Test
+    void s3FailuresAreRemoteFailuresInOneLine() throws Exception {
+        try (CannedAwsServer s3 = new CannedAwsServer()) {
+            s3.xml(403, "<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>");
+            int code = run("register", "--email", "ops@example.com", "--account-key", "s3://keys-bucket/account.pem",
+                    "--aws-endpoint", s3.endpoint().toString(), "--directory", "https://127.0.0.1:1/dir");
+            assertEquals(ExitCode.REMOTE, code);
+            assertEquals("policygen: error: S3 GetObject on s3://keys-bucket/account.pem: AccessDenied: Access Denied\n",
+                    err.toString());
+        }
+    }
+
+    @Test
+    void aBadAwsEndpointIsAUsageError() {
+        int code = run("register", "--email", "ops@example.com", "--account-key", "s3://keys-bucket/account.pem",
+                "--aws-endpoint", "localhost:4566");
         assertEquals(ExitCode.USAGE, code);
-        assertEquals("policygen: error: register cannot store the account key in S3 yet (a follow-up will);"
-                + " register with file:///PATH, then upload the file to s3://keys/account.pem yourself\n",
+        assertEquals("policygen: error: --aws-endpoint takes an http:// or https:// URL, not \"localhost:4566\"\n",
                 err.toString());
     }
 

@@ -3,6 +3,7 @@ package dev.policygen.proof;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.policygen.aws.CannedAwsServer;
 import dev.policygen.cli.Main;
 import dev.policygen.renew.account.AccountKeyFile;
 import dev.policygen.renew.account.AcmeAccounts;
@@ -51,6 +52,33 @@ class RegisterWithPebbleTest {
             String before = Files.readString(key);
             assertEquals(3, Main.run(agreed, new PrintWriter(out), new PrintWriter(err, true)));
             assertEquals(before, Files.readString(key));
+        }
+    }
+
+    @Test
+    void storesTheKeyOfANewAccountInS3() throws Exception {
+        try (PebbleServer pebble = PebbleServer.start(dir.resolve("pebble"), PebbleServer.freePort());
+                CannedAwsServer s3 = new CannedAwsServer()) {
+            s3.xml(404, "<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>");
+            s3.bytes(200, new byte[0]);
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            String[] register = {"register", "--email", "ops@example.com", "--account-key",
+                "s3://keys-bucket/acme/account.pem", "--aws-endpoint", s3.endpoint().toString(), "--directory",
+                pebble.directoryUrl(), "--acme-ca", pebble.tlsCaFile().toString(), "--agree-tos"};
+            assertEquals(0, Main.run(register, new PrintWriter(out, true), new PrintWriter(err, true)), err.toString());
+            assertTrue(out.toString().endsWith("written to s3://keys-bucket/acme/account.pem\n"), out.toString());
+
+            assertEquals(2, s3.requests().size());
+            CannedAwsServer.Request put = s3.requests().get(1);
+            assertEquals("PUT", put.method());
+            assertEquals(Optional.of("*"), put.header("If-None-Match"));
+            // the stored key logs in to the same account
+            Path stored = dir.resolve("stored.pem");
+            Files.write(stored, put.body());
+            URL again = AcmeAccounts.at(URI.create(pebble.directoryUrl()), Optional.of(pebble.tlsCaFile()))
+                    .register(AccountKeyFile.read(stored), "ops@example.com", true);
+            assertTrue(out.toString().contains("registered " + again + " "), out + " vs " + again);
         }
     }
 }

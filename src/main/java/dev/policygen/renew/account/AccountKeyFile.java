@@ -67,15 +67,20 @@ public final class AccountKeyFile {
         }
     }
 
-    /** Writes the key pair as PEM to a new file with mode 0600; never replaces an existing file. */
-    public static void write(Path file, KeyPair keyPair) throws InputException {
+    /** The key pair as PEM (the traditional RSA or EC PRIVATE KEY block, which holds the public key too). */
+    static byte[] pem(KeyPair keyPair, String where) throws InputException {
         StringWriter pem = new StringWriter();
         try (JcaPEMWriter writer = new JcaPEMWriter(pem)) {
             writer.writeObject(keyPair);
         } catch (IOException e) {
-            throw new InputException(file.toString(), "cannot encode the account key: " + e.getMessage(), e);
+            throw new InputException(where, "cannot encode the account key: " + e.getMessage(), e);
         }
-        byte[] bytes = pem.toString().getBytes(StandardCharsets.US_ASCII);
+        return pem.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Writes the key pair as PEM to a new file with mode 0600; never replaces an existing file. */
+    public static void write(Path file, KeyPair keyPair) throws InputException {
+        byte[] bytes = pem(keyPair, file.toString());
         var ownerOnly = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
         // CREATE_NEW fails if the name exists, even as a dangling symlink: no check-then-write race
         try (SeekableByteChannel channel = Files.newByteChannel(file,
@@ -98,21 +103,30 @@ public final class AccountKeyFile {
         } catch (IOException e) {
             throw new InputException(file.toString(), "cannot read the account key: " + e.getMessage(), e);
         }
+        return parse(text, file.toString());
+    }
+
+    /** The key pair of a PEM text read from {@code where} (a file or an s3:// URI, for messages). */
+    static KeyPair parse(String text, String where) throws InputException {
         try (PEMParser parser = new PEMParser(new StringReader(text))) {
             Object object = parser.readObject();
             if (!(object instanceof PEMKeyPair pair)) {
-                throw new InputException(file.toString(), SourcePosition.UNKNOWN,
+                throw new InputException(where, SourcePosition.UNKNOWN,
                         "not a PEM private key (expected an RSA or EC PRIVATE KEY block)");
             }
             // the JDK's key classes, for the reason given at withJdkKeys
             return new JcaPEMKeyConverter().getKeyPair(pair);
         } catch (IOException e) {
-            throw new InputException(file.toString(), "cannot parse the account key: " + e.getMessage(), e);
+            throw new InputException(where, "cannot parse the account key: " + e.getMessage(), e);
         }
     }
 
     private static InputException exists(Path file) {
-        return new InputException(file.toString(), SourcePosition.UNKNOWN, "an account key already exists here; "
+        return exists(file.toString());
+    }
+
+    static InputException exists(String where) {
+        return new InputException(where, SourcePosition.UNKNOWN, "an account key already exists here; "
                 + "policygen never overwrites one (it is the only proof of the ACME account): move it away or "
                 + "choose another path");
     }

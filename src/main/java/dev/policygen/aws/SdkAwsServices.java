@@ -1,0 +1,275 @@
+package dev.policygen.aws;
+
+import dev.policygen.InputException;
+import dev.policygen.UsageException;
+import dev.policygen.renew.cloud.AcmCertificates;
+import dev.policygen.renew.cloud.AwsServices;
+import dev.policygen.renew.cloud.HostedZones;
+import dev.policygen.renew.cloud.LoadBalancers;
+import dev.policygen.renew.cloud.ObjectStore;
+import dev.policygen.renew.cloud.ServerCertificates;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javax.net.ssl.TrustManager;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.acm.AcmClient;
+import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClient;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
+
+/**
+ * The renewer's AWS services through the AWS SDK. Each client is built when its first request is
+ * made, so a run that only touches Route 53 builds one client. The SDK never retries: the renewer
+ * retries with its own backoff and rate limit, and counts every request it sends.
+ */
+public final class SdkAwsServices implements AwsServices {
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Settings settings;
+    private final AwsCredentialsProvider credentials;
+    private final List<SdkAutoCloseable> built = new ArrayList<>();
+    private final Lazy<Route53Client> route53 = new Lazy<>(this::route53Client);
+    private final Lazy<IamClient> iam = new Lazy<>(this::iamClient);
+    private final Lazy<ElasticLoadBalancingClient> elb = new Lazy<>(() -> configure(ElasticLoadBalancingClient.builder(),
+            regional()).build());
+    private final Lazy<ElasticLoadBalancingV2Client> elbv2 = new Lazy<>(() -> configure(
+            ElasticLoadBalancingV2Client.builder(), regional()).build());
+    private final Lazy<AcmClient> acm = new Lazy<>(() -> configure(AcmClient.builder(), regional()).build());
+    private final Lazy<S3Client> s3 = new Lazy<>(this::s3Client);
+
+    private record Settings(String region, Optional<URI> endpoint, Optional<TrustManager[]> trust) {
+    }
+
+    private SdkAwsServices(Settings settings, AwsCredentialsProvider credentials) {
+        this.settings = settings;
+        this.credentials = credentials;
+    }
+
+    public static Builder builder(CredentialSource credentials) {
+        return new Builder(credentials);
+    }
+
+    /** AWS_REGION, else AWS_DEFAULT_REGION (the AWS CLI's), else us-east-1. */
+    public static String defaultRegion(Map<String, String> environment) {
+        for (String name : List.of("AWS_REGION", "AWS_DEFAULT_REGION")) {
+            String value = environment.get(name);
+            if (value != null && !value.isBlank()) {
+                return value.strip();
+            }
+        }
+        return "us-east-1";
+    }
+
+    /**
+     * The endpoint for every service: {@code option} (--aws-endpoint) when given, else the environment's
+     * AWS_ENDPOINT_URL; empty for AWS's own endpoints.
+     */
+    public static Optional<URI> endpoint(String option, Map<String, String> environment) throws UsageException {
+        String text = option != null ? option : environment.get("AWS_ENDPOINT_URL");
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        String what = option != null ? "--aws-endpoint" : "AWS_ENDPOINT_URL";
+        URI uri;
+        try {
+            uri = new URI(text.strip());
+        } catch (java.net.URISyntaxException e) {
+            throw new UsageException(text, what + " takes an http:// or https:// URL, not \"" + text + "\"");
+        }
+        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+                || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new UsageException(text, what + " takes an http:// or https:// URL, not \"" + text + "\"");
+        }
+        return Optional.of(uri);
+    }
+
+    @Override
+    public HostedZones hostedZones() {
+        return new SdkHostedZones(route53::get);
+    }
+
+    @Override
+    public ServerCertificates serverCertificates() {
+        return new SdkServerCertificates(iam::get);
+    }
+
+    @Override
+    public LoadBalancers loadBalancers() {
+        return new SdkLoadBalancers(elb::get, elbv2::get);
+    }
+
+    @Override
+    public AcmCertificates acm() {
+        return new SdkAcmCertificates(acm::get);
+    }
+
+    @Override
+    public ObjectStore objects() {
+        return new SdkObjectStore(s3::get);
+    }
+
+    @Override
+    public String region() {
+        return settings.region();
+    }
+
+    /** Closes the clients built so far; a later request would build a new one, so don't make any. */
+    @Override
+    public synchronized void close() {
+        for (SdkAutoCloseable client : built) {
+            client.close();
+        }
+        built.clear();
+        if (credentials instanceof SdkAutoCloseable closeable) {
+            closeable.close();
+        }
+    }
+
+    /** How many clients have been built, for tests of the laziness. */
+    synchronized int clientsBuilt() {
+        return built.size();
+    }
+
+    private Route53Client route53Client() {
+        return configure(Route53Client.builder(), global()).build();
+    }
+
+    private IamClient iamClient() {
+        return configure(IamClient.builder(), global()).build();
+    }
+
+    private S3Client s3Client() {
+        // path-style, because an emulator's endpoint has no bucket subdomains; no aws-chunked bodies
+        // and checksums only where S3 requires them, so PutObject sends the key as a plain body that
+        // any S3-compatible endpoint accepts (the payload hash is then signed whole, or UNSIGNED over TLS)
+        return configure(S3Client.builder(), regional())
+                .forcePathStyle(settings.endpoint().isPresent())
+                .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .build();
+    }
+
+    private Region regional() {
+        return Region.of(settings.region());
+    }
+
+    /**
+     * Route 53 and IAM are global: AWS signs them for us-east-1 in the commercial partition. With an
+     * endpoint override the SDK would sign for "aws-global", which AWS and the sandbox refuse.
+     */
+    private Region global() {
+        return globalRegion(settings.region(), settings.endpoint().isPresent());
+    }
+
+    static Region globalRegion(String region, boolean endpointOverride) {
+        if (endpointOverride) {
+            return Region.US_EAST_1;
+        }
+        if (region.startsWith("cn-")) {
+            return Region.AWS_CN_GLOBAL;
+        }
+        if (region.startsWith("us-gov-")) {
+            return Region.AWS_US_GOV_GLOBAL;
+        }
+        return Region.AWS_GLOBAL;
+    }
+
+    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(B builder, Region region) {
+        UrlConnectionHttpClient.Builder http = UrlConnectionHttpClient.builder()
+                .connectionTimeout(CONNECT_TIMEOUT)
+                .socketTimeout(READ_TIMEOUT);
+        settings.trust().ifPresent(trust -> http.tlsTrustManagersProvider(() -> trust));
+        builder.region(region)
+                .credentialsProvider(credentials)
+                .httpClientBuilder(http)
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())
+                        .apiCallTimeout(CALL_TIMEOUT));
+        settings.endpoint().ifPresent(builder::endpointOverride);
+        return builder;
+    }
+
+    /** Builds a client on first use and remembers it for {@link #close()}. */
+    private final class Lazy<T extends SdkAutoCloseable> implements Supplier<T> {
+        private final Supplier<T> factory;
+        private T value;
+
+        Lazy(Supplier<T> factory) {
+            this.factory = factory;
+        }
+
+        @Override
+        public T get() {
+            synchronized (SdkAwsServices.this) {
+                if (value == null) {
+                    value = factory.get();
+                    built.add(value);
+                }
+                return value;
+            }
+        }
+    }
+
+    /** Settings of {@link SdkAwsServices}; only the credentials are required. */
+    public static final class Builder {
+        private final CredentialSource credentials;
+        private String region;
+        private URI endpoint;
+        private Path extraCa;
+
+        private Builder(CredentialSource credentials) {
+            this.credentials = credentials;
+        }
+
+        /** The region of ELB, ELBv2, ACM and S3; by default {@link #defaultRegion} of the environment. */
+        public Builder region(String value) {
+            this.region = value;
+            return this;
+        }
+
+        /**
+         * One endpoint for every service (the sandbox); S3 is then addressed path-style. Pass
+         * {@link SdkAwsServices#endpoint} of the option and environment: with none given here the SDK would
+         * still read AWS_ENDPOINT_URL itself, but without path-style S3 and us-east-1 signing for Route 53 and IAM.
+         */
+        public Builder endpoint(Optional<URI> value) {
+            this.endpoint = value.orElse(null);
+            return this;
+        }
+
+        /** PEM CA certificates trusted for HTTPS besides the JDK's (an HTTPS sandbox, a TLS-inspecting proxy). */
+        public Builder extraCa(Optional<Path> value) {
+            this.extraCa = value.orElse(null);
+            return this;
+        }
+
+        /** Resolves the credentials once, so that having none is reported before any request. */
+        public SdkAwsServices build() throws AwsFailure, InputException {
+            Optional<TrustManager[]> trust = extraCa == null ? Optional.empty()
+                    : Optional.of(SdkTrust.withExtraCa(extraCa));
+            AwsCredentialsProvider provider = SdkCredentials.provider(credentials);
+            SdkCredentials.requirePresent(provider, credentials);
+            String chosen = region == null || region.isBlank() ? defaultRegion(System.getenv()) : region.strip();
+            return new SdkAwsServices(new Settings(chosen, Optional.ofNullable(endpoint), trust), provider);
+        }
+    }
+}
