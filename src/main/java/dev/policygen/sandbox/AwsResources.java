@@ -167,6 +167,16 @@ public final class AwsResources {
         buckets.computeIfAbsent(bucket, b -> new TreeMap<>());
     }
 
+    public synchronized List<String> buckets() {
+        return List.copyOf(buckets.keySet());
+    }
+
+    /** A bucket's objects by key, in key order; empty for a missing bucket. */
+    public synchronized Map<String, StoredObject> objects(String bucket) {
+        Map<String, StoredObject> objects = buckets.get(bucket);
+        return objects == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(objects));
+    }
+
     public synchronized Optional<StoredObject> object(String bucket, String key) {
         Map<String, StoredObject> objects = buckets.get(bucket);
         return Optional.ofNullable(objects == null ? null : objects.get(key));

@@ -64,12 +64,24 @@ final class AwsSeed {
         objects.add(new Object(bucket, key, data.clone()));
     }
 
-    /** Puts the declared resources into a started sandbox's resources. */
+    /** Puts the declared resources into a started sandbox's resources, where they are not yet. */
     void apply(AwsResources resources, Instant now) {
-        classic.values().forEach(resources::putClassicLoadBalancer);
-        listeners.values().forEach(resources::putElbv2Listener);
+        // what a saved state holds wins: a listener's certificate swapped by an earlier run stays swapped
+        for (AwsResources.ClassicLoadBalancer loadBalancer : classic.values()) {
+            if (resources.classicLoadBalancer(loadBalancer.name()).isEmpty()) {
+                resources.putClassicLoadBalancer(loadBalancer);
+            }
+        }
+        for (AwsResources.Elbv2Listener listener : listeners.values()) {
+            if (resources.elbv2Listener(listener.arn()).isEmpty()) {
+                resources.putElbv2Listener(listener);
+            }
+        }
         buckets.forEach(resources::createBucket);
         for (Object object : objects) {
+            if (resources.object(object.bucket(), object.key()).isPresent()) {
+                continue;
+            }
             resources.putObject(object.bucket(), object.key(), new AwsResources.StoredObject(object.data(),
                     "\"" + md5(object.data()) + "\"", now, "binary/octet-stream"));
         }

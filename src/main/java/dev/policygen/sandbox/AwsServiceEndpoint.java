@@ -21,10 +21,29 @@ final class AwsServiceEndpoint {
     private final CallLog callLog;
     private final PrintWriter console;
     private final Clock clock;
+    private final AwsStateFile state;
+
+    /** The operations that change resources, after which a state file is saved. */
+    private static final java.util.Set<String> CHANGES = java.util.Set.of("UploadServerCertificate",
+            "DeleteServerCertificate", "SetLoadBalancerListenerSSLCertificate", "ModifyListener", "ImportCertificate",
+            "PutObject");
+
+    /** The endpoint with all five services over {@code resources}; {@code state} is null without a state dir. */
+    static AwsServiceEndpoint create(SigV4Verifier verifier, RequestAuthorizer authorizer, FaultInjector faults,
+            AwsResources resources, AwsStateFile state, CallLog callLog, PrintWriter console, Clock clock) {
+        String account = authorizer.account();
+        return new AwsServiceEndpoint(verifier, authorizer, faults, Map.of(
+                "iam", new IamServerCertificatesApi(resources, account, clock),
+                "elasticloadbalancing", new ElasticLoadBalancingApi(new ClassicElbApi(resources, account),
+                        new Elbv2Api(resources)),
+                "acm", new AcmApi(resources, account, clock),
+                "s3", new S3Api(resources, clock)), resources, state, callLog, console, clock);
+    }
 
     AwsServiceEndpoint(SigV4Verifier verifier, RequestAuthorizer authorizer, FaultInjector faults,
-            Map<String, ServiceApi> services, AwsResources resources, CallLog callLog, PrintWriter console,
-            Clock clock) {
+            Map<String, ServiceApi> services, AwsResources resources, AwsStateFile state, CallLog callLog,
+            PrintWriter console, Clock clock) {
+        this.state = state;
         this.verifier = verifier;
         this.authorizer = authorizer;
         this.faults = faults;
@@ -60,6 +79,9 @@ final class AwsServiceEndpoint {
             faults.serverError();
             synchronized (resources) {
                 response = api.execute(call, http, requestId);
+                if (state != null && CHANGES.contains(call.operation())) {
+                    state.write(resources);
+                }
             }
         } catch (Route53Error e) {
             errorCode = e.code();

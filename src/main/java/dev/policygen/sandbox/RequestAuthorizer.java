@@ -1,12 +1,19 @@
 package dev.policygen.sandbox;
 
+import dev.policygen.InputException;
 import dev.policygen.eval.AccessRequest;
+import dev.policygen.eval.CompiledPolicy;
 import dev.policygen.eval.ChangeBatch;
 import dev.policygen.eval.ContextValue;
 import dev.policygen.eval.Decision;
 import dev.policygen.eval.Evaluation;
 import dev.policygen.eval.PolicyEvaluator;
 import dev.policygen.eval.RequestContext;
+import dev.policygen.model.PolicyReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -106,5 +113,24 @@ final class RequestAuthorizer {
                 : " because no identity-based policy allows the " + request.action() + " action";
         return Route53Error.sender(code.equals("AccessDeniedException") ? 400 : 403, code, "User: " + principalArn + " is not authorized to perform: "
                 + request.action() + onResource + reason);
+    }
+
+    /** The evaluator of the attached policy files, or null when none is given (every call allowed). */
+    static PolicyEvaluator evaluator(List<Path> policies) throws InputException {
+        if (policies.isEmpty()) {
+            return null;
+        }
+        List<CompiledPolicy> compiled = new ArrayList<>();
+        for (int i = 0; i < policies.size(); i++) {
+            Path file = policies.get(i);
+            String text;
+            try {
+                text = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new InputException(file.toString(), "cannot read policy: " + e.getMessage(), e);
+            }
+            compiled.add(CompiledPolicy.compile(PolicyReader.read(text, file.toString()), i, file.toString()));
+        }
+        return new PolicyEvaluator(compiled);
     }
 }

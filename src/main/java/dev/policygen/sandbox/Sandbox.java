@@ -2,9 +2,6 @@ package dev.policygen.sandbox;
 
 import dev.policygen.InputException;
 import dev.policygen.UsageException;
-import dev.policygen.eval.CompiledPolicy;
-import dev.policygen.eval.PolicyEvaluator;
-import dev.policygen.model.PolicyReader;
 import dev.policygen.name.RecordNames;
 import java.io.Closeable;
 import java.io.IOException;
@@ -90,21 +87,23 @@ public final class Sandbox implements Closeable {
             }
             Clock clock = Clock.systemUTC();
             SigV4Verifier verifier = new SigV4Verifier(credentials());
-            RequestAuthorizer authorizer = new RequestAuthorizer(evaluator(), settings.principalArn);
+            RequestAuthorizer authorizer = new RequestAuthorizer(RequestAuthorizer.evaluator(settings.policies),
+                    settings.principalArn);
             FaultInjector faults = new FaultInjector(settings.faults, settings.seed);
             Route53Endpoint route53 = new Route53Endpoint(verifier, authorizer, faults,
                     new Route53Api(store, clock, settings.insyncDelay), callLog, settings.console, clock,
                     settings.legacyInvalidChangeBatch);
             aws = new AwsResources();
+            AwsStateFile awsState = settings.stateDir == null ? null : new AwsStateFile(directory.resolve("aws-state.json"));
+            if (awsState != null) {
+                awsState.load(aws);
+            }
             settings.awsSeed.apply(aws, clock.instant());
-            String account = authorizer.account();
-            ServiceRouter endpoint = new ServiceRouter(route53, new AwsServiceEndpoint(verifier, authorizer, faults,
-                    Map.of("iam", new IamServerCertificatesApi(aws, account, clock),
-                            "elasticloadbalancing", new ElasticLoadBalancingApi(new ClassicElbApi(aws, account),
-                                    new Elbv2Api(aws)),
-                            "acm", new AcmApi(aws, account, clock),
-                            "s3", new S3Api(aws, clock)),
-                    aws, callLog, settings.console, clock));
+            if (awsState != null) {
+                awsState.write(aws);
+            }
+            ServiceRouter endpoint = new ServiceRouter(route53, AwsServiceEndpoint.create(verifier, authorizer, faults,
+                    aws, awsState, callLog, settings.console, clock));
             TcpListener api = new TcpListener("api", settings.apiPort,
                     socket -> HttpConnection.serve(socket, socket.getInputStream(), null, endpoint, false, null));
             running.add(api);
@@ -142,24 +141,6 @@ public final class Sandbox implements Closeable {
                 close();
             }
         }
-    }
-
-    private PolicyEvaluator evaluator() throws InputException {
-        if (settings.policies.isEmpty()) {
-            return null;
-        }
-        List<CompiledPolicy> compiled = new ArrayList<>();
-        for (int i = 0; i < settings.policies.size(); i++) {
-            Path file = settings.policies.get(i);
-            String text;
-            try {
-                text = Files.readString(file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new InputException(file.toString(), "cannot read policy: " + e.getMessage(), e);
-            }
-            compiled.add(CompiledPolicy.compile(PolicyReader.read(text, file.toString()), i, file.toString()));
-        }
-        return new PolicyEvaluator(compiled);
     }
 
     public synchronized SandboxPorts ports() {
