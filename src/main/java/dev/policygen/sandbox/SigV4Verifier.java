@@ -17,7 +17,8 @@ import javax.crypto.spec.SecretKeySpec;
  * headers with collapsed whitespace, the hash of the body received, or UNSIGNED-PAYLOAD when
  * x-amz-content-sha256 declares it), the string to sign with scope
  * {@code <date>/us-east-1/route53/aws4_request}, and the HMAC-SHA256 key derivation. A client whose
- * request passes here signs correctly for AWS too.
+ * request passes here signs correctly for AWS too. The other emulated services are verified the same
+ * way under their own service name; S3 by its own rules (path encoded once, payload hash as declared).
  */
 final class SigV4Verifier {
     static final String ALGORITHM = "AWS4-HMAC-SHA256";
