@@ -146,6 +146,16 @@ final class AcmApi implements ServiceApi {
         return value;
     }
 
+    /** The JSON protocol's names for the signature errors the Query services call otherwise. */
+    private static String jsonCode(String code) {
+        return switch (code) {
+            case "SignatureDoesNotMatch" -> "InvalidSignatureException";
+            case "InvalidClientTokenId" -> "UnrecognizedClientException";
+            case "MissingAuthenticationToken" -> "MissingAuthenticationTokenException";
+            default -> code;
+        };
+    }
+
     @Override
     public String accessDeniedCode() {
         return "AccessDeniedException";
@@ -156,7 +166,7 @@ final class AcmApi implements ServiceApi {
         StringWriter text = new StringWriter();
         try (JsonGenerator json = JSON.createGenerator(text)) {
             json.writeStartObject();
-            json.writeStringField("__type", error.code());
+            json.writeStringField("__type", jsonCode(error.code()));
             json.writeStringField("message", String.join("; ", error.messages()));
             json.writeEndObject();
         } catch (IOException e) {

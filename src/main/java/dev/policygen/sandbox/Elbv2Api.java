@@ -57,6 +57,10 @@ final class Elbv2Api implements ServiceApi {
     private List<AwsResources.Elbv2Listener> describe(ServiceCall call) throws Route53Error {
         List<String> arns = QueryProtocol.members(call.parameters(), "ListenerArns");
         String loadBalancerArn = call.parameter("LoadBalancerArn");
+        if (arns.isEmpty() == (loadBalancerArn == null)) {
+            throw Route53Error.sender(400, "ValidationError", "You must specify either listener ARNs or a load "
+                    + "balancer ARN");
+        }
         List<AwsResources.Elbv2Listener> selected = new ArrayList<>();
         for (String arn : arns) {
             selected.add(existing(arn));

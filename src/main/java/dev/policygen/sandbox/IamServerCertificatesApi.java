@@ -91,6 +91,10 @@ final class IamServerCertificatesApi implements ServiceApi {
                     + " already exists.");
         }
         String path = path(call.parameter("Path"));
+        if (!path.startsWith("/") || !path.endsWith("/")) {
+            throw Route53Error.sender(400, "ValidationError", "The specified value for path is invalid. It must begin "
+                    + "and end with / and contain only alphanumeric characters and/or / characters.");
+        }
         AwsResources.ServerCertificate stored = new AwsResources.ServerCertificate(name, path, newId(), arn(path, name),
                 clock.instant(), certificates.get(0).getNotAfter().toInstant(), body.strip(),
                 chain == null || chain.isBlank() ? null : chain.strip());

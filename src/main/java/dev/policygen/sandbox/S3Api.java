@@ -85,7 +85,11 @@ final class S3Api implements ServiceApi {
     private HttpResponse put(String bucket, String key, byte[] data, HttpRequest http, String requestId)
             throws Route53Error {
         String ifNoneMatch = http.header("If-None-Match");
-        if (ifNoneMatch != null && ifNoneMatch.strip().equals("*") && resources.object(bucket, key).isPresent()) {
+        if (ifNoneMatch != null && !ifNoneMatch.strip().equals("*")) {
+            throw Route53Error.sender(501, "NotImplemented", "A header you provided implies functionality that is "
+                    + "not implemented");
+        }
+        if (ifNoneMatch != null && resources.object(bucket, key).isPresent()) {
             throw Route53Error.sender(412, "PreconditionFailed", "At least one of the pre-conditions you specified "
                     + "did not hold");
         }
@@ -99,7 +103,12 @@ final class S3Api implements ServiceApi {
 
     @Override
     public HttpResponse error(Route53Error error, HttpRequest http, String requestId) {
-        String code = error.code().equals("InternalFailure") ? "InternalError" : error.code();
+        String code = switch (error.code()) {
+            case "InternalFailure" -> "InternalError";
+            case "InvalidClientTokenId" -> "InvalidAccessKeyId";
+            case "IncompleteSignature" -> "AuthorizationHeaderMalformed";
+            default -> error.code();
+        };
         List<HttpRequest.Header> headers = List.of(new HttpRequest.Header("x-amz-request-id", requestId));
         if (http.method().equals("HEAD")) {
             return new HttpResponse(error.status(), "application/xml", new byte[0], requestId, headers);

@@ -102,6 +102,36 @@ class SandboxAwsAuthorizationTest {
     }
 
     @Test
+    void anUnknownKeyAndAWrongSecretAreRefusedInEachProtocolsWords() throws Exception {
+        try (Sandbox sandbox = Sandbox.builder().bucket("renew-state").build().start();
+                S3Client s3 = S3Client.builder().region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                        .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                                software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("AKIAUNKNOWN0000000000",
+                                        Sandbox.DEFAULT_SECRET_ACCESS_KEY)))
+                        .endpointOverride(java.net.URI.create("http://127.0.0.1:" + sandbox.ports().api()))
+                        .forcePathStyle(true)
+                        .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder().build())
+                        .build();
+                AcmClient acm = AcmClient.builder().region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                        .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                                software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
+                                        Sandbox.DEFAULT_ACCESS_KEY_ID, "not-the-secret")))
+                        .endpointOverride(java.net.URI.create("http://127.0.0.1:" + sandbox.ports().api()))
+                        .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder().build())
+                        .overrideConfiguration(c -> c.retryStrategy(
+                                software.amazon.awssdk.awscore.retry.AwsRetryStrategy.doNotRetry()))
+                        .build()) {
+            S3Exception unknown = assertThrows(S3Exception.class,
+                    () -> s3.getObject(r -> r.bucket("renew-state").key("k")));
+            assertEquals(403, unknown.statusCode());
+            assertEquals("InvalidAccessKeyId", unknown.awsErrorDetails().errorCode());
+            AcmException wrong = assertThrows(AcmException.class,
+                    () -> acm.getCertificate(r -> r.certificateArn("arn:aws:acm:us-east-1:123456789012:certificate/x")));
+            assertEquals("InvalidSignatureException", wrong.awsErrorDetails().errorCode());
+        }
+    }
+
+    @Test
     void aServerErrorRateOfOneFailsEveryServiceWith500AndRoute53ThrottlingStaysRoute53s() throws Exception {
         FaultSettings faults = new FaultSettings(1, 0, 1.0, Duration.ZERO);
         try (Sandbox sandbox = Sandbox.builder().faults(faults).bucket("renew-state").build().start();
