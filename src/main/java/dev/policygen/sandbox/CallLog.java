@@ -30,9 +30,18 @@ final class CallLog implements Closeable {
      * {@code forwardedTo} is the upstream URL in forward mode, where the decision is the upstream's
      * (its status and error), and null when the sandbox answered itself.
      */
-    record Entry(Instant time, HttpRequest http, String accessKeyId, Route53Call call,
+    record Entry(Instant time, HttpRequest http, String accessKeyId, String operation, String action,
             RequestAuthorizer.Outcome authorization, int status, String errorCode, String requestId,
             String forwardedTo) {
+
+        /** A Route 53 call; {@code call} is null when the request named no operation. */
+        static Entry route53(Instant time, HttpRequest http, String accessKeyId, Route53Call call,
+                RequestAuthorizer.Outcome authorization, int status, String errorCode, String requestId,
+                String forwardedTo) {
+            return new Entry(time, http, accessKeyId, call == null ? null : call.operation().wireName(),
+                    call == null ? null : call.operation().action(), authorization, status, errorCode, requestId,
+                    forwardedTo);
+        }
     }
 
     private final Writer out;
@@ -73,7 +82,7 @@ final class CallLog implements Closeable {
             json.writeStringField("tunnel", entry.http().tunnelHost());
             json.writeStringField("userAgent", entry.http().header("User-Agent"));
             json.writeStringField("accessKeyId", entry.accessKeyId());
-            json.writeStringField("operation", entry.call() == null ? null : entry.call().operation().wireName());
+            json.writeStringField("operation", entry.operation());
             RequestAuthorizer.Outcome outcome = entry.authorization();
             if (outcome != null) {
                 writeRequest(json, outcome.request());
@@ -94,7 +103,7 @@ final class CallLog implements Closeable {
                 }
                 json.writeEndArray();
             } else {
-                json.writeStringField("action", entry.call() == null ? null : entry.call().operation().action());
+                json.writeStringField("action", entry.action());
                 json.writeStringField("decision", entry.forwardedTo() != null ? "forwarded" : null);
             }
             if (entry.forwardedTo() != null) {

@@ -13,7 +13,8 @@ import javax.net.ssl.SSLSocket;
 
 /**
  * The HTTPS_PROXY that clients without an endpoint setting (lego 4.9, certbot 2.1) are pointed at
- * (local-e2e.md §4). A CONNECT to a Route 53 host is answered 200, and the tunnel's TLS is
+ * (local-e2e.md §4). A CONNECT to a Route 53 host (and, unless forwarding, to the us-east-1
+ * endpoints of IAM, ELB, ACM and S3) is answered 200, and the tunnel's TLS is
  * terminated with a certificate from the sandbox CA, so the requests inside reach the emulator
  * decrypted. Every other CONNECT, and every plain request for another host, is refused: the
  * sandbox never opens a connection anywhere.
@@ -22,6 +23,12 @@ final class ConnectProxy {
     /** The Route 53 endpoints of the aws partition: global, dual-stack and FIPS. */
     static final Set<String> SERVED_HOSTS = Set.of("route53.amazonaws.com", "route53.global.api.aws",
             "route53-fips.amazonaws.com");
+    /**
+     * The us-east-1 endpoints of the other emulated services (S3 path style only). Served by the
+     * emulator, never forwarded: forward mode's upstream is a Route 53.
+     */
+    static final Set<String> EMULATED_HOSTS = Set.of("iam.amazonaws.com", "elasticloadbalancing.us-east-1.amazonaws.com",
+            "acm.us-east-1.amazonaws.com", "s3.amazonaws.com", "s3.us-east-1.amazonaws.com");
     private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "[::1]");
 
     private final CertificateAuthority authority;
@@ -54,7 +61,7 @@ final class ConnectProxy {
         int colon = target.lastIndexOf(':');
         String host = (colon > 0 ? target.substring(0, colon) : target).toLowerCase(Locale.ROOT);
         OutputStream out = socket.getOutputStream();
-        if (!SERVED_HOSTS.contains(host)) {
+        if (!SERVED_HOSTS.contains(host) && !(EMULATED_HOSTS.contains(host) && forwarder == null)) {
             refuse(out, "CONNECT " + target);
             return;
         }
@@ -85,7 +92,7 @@ final class ConnectProxy {
             return refusal(request.method() + " http://" + request.header("Host") + request.path()
                     + " (forward mode forwards only CONNECT tunnels)");
         }
-        if (SERVED_HOSTS.contains(host) || LOOPBACK.contains(host)) {
+        if (SERVED_HOSTS.contains(host) || EMULATED_HOSTS.contains(host) || LOOPBACK.contains(host)) {
             return endpoint.handle(request);
         }
         return refusal(request.method() + " http://" + request.header("Host") + request.path());
@@ -100,7 +107,11 @@ final class ConnectProxy {
             console.println("policygen sandbox: proxy refused " + what);
             console.flush();
         }
+        java.util.List<String> hosts = new java.util.ArrayList<>(SERVED_HOSTS);
+        if (forwarder == null) {
+            hosts.addAll(EMULATED_HOSTS);
+        }
         return HttpResponse.text(403, "policygen sandbox: refused " + what + ": the sandbox serves only "
-                + String.join(", ", SERVED_HOSTS.stream().sorted().toList()) + " and never connects to the internet\n");
+                + String.join(", ", hosts.stream().sorted().toList()) + " and never connects to the internet\n");
     }
 }

@@ -53,6 +53,11 @@ final class FaultInjector {
             throw Route53Error.sender(400, "PriorRequestNotComplete",
                     "The request was rejected because Route 53 was still processing a prior request.");
         }
+        serverError();
+    }
+
+    /** The server-error share, which every emulated service suffers (throttling stays Route 53's own). */
+    synchronized void serverError() throws Route53Error {
         if (settings.serverErrorRate() > 0 && random.nextDouble() < settings.serverErrorRate()) {
             throw Route53Error.receiver(500, "InternalFailure", "The request processing has failed because of an "
                     + "unknown error, exception or failure.");

@@ -144,7 +144,7 @@ final class Forwarder {
         } catch (Route53Error e) {
             // not a call the sandbox can map to IAM (or a batch it cannot read): logged with what is known
         }
-        callLog.write(new CallLog.Entry(now, request, accessKeyId(request), call, outcome, status, errorCode, requestId,
+        callLog.write(CallLog.Entry.route53(now, request, accessKeyId(request), call, outcome, status, errorCode, requestId,
                 upstream.toString()));
     }
 

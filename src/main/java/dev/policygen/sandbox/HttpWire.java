@@ -174,7 +174,12 @@ final class HttpWire {
             head.append("x-amzn-RequestId: ").append(response.requestId()).append("\r\n");
         }
         head.append("Content-Type: ").append(response.contentType()).append("\r\n");
-        head.append("Content-Length: ").append(response.body().length).append("\r\n");
+        if (response.header("Content-Length") == null) {
+            head.append("Content-Length: ").append(response.body().length).append("\r\n");
+        }
+        for (HttpRequest.Header extra : response.headers()) {
+            head.append(extra.name()).append(": ").append(extra.value()).append("\r\n");
+        }
         head.append("Date: ").append(java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
                 .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC))).append("\r\n");
         if (close) {
@@ -193,6 +198,8 @@ final class HttpWire {
             case 400 -> "Bad Request";
             case 403 -> "Forbidden";
             case 404 -> "Not Found";
+            case 409 -> "Conflict";
+            case 412 -> "Precondition Failed";
             case 405 -> "Method Not Allowed";
             case 500 -> "Internal Server Error";
             case 502 -> "Bad Gateway";

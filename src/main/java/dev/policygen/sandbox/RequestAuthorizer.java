@@ -1,12 +1,19 @@
 package dev.policygen.sandbox;
 
+import dev.policygen.InputException;
 import dev.policygen.eval.AccessRequest;
+import dev.policygen.eval.CompiledPolicy;
 import dev.policygen.eval.ChangeBatch;
 import dev.policygen.eval.ContextValue;
 import dev.policygen.eval.Decision;
 import dev.policygen.eval.Evaluation;
 import dev.policygen.eval.PolicyEvaluator;
 import dev.policygen.eval.RequestContext;
+import dev.policygen.model.PolicyReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -52,8 +59,16 @@ final class RequestAuthorizer {
             context.add(ContextValue.multi(ChangeBatch.TYPES_KEY, List.copyOf(types)));
             context.add(ContextValue.multi(ChangeBatch.ACTIONS_KEY, List.copyOf(actions)));
         }
-        AccessRequest request = new AccessRequest(call.operation().action(), call.resourceArn(),
-                RequestContext.of(context));
+        return decide(call.operation().action(), call.resourceArn(), context);
+    }
+
+    /** A call of another service, with only the global keys as context (the call table of renew-design.md). */
+    Outcome authorize(String action, String resource, HttpRequest http, Instant now) {
+        return decide(action, resource, globalKeys(http, now));
+    }
+
+    private Outcome decide(String action, String resource, List<ContextValue> context) {
+        AccessRequest request = new AccessRequest(action, resource, RequestContext.of(context));
         return new Outcome(request, evaluator == null ? null : evaluator.evaluate(request));
     }
 
@@ -78,19 +93,44 @@ final class RequestAuthorizer {
         return keys;
     }
 
-    private String account() {
+    /** The principal's account, which owns every resource the sandbox holds. */
+    String account() {
         String[] parts = principalArn.split(":");
         return parts.length > 4 ? parts[4] : "";
     }
 
     /** AWS's AccessDenied text: the resource is named unless the action takes only {@code *}. */
     Route53Error denial(Outcome outcome) {
+        return denial(outcome, "AccessDenied");
+    }
+
+    /** The denial under the code a service uses for it (ACM: AccessDeniedException). */
+    Route53Error denial(Outcome outcome, String code) {
         AccessRequest request = outcome.request();
         String onResource = request.resource().equals("*") ? "" : " on resource: " + request.resource();
         String reason = outcome.evaluation().decision() == Decision.EXPLICIT_DENY
                 ? " with an explicit deny in an identity-based policy"
                 : " because no identity-based policy allows the " + request.action() + " action";
-        return Route53Error.sender(403, "AccessDenied", "User: " + principalArn + " is not authorized to perform: "
+        return Route53Error.sender(code.equals("AccessDeniedException") ? 400 : 403, code, "User: " + principalArn + " is not authorized to perform: "
                 + request.action() + onResource + reason);
+    }
+
+    /** The evaluator of the attached policy files, or null when none is given (every call allowed). */
+    static PolicyEvaluator evaluator(List<Path> policies) throws InputException {
+        if (policies.isEmpty()) {
+            return null;
+        }
+        List<CompiledPolicy> compiled = new ArrayList<>();
+        for (int i = 0; i < policies.size(); i++) {
+            Path file = policies.get(i);
+            String text;
+            try {
+                text = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new InputException(file.toString(), "cannot read policy: " + e.getMessage(), e);
+            }
+            compiled.add(CompiledPolicy.compile(PolicyReader.read(text, file.toString()), i, file.toString()));
+        }
+        return new PolicyEvaluator(compiled);
     }
 }

@@ -77,7 +77,7 @@ final class Route53Endpoint implements HttpConnection.Handler {
                 e.printStackTrace(console);
             }
         }
-        CallLog.Entry entry = new CallLog.Entry(now, http, accessKey, call, outcome, response.status(), errorCode,
+        CallLog.Entry entry = CallLog.Entry.route53(now, http, accessKey, call, outcome, response.status(), errorCode,
                 requestId, null);
         if (callLog != null) {
             callLog.write(entry);
@@ -89,7 +89,7 @@ final class Route53Endpoint implements HttpConnection.Handler {
         return response;
     }
 
-    private static String summary(CallLog.Entry entry) {
+    static String summary(CallLog.Entry entry) {
         StringBuilder line = new StringBuilder("policygen sandbox: ");
         line.append(entry.http().method()).append(' ').append(entry.http().path());
         if (entry.authorization() != null) {

@@ -2,9 +2,6 @@ package dev.policygen.sandbox;
 
 import dev.policygen.InputException;
 import dev.policygen.UsageException;
-import dev.policygen.eval.CompiledPolicy;
-import dev.policygen.eval.PolicyEvaluator;
-import dev.policygen.model.PolicyReader;
 import dev.policygen.name.RecordNames;
 import java.io.Closeable;
 import java.io.IOException;
@@ -27,7 +24,9 @@ import java.util.stream.Stream;
 /**
  * A local stand-in for Route 53 that real ACME clients can run against: the API emulator with
  * SigV4 checks and IAM authorization, a CONNECT proxy that intercepts TLS to the Route 53 hosts,
- * and an authoritative DNS server over the same records. Everything listens on 127.0.0.1 and
+ * and an authoritative DNS server over the same records. The same port also emulates the calls a
+ * certificate renewal makes to IAM server certificates, classic ELB, ELBv2, ACM and S3, held in
+ * memory ({@link #aws()}). Everything listens on 127.0.0.1 and
  * nothing connects out. Built with {@link #builder()}, started with {@link #start()}.
  */
 public final class Sandbox implements Closeable {
@@ -38,6 +37,7 @@ public final class Sandbox implements Closeable {
     private final Builder settings;
     private final List<Closeable> running = new ArrayList<>();
     private RecordStore store;
+    private AwsResources aws;
     private SandboxPorts ports;
     private Path temporaryDirectory;
 
@@ -86,11 +86,24 @@ public final class Sandbox implements Closeable {
                 running.add(callLog);
             }
             Clock clock = Clock.systemUTC();
-            Route53Endpoint endpoint = new Route53Endpoint(new SigV4Verifier(credentials()),
-                    new RequestAuthorizer(evaluator(), settings.principalArn),
-                    new FaultInjector(settings.faults, settings.seed),
+            SigV4Verifier verifier = new SigV4Verifier(credentials());
+            RequestAuthorizer authorizer = new RequestAuthorizer(RequestAuthorizer.evaluator(settings.policies),
+                    settings.principalArn);
+            FaultInjector faults = new FaultInjector(settings.faults, settings.seed);
+            Route53Endpoint route53 = new Route53Endpoint(verifier, authorizer, faults,
                     new Route53Api(store, clock, settings.insyncDelay), callLog, settings.console, clock,
                     settings.legacyInvalidChangeBatch);
+            aws = new AwsResources();
+            AwsStateFile awsState = settings.stateDir == null ? null : new AwsStateFile(directory.resolve("aws-state.json"));
+            if (awsState != null) {
+                awsState.load(aws);
+            }
+            settings.awsSeed.apply(aws, clock.instant());
+            if (awsState != null) {
+                awsState.write(aws);
+            }
+            ServiceRouter endpoint = new ServiceRouter(route53, AwsServiceEndpoint.create(verifier, authorizer, faults,
+                    aws, awsState, callLog, settings.console, clock));
             TcpListener api = new TcpListener("api", settings.apiPort,
                     socket -> HttpConnection.serve(socket, socket.getInputStream(), null, endpoint, false, null));
             running.add(api);
@@ -130,24 +143,6 @@ public final class Sandbox implements Closeable {
         }
     }
 
-    private PolicyEvaluator evaluator() throws InputException {
-        if (settings.policies.isEmpty()) {
-            return null;
-        }
-        List<CompiledPolicy> compiled = new ArrayList<>();
-        for (int i = 0; i < settings.policies.size(); i++) {
-            Path file = settings.policies.get(i);
-            String text;
-            try {
-                text = Files.readString(file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new InputException(file.toString(), "cannot read policy: " + e.getMessage(), e);
-            }
-            compiled.add(CompiledPolicy.compile(PolicyReader.read(text, file.toString()), i, file.toString()));
-        }
-        return new PolicyEvaluator(compiled);
-    }
-
     public synchronized SandboxPorts ports() {
         if (ports == null) {
             throw new IllegalStateException("the sandbox is not started");
@@ -161,6 +156,38 @@ public final class Sandbox implements Closeable {
             throw new IllegalStateException("the sandbox is not started");
         }
         return store;
+    }
+
+    /** The IAM, ELB, ELBv2, ACM and S3 resources the API serves, for embedding code to inspect. */
+    public synchronized AwsResources aws() {
+        if (aws == null) {
+            throw new IllegalStateException("the sandbox is not started");
+        }
+        return aws;
+    }
+
+    public List<AwsResources.ServerCertificate> serverCertificates() {
+        return aws().serverCertificates();
+    }
+
+    /** The certificate ARN a classic load balancer's listener serves, if the listener exists and has one. */
+    public Optional<String> listenerCertificate(String loadBalancerName, int port) {
+        return aws().classicLoadBalancer(loadBalancerName).map(lb -> lb.listeners().get(port))
+                .map(AwsResources.ClassicListener::certificateArn);
+    }
+
+    /** The default certificate ARN of an ELBv2 listener, if it exists and has one. */
+    public Optional<String> listenerCertificate(String listenerArn) {
+        return aws().elbv2Listener(listenerArn).map(AwsResources.Elbv2Listener::certificateArn);
+    }
+
+    public Optional<AwsResources.AcmCertificate> acmCertificate(String arn) {
+        return aws().acmCertificate(arn);
+    }
+
+    /** An S3 object's bytes. */
+    public Optional<byte[]> object(String bucket, String key) {
+        return aws().object(bucket, key).map(AwsResources.StoredObject::data);
     }
 
     /** Where API calls are logged, if anywhere. */
@@ -219,8 +246,35 @@ public final class Sandbox implements Closeable {
         private Integer httpsPort;
         private URI forwardTo;
         private Path forwardCa;
+        private final AwsSeed awsSeed = new AwsSeed();
 
         private Builder() {
+        }
+
+        /**
+         * A classic load balancer with HTTPS listeners on the given ports (to instance port 80), all
+         * serving {@code certificateArn} (null: none yet).
+         */
+        public Builder classicLoadBalancer(String name, String certificateArn, int... httpsPorts) {
+            awsSeed.classicLoadBalancer(name, certificateArn, httpsPorts);
+            return this;
+        }
+
+        /** An HTTPS ELBv2 listener on port 443 with a default certificate (null: none yet). */
+        public Builder elbv2Listener(String listenerArn, String certificateArn) {
+            awsSeed.elbv2Listener(listenerArn, certificateArn);
+            return this;
+        }
+
+        public Builder bucket(String name) {
+            awsSeed.bucket(name);
+            return this;
+        }
+
+        /** An S3 object, in a bucket created for it if need be. */
+        public Builder object(String bucket, String key, byte[] data) {
+            awsSeed.object(bucket, key, data);
+            return this;
         }
 
         /** Also serve the API over HTTPS on this port (0: a free one); off unless asked for. */

@@ -27,12 +27,19 @@ import java.util.Set;
  *  "stateDir": "state", "callLog": "calls.jsonl", "seed": 1, "insyncDelayMillis": 0,
  *  "faults": {"throttlePerSecond": 5, "priorRequestNotCompleteRate": 0.1, "serverErrorRate": 0.05,
  *             "latencyMillis": 20},
- *  "legacyInvalidChangeBatch": false}
+ *  "legacyInvalidChangeBatch": false,
+ *  "classicLoadBalancers": [{"name": "web", "ports": [443], "certificateArn": null}],
+ *  "elbv2Listeners": [{"arn": "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/web/1a2b/3c4d",
+ *                      "certificateArn": null}],
+ *  "buckets": ["renew-state"],
+ *  "objects": [{"bucket": "renew-state", "key": "seed.json", "text": "{}"},
+ *              {"bucket": "renew-state", "key": "other", "file": "other.bin"}]}
  * </pre>
  */
 public final class SandboxConfigFile {
     private static final Set<String> MEMBERS = Set.of("zones", "credentials", "ports", "policies", "principalArn",
-            "stateDir", "callLog", "seed", "insyncDelayMillis", "faults", "legacyInvalidChangeBatch");
+            "stateDir", "callLog", "seed", "insyncDelayMillis", "faults", "legacyInvalidChangeBatch",
+            "classicLoadBalancers", "elbv2Listeners", "buckets", "objects");
     private static final Set<String> FAULT_MEMBERS = Set.of("throttlePerSecond", "priorRequestNotCompleteRate",
             "serverErrorRate", "latencyMillis");
 
@@ -105,8 +112,55 @@ public final class SandboxConfigFile {
                         number(faults, "serverErrorRate", 0, file),
                         Duration.ofMillis((long) number(faults, "latencyMillis", 0, file))));
             }
+            applyAwsResources(root, base, file, builder);
         } catch (IllegalArgumentException e) {
             throw new InputException(file.toString(), root.position(), e.getMessage());
+        }
+    }
+
+    /** The load balancers, listeners, buckets and objects of the IAM/ELB/ACM/S3 emulation. */
+    private static void applyAwsResources(JsonObject root, Path base, Path file, Sandbox.Builder builder)
+            throws InputException {
+        for (JsonNode node : array(root, "classicLoadBalancers", file)) {
+            JsonObject loadBalancer = object(node, file);
+            List<JsonNode> ports = array(loadBalancer, "ports", file);
+            int[] numbers = new int[ports.size()];
+            for (int i = 0; i < numbers.length; i++) {
+                if (!(ports.get(i) instanceof JsonNumber number)) {
+                    throw new InputException(file.toString(), ports.get(i).position(), "a port must be a number");
+                }
+                numbers[i] = Integer.parseInt(number.text());
+            }
+            builder.classicLoadBalancer(text(loadBalancer, "name", file), optionalText(loadBalancer, "certificateArn"),
+                    numbers);
+        }
+        for (JsonNode node : array(root, "elbv2Listeners", file)) {
+            JsonObject listener = object(node, file);
+            builder.elbv2Listener(text(listener, "arn", file), optionalText(listener, "certificateArn"));
+        }
+        for (JsonNode node : array(root, "buckets", file)) {
+            builder.bucket(string(node, file));
+        }
+        for (JsonNode node : array(root, "objects", file)) {
+            JsonObject object = object(node, file);
+            String text = optionalText(object, "text");
+            String source = optionalText(object, "file");
+            if ((text == null) == (source == null)) {
+                throw new InputException(file.toString(), object.position(), "an object needs exactly one of "
+                        + "\"text\" and \"file\"");
+            }
+            byte[] data;
+            if (text != null) {
+                data = text.getBytes(StandardCharsets.UTF_8);
+            } else {
+                try {
+                    data = Files.readAllBytes(base.resolve(source));
+                } catch (IOException e) {
+                    throw new InputException(base.resolve(source).toString(), "cannot read object content: "
+                            + e.getMessage(), e);
+                }
+            }
+            builder.object(text(object, "bucket", file), text(object, "key", file), data);
         }
     }
 

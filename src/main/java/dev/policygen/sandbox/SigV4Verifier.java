@@ -17,7 +17,8 @@ import javax.crypto.spec.SecretKeySpec;
  * headers with collapsed whitespace, the hash of the body received, or UNSIGNED-PAYLOAD when
  * x-amz-content-sha256 declares it), the string to sign with scope
  * {@code <date>/us-east-1/route53/aws4_request}, and the HMAC-SHA256 key derivation. A client whose
- * request passes here signs correctly for AWS too.
+ * request passes here signs correctly for AWS too. The other emulated services are verified the same
+ * way under their own service name; S3 by its own rules (path encoded once, payload hash as declared).
  */
 final class SigV4Verifier {
     static final String ALGORITHM = "AWS4-HMAC-SHA256";
@@ -35,8 +36,23 @@ final class SigV4Verifier {
         this.secretsByAccessKey = Map.copyOf(secretsByAccessKey);
     }
 
-    /** The access key id of a correctly signed request. */
+    /**
+     * What a verified signature establishes; the key and seed signature let an S3 aws-chunked body's
+     * chunk signatures be checked against it.
+     */
+    record Signed(String accessKeyId, String amzDate, String scope, byte[] signingKey, String signature) {
+    }
+
+    /** The access key id of a correctly signed Route 53 request. */
     String verify(HttpRequest request) throws Route53Error {
+        return verify(request, SERVICE).accessKeyId();
+    }
+
+    /**
+     * Verifies a request signed for {@code service} (route53, iam, elasticloadbalancing, acm, s3), all
+     * scoped to us-east-1 as the sandbox's services are.
+     */
+    Signed verify(HttpRequest request, String service) throws Route53Error {
         String authorization = request.header("Authorization");
         if (authorization == null) {
             throw Route53Error.sender(403, "MissingAuthenticationToken", "Missing Authentication Token");
@@ -75,9 +91,10 @@ final class SigV4Verifier {
         if (amzDate == null || amzDate.length() != 16) {
             throw incomplete("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
         }
-        checkScope(scope, amzDate);
+        checkScope(scope, amzDate, service);
         String credentialScope = scope[1] + "/" + scope[2] + "/" + scope[3] + "/" + scope[4];
-        String canonical = canonicalRequest(request, signedHeaders);
+        String canonical = service.equals("s3") ? canonicalS3Request(request, signedHeaders)
+                : canonicalRequest(request, signedHeaders);
         String stringToSign = ALGORITHM + "\n" + amzDate + "\n" + credentialScope + "\n"
                 + HEX.formatHex(sha256(canonical.getBytes(StandardCharsets.UTF_8)));
         byte[] key = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), scope[1]);
@@ -94,10 +111,10 @@ final class SigV4Verifier {
         if (!MessageDigest.isEqual(expected, given)) {
             throw Route53Error.sender(403, "SignatureDoesNotMatch", SIGNATURE_MISMATCH);
         }
-        return accessKey;
+        return new Signed(accessKey, amzDate, credentialScope, key, signature);
     }
 
-    private static void checkScope(String[] scope, String amzDate) throws Route53Error {
+    private static void checkScope(String[] scope, String amzDate, String service) throws Route53Error {
         if (!scope[1].equals(amzDate.substring(0, 8))) {
             throw Route53Error.sender(403, "SignatureDoesNotMatch", "Date in Credential scope does not match YYYYMMDD "
                     + "from ISO-8601 version of date from HTTP: '" + scope[1] + "' != '" + amzDate.substring(0, 8)
@@ -107,9 +124,9 @@ final class SigV4Verifier {
             throw Route53Error.sender(403, "SignatureDoesNotMatch", "Credential should be scoped to a valid region, not '"
                     + scope[2] + "'. ");
         }
-        if (!scope[3].equals(SERVICE)) {
+        if (!scope[3].equals(service)) {
             throw Route53Error.sender(403, "SignatureDoesNotMatch", "Credential should be scoped to correct service: '"
-                    + SERVICE + "'. ");
+                    + service + "'. ");
         }
         if (!scope[4].equals("aws4_request")) {
             throw Route53Error.sender(403, "SignatureDoesNotMatch", "Credential should be scoped with a valid "
@@ -119,11 +136,43 @@ final class SigV4Verifier {
 
     /** The canonical request of the SigV4 specification, for a service other than S3. */
     static String canonicalRequest(HttpRequest request, String signedHeaders) {
-        StringBuilder canonical = new StringBuilder();
-        canonical.append(request.method()).append('\n');
         String path = request.path().isEmpty() ? "/" : request.path();
         // the path arrives encoded once; services other than S3 sign it encoded a second time
-        canonical.append(QueryString.encode(path, true)).append('\n');
+        StringBuilder canonical = canonicalHead(request, QueryString.encode(path, true), signedHeaders);
+        // the hash of the body actually received, so a body changed in transit fails even when the
+        // client sent its own hash in x-amz-content-sha256; only an explicitly unsigned payload is taken as is
+        String declared = request.header("x-amz-content-sha256");
+        canonical.append(UNSIGNED_PAYLOAD.equals(declared) ? declared : HEX.formatHex(sha256(request.body())));
+        return canonical.toString();
+    }
+
+    /**
+     * S3's canonical request: the path encoded once, as sent (normalized to RFC 3986), and the payload
+     * hash as x-amz-content-sha256 declares it, which S3 requires: a hex hash must be the body's,
+     * UNSIGNED-PAYLOAD and the STREAMING-* forms of an aws-chunked body are signed literally.
+     */
+    static String canonicalS3Request(HttpRequest request, String signedHeaders) throws Route53Error {
+        String path = request.path().isEmpty() ? "/" : request.path();
+        StringBuilder canonical = canonicalHead(request, QueryString.encode(QueryString.decode(path, false), true),
+                signedHeaders);
+        String declared = request.header("x-amz-content-sha256");
+        if (declared == null) {
+            throw Route53Error.sender(400, "InvalidRequest", "Missing required header for this request: "
+                    + "x-amz-content-sha256");
+        }
+        if (!declared.equals(UNSIGNED_PAYLOAD) && !declared.startsWith("STREAMING-")
+                && !declared.equalsIgnoreCase(HEX.formatHex(sha256(request.body())))) {
+            throw Route53Error.sender(400, "XAmzContentSHA256Mismatch", "The provided 'x-amz-content-sha256' header "
+                    + "does not match what was computed.");
+        }
+        canonical.append(declared);
+        return canonical.toString();
+    }
+
+    private static StringBuilder canonicalHead(HttpRequest request, String canonicalPath, String signedHeaders) {
+        StringBuilder canonical = new StringBuilder();
+        canonical.append(request.method()).append('\n');
+        canonical.append(canonicalPath).append('\n');
         canonical.append(canonicalQuery(request.rawQuery())).append('\n');
         for (String name : signedHeaders.split(";")) {
             List<String> values = new ArrayList<>();
@@ -133,11 +182,7 @@ final class SigV4Verifier {
             canonical.append(name).append(':').append(String.join(",", values)).append('\n');
         }
         canonical.append('\n').append(signedHeaders).append('\n');
-        // the hash of the body actually received, so a body changed in transit fails even when the
-        // client sent its own hash in x-amz-content-sha256; only an explicitly unsigned payload is taken as is
-        String declared = request.header("x-amz-content-sha256");
-        canonical.append(UNSIGNED_PAYLOAD.equals(declared) ? declared : HEX.formatHex(sha256(request.body())));
-        return canonical.toString();
+        return canonical;
     }
 
     private static String canonicalQuery(String rawQuery) {
@@ -177,7 +222,7 @@ final class SigV4Verifier {
         }
     }
 
-    private static byte[] hmac(byte[] key, String data) {
+    static byte[] hmac(byte[] key, String data) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
