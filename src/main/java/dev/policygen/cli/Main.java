@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         description = "Least-privilege IAM policies for ACME DNS-01 clients on Route 53.",
         subcommands = {GenerateCommand.class, SimulateCommand.class, LintCommand.class, ValidateCommand.class,
             SandboxCommand.class, ObserveCommand.class, ClientsCommand.class, RegisterCommand.class,
+            RenewCommand.class, CleanupCommand.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nWithout a command, policygen runs generate: policygen --client traefik --zone Z... --domain example.com%n",
         exitCodeListHeading = "%nExit codes:%n",
@@ -112,6 +113,22 @@ public final class Main implements Runnable {
         }
         err.println("policygen: internal error: " + e + (debug ? "" : " (rerun with --debug for details)"));
         return ExitCode.INTERNAL;
+    }
+
+    /**
+     * The exit code of a failure: 2 for a usage error, 3 for a file or the journal that cannot be read
+     * or written, 4 for AWS, ACME or the policy guard.
+     */
+    static int exitCodeOf(PolicygenException e) {
+        if (e instanceof UsageException) {
+            return ExitCode.USAGE;
+        }
+        if (e instanceof InputException || e instanceof OutputException
+                || e instanceof dev.policygen.renew.dns.JournalFailure
+                || e instanceof dev.policygen.renew.deliver.DeliveryFailure) {
+            return ExitCode.BAD_INPUT;
+        }
+        return ExitCode.REMOTE;
     }
 
     @Override

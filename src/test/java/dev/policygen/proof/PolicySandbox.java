@@ -48,7 +48,7 @@ final class PolicySandbox implements Closeable {
      * runs the port is free, and any process's outgoing DNS query (Pebble's, the client's) may borrow it
      * as its ephemeral source port for a moment; wait for it rather than fail the proof.
      */
-    private static Sandbox startOnFixedPort(Sandbox.Builder builder) throws Exception {
+    static Sandbox startOnFixedPort(Sandbox.Builder builder) throws Exception {
         for (int attempt = 1; ; attempt++) {
             try {
                 // a sandbox whose start failed has closed itself, so each attempt builds a new one

@@ -107,7 +107,7 @@ public final class AccountKeyFile {
     }
 
     /** The key pair of a PEM text read from {@code where} (a file or an s3:// URI, for messages). */
-    static KeyPair parse(String text, String where) throws InputException {
+    public static KeyPair parse(String text, String where) throws InputException {
         try (PEMParser parser = new PEMParser(new StringReader(text))) {
             Object object = parser.readObject();
             if (!(object instanceof PEMKeyPair pair)) {

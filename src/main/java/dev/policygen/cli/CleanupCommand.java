@@ -1,0 +1,71 @@
+package dev.policygen.cli;
+
+import dev.policygen.PolicygenException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Removes the TXT values an interrupted renew left in Route 53, exactly those its journal lists, and
+ * nothing else; every renew does the same before it starts.
+ */
+@Command(name = "cleanup",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = "Remove the TXT values an interrupted renew left behind (from its journal), and nothing else.",
+        footer = {"%nExit codes: 0 nothing left behind, 2 bad option value, 3 the config or the state directory cannot "
+                + "be read or written, 4 AWS failed or the policy denies a request (what is left stays in the journal)."})
+final class CleanupCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "The renew config, as for renew.")
+    Path config;
+
+    @Option(names = "--state-dir", paramLabel = "DIR", description = "The renewer's state directory, as for renew.")
+    Path stateDir;
+
+    @Option(names = "--policy", paramLabel = "FILE", description = "The credentials' IAM policy, as for renew.")
+    Path policy;
+
+    @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
+    String logFormat;
+
+    @Option(names = "--aws-region", paramLabel = "REGION", description = "As for renew.")
+    String awsRegion;
+
+    @Option(names = "--aws-account", paramLabel = "ID", description = "As for renew.")
+    String awsAccount;
+
+    @Option(names = "--aws-endpoint", paramLabel = "URL", description = "As for renew.")
+    String awsEndpoint;
+
+    @Mixin
+    DebugOption debugOption;
+
+    @Override
+    public Integer call() throws Exception {
+        RenewCommand options = new RenewCommand();
+        options.config = config;
+        options.stateDir = stateDir;
+        options.policy = policy;
+        options.logFormat = logFormat;
+        options.awsRegion = awsRegion;
+        options.awsAccount = awsAccount;
+        options.awsEndpoint = awsEndpoint;
+        options.route53Rate = 5;
+        try (RenewSetup setup = RenewSetup.open(options, spec.commandLine().getOut(), spec.commandLine().getErr(),
+                false)) {
+            Optional<PolicygenException> failure = setup.removeLeftovers();
+            if (failure.isPresent()) {
+                throw failure.get();
+            }
+        }
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,103 @@
+package dev.policygen.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Renews the certificates of a renew config, once or as a service. The work is in
+ * {@link RenewSession}; this class holds the options. Options are plain values so building the
+ * command line loads no ACME, SDK or Bouncy Castle class.
+ */
+@Command(name = "renew",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = "Renew the certificates of a renew config over DNS-01 on Route 53, never sending an AWS "
+                + "request outside its policy.",
+        footer = {"%nThe config is --config FILE (YAML or JSON), else the LETSENCRYPT_AWS_CONFIG environment variable "
+                + "in letsencrypt-aws's schema.%n",
+                "Exit codes: 0 every certificate renewed or not due, 2 bad option value, 3 the config, the state "
+                        + "directory or a certificate file cannot be read or written, 4 a certificate failed (AWS, "
+                        + "ACME, or a request the policy denies; see the summary)."})
+final class RenewCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "The renew config (YAML if .yaml/.yml, else JSON).")
+    Path config;
+
+    @Option(names = "--persistent", description = "Keep running: renew, sleep --interval (with jitter), repeat; "
+            + "SIGTERM finishes the current step, cleans up and exits 0.")
+    boolean persistent;
+
+    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "12h",
+            description = "Time between passes with --persistent: 90s, 30m, 12h, 1d or ISO-8601. Default: ${DEFAULT-VALUE}.")
+    String interval;
+
+    @Option(names = "--force-issue", description = "Renew every certificate now, due or not.")
+    boolean forceIssue;
+
+    @Option(names = "--delete-old", description = "Delete the replaced IAM server certificate once the new one is in service.")
+    boolean deleteOld;
+
+    @Option(names = "--dry-run", description = "Read what is in service and report what would be renewed; "
+            + "no order, no change anywhere.")
+    boolean dryRun;
+
+    @Option(names = "--policy", paramLabel = "FILE",
+            description = "The IAM policy the credentials have; every request is checked against it before it is "
+                    + "sent. Default: the policy 'generate --client policygen' makes for this config.")
+    Path policy;
+
+    @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (key=value lines) or json (one object per line). Default: ${DEFAULT-VALUE}.")
+    String logFormat;
+
+    @Option(names = "--state-dir", paramLabel = "DIR", description = "Where the journal of TXT values and ACM "
+            + "imports is kept. Default: the config's stateDir, else $XDG_STATE_HOME/policygen or "
+            + "~/.local/state/policygen.")
+    Path stateDir;
+
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8",
+            description = "Certificates renewed at once. Default: ${DEFAULT-VALUE}.")
+    int concurrency;
+
+    @Option(names = "--route53-rate", paramLabel = "N", defaultValue = "5",
+            description = "Route 53 requests per second at most, for all certificates together (AWS allows 5 per "
+                    + "account). Default: ${DEFAULT-VALUE}.")
+    int route53Rate;
+
+    @Option(names = "--preferred-chain", paramLabel = "NAME",
+            description = "Use the CA's alternate chain whose top certificate is issued by (or is) this common name.")
+    String preferredChain;
+
+    @Option(names = "--acme-ca", paramLabel = "FILE",
+            description = "Trust only the CA certificates in this PEM file for the ACME server's HTTPS (private CAs).")
+    Path acmeCa;
+
+    @Option(names = "--aws-region", paramLabel = "REGION",
+            description = "Region of the ELB, ELBv2 and ACM calls. Default: AWS_REGION, else us-east-1.")
+    String awsRegion;
+
+    @Option(names = "--aws-account", paramLabel = "ID",
+            description = "The account of the credentials, for the ARNs the policy is checked on. Default: taken "
+                    + "from the config's ARNs, else any.")
+    String awsAccount;
+
+    @Option(names = "--aws-endpoint", paramLabel = "URL",
+            description = "Send every AWS request to this endpoint (a policygen sandbox). Default: AWS_ENDPOINT_URL, "
+                    + "else AWS.")
+    String awsEndpoint;
+
+    @Mixin
+    DebugOption debugOption;
+
+    @Override
+    public Integer call() throws Exception {
+        return new RenewSession(this, spec.commandLine().getOut(), spec.commandLine().getErr()).run();
+    }
+}

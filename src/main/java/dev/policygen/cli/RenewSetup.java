@@ -1,0 +1,269 @@
+package dev.policygen.cli;
+
+import dev.policygen.InputException;
+import dev.policygen.PolicygenException;
+import dev.policygen.UsageException;
+import dev.policygen.aws.CredentialSource;
+import dev.policygen.aws.SdkAwsServices;
+import dev.policygen.generate.Partition;
+import dev.policygen.model.PolicyDocument;
+import dev.policygen.model.PolicyReader;
+import dev.policygen.model.Statement;
+import dev.policygen.renew.CertificateResult;
+import dev.policygen.renew.RenewEngine;
+import dev.policygen.renew.RenewOptions;
+import dev.policygen.renew.RenewRun;
+import dev.policygen.renew.account.AccountKeyFile;
+import dev.policygen.renew.acme.AcmeClient;
+import dev.policygen.renew.cloud.AwsServices;
+import dev.policygen.renew.config.AccountKeyLocation;
+import dev.policygen.renew.config.RenewConfig;
+import dev.policygen.renew.config.RenewConfigReader;
+import dev.policygen.renew.deliver.ImportedArns;
+import dev.policygen.renew.dns.ChallengeZones;
+import dev.policygen.renew.dns.ZoneDiscovery;
+import dev.policygen.renew.guard.AwsScope;
+import dev.policygen.renew.guard.PolicyGuard;
+import dev.policygen.renew.guard.RenewPolicy;
+import dev.policygen.renew.pace.RateLimiter;
+import dev.policygen.renew.pace.Sleeper;
+import dev.policygen.renew.report.Progress;
+import dev.policygen.renew.report.RenewLog;
+import dev.policygen.renew.report.Summary;
+import dev.policygen.renew.state.Journal;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Clock;
+import java.time.Duration;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything one renew pass needs, opened in order and closed in reverse: the config, the state
+ * directory's journal (locked), the AWS services, the guard's policy (zones discovered first when
+ * the config leaves them out), the ACME account, and the log.
+ */
+final class RenewSetup implements AutoCloseable {
+    private final List<AutoCloseable> opened = new ArrayList<>();
+    private final RenewCommand options;
+    private final PrintWriter out;
+    private RenewLog log;
+    private RenewLog.Format format;
+    private RenewRun run;
+    private RenewEngine engine;
+    private Journal journal;
+
+    private RenewSetup(RenewCommand options, PrintWriter out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    static RenewSetup open(RenewCommand options, PrintWriter out, PrintWriter err) throws PolicygenException,
+            InterruptedException {
+        return open(options, out, err, true);
+    }
+
+    /** @param acme false for clean-up only, which needs no ACME account and runs no certificate */
+    static RenewSetup open(RenewCommand options, PrintWriter out, PrintWriter err, boolean acme)
+            throws PolicygenException, InterruptedException {
+        RenewSetup setup = new RenewSetup(options, out);
+        boolean ready = false;
+        try {
+            setup.prepare(err, acme);
+            ready = true;
+            return setup;
+        } finally {
+            if (!ready) {
+                setup.close();
+            }
+        }
+    }
+
+    private void prepare(PrintWriter err, boolean withAcme) throws PolicygenException, InterruptedException {
+        RenewLog.Format format = switch (options.logFormat) {
+            case "text" -> RenewLog.Format.TEXT;
+            case "json" -> RenewLog.Format.JSON;
+            default -> throw new UsageException(options.logFormat, "--log-format takes text or json, not \""
+                    + options.logFormat + "\"");
+        };
+        Clock clock = Clock.systemUTC();
+        this.format = format;
+        log = new RenewLog(out, format, clock);
+        RenewConfig config = config();
+        Path stateDir = stateDir(config);
+        Journal journal = Journal.open(stateDir, clock);
+        opened.add(journal);
+        ImportedArns importedArns;
+        try {
+            importedArns = ImportedArns.in(stateDir);
+        } catch (IOException e) {
+            throw new InputException(stateDir.toString(), "cannot read the ACM imports of the state directory: "
+                    + e.getMessage(), e);
+        }
+        String region = options.awsRegion != null ? options.awsRegion : SdkAwsServices.defaultRegion(System.getenv());
+        Optional<URI> endpoint = SdkAwsServices.endpoint(options.awsEndpoint, System.getenv());
+        AwsServices services = SdkAwsServices.builder(new CredentialSource.DefaultChain())
+                .region(region).endpoint(endpoint).build();
+        opened.add(services);
+        AwsScope scope = new AwsScope(Partition.AWS, region, account(config));
+
+        Optional<List<PolicyDocument>> given = policyFile();
+        RenewEngine engine = new RenewEngine().clock(clock, Sleeper.SYSTEM)
+                .route53Limit(route53Limit());
+        RenewConfig resolved = config;
+        RenewPolicy policy = RenewPolicy.of(config, List.of());
+        if (given.isEmpty() && !config.zonesConfigured()) {
+            // the run's policy is scoped to the zones, so they are found first, under a policy that allows
+            // only that: the one call generate's policy grants for it
+            engine.services(services, PolicyGuard.of(List.of(discoveryOnly()), policy), scope);
+            ZoneDiscovery discovery = ZoneDiscovery.run(config, new ChallengeZones(engine.aws()));
+            resolved = discovery.config();
+            policy = RenewPolicy.of(config, discovery.discovered());
+            engine = new RenewEngine().clock(clock, Sleeper.SYSTEM)
+                    .route53Limit(route53Limit());
+        }
+        PolicyGuard guard = given.isPresent() ? PolicyGuard.of(given.get(), policy) : PolicyGuard.generated(policy);
+        engine.services(services, guard, scope);
+        log.info("start", "certificates", resolved.certificates().size(), "policy",
+                options.policy != null ? options.policy.toString() : policy.commandLine(), "state-dir", stateDir);
+
+        this.engine = engine;
+        this.journal = journal;
+        if (!withAcme) {
+            return;
+        }
+        KeyPair accountKey = accountKey(config.accountKey(), engine);
+        AcmeClient acme = AcmeClient.login(config.directory(), Optional.ofNullable(options.acmeCa), accountKey, clock,
+                Sleeper.SYSTEM);
+        opened.add(acme);
+        Progress progress = Progress.forTerminal(err, format);
+        log.showAbove(progress);
+        run = engine.config(resolved)
+                .options(new RenewOptions(options.forceIssue, options.deleteOld, options.dryRun,
+                        Optional.ofNullable(options.preferredChain), options.concurrency))
+                .acme(acme).state(journal, importedArns).output(log, progress).build();
+    }
+
+    RenewRun run() {
+        return run;
+    }
+
+    /** Removes the TXT values the journal lists; the first failure, if any. */
+    Optional<PolicygenException> removeLeftovers() throws InterruptedException {
+        int count = journal.leftovers().size();
+        Optional<PolicygenException> failure = RenewRun.removeLeftovers(journal, engine.zoneRecords());
+        log.info("cleanup", "values", count, "left", journal.leftovers().size());
+        return failure;
+    }
+
+    void report(List<CertificateResult> results) {
+        Summary summary = new Summary(format);
+        for (CertificateResult result : results) {
+            summary.add(new Summary.Row(result.certificate(), Summary.Outcome.valueOf(result.outcome().name()),
+                    result.expiry(), result.detail()));
+        }
+        summary.print(out);
+        out.flush();
+    }
+
+    /** Route 53's limit is per account; the extra 100 ms of the window absorbs network jitter. */
+    private RateLimiter route53Limit() {
+        return new RateLimiter(options.route53Rate, Duration.ofMillis(1100), System::nanoTime, Sleeper.SYSTEM);
+    }
+
+    private RenewConfig config() throws InputException, UsageException {
+        if (options.config != null) {
+            return RenewConfigReader.read(options.config);
+        }
+        String legacy = System.getenv(RenewConfigReader.LEGACY_VARIABLE);
+        if (legacy != null) {
+            return RenewConfigReader.fromEnvironment(legacy);
+        }
+        throw new UsageException("--config", "give --config FILE, or set " + RenewConfigReader.LEGACY_VARIABLE
+                + " to a letsencrypt-aws config");
+    }
+
+    private Path stateDir(RenewConfig config) {
+        if (options.stateDir != null) {
+            return options.stateDir;
+        }
+        if (config.stateDir().isPresent()) {
+            return config.stateDir().get();
+        }
+        String xdg = System.getenv("XDG_STATE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".local", "state");
+        return base.resolve("policygen");
+    }
+
+    /** --aws-account, else the account of an ARN in the config, else any. */
+    private String account(RenewConfig config) {
+        if (options.awsAccount != null) {
+            return options.awsAccount;
+        }
+        return config.certificates().stream().flatMap(c -> c.destinations().stream())
+                .map(RenewSetup::arnOf).flatMap(Optional::stream)
+                .map(arn -> arn.split(":", 6)).filter(parts -> parts.length == 6 && !parts[4].isEmpty())
+                .map(parts -> parts[4]).findFirst().orElse(AwsScope.ANY_ACCOUNT);
+    }
+
+    private static Optional<String> arnOf(dev.policygen.renew.config.Destination destination) {
+        if (destination instanceof dev.policygen.renew.config.Destination.Elbv2 elbv2) {
+            return Optional.of(elbv2.listenerArn());
+        }
+        if (destination instanceof dev.policygen.renew.config.Destination.Acm acm) {
+            return acm.certificateArn();
+        }
+        return Optional.empty();
+    }
+
+    private Optional<List<PolicyDocument>> policyFile() throws InputException {
+        if (options.policy == null) {
+            return Optional.empty();
+        }
+        String text;
+        try {
+            text = Files.readString(options.policy, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InputException(options.policy.toString(), "cannot read the policy: " + e.getMessage(), e);
+        }
+        return Optional.of(List.of(PolicyReader.read(text, options.policy.toString())));
+    }
+
+    private static PolicyDocument discoveryOnly() {
+        return PolicyDocument.of(List.of(Statement.builder(dev.policygen.model.Effect.ALLOW)
+                .actions(List.of("route53:ListHostedZonesByName")).resources(List.of("*")).build()));
+    }
+
+    private static KeyPair accountKey(AccountKeyLocation location, RenewEngine engine) throws PolicygenException,
+            InterruptedException {
+        if (location instanceof AccountKeyLocation.LocalFile file) {
+            return AccountKeyFile.read(file.path());
+        }
+        AccountKeyLocation.S3Object object = (AccountKeyLocation.S3Object) location;
+        byte[] pem = engine.aws().object(object.bucket(), object.key()).orElseThrow(() -> new InputException(
+                object.uri(), dev.policygen.json.SourcePosition.UNKNOWN, "no ACME account key at " + object.uri()
+                        + "; create it with policygen register --account-key " + object.uri()));
+        return AccountKeyFile.parse(new String(pem, StandardCharsets.US_ASCII), object.uri());
+    }
+
+    @Override
+    public void close() {
+        for (int i = opened.size() - 1; i >= 0; i--) {
+            try {
+                opened.get(i).close();
+            } catch (Exception e) {
+                // closing frees resources only; the run's outcome is already decided
+            }
+        }
+        opened.clear();
+    }
+
+}

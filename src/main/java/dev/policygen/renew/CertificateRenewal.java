@@ -1,0 +1,139 @@
+package dev.policygen.renew;
+
+import dev.policygen.PolicygenException;
+import dev.policygen.generate.HostedZoneId;
+import dev.policygen.renew.acme.ChallengePublisher;
+import dev.policygen.renew.acme.ChallengeRecord;
+import dev.policygen.renew.acme.IssuedCertificate;
+import dev.policygen.renew.acme.OrderRequest;
+import dev.policygen.renew.acme.RenewalWindow;
+import dev.policygen.renew.config.CertificateConfig;
+import dev.policygen.renew.config.ConfiguredDomain;
+import dev.policygen.renew.deliver.ServiceState;
+import dev.policygen.renew.dns.Route53Challenges;
+import dev.policygen.renew.report.RenewLog;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One certificate, start to end: read what is in service, decide, order a new certificate with a
+ * new key (its DNS-01 records published and withdrawn by {@link Route53Challenges}), and deliver it
+ * everywhere. Any failure becomes this certificate's result; the others go on.
+ */
+final class CertificateRenewal {
+    private final CertificateConfig config;
+    private final RenewContext context;
+    /** Set when the challenge records could not all be removed; the journal keeps them for the next run. */
+    private PolicygenException cleanupFailure;
+
+    CertificateRenewal(CertificateConfig config, RenewContext context) {
+        this.config = config;
+        this.context = context;
+    }
+
+    CertificateResult run() throws InterruptedException {
+        RenewLog log = context.log();
+        String name = config.name();
+        Optional<java.time.Instant> expiry = Optional.empty();
+        try {
+            context.progress().update(name, "reading");
+            List<ServiceState> states = context.reader().read(config);
+            expiry = RenewDecision.earliestExpiry(states);
+            Optional<RenewalWindow> window = renewalWindow(states);
+            RenewDecision decision = RenewDecision.decide(config, states, context.clock().instant(),
+                    context.options().forceIssue(), window);
+            if (!decision.due()) {
+                log.info("skipped", "cert", name, "reason", decision.reason());
+                return CertificateResult.skipped(name, expiry, decision.reason());
+            }
+            if (context.options().dryRun()) {
+                log.info("would-renew", "cert", name, "reason", decision.reason());
+                return CertificateResult.skipped(name, expiry, "dry run; would renew: " + decision.reason());
+            }
+            log.info("renewing", "cert", name, "reason", decision.reason(), "names", names());
+            IssuedCertificate issued = issue(states);
+            log.info("issued", "cert", name, "not-after", issued.notAfter(), "serial",
+                    issued.chain().get(0).getSerialNumber().toString(16));
+            context.progress().update(name, "delivering");
+            List<String> locations = new ArrayList<>();
+            for (ServiceState state : states) {
+                locations.add(context.delivery().deliver(name, issued, state));
+            }
+            log.info("renewed", "cert", name, "not-after", issued.notAfter(), "to", String.join(",", locations));
+            return new CertificateResult(name, CertificateResult.Outcome.RENEWED, Optional.of(issued.notAfter()),
+                    "renewed: " + decision.reason() + (cleanupFailure == null ? ""
+                            : "; clean-up failed, the next run retries it: " + cleanupFailure.getMessage()),
+                    locations, Optional.ofNullable(cleanupFailure));
+        } catch (PolicygenException e) {
+            log.error("failed", "cert", name, "error", e.getMessage());
+            return CertificateResult.failed(name, expiry, e);
+        }
+    }
+
+    private IssuedCertificate issue(List<ServiceState> states) throws PolicygenException, InterruptedException {
+        Map<String, Optional<HostedZoneId>> zones = new LinkedHashMap<>();
+        for (ConfiguredDomain domain : config.domains()) {
+            zones.put(domain.name().normalized(), domain.zone());
+        }
+        Route53Challenges challenges = new Route53Challenges(config.name(), zones, context.zones(),
+                context.records(), context.waiter(), context.journal());
+        OrderRequest request = new OrderRequest(names(), config.keyType(), context.options().preferredChain(),
+                RenewDecision.earliestCertificate(states));
+        context.progress().update(config.name(), "ordering");
+        // a failed clean-up during the order must not stop its finalization: the CA has validated every
+        // name by then, and the journal keeps the values for the retry below and the next run
+        ChallengePublisher publisher = new ChallengePublisher() {
+            @Override
+            public void publish(List<ChallengeRecord> records) throws PolicygenException, InterruptedException {
+                challenges.publish(records);
+            }
+
+            @Override
+            public void withdraw() throws InterruptedException {
+                try {
+                    challenges.withdraw();
+                } catch (PolicygenException e) {
+                    context.log().warn("cleanup.retrying", "cert", config.name(), "error", e.getMessage());
+                }
+            }
+        };
+        try {
+            return context.acme().issue(request, publisher);
+        } finally {
+            // AcmeClient withdraws once the CA has decided; this covers every way out before that. A
+            // failed clean-up must neither hide the order's own failure nor lose a certificate issued
+            try {
+                challenges.withdraw();
+            } catch (PolicygenException e) {
+                cleanupFailure = e;
+                context.log().error("cleanup.failed", "cert", config.name(), "error", e.getMessage());
+            }
+        }
+    }
+
+    private Optional<RenewalWindow> renewalWindow(List<ServiceState> states) throws InterruptedException {
+        Optional<X509Certificate> current = RenewDecision.earliestCertificate(states);
+        if (current.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return context.acme().renewalInfo(current.get());
+        } catch (PolicygenException e) {
+            // the window decides without it; a CA's ARI outage must not stop renewals
+            context.log().warn("ari.unavailable", "cert", config.name(), "error", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private List<String> names() {
+        List<String> names = new ArrayList<>();
+        for (ConfiguredDomain domain : config.domains()) {
+            names.add(RenewDecision.orderName(domain.name()));
+        }
+        return names;
+    }
+}

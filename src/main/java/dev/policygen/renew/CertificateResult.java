@@ -1,0 +1,29 @@
+package dev.policygen.renew;
+
+import dev.policygen.PolicygenException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How one certificate's renewal ended: renewed (to these locations), skipped (not due, or only
+ * reported in a dry run), or failed with the reason. A renewal whose clean-up failed is renewed but
+ * carries that failure too, so the run's exit code still reports it.
+ */
+public record CertificateResult(String certificate, Outcome outcome, Optional<Instant> expiry, String detail,
+        List<String> locations, Optional<PolicygenException> failure) {
+    public enum Outcome { RENEWED, SKIPPED, FAILED }
+
+    public CertificateResult {
+        locations = List.copyOf(locations);
+    }
+
+    static CertificateResult skipped(String certificate, Optional<Instant> expiry, String detail) {
+        return new CertificateResult(certificate, Outcome.SKIPPED, expiry, detail, List.of(), Optional.empty());
+    }
+
+    static CertificateResult failed(String certificate, Optional<Instant> expiry, PolicygenException failure) {
+        return new CertificateResult(certificate, Outcome.FAILED, expiry, failure.getMessage(), List.of(),
+                Optional.of(failure));
+    }
+}

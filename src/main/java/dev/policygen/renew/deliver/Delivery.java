@@ -1,0 +1,105 @@
+package dev.policygen.renew.deliver;
+
+import dev.policygen.PolicygenException;
+import dev.policygen.renew.acme.IssuedCertificate;
+import dev.policygen.renew.cloud.ServerCertificates;
+import dev.policygen.renew.config.Destination;
+import dev.policygen.renew.guard.GuardedAws;
+import dev.policygen.renew.report.RenewLog;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+
+/**
+ * Puts a complete new certificate into service at every destination: files replaced atomically, a
+ * new IAM server certificate installed on its listener, an ACM certificate re-imported in place. An
+ * old IAM server certificate is deleted (with --delete-old) only after the new one is in service.
+ */
+public final class Delivery {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private final GuardedAws aws;
+    private final ImportedArns importedArns;
+    private final Clock clock;
+    private final RenewLog log;
+    private final boolean deleteOld;
+
+    public Delivery(GuardedAws aws, ImportedArns importedArns, Clock clock, RenewLog log, boolean deleteOld) {
+        this.aws = aws;
+        this.importedArns = importedArns;
+        this.clock = clock;
+        this.log = log;
+        this.deleteOld = deleteOld;
+    }
+
+    /** Delivers to one destination; returns where the certificate now is (a path or an ARN). */
+    public String deliver(String certificate, IssuedCertificate issued, ServiceState state)
+            throws PolicygenException, InterruptedException {
+        Destination destination = state.destination();
+        if (destination instanceof Destination.Files files) {
+            try {
+                PemFiles.write(files.dir(), issued.certificatePem(), issued.chainPem(), issued.fullchainPem(),
+                        issued.privateKeyPem());
+            } catch (IOException e) {
+                throw new DeliveryFailure(certificate, "cannot write the certificate files in " + files.dir() + ": "
+                        + e.getMessage(), e);
+            }
+            return files.dir().toString();
+        }
+        if (destination instanceof Destination.IamServerCertificate iam) {
+            String name = iam.namePrefix() + "-" + STAMP.format(clock.instant());
+            ServerCertificates.Metadata uploaded = aws.uploadServerCertificate(name, issued.certificatePem(),
+                    issued.privateKeyPem(), issued.chainPem());
+            log.info("iam.uploaded", "cert", certificate, "name", name, "arn", uploaded.arn());
+            if (iam.elb().isPresent()) {
+                Destination.ClassicElb elb = iam.elb().get();
+                aws.setClassicListenerCertificate(elb.name(), elb.port(), uploaded.arn());
+                log.info("elb.installed", "cert", certificate, "elb", elb.name(), "port", elb.port());
+            }
+            deleteReplaced(certificate, state.location(), uploaded.arn());
+            return uploaded.arn();
+        }
+        if (destination instanceof Destination.Elbv2 elbv2) {
+            Optional<String> current = state.location().filter(Arns::isAcmCertificate);
+            // re-importing into the listener's ACM certificate keeps every binding; anything else gets a new one
+            String arn = aws.importAcmCertificate(current, issued.certificatePem(), issued.privateKeyPem(),
+                    issued.chainPem());
+            if (current.isEmpty()) {
+                aws.setListenerDefaultCertificate(elbv2.listenerArn(), arn);
+                log.info("elbv2.installed", "cert", certificate, "listener", elbv2.listenerArn(), "arn", arn);
+                deleteReplaced(certificate, state.location(), arn);
+            }
+            return arn;
+        }
+        Destination.Acm acm = (Destination.Acm) destination;
+        Optional<String> target = acm.certificateArn().isPresent() ? acm.certificateArn()
+                : state.location();
+        String arn = aws.importAcmCertificate(target, issued.certificatePem(), issued.privateKeyPem(),
+                issued.chainPem());
+        if (target.isEmpty()) {
+            try {
+                importedArns.put(certificate, arn);
+            } catch (IOException e) {
+                throw new DeliveryFailure(certificate, "imported as " + arn + " but cannot remember it for the next "
+                        + "run (add certificateArn: " + arn + " to the config): " + e.getMessage(), e);
+            }
+            log.info("acm.imported", "cert", certificate, "arn", arn, "hint", "add certificateArn to the config");
+        }
+        return arn;
+    }
+
+    /** With --delete-old, the IAM server certificate the new one replaced; it is out of service by now. */
+    private void deleteReplaced(String certificate, Optional<String> previous, String replacement)
+            throws PolicygenException, InterruptedException {
+        if (!deleteOld || previous.isEmpty() || !Arns.isServerCertificate(previous.get())
+                || previous.get().equals(replacement)) {
+            return;
+        }
+        String name = Arns.serverCertificateName(previous.get());
+        aws.deleteServerCertificate(name);
+        log.info("iam.deleted", "cert", certificate, "name", name);
+    }
+}

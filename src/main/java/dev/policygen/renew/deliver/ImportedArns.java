@@ -1,0 +1,52 @@
+package dev.policygen.renew.deliver;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * ACM ARNs of certificates renew imported as new (an acm destination without certificateArn), kept
+ * in the state directory so the next renewal re-imports into the same ARN and its bindings stay.
+ */
+public final class ImportedArns {
+    private final Path file;
+    private final Properties arns = new Properties();
+
+    private ImportedArns(Path file) {
+        this.file = file;
+    }
+
+    public static ImportedArns in(Path stateDir) throws IOException {
+        ImportedArns imported = new ImportedArns(stateDir.resolve("acm-imports.properties"));
+        if (Files.exists(imported.file)) {
+            try (Reader in = Files.newBufferedReader(imported.file, StandardCharsets.UTF_8)) {
+                imported.arns.load(in);
+            }
+        }
+        return imported;
+    }
+
+    public synchronized Optional<String> get(String certificate) {
+        return Optional.ofNullable(arns.getProperty(certificate));
+    }
+
+    /** Remembers the ARN, replacing the file atomically. */
+    public synchronized void put(String certificate, String arn) throws IOException {
+        arns.setProperty(certificate, arn);
+        Path temporary = Files.createTempFile(file.getParent(), ".acm-imports", ".tmp");
+        try {
+            try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                arns.store(out, "certificate name = ACM ARN renew imported it as; written by policygen renew");
+            }
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.policygen.renew.dns;
+
+import dev.policygen.PolicygenException;
+import dev.policygen.generate.ZoneRef;
+import dev.policygen.renew.cloud.HostedZones;
+import dev.policygen.renew.config.CertificateConfig;
+import dev.policygen.renew.config.ConfiguredDomain;
+import dev.policygen.renew.config.RenewConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Finds the zone of every name the config gives none for, before the run, so the run's policy
+ * (generate's, scoped to those zones) is known before any record is touched. The result is the
+ * config with every zone filled in, and the zones found, as generate's {@code --zone NAME=ID}.
+ */
+public record ZoneDiscovery(RenewConfig config, List<ZoneRef> discovered) {
+
+    public static ZoneDiscovery run(RenewConfig config, ChallengeZones zones) throws PolicygenException,
+            InterruptedException {
+        Map<String, ZoneRef> found = new TreeMap<>();
+        List<CertificateConfig> certificates = new ArrayList<>();
+        for (CertificateConfig certificate : config.certificates()) {
+            List<ConfiguredDomain> domains = new ArrayList<>();
+            for (ConfiguredDomain domain : certificate.domains()) {
+                if (domain.zone().isPresent()) {
+                    domains.add(domain);
+                    continue;
+                }
+                HostedZones.Zone zone = zones.enclosingZone(domain.name().normalized());
+                found.putIfAbsent(zone.id().id(), new ZoneRef(zone.id(), Optional.of(zone.name())));
+                domains.add(new ConfiguredDomain(domain.name(), Optional.of(zone.id())));
+            }
+            certificates.add(new CertificateConfig(certificate.name(), domains, certificate.keyType(),
+                    certificate.renewBeforeDays(), certificate.destinations()));
+        }
+        return new ZoneDiscovery(new RenewConfig(config.accountKey(), config.directory(), config.stateDir(),
+                certificates), List.copyOf(found.values()));
+    }
+}

@@ -1,0 +1,55 @@
+package dev.policygen.renew.guard;
+
+import dev.policygen.aws.AwsFailure;
+import dev.policygen.renew.pace.RateLimiter;
+import dev.policygen.renew.pace.Retry;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The one way the renewer sends an AWS request: the policy guard first (a denied call is never
+ * sent), then, for each attempt, Route 53's request rate limit, with throttling and server errors
+ * retried with backoff and jitter. It counts the requests actually sent, per action.
+ */
+public final class CallGate {
+    private static final String ROUTE53 = "route53:";
+
+    private final PolicyGuard guard;
+    private final RateLimiter route53Limit;
+    private final Retry retry;
+    private final Map<String, LongAdder> sent = new ConcurrentHashMap<>();
+
+    public CallGate(PolicyGuard guard, RateLimiter route53Limit, Retry retry) {
+        this.guard = guard;
+        this.route53Limit = route53Limit;
+        this.retry = retry;
+    }
+
+    /** Checks {@code call} against the policy, then runs {@code attempt} (one AWS request) until it succeeds. */
+    public <T> T send(IntendedCall call, Retry.Attempt<T> attempt) throws GuardException, AwsFailure,
+            InterruptedException {
+        guard.check(call);
+        boolean limited = call.action().startsWith(ROUTE53);
+        return retry.call(() -> {
+            if (limited) {
+                try {
+                    route53Limit.acquire();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AwsFailure(AwsFailure.Kind.UNREACHABLE, "interrupted before " + call.action(), e);
+                }
+            }
+            sent.computeIfAbsent(call.action(), a -> new LongAdder()).increment();
+            return attempt.run();
+        });
+    }
+
+    /** Requests sent so far (retries included), by action, sorted. */
+    public Map<String, Long> sentByAction() {
+        Map<String, Long> counts = new TreeMap<>();
+        sent.forEach((action, count) -> counts.put(action, count.sum()));
+        return counts;
+    }
+}

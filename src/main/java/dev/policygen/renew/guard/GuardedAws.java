@@ -1,0 +1,137 @@
+package dev.policygen.renew.guard;
+
+import dev.policygen.aws.AwsFailure;
+import dev.policygen.eval.ChangeBatch;
+import dev.policygen.generate.HostedZoneId;
+import dev.policygen.renew.cloud.AwsServices;
+import dev.policygen.renew.cloud.HostedZones;
+import dev.policygen.renew.cloud.InstalledCertificate;
+import dev.policygen.renew.cloud.ServerCertificates;
+import dev.policygen.renew.cloud.TxtChange;
+import dev.policygen.renew.cloud.TxtRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every AWS request of the renewer, each described to the guard as the action and resource AWS
+ * authorizes it on, and sent through the {@link CallGate}. The renewer holds only this, never
+ * the services themselves, so no request can skip the guard.
+ */
+public final class GuardedAws {
+    private final AwsServices services;
+    private final CallGate gate;
+    private final AwsScope scope;
+
+    public GuardedAws(AwsServices services, CallGate gate, AwsScope scope) {
+        this.services = services;
+        this.gate = gate;
+        this.scope = scope;
+    }
+
+    public AwsScope scope() {
+        return scope;
+    }
+
+    public CallGate gate() {
+        return gate;
+    }
+
+    public List<HostedZones.Zone> zonesFrom(String dnsName) throws GuardException, AwsFailure, InterruptedException {
+        return gate.send(IntendedCall.of("route53:ListHostedZonesByName", "*"),
+                () -> services.hostedZones().zonesFrom(dnsName));
+    }
+
+    public TxtRecord txtRecord(HostedZoneId zone, String name) throws GuardException, AwsFailure,
+            InterruptedException {
+        return gate.send(new IntendedCall("route53:ListResourceRecordSets", scope.hostedZone(zone), Optional.of(zone),
+                List.of()), () -> services.hostedZones().txtRecord(zone, name));
+    }
+
+    public String change(HostedZoneId zone, List<TxtChange> changes) throws GuardException, AwsFailure,
+            InterruptedException {
+        List<ChangeBatch.Change> described = new ArrayList<>();
+        for (TxtChange change : changes) {
+            described.add(new ChangeBatch.Change(change.action().name(), "TXT", change.record().name()));
+        }
+        IntendedCall call = new IntendedCall(ChangeBatch.ACTION, scope.hostedZone(zone), Optional.of(zone),
+                described);
+        return gate.send(call, () -> services.hostedZones().change(zone, changes));
+    }
+
+    public boolean inSync(String changeId) throws GuardException, AwsFailure, InterruptedException {
+        return gate.send(IntendedCall.of("route53:GetChange", scope.change(changeId)),
+                () -> services.hostedZones().inSync(changeId));
+    }
+
+    public Optional<InstalledCertificate> serverCertificate(String name) throws GuardException, AwsFailure,
+            InterruptedException {
+        return gate.send(IntendedCall.of("iam:GetServerCertificate", scope.serverCertificate(name)),
+                () -> services.serverCertificates().get(name));
+    }
+
+    public List<ServerCertificates.Metadata> serverCertificates() throws GuardException, AwsFailure,
+            InterruptedException {
+        return gate.send(IntendedCall.of("iam:ListServerCertificates", "*"),
+                () -> services.serverCertificates().list());
+    }
+
+    public ServerCertificates.Metadata uploadServerCertificate(String name, String certificatePem,
+            String privateKeyPem, String chainPem) throws GuardException, AwsFailure, InterruptedException {
+        return gate.send(IntendedCall.of("iam:UploadServerCertificate", scope.serverCertificate(name)),
+                () -> services.serverCertificates().upload(name, certificatePem, privateKeyPem, chainPem));
+    }
+
+    public void deleteServerCertificate(String name) throws GuardException, AwsFailure, InterruptedException {
+        gate.send(IntendedCall.of("iam:DeleteServerCertificate", scope.serverCertificate(name)), () -> {
+            services.serverCertificates().delete(name);
+            return null;
+        });
+    }
+
+    public Optional<String> classicListenerCertificate(String name, int port) throws GuardException, AwsFailure,
+            InterruptedException {
+        return gate.send(IntendedCall.of("elasticloadbalancing:DescribeLoadBalancers", "*"),
+                () -> services.loadBalancers().classicListenerCertificate(name, port));
+    }
+
+    public void setClassicListenerCertificate(String name, int port, String certificateArn) throws GuardException,
+            AwsFailure, InterruptedException {
+        gate.send(IntendedCall.of("elasticloadbalancing:SetLoadBalancerListenerSSLCertificate",
+                scope.classicLoadBalancer(name)), () -> {
+                    services.loadBalancers().setClassicListenerCertificate(name, port, certificateArn);
+                    return null;
+                });
+    }
+
+    public Optional<String> listenerDefaultCertificate(String listenerArn) throws GuardException, AwsFailure,
+            InterruptedException {
+        return gate.send(IntendedCall.of("elasticloadbalancing:DescribeListeners", "*"),
+                () -> services.loadBalancers().listenerDefaultCertificate(listenerArn));
+    }
+
+    public void setListenerDefaultCertificate(String listenerArn, String certificateArn) throws GuardException,
+            AwsFailure, InterruptedException {
+        gate.send(IntendedCall.of("elasticloadbalancing:ModifyListener", listenerArn), () -> {
+            services.loadBalancers().setListenerDefaultCertificate(listenerArn, certificateArn);
+            return null;
+        });
+    }
+
+    public Optional<InstalledCertificate> acmCertificate(String arn) throws GuardException, AwsFailure,
+            InterruptedException {
+        return gate.send(IntendedCall.of("acm:GetCertificate", arn), () -> services.acm().get(arn));
+    }
+
+    public String importAcmCertificate(Optional<String> arn, String certificatePem, String privateKeyPem,
+            String chainPem) throws GuardException, AwsFailure, InterruptedException {
+        return gate.send(IntendedCall.of("acm:ImportCertificate", arn.orElse(scope.anyAcmCertificate())),
+                () -> services.acm().importCertificate(arn, certificatePem, privateKeyPem, chainPem));
+    }
+
+    public Optional<byte[]> object(String bucket, String key) throws GuardException, AwsFailure,
+            InterruptedException {
+        return gate.send(IntendedCall.of("s3:GetObject", scope.object(bucket, key)),
+                () -> services.objects().get(bucket, key));
+    }
+}

@@ -1,0 +1,94 @@
+package dev.policygen.proof;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.policygen.cli.Main;
+import dev.policygen.sandbox.Sandbox;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Real Pebble and the sandbox for policygen renew: Pebble is started once with a fixed DNS port,
+ * an ACME account is registered once, and each test starts its own sandbox on that DNS port with
+ * the zones, load balancers and policy it needs, then runs renew in process against both.
+ */
+final class RenewBed implements Closeable {
+    static final String ZONE = "example.test";
+    static final String ZONE_ID = "Z0EXAMPLETEST";
+
+    final Path directory;
+    final int dnsPort;
+    final PebbleServer pebble;
+    final Path accountKey;
+
+    /** The output of one command run in process. */
+    record Run(int exit, String out, String err) {
+        String all() {
+            return out + err;
+        }
+    }
+
+    private RenewBed(Path directory, int dnsPort, PebbleServer pebble, Path accountKey) {
+        this.directory = directory;
+        this.dnsPort = dnsPort;
+        this.pebble = pebble;
+        this.accountKey = accountKey;
+    }
+
+    static RenewBed start(Path directory, Map<String, String> pebbleEnvironment) throws Exception {
+        int dnsPort = PolicySandbox.freeDnsPort();
+        PebbleServer pebble = PebbleServer.start(directory.resolve("pebble"), dnsPort, pebbleEnvironment);
+        Path key = directory.resolve("account.pem");
+        Run register = run("register", "--email", "ops@example.com", "--account-key", "file://" + key,
+                "--directory", pebble.directoryUrl(), "--acme-ca", pebble.tlsCaFile().toString(), "--agree-tos");
+        assertEquals(0, register.exit(), register.all());
+        return new RenewBed(directory, dnsPort, pebble, key);
+    }
+
+    /** A sandbox on the bed's DNS port with the test zone; {@code customize} adds load balancers, a policy... */
+    Sandbox sandbox(Path stateDir, java.util.function.Consumer<Sandbox.Builder> customize) throws Exception {
+        Sandbox.Builder builder = Sandbox.builder().dnsPort(dnsPort).zone(ZONE, ZONE_ID).stateDir(stateDir)
+                .callLog(stateDir.resolve("calls.jsonl"));
+        customize.accept(builder);
+        return PolicySandbox.startOnFixedPort(builder);
+    }
+
+    /** A renew config file with the account key and Pebble's directory, then {@code certificates} (YAML). */
+    Path config(Path file, String certificates) throws IOException {
+        String text = "accountKey: file://" + accountKey + "\n"
+                + "directory: " + pebble.directoryUrl() + "\n"
+                + "certificates:\n" + certificates.stripIndent();
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /** policygen renew in process against Pebble and {@code sandbox}, with the extra arguments. */
+    Run renew(Sandbox sandbox, Path config, Path stateDir, String... extra) {
+        List<String> args = new ArrayList<>(List.of("renew", "--config", config.toString(), "--acme-ca",
+                pebble.tlsCaFile().toString(), "--aws-endpoint", "http://127.0.0.1:" + sandbox.ports().api(),
+                "--state-dir", stateDir.toString()));
+        args.addAll(Arrays.asList(extra));
+        return run(args.toArray(String[]::new));
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Override
+    public void close() throws IOException {
+        pebble.close();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.policygen.proof;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.policygen.sandbox.Sandbox;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** policygen renew against real Pebble and the sandbox, delivering to files. */
+class RenewFilesTest {
+    @TempDir
+    static Path shared;
+    static RenewBed bed;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startPebble() throws Exception {
+        bed = RenewBed.start(shared, Map.of());
+    }
+
+    @AfterAll
+    static void stopPebble() throws Exception {
+        bed.close();
+    }
+
+    @Test
+    void renewsIntoFilesThenSkipsUntilDue() throws Exception {
+        Path state = dir.resolve("state");
+        Path certs = dir.resolve("www");
+        Path config = bed.config(dir.resolve("renew.yaml"), """
+                  www:
+                    domains: [www.example.test, "*.example.test"]
+                    destinations:
+                      - files: {dir: %s}
+                """.formatted(certs));
+        try (Sandbox sandbox = bed.sandbox(dir.resolve("sandbox"), b -> { })) {
+            RenewBed.Run first = bed.renew(sandbox, config, state);
+            assertEquals(0, first.exit(), first.all());
+            assertTrue(first.out().contains("www          renewed"), first.all());
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                    certs.resolve("privkey.pem"))));
+            assertTrue(Files.readString(certs.resolve("fullchain.pem")).contains("BEGIN CERTIFICATE"));
+
+            RenewBed.Run second = bed.renew(sandbox, config, state);
+            assertEquals(0, second.exit(), second.all());
+            assertTrue(second.out().contains("skipped"), second.all());
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.policygen.renew;
+
+import dev.policygen.aws.AwsFailure;
+import dev.policygen.generate.HostedZoneId;
+import dev.policygen.renew.cloud.HostedZones;
+import dev.policygen.renew.cloud.TxtChange;
+import dev.policygen.renew.cloud.TxtRecord;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Route 53 in memory for the renewer's unit tests: zones, TXT sets, changes that become INSYNC after
+ * a set number of GetChange calls, queued failures, and a log of every request in order.
+ */
+final class FakeRoute53 implements HostedZones {
+    final List<Zone> zones = new ArrayList<>();
+    final Map<HostedZoneId, Map<String, TxtRecord>> records = new LinkedHashMap<>();
+    final List<String> calls = new ArrayList<>();
+    final List<List<TxtChange>> changes = new ArrayList<>();
+    final Deque<AwsFailure> failures = new ArrayDeque<>();
+    int pendingPolls;
+    private int changeCounter;
+    private final Map<String, Integer> polls = new TreeMap<>();
+
+    FakeRoute53 zone(String id, String name, boolean privateZone) {
+        HostedZoneId zoneId = new HostedZoneId(id);
+        zones.add(new Zone(zoneId, name, privateZone));
+        records.putIfAbsent(zoneId, new TreeMap<>());
+        return this;
+    }
+
+    void put(String zone, String name, long ttl, String... values) {
+        records.get(new HostedZoneId(zone)).put(name, new TxtRecord(name, ttl, List.of(values)));
+    }
+
+    List<String> values(String zone, String name) {
+        TxtRecord record = records.get(new HostedZoneId(zone)).get(name);
+        return record == null ? List.of() : record.values();
+    }
+
+    long count(String operation) {
+        return calls.stream().filter(call -> call.startsWith(operation)).count();
+    }
+
+    private synchronized void request(String call) throws AwsFailure {
+        calls.add(call);
+        if (!failures.isEmpty()) {
+            throw failures.removeFirst();
+        }
+    }
+
+    @Override
+    public synchronized List<Zone> zonesFrom(String dnsName) throws AwsFailure {
+        request("ListHostedZonesByName " + dnsName);
+        List<Zone> sorted = new ArrayList<>(zones);
+        sorted.sort((a, b) -> reversed(a.name()).compareTo(reversed(b.name())));
+        List<Zone> page = new ArrayList<>();
+        for (Zone zone : sorted) {
+            if (reversed(zone.name()).compareTo(reversed(dnsName)) >= 0) {
+                page.add(zone);
+            }
+        }
+        return page;
+    }
+
+    private static String reversed(String name) {
+        List<String> labels = new ArrayList<>(List.of(name.split("\\.")));
+        java.util.Collections.reverse(labels);
+        return String.join(".", labels);
+    }
+
+    @Override
+    public synchronized TxtRecord txtRecord(HostedZoneId zone, String name) throws AwsFailure {
+        request("ListResourceRecordSets " + zone.id() + " " + name);
+        TxtRecord record = records.get(zone).get(name);
+        return record == null ? TxtRecord.absent(name) : record;
+    }
+
+    @Override
+    public synchronized String change(HostedZoneId zone, List<TxtChange> batch) throws AwsFailure {
+        request("ChangeResourceRecordSets " + zone.id());
+        Map<String, TxtRecord> sets = records.get(zone);
+        for (TxtChange change : batch) {
+            String name = change.record().name();
+            if (change.action() == TxtChange.Action.DELETE) {
+                if (!change.record().equals(sets.get(name))) {
+                    throw new AwsFailure(AwsFailure.Kind.SERVICE_ERROR, "InvalidChangeBatch", 400,
+                            "Tried to delete resource record set " + name + " but the values do not match", null);
+                }
+                sets.remove(name);
+            } else {
+                sets.put(name, change.record());
+            }
+        }
+        changes.add(List.copyOf(batch));
+        String id = "C" + (++changeCounter);
+        polls.put(id, 0);
+        return id;
+    }
+
+    @Override
+    public synchronized boolean inSync(String changeId) throws AwsFailure {
+        request("GetChange " + changeId);
+        int seen = polls.merge(changeId, 1, Integer::sum);
+        return seen > pendingPolls;
+    }
+}
