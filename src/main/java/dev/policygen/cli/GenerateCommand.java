@@ -46,6 +46,11 @@ final class GenerateCommand implements Callable<Integer> {
         static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
         static final Pattern ELB_NAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?");
         static final Pattern S3_URI = Pattern.compile("s3://([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])/(.+)");
+        /** IAM's name alphabet; the renewer appends a date, and its config allows prefixes of up to 100. */
+        static final Pattern IAM_PREFIX = Pattern.compile("[A-Za-z0-9_+=,.@-]{1,100}");
+        static final Pattern LISTENER_ARN =
+                Pattern.compile("arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\\d{12}:listener/\\S+");
+        static final Pattern ACM_ARN = Pattern.compile("arn:aws[a-z-]*:acm:[a-z0-9-]+:\\d{12}:certificate/\\S+");
     }
 
     @Spec
@@ -142,6 +147,30 @@ final class GenerateCommand implements Callable<Integer> {
             description = "ACME account key location; an s3://BUCKET/KEY URI grants s3:GetObject on that object.")
     String accountKey;
 
+    @Option(names = "--iam-certificate-prefix", paramLabel = "PREFIX",
+            description = "Name prefix of the IAM server certificates the client uploads as PREFIX-<date> "
+                    + "(policygen's iam-server-certificate destination). Repeatable.")
+    List<String> iamCertificatePrefixes = new ArrayList<>();
+
+    @Option(names = "--listener-arn", paramLabel = "ARN",
+            description = "ELBv2 listener whose default certificate the client replaces (policygen's elbv2 "
+                    + "destination). Repeatable.")
+    List<String> listenerArns = new ArrayList<>();
+
+    @Option(names = "--acm-certificate-arn", paramLabel = "ARN",
+            description = "ACM certificate the client re-imports (policygen's acm destination with a "
+                    + "certificateArn). Repeatable.")
+    List<String> acmCertificateArns = new ArrayList<>();
+
+    @Option(names = "--acm-import-new",
+            description = "The client imports new ACM certificates (an acm destination without certificateArn): "
+                    + "grants certificate/* in the region.")
+    boolean acmImportNew;
+
+    @Option(names = "--delete-old",
+            description = "The client deletes replaced IAM server certificates (policygen renew --delete-old).")
+    boolean deleteOld;
+
     @Mixin
     DebugOption debugOption;
 
@@ -226,13 +255,35 @@ final class GenerateCommand implements Callable<Integer> {
         if (accountKey != null) {
             var matcher = Formats.S3_URI.matcher(accountKey);
             if (matcher.matches()) {
-                builder.accountKeyObject(matcher.group(1) + "/" + matcher.group(2)).clientSetting("account-key-in-s3");
+                builder.accountKeyObject(matcher.group(1) + "/" + matcher.group(2));
             } else if (!accountKey.startsWith("file://")) {
                 throw new UsageException(accountKey, "--account-key takes file://PATH or s3://BUCKET/KEY, not \""
                         + accountKey + "\"");
             }
         }
+        addDestinations(builder);
         return builder.build();
+    }
+
+    /** The options of calls beyond Route 53 that name certificates and listeners. */
+    private void addDestinations(GenerateRequest.Builder builder) throws UsageException {
+        for (String prefix : iamCertificatePrefixes) {
+            builder.iamCertificatePrefix(checked(prefix, Formats.IAM_PREFIX, "a certificate name prefix is 1 to 100"
+                    + " letters, digits and _+=,.@-"));
+        }
+        for (String arn : listenerArns) {
+            builder.listenerArn(checked(arn, Formats.LISTENER_ARN,
+                    "expected arn:aws:elasticloadbalancing:REGION:ACCOUNT:listener/..."));
+        }
+        for (String arn : acmCertificateArns) {
+            builder.acmCertificateArn(checked(arn, Formats.ACM_ARN, "expected arn:aws:acm:REGION:ACCOUNT:certificate/..."));
+        }
+        if (acmImportNew) {
+            builder.clientSetting(GenerateRequest.SETTING_ACM_IMPORT_NEW);
+        }
+        if (deleteOld) {
+            builder.clientSetting(GenerateRequest.SETTING_DELETE_OLD);
+        }
     }
 
     /** The zones and certificate names of a request; validate builds its reference policy from them too. */

@@ -33,33 +33,48 @@ public final class RenewPolicy {
     private final List<ZoneRef> discoveredZones;
     /** Each certificate name once, by its input text, with the zone the config gives it. */
     private final Map<String, DomainRequest> domains;
+    private final RenewResources resources;
 
-    private RenewPolicy(boolean zoneIdConfigured, List<ZoneRef> discoveredZones, Map<String, DomainRequest> domains) {
+    private RenewPolicy(boolean zoneIdConfigured, List<ZoneRef> discoveredZones, Map<String, DomainRequest> domains,
+            RenewResources resources) {
         this.zoneIdConfigured = zoneIdConfigured;
         this.discoveredZones = List.copyOf(discoveredZones);
         this.domains = domains;
+        this.resources = resources;
     }
 
+    /** The policy of a renew run whose region and account are unknown ({@code *} in ARNs), without --delete-old. */
     public static RenewPolicy of(RenewConfig config, List<ZoneRef> discoveredZones) {
+        return of(config, discoveredZones, Optional.empty(), Optional.empty(), false);
+    }
+
+    /**
+     * The whole policy of a renew run: Route 53 plus the calls of the config's destinations and of an
+     * account key in S3. {@code region} and {@code account} are the run's, where known; an unknown one
+     * is {@code *} in the ARNs. {@code deleteOld} is renew's --delete-old.
+     */
+    public static RenewPolicy of(RenewConfig config, List<ZoneRef> discoveredZones, Optional<String> region,
+            Optional<String> account, boolean deleteOld) {
         Map<String, DomainRequest> domains = new LinkedHashMap<>();
         for (CertificateConfig certificate : config.certificates()) {
             for (ConfiguredDomain domain : certificate.domains()) {
                 domains.putIfAbsent(domain.name().input(), new DomainRequest(domain.name(), domain.zone()));
             }
         }
-        return new RenewPolicy(config.zonesConfigured(), discoveredZones, domains);
+        return new RenewPolicy(config.zonesConfigured(), discoveredZones, domains,
+                RenewResources.of(config, region, account, deleteOld));
     }
 
     /** This policy widened by one more certificate name in a known zone; for the guard's suggestion. */
     RenewPolicy withDomain(CertificateName name, HostedZoneId zone) {
         Map<String, DomainRequest> wider = new LinkedHashMap<>(domains);
         wider.putIfAbsent(name.input(), new DomainRequest(name, Optional.of(zone)));
-        return new RenewPolicy(zoneIdConfigured, discoveredZones, wider);
+        return new RenewPolicy(zoneIdConfigured, discoveredZones, wider, resources);
     }
 
     /** The same names, with zone discovery granted. */
     RenewPolicy discoveringZones() {
-        return new RenewPolicy(false, discoveredZones, domains);
+        return new RenewPolicy(false, discoveredZones, domains, resources);
     }
 
     public GenerateRequest request() throws UsageException {
@@ -71,6 +86,7 @@ public final class RenewPolicy {
         for (DomainRequest domain : domains.values()) {
             builder.domain(domain);
         }
+        resources.apply(builder);
         return builder.build();
     }
 
@@ -95,11 +111,12 @@ public final class RenewPolicy {
             line.append(" --domain ").append(quoted(domain.name().input()
                     + domain.zone().map(z -> "=" + z.id()).orElse("")));
         }
+        resources.appendTo(line);
         return line.toString();
     }
 
     /** Single quotes around anything a shell would expand, such as the * of a wildcard. */
-    private static String quoted(String argument) {
+    static String quoted(String argument) {
         for (int i = 0; i < argument.length(); i++) {
             char c = argument.charAt(i);
             boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
