@@ -132,15 +132,17 @@ final class GenerateCommand implements Callable<Integer> {
     List<String> settings = new ArrayList<>();
 
     @Option(names = "--aws-account", paramLabel = "ACCOUNT_ID",
-            description = "Account id for ARNs of calls beyond Route 53 (letsencrypt-aws's IAM and ELB calls).")
+            description = "Account id for ARNs of calls beyond Route 53 (IAM, ELB and ACM calls of letsencrypt-aws "
+                    + "and policygen); * when not given.")
     String account;
 
     @Option(names = "--aws-region", paramLabel = "REGION",
-            description = "Region for ARNs of regional calls beyond Route 53 (letsencrypt-aws's ELB).")
+            description = "Region for ARNs of regional calls beyond Route 53 (ELB and ACM); * when not given.")
     String region;
 
     @Option(names = "--elb-name", paramLabel = "NAME",
-            description = "Classic load balancer whose listener the client updates (letsencrypt-aws). Repeatable.")
+            description = "Classic load balancer whose listener the client updates (letsencrypt-aws, policygen). "
+                    + "Repeatable.")
     List<String> elbNames = new ArrayList<>();
 
     @Option(names = "--account-key", paramLabel = "URI",
