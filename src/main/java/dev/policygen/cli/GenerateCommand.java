@@ -22,7 +22,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,22 +36,6 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "--domain '*.example.com'%n",
                 "Exit codes: 0 written, 2 bad option value, 3 output cannot be written."})
 final class GenerateCommand implements Callable<Integer> {
-    /**
-     * Value syntaxes of the options beyond Route 53, in a holder class so that a plain generate
-     * never compiles them: the JDK's regex classes bootstrap lambdas, which is slow on a cold JVM.
-     */
-    static final class Formats {
-        static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
-        static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
-        static final Pattern ELB_NAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?");
-        static final Pattern S3_URI = Pattern.compile("s3://([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])/(.+)");
-        /** IAM's name alphabet; the renewer appends a date, and its config allows prefixes of up to 100. */
-        static final Pattern IAM_PREFIX = Pattern.compile("[A-Za-z0-9_+=,.@-]{1,100}");
-        static final Pattern LISTENER_ARN =
-                Pattern.compile("arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\\d{12}:listener/\\S+");
-        static final Pattern ACM_ARN = Pattern.compile("arn:aws[a-z-]*:acm:[a-z0-9-]+:\\d{12}:certificate/\\S+");
-    }
-
     @Spec
     CommandSpec spec;
 
@@ -244,48 +227,8 @@ final class GenerateCommand implements Callable<Integer> {
         for (String setting : settings) {
             builder.clientSetting(setting);
         }
-        if (account != null) {
-            builder.account(checked(account, Formats.ACCOUNT, "an account id is 12 digits"));
-        }
-        if (region != null) {
-            builder.region(checked(region, Formats.REGION, "expected a region such as us-east-1"));
-        }
-        for (String name : elbNames) {
-            builder.elbName(checked(name, Formats.ELB_NAME, "a classic load balancer name is 1 to 32 letters, digits and"
-                    + " hyphens"));
-        }
-        if (accountKey != null) {
-            var matcher = Formats.S3_URI.matcher(accountKey);
-            if (matcher.matches()) {
-                builder.accountKeyObject(matcher.group(1) + "/" + matcher.group(2));
-            } else if (!accountKey.startsWith("file://")) {
-                throw new UsageException(accountKey, "--account-key takes file://PATH or s3://BUCKET/KEY, not \""
-                        + accountKey + "\"");
-            }
-        }
-        addDestinations(builder);
+        ResourceOptions.from(this).apply(builder);
         return builder.build();
-    }
-
-    /** The options of calls beyond Route 53 that name certificates and listeners. */
-    private void addDestinations(GenerateRequest.Builder builder) throws UsageException {
-        for (String prefix : iamCertificatePrefixes) {
-            builder.iamCertificatePrefix(checked(prefix, Formats.IAM_PREFIX, "a certificate name prefix is 1 to 100"
-                    + " letters, digits and _+=,.@-"));
-        }
-        for (String arn : listenerArns) {
-            builder.listenerArn(checked(arn, Formats.LISTENER_ARN,
-                    "expected arn:aws:elasticloadbalancing:REGION:ACCOUNT:listener/..."));
-        }
-        for (String arn : acmCertificateArns) {
-            builder.acmCertificateArn(checked(arn, Formats.ACM_ARN, "expected arn:aws:acm:REGION:ACCOUNT:certificate/..."));
-        }
-        if (acmImportNew) {
-            builder.clientSetting(GenerateRequest.SETTING_ACM_IMPORT_NEW);
-        }
-        if (deleteOld) {
-            builder.clientSetting(GenerateRequest.SETTING_DELETE_OLD);
-        }
     }
 
     /** The zones and certificate names of a request; validate builds its reference policy from them too. */
@@ -297,13 +240,6 @@ final class GenerateCommand implements Callable<Integer> {
         for (String domain : domains) {
             builder.domain(DomainRequest.parse(domain));
         }
-    }
-
-    private static String checked(String value, Pattern pattern, String hint) throws UsageException {
-        if (!pattern.matcher(value).matches()) {
-            throw new UsageException(value, "invalid value \"" + value + "\": " + hint);
-        }
-        return value;
     }
 
     private static String description(GenerateRequest request) {
