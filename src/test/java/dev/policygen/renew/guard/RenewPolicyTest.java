@@ -83,7 +83,9 @@ class RenewPolicyTest {
                 IntendedCall.of("acm:ImportCertificate",
                         "arn:aws:acm:us-east-1:123456789012:certificate/87654321-4321-4321-4321-210987654321"),
                 IntendedCall.of("s3:GetObject", "arn:aws:s3:::acme-keys/account.pem"))) {
-            assertThrows(GuardException.class, () -> guard.check(denied), denied.describe());
+            GuardException e = assertThrows(GuardException.class, () -> guard.check(denied), denied.describe());
+            assertEquals("the policy denies " + denied.describe() + "; the config's destinations and account key do not"
+                    + " need it; their policy is made by: " + policy.commandLine(), e.getMessage());
         }
     }
 
