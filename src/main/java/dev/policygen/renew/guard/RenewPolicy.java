@@ -24,7 +24,9 @@ import java.util.Optional;
 /**
  * The policy {@code policygen generate --client policygen} makes for a renew config, and the
  * command line that makes it. Zones the config does not give are passed in as discovered
- * ({@code NAME=ZONEID}); with every zone configured, zone discovery is left out of the policy.
+ * ({@code NAME=ZONEID}); with every zone configured, zone discovery is left out of the policy. The
+ * config's destinations and an account key in S3 add their calls ({@link RenewResources}), so the
+ * guard's policy and the printed line agree call for call (RenewPolicyTest runs the line to check).
  */
 public final class RenewPolicy {
     public static final String CLIENT = "policygen";
@@ -51,7 +53,9 @@ public final class RenewPolicy {
     /**
      * The whole policy of a renew run: Route 53 plus the calls of the config's destinations and of an
      * account key in S3. {@code region} and {@code account} are the run's, where known; an unknown one
-     * is {@code *} in the ARNs. {@code deleteOld} is renew's --delete-old.
+     * is {@code *} in the ARNs; they must be what generate accepts (a region name such as eu-west-1, a
+     * 12-digit account id), or the printed line fails where the guard did not. {@code deleteOld} is
+     * renew's --delete-old.
      */
     public static RenewPolicy of(RenewConfig config, List<ZoneRef> discoveredZones, Optional<String> region,
             Optional<String> account, boolean deleteOld) {
