@@ -22,7 +22,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,17 +36,6 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "--domain '*.example.com'%n",
                 "Exit codes: 0 written, 2 bad option value, 3 output cannot be written."})
 final class GenerateCommand implements Callable<Integer> {
-    /**
-     * Value syntaxes of the options beyond Route 53, in a holder class so that a plain generate
-     * never compiles them: the JDK's regex classes bootstrap lambdas, which is slow on a cold JVM.
-     */
-    static final class Formats {
-        static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
-        static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
-        static final Pattern ELB_NAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?");
-        static final Pattern S3_URI = Pattern.compile("s3://([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])/(.+)");
-    }
-
     @Spec
     CommandSpec spec;
 
@@ -127,20 +115,46 @@ final class GenerateCommand implements Callable<Integer> {
     List<String> settings = new ArrayList<>();
 
     @Option(names = "--aws-account", paramLabel = "ACCOUNT_ID",
-            description = "Account id for ARNs of calls beyond Route 53 (letsencrypt-aws's IAM and ELB calls).")
+            description = "Account id for ARNs of calls beyond Route 53 (IAM, ELB and ACM calls of letsencrypt-aws "
+                    + "and policygen); * when not given.")
     String account;
 
     @Option(names = "--aws-region", paramLabel = "REGION",
-            description = "Region for ARNs of regional calls beyond Route 53 (letsencrypt-aws's ELB).")
+            description = "Region for ARNs of regional calls beyond Route 53 (ELB and ACM); * when not given.")
     String region;
 
     @Option(names = "--elb-name", paramLabel = "NAME",
-            description = "Classic load balancer whose listener the client updates (letsencrypt-aws). Repeatable.")
+            description = "Classic load balancer whose listener the client updates (letsencrypt-aws, policygen). "
+                    + "Repeatable.")
     List<String> elbNames = new ArrayList<>();
 
     @Option(names = "--account-key", paramLabel = "URI",
             description = "ACME account key location; an s3://BUCKET/KEY URI grants s3:GetObject on that object.")
     String accountKey;
+
+    @Option(names = "--iam-certificate-prefix", paramLabel = "PREFIX",
+            description = "Name prefix of the IAM server certificates the client uploads as PREFIX-<date> "
+                    + "(policygen's iam-server-certificate destination). Repeatable.")
+    List<String> iamCertificatePrefixes = new ArrayList<>();
+
+    @Option(names = "--listener-arn", paramLabel = "ARN",
+            description = "ELBv2 listener whose default certificate the client replaces (policygen's elbv2 "
+                    + "destination). Repeatable.")
+    List<String> listenerArns = new ArrayList<>();
+
+    @Option(names = "--acm-certificate-arn", paramLabel = "ARN",
+            description = "ACM certificate the client re-imports (policygen's acm destination with a "
+                    + "certificateArn). Repeatable.")
+    List<String> acmCertificateArns = new ArrayList<>();
+
+    @Option(names = "--acm-import-new",
+            description = "The client imports new ACM certificates (an acm destination without certificateArn): "
+                    + "grants certificate/* in the region.")
+    boolean acmImportNew;
+
+    @Option(names = "--delete-old",
+            description = "The client deletes replaced IAM server certificates (policygen renew --delete-old).")
+    boolean deleteOld;
 
     @Mixin
     DebugOption debugOption;
@@ -213,25 +227,7 @@ final class GenerateCommand implements Callable<Integer> {
         for (String setting : settings) {
             builder.clientSetting(setting);
         }
-        if (account != null) {
-            builder.account(checked(account, Formats.ACCOUNT, "an account id is 12 digits"));
-        }
-        if (region != null) {
-            builder.region(checked(region, Formats.REGION, "expected a region such as us-east-1"));
-        }
-        for (String name : elbNames) {
-            builder.elbName(checked(name, Formats.ELB_NAME, "a classic load balancer name is 1 to 32 letters, digits and"
-                    + " hyphens"));
-        }
-        if (accountKey != null) {
-            var matcher = Formats.S3_URI.matcher(accountKey);
-            if (matcher.matches()) {
-                builder.accountKeyObject(matcher.group(1) + "/" + matcher.group(2)).clientSetting("account-key-in-s3");
-            } else if (!accountKey.startsWith("file://")) {
-                throw new UsageException(accountKey, "--account-key takes file://PATH or s3://BUCKET/KEY, not \""
-                        + accountKey + "\"");
-            }
-        }
+        ResourceOptions.from(this).apply(builder);
         return builder.build();
     }
 
@@ -244,13 +240,6 @@ final class GenerateCommand implements Callable<Integer> {
         for (String domain : domains) {
             builder.domain(DomainRequest.parse(domain));
         }
-    }
-
-    private static String checked(String value, Pattern pattern, String hint) throws UsageException {
-        if (!pattern.matcher(value).matches()) {
-            throw new UsageException(value, "invalid value \"" + value + "\": " + hint);
-        }
-        return value;
     }
 
     private static String description(GenerateRequest request) {

@@ -44,7 +44,12 @@ final class GenerateFastPath {
             Map.entry("--aws-account", Kind.SINGLE),
             Map.entry("--aws-region", Kind.SINGLE),
             Map.entry("--elb-name", Kind.LIST),
-            Map.entry("--account-key", Kind.SINGLE));
+            Map.entry("--account-key", Kind.SINGLE),
+            Map.entry("--iam-certificate-prefix", Kind.LIST),
+            Map.entry("--listener-arn", Kind.LIST),
+            Map.entry("--acm-certificate-arn", Kind.LIST),
+            Map.entry("--acm-import-new", Kind.FLAG),
+            Map.entry("--delete-old", Kind.FLAG));
 
     private GenerateFastPath() {
     }
@@ -131,6 +136,11 @@ final class GenerateFastPath {
             case "--aws-region": c.region = v; break;
             case "--elb-name": c.elbNames.add(v); break;
             case "--account-key": c.accountKey = v; break;
+            case "--iam-certificate-prefix": c.iamCertificatePrefixes.add(v); break;
+            case "--listener-arn": c.listenerArns.add(v); break;
+            case "--acm-certificate-arn": c.acmCertificateArns.add(v); break;
+            case "--acm-import-new": c.acmImportNew = true; break;
+            case "--delete-old": c.deleteOld = true; break;
             default: throw new IllegalArgumentException("no binding for " + option);
         }
     }

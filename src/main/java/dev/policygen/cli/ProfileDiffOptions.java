@@ -12,6 +12,7 @@ import dev.policygen.profile.Profiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -49,13 +50,16 @@ final class ProfileDiffOptions {
             description = "With --client: a client setting that adds calls. Repeatable.")
     List<String> settings = new ArrayList<>();
 
+    @Mixin
+    ResourceOptions resources = new ResourceOptions();
+
     /** Empty without --client; the options that only make sense with it are refused alone. */
     Optional<ProfileDiff> diff() throws UsageException {
         if (client == null) {
             String orphan = !zones.isEmpty() ? "--zone" : !domains.isEmpty() ? "--domain"
                     : zoneIdConfigured ? "--zone-id-configured" : !challengeAliases.isEmpty() ? "--challenge-alias"
                     : !challengeCnames.isEmpty() ? "--challenge-cname" : partition != null ? "--partition"
-                    : !settings.isEmpty() ? "--with" : null;
+                    : !settings.isEmpty() ? "--with" : resources.anyGiven();
             if (orphan != null) {
                 throw new UsageException(orphan, orphan + " describes the client to compare with; give --client too");
             }
@@ -78,6 +82,7 @@ final class ProfileDiffOptions {
             builder.alias(ChallengeAlias.parseCname(cname));
         }
         settings.forEach(builder::clientSetting);
+        resources.apply(builder);
         return Optional.of(ProfileDiff.of(builder.build(), client));
     }
 }

@@ -118,14 +118,15 @@ final class RenewSetup implements AutoCloseable {
         RenewEngine engine = new RenewEngine().clock(clock, Sleeper.SYSTEM)
                 .route53Limit(route53Limit());
         RenewConfig resolved = config;
-        RenewPolicy policy = RenewPolicy.of(config, List.of());
+        RenewPolicy policy = RenewPolicy.of(config, List.of(), Optional.of(region), knownAccount(scope), options.deleteOld);
         if (given.isEmpty() && !config.zonesConfigured()) {
             // the run's policy is scoped to the zones, so they are found first, under a policy that allows
             // only that: the one call generate's policy grants for it
             engine.services(services, PolicyGuard.of(List.of(discoveryOnly()), policy), scope);
             ZoneDiscovery discovery = ZoneDiscovery.run(config, new ChallengeZones(engine.aws()));
             resolved = discovery.config();
-            policy = RenewPolicy.of(config, discovery.discovered());
+            policy = RenewPolicy.of(config, discovery.discovered(), Optional.of(region), knownAccount(scope),
+                    options.deleteOld);
             engine = new RenewEngine().clock(clock, Sleeper.SYSTEM)
                     .route53Limit(route53Limit());
         }
@@ -235,6 +236,10 @@ final class RenewSetup implements AutoCloseable {
             throw new InputException(options.policy.toString(), "cannot read the policy: " + e.getMessage(), e);
         }
         return Optional.of(List.of(PolicyReader.read(text, options.policy.toString())));
+    }
+
+    private static Optional<String> knownAccount(AwsScope scope) {
+        return scope.account().equals(AwsScope.ANY_ACCOUNT) ? Optional.empty() : Optional.of(scope.account());
     }
 
     private static PolicyDocument discoveryOnly() {

@@ -129,7 +129,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     private AnalyzerSettings settings() throws UsageException {
-        if (!GenerateCommand.Formats.REGION.matcher(region).matches()) {
+        if (!ResourceOptions.Formats.REGION.matcher(region).matches()) {
             throw new UsageException(region, "invalid --region \"" + region + "\": expected a region such as us-east-1");
         }
         CredentialSource credentials = profile == null ? new CredentialSource.DefaultChain()

@@ -10,6 +10,14 @@ import java.util.TreeSet;
 
 /** Everything the generator needs; built by the CLI or by tests. */
 public final class GenerateRequest {
+    /** Settings a value implies: {@code --elb-name} and so on switch on the calls that use it. */
+    public static final String SETTING_CLASSIC_ELB = "classic-elb";
+    public static final String SETTING_IAM = "iam-server-certificate";
+    public static final String SETTING_ELBV2 = "elbv2";
+    public static final String SETTING_ACM = "acm";
+    public static final String SETTING_ACM_IMPORT_NEW = "acm-import-new";
+    public static final String SETTING_DELETE_OLD = "delete-old";
+    public static final String SETTING_ACCOUNT_KEY_IN_S3 = "account-key-in-s3";
     private final ClientProfile profile;
     private final List<ZoneRef> zones;
     private final List<DomainRequest> domains;
@@ -22,6 +30,9 @@ public final class GenerateRequest {
     private final Optional<String> account;
     private final List<String> elbNames;
     private final Optional<String> accountKeyObject;
+    private final List<String> iamCertificatePrefixes;
+    private final List<String> listenerArns;
+    private final List<String> acmCertificateArns;
 
     private GenerateRequest(Builder b) {
         this.profile = Objects.requireNonNull(b.profile, "profile");
@@ -36,6 +47,9 @@ public final class GenerateRequest {
         this.account = Optional.ofNullable(b.account);
         this.elbNames = List.copyOf(b.elbNames);
         this.accountKeyObject = Optional.ofNullable(b.accountKeyObject);
+        this.iamCertificatePrefixes = List.copyOf(b.iamCertificatePrefixes);
+        this.listenerArns = List.copyOf(b.listenerArns);
+        this.acmCertificateArns = List.copyOf(b.acmCertificateArns);
     }
 
     public static Builder builder(ClientProfile profile) {
@@ -92,6 +106,21 @@ public final class GenerateRequest {
         return accountKeyObject;
     }
 
+    /** Name prefixes of the IAM server certificates the client uploads ({@code PREFIX-<date>}). */
+    public List<String> iamCertificatePrefixes() {
+        return iamCertificatePrefixes;
+    }
+
+    /** ARNs of the ELBv2 listeners whose default certificate the client replaces. */
+    public List<String> listenerArns() {
+        return listenerArns;
+    }
+
+    /** ARNs of the ACM certificates the client re-imports. */
+    public List<String> acmCertificateArns() {
+        return acmCertificateArns;
+    }
+
     public static final class Builder {
         private final ClientProfile profile;
         private final List<ZoneRef> zones = new ArrayList<>();
@@ -105,6 +134,9 @@ public final class GenerateRequest {
         private String account;
         private final List<String> elbNames = new ArrayList<>();
         private String accountKeyObject;
+        private final List<String> iamCertificatePrefixes = new ArrayList<>();
+        private final List<String> listenerArns = new ArrayList<>();
+        private final List<String> acmCertificateArns = new ArrayList<>();
 
         private Builder(ClientProfile profile) {
             this.profile = profile;
@@ -165,8 +197,39 @@ public final class GenerateRequest {
             return this;
         }
 
+        public Builder iamCertificatePrefix(String value) {
+            iamCertificatePrefixes.add(value);
+            return this;
+        }
+
+        public Builder listenerArn(String value) {
+            listenerArns.add(value);
+            return this;
+        }
+
+        public Builder acmCertificateArn(String value) {
+            acmCertificateArns.add(value);
+            return this;
+        }
+
+        /**
+         * Giving the resources of a destination switches on the profile's setting for it, when the
+         * profile has one, so the CLI and the renewer cannot disagree about which calls a value implies;
+         * a profile without the setting is left to reject the option ({@link ResourceTemplate#checkUsed}).
+         */
         public GenerateRequest build() {
+            imply(!elbNames.isEmpty(), SETTING_CLASSIC_ELB);
+            imply(!iamCertificatePrefixes.isEmpty(), SETTING_IAM);
+            imply(!listenerArns.isEmpty(), SETTING_ELBV2);
+            imply(!acmCertificateArns.isEmpty(), SETTING_ACM);
+            imply(accountKeyObject != null, SETTING_ACCOUNT_KEY_IN_S3);
             return new GenerateRequest(this);
+        }
+
+        private void imply(boolean given, String setting) {
+            if (given && profile.settings().contains(setting)) {
+                clientSettings.add(setting);
+            }
         }
     }
 }

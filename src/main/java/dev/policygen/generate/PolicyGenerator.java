@@ -72,6 +72,11 @@ public final class PolicyGenerator {
                     resources.addAll(resources(request, call, zoneArns));
                     reasons.add(call.action() + ": " + call.why() + " [" + call.source() + "]");
                 }
+                List<String> covered = dropCovered(resources);
+                if (!covered.isEmpty()) {
+                    reasons.add("left out, as another resource of this statement covers them: "
+                            + String.join(", ", covered));
+                }
                 statements.add(grant(group.getKey(), actions, resources));
                 explanations.add(new Explanation(group.getKey(), purpose.label() + " by " + profile.client(),
                         withScopeNotes(request, purpose, reasons, resources)));
@@ -146,6 +151,28 @@ public final class PolicyGenerator {
         return notes;
     }
 
+    /**
+     * Drops each resource another resource of the same statement already matches, such as an ACM
+     * certificate ARN next to {@code certificate/*} when one destination imports a new certificate:
+     * the statement grants the same, and the narrow ARN would only suggest it were the limit.
+     */
+    private static List<String> dropCovered(SortedSet<String> resources) {
+        if (resources.size() < 2) {
+            return List.of();
+        }
+        List<String> covered = new ArrayList<>();
+        for (String narrow : resources) {
+            for (String wide : resources) {
+                if (!wide.equals(narrow) && ResourceTemplate.covers(wide, narrow)) {
+                    covered.add(narrow);
+                    break;
+                }
+            }
+        }
+        resources.removeAll(covered);
+        return covered;
+    }
+
     private static List<String> resources(GenerateRequest request, ProfileCall call, List<String> zoneArns) {
         switch (call.resource()) {
             case ProfileCall.ANY:
@@ -171,16 +198,11 @@ public final class PolicyGenerator {
             throw new UsageException("--challenge-alias", profile.client()
                     + " does not follow CNAMEs or write to alias names (" + profile.cnames().how() + ")");
         }
-        List<String> settings = new ArrayList<>();
-        for (ProfileCall call : profile.calls()) {
-            if (call.when().isPresent()) {
-                settings.add(call.when().get());
-            }
-        }
+        SortedSet<String> settings = profile.settings();
         for (String setting : request.clientSettings()) {
             if (!settings.contains(setting)) {
                 throw new UsageException(setting, profile.client() + " has no setting \"" + setting + "\""
-                        + (settings.isEmpty() ? "" : "; known: " + String.join(", ", new TreeSet<>(settings))));
+                        + (settings.isEmpty() ? "" : "; known: " + String.join(", ", settings)));
             }
         }
         ResourceTemplate.checkUsed(request);

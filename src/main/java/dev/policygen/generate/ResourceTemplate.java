@@ -6,8 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Expands the ARN templates of calls beyond Route 53. A placeholder the user did not fill becomes
- * {@code *} in its segment; {@code ${elb}} becomes one ARN per load balancer name.
+ * Expands the ARN templates of calls beyond Route 53. A region, account or load balancer the user
+ * did not give becomes {@code *} in its segment; a list placeholder such as {@code ${elb}} becomes
+ * one ARN per value. The placeholders that stand for a whole name or ARN (the account key object,
+ * certificate prefixes, listener and ACM ARNs) have no safe wildcard, so an active call that uses one
+ * needs its value ({@link #checkUsed}).
  */
 public final class ResourceTemplate {
     static final String PARTITION = "${partition}";
@@ -15,6 +18,9 @@ public final class ResourceTemplate {
     static final String ACCOUNT = "${account}";
     static final String ELB = "${elb}";
     static final String ACCOUNT_KEY_OBJECT = "${account-key-object}";
+    static final String IAM_PREFIX = "${iam-certificate-prefix}";
+    static final String LISTENER_ARN = "${listener-arn}";
+    static final String ACM_ARN = "${acm-certificate-arn}";
 
     private ResourceTemplate() {
     }
@@ -24,17 +30,28 @@ public final class ResourceTemplate {
                 .replace(REGION, request.region().orElse("*"))
                 .replace(ACCOUNT, request.account().orElse("*"))
                 .replace(ACCOUNT_KEY_OBJECT, request.accountKeyObject().orElse("*"));
-        if (!arn.contains(ELB)) {
-            return List.of(arn);
+        List<String> arns = List.of(arn);
+        arns = each(arns, ELB, request.elbNames());
+        arns = each(arns, IAM_PREFIX, request.iamCertificatePrefixes());
+        arns = each(arns, LISTENER_ARN, request.listenerArns());
+        return each(arns, ACM_ARN, request.acmCertificateArns());
+    }
+
+    /** One ARN per value of a list placeholder; {@code *} in its place when there is none. */
+    private static List<String> each(List<String> arns, String placeholder, List<String> values) {
+        if (!arns.get(0).contains(placeholder)) {
+            return arns;
         }
-        if (request.elbNames().isEmpty()) {
-            return List.of(arn.replace(ELB, "*"));
+        List<String> expanded = new ArrayList<>();
+        for (String arn : arns) {
+            if (values.isEmpty()) {
+                expanded.add(arn.replace(placeholder, "*"));
+            }
+            for (String value : values) {
+                expanded.add(arn.replace(placeholder, value));
+            }
         }
-        List<String> arns = new ArrayList<>();
-        for (String name : request.elbNames()) {
-            arns.add(arn.replace(ELB, name));
-        }
-        return arns;
+        return expanded;
     }
 
     /** An option that scopes no call of the chosen client is a mistake worth saying. */
@@ -43,11 +60,44 @@ public final class ResourceTemplate {
         check(request, request.account().isPresent(), ACCOUNT, "--aws-account");
         check(request, !request.elbNames().isEmpty(), ELB, "--elb-name");
         check(request, request.accountKeyObject().isPresent(), ACCOUNT_KEY_OBJECT, "--account-key");
+        check(request, !request.iamCertificatePrefixes().isEmpty(), IAM_PREFIX, "--iam-certificate-prefix");
+        check(request, !request.listenerArns().isEmpty(), LISTENER_ARN, "--listener-arn");
+        check(request, !request.acmCertificateArns().isEmpty(), ACM_ARN, "--acm-certificate-arn");
         for (ProfileCall call : request.profile().calls()) {
             boolean active = call.when().isEmpty() || request.clientSettings().contains(call.when().get());
-            if (active && call.resource().contains(ACCOUNT_KEY_OBJECT) && request.accountKeyObject().isEmpty()) {
+            if (!active) {
+                continue;
+            }
+            if (call.resource().contains(ACCOUNT_KEY_OBJECT) && request.accountKeyObject().isEmpty()) {
                 throw new UsageException(call.when().orElse(call.action()), call.action()
                         + " needs the object it reads: give --account-key s3://BUCKET/KEY");
+            }
+            needs(call, IAM_PREFIX, request.iamCertificatePrefixes(), "the certificate name prefix",
+                    "--iam-certificate-prefix PREFIX");
+            needs(call, LISTENER_ARN, request.listenerArns(), "the listener it changes", "--listener-arn ARN");
+            needs(call, ACM_ARN, request.acmCertificateArns(), "the certificate it re-imports",
+                    "--acm-certificate-arn ARN");
+        }
+        partitionOf(request, request.listenerArns(), "--listener-arn");
+        partitionOf(request, request.acmCertificateArns(), "--acm-certificate-arn");
+    }
+
+    private static void needs(ProfileCall call, String placeholder, List<String> values, String what, String option)
+            throws UsageException {
+        if (call.resource().contains(placeholder) && values.isEmpty()) {
+            throw new UsageException(call.when().orElse(call.action()), call.action() + " needs " + what
+                    + ": give " + option);
+        }
+    }
+
+    /** An ARN of another partition would give a policy that grants nothing. */
+    private static void partitionOf(GenerateRequest request, List<String> arns, String option)
+            throws UsageException {
+        String prefix = "arn:" + request.partition().id() + ":";
+        for (String arn : arns) {
+            if (!arn.startsWith(prefix)) {
+                throw new UsageException(arn, option + " " + arn + " is not in partition "
+                        + request.partition().id() + "; give --partition to match");
             }
         }
     }
@@ -63,5 +113,43 @@ public final class ResourceTemplate {
             }
         }
         throw new UsageException(option, request.profile().client() + " makes no call that " + option + " scopes");
+    }
+
+    /**
+     * True when the resource pattern {@code wide} matches every ARN {@code narrow} matches, judged
+     * conservatively: {@code *} alone matches everything, otherwise a {@code *} or {@code ?} in
+     * {@code wide} never spans a colon, so no ARN segment is assumed covered that might not be.
+     */
+    static boolean covers(String wide, String narrow) {
+        if (wide.equals(ProfileCall.ANY)) {
+            return true;
+        }
+        if (narrow.indexOf('*') >= 0 || narrow.indexOf('?') >= 0) {
+            return wide.equals(narrow);
+        }
+        return matches(wide, 0, narrow, 0);
+    }
+
+    private static boolean matches(String pattern, int p, String text, int t) {
+        while (p < pattern.length()) {
+            char c = pattern.charAt(p);
+            if (c == '*') {
+                for (int end = t; end <= text.length(); end++) {
+                    if (matches(pattern, p + 1, text, end)) {
+                        return true;
+                    }
+                    if (end < text.length() && text.charAt(end) == ':') {
+                        return false;
+                    }
+                }
+                return false;
+            }
+            if (t >= text.length() || (c == '?' ? text.charAt(t) == ':' : c != text.charAt(t))) {
+                return false;
+            }
+            p++;
+            t++;
+        }
+        return t == text.length();
     }
 }

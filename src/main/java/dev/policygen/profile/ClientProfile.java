@@ -40,6 +40,17 @@ public record ClientProfile(
         return List.copyOf(matching);
     }
 
+    /** The settings that switch on optional calls: every call's {@code when}, sorted. */
+    public java.util.SortedSet<String> settings() {
+        java.util.SortedSet<String> settings = new java.util.TreeSet<>();
+        for (ProfileCall call : calls) {
+            if (call.when().isPresent()) {
+                settings.add(call.when().get());
+            }
+        }
+        return settings;
+    }
+
     /** Every name this profile answers to, canonical name first. */
     public List<String> names() {
         List<String> names = new java.util.ArrayList<>();

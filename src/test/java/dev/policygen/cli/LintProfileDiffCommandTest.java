@@ -132,4 +132,23 @@ class LintProfileDiffCommandTest {
     private static String text(JsonNode node, String key) {
         return ((JsonNode.JsonString) object(node).get(key).orElseThrow()).value();
     }
+
+    @Test
+    void aPolicygenPolicyWithDestinationsIsComparedWithTheSameDestinations() throws Exception {
+        Path golden = Path.of("golden");
+        List<String> line = new ArrayList<>(Files.readAllLines(golden.resolve("policygen-all-destinations.args")));
+        List<String> args = new ArrayList<>(List.of("lint", "--fail-on", "warning"));
+        args.addAll(line);
+        args.add(golden.resolve("policygen-all-destinations.json").toString());
+        CliRun same = CliRun.of(args.toArray(String[]::new));
+        assertEquals(new CliRun(ExitCode.OK, "", ""), same);
+        // one more IAM destination than the policy was made for: its certificates are not granted
+        args.addAll(args.size() - 1, List.of("--iam-certificate-prefix", "api"));
+        CliRun wider = CliRun.of(args.toArray(String[]::new));
+        assertEquals(ExitCode.FINDINGS, wider.exit(), wider.out() + wider.err());
+        assertTrue(wider.out().contains("PG501") && wider.out().contains("server-certificate/api-"), wider.out());
+        CliRun orphan = CliRun.of("lint", "--listener-arn", "arn:aws:elasticloadbalancing:eu-west-1:123456789012:"
+                + "listener/app/web/1/2", golden.resolve("policygen-elbv2.json").toString());
+        assertEquals(ExitCode.USAGE, orphan.exit(), orphan.err());
+    }
 }

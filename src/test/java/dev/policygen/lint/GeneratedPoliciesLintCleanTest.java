@@ -102,7 +102,8 @@ class GeneratedPoliciesLintCleanTest {
                     : ChallengeAlias.parseCname(domain + "=acme-" + random.nextInt(99) + "." + target + "=ZVALIDATION1"));
         }
         builder.zoneIdConfigured(random.nextInt(3) == 0);
-        builder.partition(Partition.values()[random.nextInt(Partition.values().length)]);
+        Partition partition = Partition.values()[random.nextInt(Partition.values().length)];
+        builder.partition(partition);
         builder.network(network(random));
         for (ProfileCall call : profile.calls()) {
             if (call.when().isPresent() && random.nextBoolean() && !call.when().get().equals("account-key-in-s3")) {
@@ -116,6 +117,13 @@ class GeneratedPoliciesLintCleanTest {
             if (random.nextBoolean()) {
                 builder.accountKeyObject("acme-keys/account.pem").clientSetting("account-key-in-s3");
             }
+        }
+        // policygen's destinations name their certificates and listeners; a call without them is refused
+        if (profile.calls().stream().anyMatch(c -> c.resource().contains("${iam-certificate-prefix}"))
+                && random.nextBoolean()) {
+            builder.iamCertificatePrefix("www").iamCertificatePrefix("api-" + random.nextInt(9));
+            builder.listenerArn("arn:" + partition.id() + ":elasticloadbalancing:eu-west-1:111122223333:listener/app/web/1a2b/3c4d");
+            builder.acmCertificateArn("arn:" + partition.id() + ":acm:eu-west-1:111122223333:certificate/1234-" + random.nextInt(9));
         }
         return builder.build();
     }

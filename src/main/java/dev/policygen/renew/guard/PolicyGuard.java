@@ -41,8 +41,11 @@ public final class PolicyGuard {
         }
         String remedy = allowingPolicy(call)
                 .map(p -> "; allowed by: " + p.commandLine())
-                .orElse("; no policy generate makes for policygen allows it (only TXT records at _acme-challenge "
-                        + "names, changed with UPSERT or DELETE)");
+                .orElse(call.action().startsWith("route53:")
+                        ? "; no policy generate makes for policygen allows it (only TXT records at _acme-challenge "
+                                + "names, changed with UPSERT or DELETE)"
+                        : "; the config's destinations and account key do not need it; their policy is made by: "
+                                + policy.commandLine());
         throw new GuardException("the policy denies " + call.describe() + remedy);
     }
 

@@ -24,7 +24,9 @@ import java.util.Optional;
 /**
  * The policy {@code policygen generate --client policygen} makes for a renew config, and the
  * command line that makes it. Zones the config does not give are passed in as discovered
- * ({@code NAME=ZONEID}); with every zone configured, zone discovery is left out of the policy.
+ * ({@code NAME=ZONEID}); with every zone configured, zone discovery is left out of the policy. The
+ * config's destinations and an account key in S3 add their calls ({@link RenewResources}), so the
+ * guard's policy and the printed line agree call for call (RenewPolicyTest runs the line to check).
  */
 public final class RenewPolicy {
     public static final String CLIENT = "policygen";
@@ -33,33 +35,50 @@ public final class RenewPolicy {
     private final List<ZoneRef> discoveredZones;
     /** Each certificate name once, by its input text, with the zone the config gives it. */
     private final Map<String, DomainRequest> domains;
+    private final RenewResources resources;
 
-    private RenewPolicy(boolean zoneIdConfigured, List<ZoneRef> discoveredZones, Map<String, DomainRequest> domains) {
+    private RenewPolicy(boolean zoneIdConfigured, List<ZoneRef> discoveredZones, Map<String, DomainRequest> domains,
+            RenewResources resources) {
         this.zoneIdConfigured = zoneIdConfigured;
         this.discoveredZones = List.copyOf(discoveredZones);
         this.domains = domains;
+        this.resources = resources;
     }
 
+    /** The policy of a renew run whose region and account are unknown ({@code *} in ARNs), without --delete-old. */
     public static RenewPolicy of(RenewConfig config, List<ZoneRef> discoveredZones) {
+        return of(config, discoveredZones, Optional.empty(), Optional.empty(), false);
+    }
+
+    /**
+     * The whole policy of a renew run: Route 53 plus the calls of the config's destinations and of an
+     * account key in S3. {@code region} and {@code account} are the run's, where known; an unknown one
+     * is {@code *} in the ARNs; they must be what generate accepts (a region name such as eu-west-1, a
+     * 12-digit account id), or the printed line fails where the guard did not. {@code deleteOld} is
+     * renew's --delete-old.
+     */
+    public static RenewPolicy of(RenewConfig config, List<ZoneRef> discoveredZones, Optional<String> region,
+            Optional<String> account, boolean deleteOld) {
         Map<String, DomainRequest> domains = new LinkedHashMap<>();
         for (CertificateConfig certificate : config.certificates()) {
             for (ConfiguredDomain domain : certificate.domains()) {
                 domains.putIfAbsent(domain.name().input(), new DomainRequest(domain.name(), domain.zone()));
             }
         }
-        return new RenewPolicy(config.zonesConfigured(), discoveredZones, domains);
+        return new RenewPolicy(config.zonesConfigured(), discoveredZones, domains,
+                RenewResources.of(config, region, account, deleteOld));
     }
 
     /** This policy widened by one more certificate name in a known zone; for the guard's suggestion. */
     RenewPolicy withDomain(CertificateName name, HostedZoneId zone) {
         Map<String, DomainRequest> wider = new LinkedHashMap<>(domains);
         wider.putIfAbsent(name.input(), new DomainRequest(name, Optional.of(zone)));
-        return new RenewPolicy(zoneIdConfigured, discoveredZones, wider);
+        return new RenewPolicy(zoneIdConfigured, discoveredZones, wider, resources);
     }
 
     /** The same names, with zone discovery granted. */
     RenewPolicy discoveringZones() {
-        return new RenewPolicy(false, discoveredZones, domains);
+        return new RenewPolicy(false, discoveredZones, domains, resources);
     }
 
     public GenerateRequest request() throws UsageException {
@@ -71,6 +90,7 @@ public final class RenewPolicy {
         for (DomainRequest domain : domains.values()) {
             builder.domain(domain);
         }
+        resources.apply(builder);
         return builder.build();
     }
 
@@ -95,11 +115,12 @@ public final class RenewPolicy {
             line.append(" --domain ").append(quoted(domain.name().input()
                     + domain.zone().map(z -> "=" + z.id()).orElse("")));
         }
+        resources.appendTo(line);
         return line.toString();
     }
 
     /** Single quotes around anything a shell would expand, such as the * of a wildcard. */
-    private static String quoted(String argument) {
+    static String quoted(String argument) {
         for (int i = 0; i < argument.length(); i++) {
             char c = argument.charAt(i);
             boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')

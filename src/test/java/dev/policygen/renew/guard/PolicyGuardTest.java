@@ -24,6 +24,12 @@ class PolicyGuardTest {
     private static final String CONFIGURED_LINE = "policygen generate --client policygen --zone-id-configured"
             + " --domain example.com=Z1111111111111 --domain '*.example.com=Z1111111111111'"
             + " --domain api.eu.example.com=Z2222222222222 --domain mail.example.org=Z3333333333333";
+    /** own.yaml's destinations, as the generate options that grant their calls. */
+    private static final String DESTINATIONS = " --iam-certificate-prefix www --elb-name web-lb"
+            + " --listener-arn arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/app/web/50dc6c495c0c9188"
+            + "/f2f7dc8efc522ab2"
+            + " --acm-certificate-arn arn:aws:acm:eu-west-1:123456789012:certificate/12345678-1234-1234-1234-123456789012"
+            + " --acm-import-new";
 
     private static RenewPolicy configured() throws Exception {
         RenewConfig config = RenewConfigReader.read(Path.of("src/test/resources/renew-config/own.yaml"));
@@ -44,7 +50,7 @@ class PolicyGuardTest {
         assertEquals("policygen", request.profile().client());
         assertTrue(request.zoneIdConfigured());
         assertEquals(4, request.domains().size());
-        assertEquals(CONFIGURED_LINE, configured().commandLine());
+        assertEquals(CONFIGURED_LINE + DESTINATIONS, configured().commandLine());
     }
 
     @Test
@@ -66,7 +72,8 @@ class PolicyGuardTest {
                 "UPSERT:TXT:_acme-challenge.example.com", "UPSERT:TXT:_acme-challenge.shop.example.com")));
         assertEquals("the policy denies route53:ChangeResourceRecordSets on arn:aws:route53:::hostedzone/Z1111111111111"
                 + " [UPSERT TXT _acme-challenge.example.com, UPSERT TXT _acme-challenge.shop.example.com];"
-                + " allowed by: " + CONFIGURED_LINE + " --domain shop.example.com=Z1111111111111", e.getMessage());
+                + " allowed by: " + CONFIGURED_LINE + " --domain shop.example.com=Z1111111111111" + DESTINATIONS,
+                e.getMessage());
         // the right name in the wrong zone is denied too
         assertThrows(GuardException.class, () -> guard.check(batch(EU, "UPSERT:TXT:_acme-challenge.example.com")));
     }
@@ -90,7 +97,7 @@ class PolicyGuardTest {
         GuardException e = assertThrows(GuardException.class,
                 () -> guard.check(IntendedCall.of("route53:ListHostedZonesByName", "*")));
         assertEquals("the policy denies route53:ListHostedZonesByName on *; allowed by: "
-                + CONFIGURED_LINE.replace(" --zone-id-configured", ""), e.getMessage());
+                + CONFIGURED_LINE.replace(" --zone-id-configured", "") + DESTINATIONS, e.getMessage());
     }
 
     @Test
@@ -104,7 +111,9 @@ class PolicyGuardTest {
                 "UPSERT:TXT:_acme-challenge.example.com", "UPSERT:TXT:_acme-challenge.www.example.com",
                 "UPSERT:TXT:_acme-challenge.api.example.com")));
         assertEquals("policygen generate --client policygen --zone example.com=Z4444444444444 --domain example.com"
-                + " --domain www.example.com --domain api.example.com", policy.commandLine());
+                + " --domain www.example.com --domain api.example.com --iam-certificate-prefix web-lb"
+                + " --iam-certificate-prefix api-lb --elb-name web-lb --elb-name api-lb"
+                + " --account-key s3://acme-keys/account.pem", policy.commandLine());
     }
 
     @Test
@@ -122,6 +131,6 @@ class PolicyGuardTest {
         GuardException e = assertThrows(GuardException.class,
                 () -> guard.check(batch(EU, "UPSERT:TXT:_acme-challenge.api.eu.example.com")));
         // the config's own policy allows it, so that is the line to run
-        assertTrue(e.getMessage().endsWith("allowed by: " + CONFIGURED_LINE), e.getMessage());
+        assertTrue(e.getMessage().endsWith("allowed by: " + CONFIGURED_LINE + DESTINATIONS), e.getMessage());
     }
 }
