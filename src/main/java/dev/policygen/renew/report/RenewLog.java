@@ -22,7 +22,6 @@ import java.util.Optional;
 public final class RenewLog {
     public enum Format { TEXT, JSON }
 
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
     private final PrintWriter out;
     private final Format format;
     private final Clock clock;
@@ -102,24 +101,8 @@ public final class RenewLog {
         if (!text.isEmpty() && text.chars().allMatch(c -> c > ' ' && c != '"' && c != '=' && c != '\\' && c != 0x7f)) {
             return text;
         }
-        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"': out.append("\\\""); break;
-                case '\\': out.append("\\\\"); break;
-                case '\n': out.append("\\n"); break;
-                case '\r': out.append("\\r"); break;
-                case '\t': out.append("\\t"); break;
-                default:
-                    if (c < 0x20 || c == 0x7f) {
-                        out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-                    } else {
-                        out.append(c);
-                    }
-            }
-        }
-        return out.append('"').toString();
+        // JSON's string escapes are a valid quoted logfmt value, and one escaper is enough
+        return dev.policygen.json.JsonWriter.quote(text);
     }
 
     static String json(List<Object> pairs) {
