@@ -5,6 +5,7 @@ import dev.policygen.aws.AwsFailure;
 import dev.policygen.renew.acme.IssuedCertificate;
 import dev.policygen.renew.cloud.ServerCertificates;
 import dev.policygen.renew.config.Destination;
+import dev.policygen.renew.guard.GuardException;
 import dev.policygen.renew.guard.GuardedAws;
 import dev.policygen.renew.report.RenewLog;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -38,6 +40,34 @@ public final class Delivery {
         this.clock = clock;
         this.log = log;
         this.deleteOld = deleteOld;
+    }
+
+    /**
+     * Checks with the guard, sending nothing, every request delivering to {@code states} will make, so
+     * a destination the policy does not cover fails before a certificate is ordered for it.
+     */
+    public void preflight(List<ServiceState> states) throws GuardException {
+        for (ServiceState state : states) {
+            Destination destination = state.destination();
+            if (destination instanceof Destination.IamServerCertificate iam) {
+                aws.check(aws.uploadCall(iam.namePrefix() + "-" + STAMP.format(clock.instant())));
+                if (iam.elb().isPresent()) {
+                    aws.check(aws.classicListenerCall(iam.elb().get().name()));
+                }
+                Optional<String> previous = state.location();
+                if (deleteOld && previous.isPresent() && ServiceReader.ours(destination, previous.get())) {
+                    aws.check(aws.deleteCall(Arns.serverCertificateName(previous.get())));
+                }
+            } else if (destination instanceof Destination.Elbv2 elbv2) {
+                Optional<String> current = state.location().filter(Arns::isAcmCertificate);
+                aws.check(aws.importCall(current));
+                if (current.isEmpty()) {
+                    aws.check(aws.modifyListenerCall(elbv2.listenerArn()));
+                }
+            } else if (destination instanceof Destination.Acm acm) {
+                aws.check(aws.importCall(acm.certificateArn().isPresent() ? acm.certificateArn() : state.location()));
+            }
+        }
     }
 
     /** Delivers to one destination; returns where the certificate now is (a path or an ARN). */
