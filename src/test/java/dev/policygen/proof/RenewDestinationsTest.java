@@ -99,6 +99,7 @@ class RenewDestinationsTest {
             String firstName = firstArn.substring(firstArn.lastIndexOf('/') + 1);
             String secondName = secondArn.substring(secondArn.lastIndexOf('/') + 1);
             assertNotEquals(firstArn, secondArn);
+            assertTrue(secondName.matches("www-\\d{8}T\\d{6}Z"), secondName);
             assertEquals(List.of("www-20200101T000000Z", secondName), names(sandbox),
                     "the replaced certificate is deleted, the new one and the one before renew are kept");
             List<ObservedCall> calls = RenewBed.calls(sandbox);
@@ -263,6 +264,8 @@ class RenewDestinationsTest {
         List<ObservedCall> calls = RenewBed.calls(sandbox);
         calls = calls.subList(from, calls.size());
         assertTrue(calls.stream().noneMatch(ObservedCall::denied), "the sandbox denied none: " + calls);
-        assertTrue(calls.stream().allMatch(c -> c.status() < 400), "no call failed: " + calls);
+        // a run in the same second as the one before meets its upload name taken and takes the next second's
+        assertTrue(calls.stream().allMatch(c -> c.status() < 400 || "EntityAlreadyExists".equals(c.error())),
+                "no call failed: " + calls);
     }
 }

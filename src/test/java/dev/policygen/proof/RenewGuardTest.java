@@ -65,6 +65,8 @@ class RenewGuardTest {
                 assertTrue(failure.contains(part), part + " in: " + failure);
             }
             assertEquals("renewed", outcome(run, "good"), run.out());
+            assertFalse(run.out().contains("\"event\":\"renewing\",\"cert\":\"bad\""),
+                    "no order for a certificate whose records the policy denies: " + run.out());
             List<ObservedCall> calls = RenewBed.calls(sandbox);
             assertFalse(calls.stream().anyMatch(c -> c.recordNames().contains("_acme-challenge.bad.example.test")),
                     "the denied change was never sent: " + calls);
@@ -90,8 +92,11 @@ class RenewGuardTest {
             assertEquals(4, run.exit(), run.all());
             assertTrue(run.out().contains("the policy denies iam:UploadServerCertificate on "
                     + "arn:aws:iam::123456789012:server-certificate/www-"), run.all());
+            assertFalse(run.out().contains("event=issued"), "nothing ordered that could not be delivered: "
+                    + run.out());
             List<ObservedCall> calls = RenewBed.calls(sandbox);
-            assertFalse(calls.stream().anyMatch(c -> "iam:UploadServerCertificate".equals(c.action())),
+            assertFalse(calls.stream().anyMatch(c -> "iam:UploadServerCertificate".equals(c.action())
+                    || "route53:ChangeResourceRecordSets".equals(c.action())),
                     calls.toString());
             assertTrue(sandbox.serverCertificates().isEmpty());
             RenewDestinationsTest.assertNoDenial(sandbox);

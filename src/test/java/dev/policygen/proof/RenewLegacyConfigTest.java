@@ -67,7 +67,8 @@ class RenewLegacyConfigTest {
         Files.writeString(file, json, StandardCharsets.UTF_8);
         Consumer<Sandbox.Builder> lb = b -> b.classicLoadBalancer("legacy-lb", null, 443);
         String oldArn;
-        try (Sandbox seeding = bed.sandbox(dir.resolve("sandbox"), lb); SdkAwsServices aws = RenewBed.services(seeding)) {
+        try (Sandbox seeding = bed.sandbox(dir.resolve("sandbox"), lb);
+                SdkAwsServices aws = RenewBed.services(seeding)) {
             // what letsencrypt-aws left on the listener, expiring inside its 45 days
             SelfSigned old = SelfSigned.expiringIn(Duration.ofDays(20), "legacy.example.test",
                     "www.legacy.example.test");
