@@ -52,12 +52,13 @@ final class CertificateRenewal {
                 log.info("skipped", "cert", name, "reason", decision.reason());
                 return CertificateResult.skipped(name, expiry, decision.reason());
             }
+            // every request after the order is checked now: the CA issues nothing the policy cannot deliver,
+            // and a dry run tells whether the policy suffices
+            preflight(states);
             if (context.options().dryRun()) {
                 log.info("would-renew", "cert", name, "reason", decision.reason());
                 return CertificateResult.skipped(name, expiry, "dry run; would renew: " + decision.reason());
             }
-            // every request after the order is checked now: the CA issues nothing the policy cannot deliver
-            preflight(states);
             log.info("renewing", "cert", name, "reason", decision.reason(), "names", names());
             IssuedCertificate issued = issue(states);
             log.info("issued", "cert", name, "not-after", issued.notAfter(), "serial",

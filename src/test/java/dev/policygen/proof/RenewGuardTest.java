@@ -87,6 +87,10 @@ class RenewGuardTest {
         Path other = bed.config(dir.resolve("other.yaml"), destination.formatted("other"));
         Path policy = RenewBed.policyFor(other, dir.resolve("policy.json"), Optional.of(RenewBed.ACCOUNT), false);
         try (Sandbox sandbox = bed.sandbox(dir.resolve("sandbox"), b -> b.policy(policy))) {
+            RenewBed.Run dry = bed.renewInAccount(sandbox, config, dir.resolve("state"), "--policy",
+                    policy.toString(), "--dry-run");
+            assertEquals(4, dry.exit(), "a dry run tells the policy falls short: " + dry.all());
+            assertTrue(dry.out().contains("the policy denies iam:UploadServerCertificate"), dry.all());
             RenewBed.Run run = bed.renewInAccount(sandbox, config, dir.resolve("state"), "--policy",
                     policy.toString());
             assertEquals(4, run.exit(), run.all());
@@ -132,6 +136,11 @@ class RenewGuardTest {
         assertEquals(1, document.split("\"s3:", -1).length - 1, "one S3 action: " + document);
         try (Sandbox sandbox = bed.sandbox(sandboxState, b -> b.bucket("keys").policy(policy))) {
             int before = RenewBed.calls(sandbox).size();
+            RenewBed.Run dry = bed.renew(sandbox, config, dir.resolve("state"), "--dry-run");
+            assertEquals(0, dry.exit(), dry.all());
+            assertTrue(dry.out().contains("would renew"), dry.out());
+            assertTrue(RenewBed.calls(sandbox).stream().skip(before).noneMatch(c -> c.action() != null
+                    && c.action().equals("route53:ChangeResourceRecordSets")), "a dry run changes nothing");
             RenewBed.Run run = bed.renew(sandbox, config, dir.resolve("state"), "--log-format", "json");
             assertEquals(0, run.exit(), run.all());
             assertEquals("renewed", outcome(run, "s3key"), run.out());
