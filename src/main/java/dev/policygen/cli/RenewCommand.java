@@ -44,8 +44,8 @@ final class RenewCommand implements Callable<Integer> {
     @Option(names = "--delete-old", description = "Delete the replaced IAM server certificate once the new one is in service.")
     boolean deleteOld;
 
-    @Option(names = "--dry-run", description = "Read what is in service and report what would be renewed; "
-            + "no order, no change anywhere.")
+    @Option(names = "--dry-run", description = "Read what is in service and report what would be renewed, checking "
+            + "each of its requests against the policy; no order, no change anywhere.")
     boolean dryRun;
 
     @Option(names = "--policy", paramLabel = "FILE",

@@ -119,14 +119,28 @@ final class RenewSetup implements AutoCloseable {
                 .route53Limit(route53Limit());
         RenewConfig resolved = config;
         RenewPolicy policy = RenewPolicy.of(config, List.of(), Optional.of(region), knownAccount(scope), options.deleteOld);
-        if (given.isEmpty() && !config.zonesConfigured()) {
-            // the run's policy is scoped to the zones, so they are found first, under a policy that allows
-            // only that: the one call generate's policy grants for it
-            engine.services(services, PolicyGuard.of(List.of(discoveryOnly()), policy), scope);
-            ZoneDiscovery discovery = ZoneDiscovery.run(config, new ChallengeZones(engine.aws()));
-            resolved = discovery.config();
-            policy = RenewPolicy.of(config, discovery.discovered(), Optional.of(region), knownAccount(scope),
-                    options.deleteOld);
+        if (!config.zonesConfigured()) {
+            // the run's policy is scoped to the zones, so they are found first: under the given policy, or
+            // under one that allows only that, the one call generate's policy grants for it
+            engine.services(services, given.isPresent() ? PolicyGuard.of(given.get(), policy)
+                    : PolicyGuard.of(List.of(discoveryOnly()), policy), scope);
+            Optional<ZoneDiscovery> discovery;
+            try {
+                discovery = Optional.of(ZoneDiscovery.run(config, new ChallengeZones(engine.aws())));
+            } catch (PolicygenException e) {
+                if (given.isEmpty()) {
+                    throw e;
+                }
+                // a given policy may not allow every name's lookup; each certificate then finds its own
+                // zones in the run and fails alone, and the generate line is printed without the zones
+                discovery = Optional.empty();
+            }
+            if (discovery.isPresent()) {
+                resolved = discovery.get().config();
+                // with the zones known, the generate line suggested on a denial is one generate accepts
+                policy = RenewPolicy.of(config, discovery.get().discovered(), Optional.of(region),
+                        knownAccount(scope), options.deleteOld);
+            }
             engine = new RenewEngine().clock(clock, Sleeper.SYSTEM)
                     .route53Limit(route53Limit());
         }

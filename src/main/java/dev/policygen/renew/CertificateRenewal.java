@@ -1,6 +1,7 @@
 package dev.policygen.renew;
 
 import dev.policygen.PolicygenException;
+import dev.policygen.eval.ChangeBatch;
 import dev.policygen.generate.HostedZoneId;
 import dev.policygen.renew.acme.ChallengePublisher;
 import dev.policygen.renew.acme.ChallengeRecord;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * One certificate, start to end: read what is in service, decide, order a new certificate with a
@@ -50,6 +52,9 @@ final class CertificateRenewal {
                 log.info("skipped", "cert", name, "reason", decision.reason());
                 return CertificateResult.skipped(name, expiry, decision.reason());
             }
+            // every request after the order is checked now: the CA issues nothing the policy cannot deliver,
+            // and a dry run tells whether the policy suffices
+            preflight(states);
             if (context.options().dryRun()) {
                 log.info("would-renew", "cert", name, "reason", decision.reason());
                 return CertificateResult.skipped(name, expiry, "dry run; would renew: " + decision.reason());
@@ -113,6 +118,28 @@ final class CertificateRenewal {
                 context.log().error("cleanup.failed", "cert", config.name(), "error", e.getMessage());
             }
         }
+    }
+
+    /** The challenge records' batches (publish and clean-up, one per zone) and the delivery, by the guard alone. */
+    private void preflight(List<ServiceState> states) throws PolicygenException, InterruptedException {
+        Map<HostedZoneId, List<String>> byZone = new TreeMap<>();
+        for (ConfiguredDomain domain : config.domains()) {
+            HostedZoneId zone = context.zones().zoneOf(domain.name().normalized(), domain.zone());
+            List<String> names = byZone.computeIfAbsent(zone, z -> new ArrayList<>());
+            if (!names.contains(domain.name().challengeName())) {
+                names.add(domain.name().challengeName());
+            }
+        }
+        for (Map.Entry<HostedZoneId, List<String>> zone : byZone.entrySet()) {
+            for (String action : List.of("UPSERT", "DELETE")) {
+                List<ChangeBatch.Change> changes = new ArrayList<>();
+                for (String record : zone.getValue()) {
+                    changes.add(new ChangeBatch.Change(action, "TXT", record));
+                }
+                context.aws().check(context.aws().changeCall(zone.getKey(), changes));
+            }
+        }
+        context.delivery().preflight(states);
     }
 
     private Optional<RenewalWindow> renewalWindow(List<ServiceState> states) throws InterruptedException {

@@ -4,6 +4,7 @@ import dev.policygen.renew.acme.AcmeClient;
 import dev.policygen.renew.deliver.Delivery;
 import dev.policygen.renew.deliver.ServiceReader;
 import dev.policygen.renew.dns.ChallengeZones;
+import dev.policygen.renew.guard.GuardedAws;
 import dev.policygen.renew.dns.ChangeWaiter;
 import dev.policygen.renew.dns.ZoneRecords;
 import dev.policygen.renew.report.Progress;
@@ -13,6 +14,6 @@ import java.time.Clock;
 
 /** What every certificate of a run shares: the guarded AWS calls behind these parts, the ACME client, the journal. */
 record RenewContext(RenewOptions options, Clock clock, RenewLog log, Progress progress, AcmeClient acme,
-        ServiceReader reader, Delivery delivery, ChallengeZones zones, ZoneRecords records, ChangeWaiter waiter,
+        GuardedAws aws, ServiceReader reader, Delivery delivery, ChallengeZones zones, ZoneRecords records, ChangeWaiter waiter,
         Journal journal) {
 }

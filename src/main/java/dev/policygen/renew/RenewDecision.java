@@ -30,6 +30,10 @@ public record RenewDecision(boolean due, String reason, Optional<Instant> expiry
         }
         Set<String> wanted = configuredNames(config);
         for (ServiceState state : states) {
+            if (state.certificate().isEmpty() && state.location().isPresent()) {
+                return new RenewDecision(true, "the certificate in service at " + describe(state)
+                        + " is not one this destination writes; a new one replaces it", expiry);
+            }
             if (state.certificate().isEmpty()) {
                 return new RenewDecision(true, "no certificate in service at " + describe(state), expiry);
             }

@@ -15,6 +15,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import dev.policygen.aws.CredentialSource;
+import dev.policygen.aws.SdkAwsServices;
+import dev.policygen.generate.ZoneRef;
+import dev.policygen.model.PolicyWriter;
+import dev.policygen.renew.config.RenewConfig;
+import dev.policygen.renew.config.RenewConfigReader;
+import dev.policygen.renew.guard.RenewPolicy;
+import java.net.URI;
 
 /**
  * Real Pebble and the sandbox for policygen renew: Pebble is started once with a fixed DNS port,
@@ -24,6 +33,9 @@ import java.util.Map;
 final class RenewBed implements Closeable {
     static final String ZONE = "example.test";
     static final String ZONE_ID = "Z0EXAMPLETEST";
+    /** The account and region the sandbox puts in the ARNs it makes. */
+    static final String ACCOUNT = "123456789012";
+    static final String REGION = "us-east-1";
 
     final Path directory;
     final int dnsPort;
@@ -78,6 +90,42 @@ final class RenewBed implements Closeable {
                 "--state-dir", stateDir.toString()));
         args.addAll(Arrays.asList(extra));
         return run(args.toArray(String[]::new));
+    }
+
+    /**
+     * Writes the policy {@code generate --client policygen} makes for the config in {@code configFile}
+     * (the one renew's own guard runs under), with the bed's zone as discovered when the config gives
+     * no zone ids; {@code account} empty means any account, as renew assumes without --aws-account.
+     */
+    static Path policyFor(Path configFile, Path policyFile, Optional<String> account, boolean deleteOld)
+            throws Exception {
+        Files.writeString(policyFile, PolicyWriter.pretty(renewPolicy(configFile, account, deleteOld).document()),
+                StandardCharsets.UTF_8);
+        return policyFile;
+    }
+
+    static RenewPolicy renewPolicy(Path configFile, Optional<String> account, boolean deleteOld) throws Exception {
+        RenewConfig config = RenewConfigReader.read(configFile);
+        List<ZoneRef> zones = config.zonesConfigured() ? List.of() : List.of(ZoneRef.parse(ZONE + "=" + ZONE_ID));
+        return RenewPolicy.of(config, zones, Optional.of(REGION), account, deleteOld);
+    }
+
+    /** Renew in process with the sandbox's account and region given, so its guard scopes ARNs as the sandbox. */
+    Run renewInAccount(Sandbox sandbox, Path config, Path stateDir, String... extra) {
+        List<String> args = new ArrayList<>(List.of("--aws-account", ACCOUNT, "--aws-region", REGION));
+        args.addAll(Arrays.asList(extra));
+        return renew(sandbox, config, stateDir, args.toArray(String[]::new));
+    }
+
+    /** Every call the sandbox logged, in order. */
+    static List<ObservedCall> calls(Sandbox sandbox) throws Exception {
+        return ObservedCall.read(sandbox.callLogFile().orElseThrow());
+    }
+
+    /** AWS clients of renew's own adapters against the sandbox, for seeding through its API. */
+    static SdkAwsServices services(Sandbox sandbox) throws Exception {
+        return SdkAwsServices.builder(new CredentialSource.DefaultChain()).region(REGION)
+                .endpoint(Optional.of(URI.create("http://127.0.0.1:" + sandbox.ports().api()))).build();
     }
 
     static Run run(String... args) {

@@ -1,15 +1,20 @@
 package dev.policygen.renew.deliver;
 
 import dev.policygen.PolicygenException;
+import dev.policygen.aws.AwsFailure;
 import dev.policygen.renew.acme.IssuedCertificate;
 import dev.policygen.renew.cloud.ServerCertificates;
 import dev.policygen.renew.config.Destination;
+import dev.policygen.renew.guard.GuardException;
 import dev.policygen.renew.guard.GuardedAws;
 import dev.policygen.renew.report.RenewLog;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,6 +25,8 @@ import java.util.Optional;
 public final class Delivery {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
+    private static final String ENTITY_EXISTS = "EntityAlreadyExists";
+    private static final int NAME_ATTEMPTS = 5;
 
     private final GuardedAws aws;
     private final ImportedArns importedArns;
@@ -33,6 +40,34 @@ public final class Delivery {
         this.clock = clock;
         this.log = log;
         this.deleteOld = deleteOld;
+    }
+
+    /**
+     * Checks with the guard, sending nothing, every request delivering to {@code states} will make, so
+     * a destination the policy does not cover fails before a certificate is ordered for it.
+     */
+    public void preflight(List<ServiceState> states) throws GuardException {
+        for (ServiceState state : states) {
+            Destination destination = state.destination();
+            if (destination instanceof Destination.IamServerCertificate iam) {
+                aws.check(aws.uploadCall(iam.namePrefix() + "-" + STAMP.format(clock.instant())));
+                if (iam.elb().isPresent()) {
+                    aws.check(aws.classicListenerCall(iam.elb().get().name()));
+                }
+                Optional<String> previous = state.location();
+                if (deleteOld && previous.isPresent() && ServiceReader.ours(destination, previous.get())) {
+                    aws.check(aws.deleteCall(Arns.serverCertificateName(previous.get())));
+                }
+            } else if (destination instanceof Destination.Elbv2 elbv2) {
+                Optional<String> current = state.location().filter(Arns::isAcmCertificate);
+                aws.check(aws.importCall(current));
+                if (current.isEmpty()) {
+                    aws.check(aws.modifyListenerCall(elbv2.listenerArn()));
+                }
+            } else if (destination instanceof Destination.Acm acm) {
+                aws.check(aws.importCall(acm.certificateArn().isPresent() ? acm.certificateArn() : state.location()));
+            }
+        }
     }
 
     /** Delivers to one destination; returns where the certificate now is (a path or an ARN). */
@@ -50,16 +85,14 @@ public final class Delivery {
             return files.dir().toString();
         }
         if (destination instanceof Destination.IamServerCertificate iam) {
-            String name = iam.namePrefix() + "-" + STAMP.format(clock.instant());
-            ServerCertificates.Metadata uploaded = aws.uploadServerCertificate(name, issued.certificatePem(),
-                    issued.privateKeyPem(), issued.chainPem());
-            log.info("iam.uploaded", "cert", certificate, "name", name, "arn", uploaded.arn());
+            ServerCertificates.Metadata uploaded = upload(iam.namePrefix(), issued);
+            log.info("iam.uploaded", "cert", certificate, "name", uploaded.name(), "arn", uploaded.arn());
             if (iam.elb().isPresent()) {
                 Destination.ClassicElb elb = iam.elb().get();
                 aws.setClassicListenerCertificate(elb.name(), elb.port(), uploaded.arn());
                 log.info("elb.installed", "cert", certificate, "elb", elb.name(), "port", elb.port());
             }
-            deleteReplaced(certificate, state.location(), uploaded.arn());
+            deleteReplaced(certificate, state, uploaded.arn());
             return uploaded.arn();
         }
         if (destination instanceof Destination.Elbv2 elbv2) {
@@ -70,7 +103,6 @@ public final class Delivery {
             if (current.isEmpty()) {
                 aws.setListenerDefaultCertificate(elbv2.listenerArn(), arn);
                 log.info("elbv2.installed", "cert", certificate, "listener", elbv2.listenerArn(), "arn", arn);
-                deleteReplaced(certificate, state.location(), arn);
             }
             return arn;
         }
@@ -91,11 +123,41 @@ public final class Delivery {
         return arn;
     }
 
-    /** With --delete-old, the IAM server certificate the new one replaced; it is out of service by now. */
-    private void deleteReplaced(String certificate, Optional<String> previous, String replacement)
+    /**
+     * Uploads as PREFIX-STAMP. The stamp has whole seconds, so a run right after another (--force-issue)
+     * can meet its own name; the next seconds are tried rather than losing the certificate just issued.
+     */
+    private ServerCertificates.Metadata upload(String prefix, IssuedCertificate issued)
             throws PolicygenException, InterruptedException {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        for (int attempt = 0; ; attempt++) {
+            String name = prefix + "-" + STAMP.format(now.plusSeconds(attempt));
+            try {
+                return aws.uploadServerCertificate(name, issued.certificatePem(), issued.privateKeyPem(),
+                        issued.chainPem());
+            } catch (AwsFailure e) {
+                if (attempt == NAME_ATTEMPTS - 1 || !e.code().filter(ENTITY_EXISTS::equals).isPresent()) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * With --delete-old, the IAM server certificate the new one replaced; it is out of service by now.
+     * Only one this destination uploaded (its name prefix) is deleted: the policy grants no other, and
+     * a certificate someone else put on the listener may be in use elsewhere.
+     */
+    private void deleteReplaced(String certificate, ServiceState state, String replacement)
+            throws PolicygenException, InterruptedException {
+        Optional<String> previous = state.location();
         if (!deleteOld || previous.isEmpty() || !Arns.isServerCertificate(previous.get())
                 || previous.get().equals(replacement)) {
+            return;
+        }
+        if (!ServiceReader.ours(state.destination(), previous.get())) {
+            log.info("iam.kept", "cert", certificate, "arn", previous.get(), "reason",
+                    "not uploaded by renew under this name prefix");
             return;
         }
         String name = Arns.serverCertificateName(previous.get());

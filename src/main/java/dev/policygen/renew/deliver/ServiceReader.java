@@ -77,6 +77,11 @@ public final class ServiceReader {
         }
         Optional<InstalledCertificate> installed;
         if (Arns.isServerCertificate(arn.get())) {
+            if (!ours(destination, arn.get())) {
+                // not a certificate this destination writes, so its policy grants no read of it (an ELBv2
+                // listener's IAM certificate, one uploaded by hand): it is replaced, not read
+                return new ServiceState(destination, Optional.empty(), arn);
+            }
             installed = aws.serverCertificate(Arns.serverCertificateName(arn.get()));
         } else if (Arns.isAcmCertificate(arn.get())) {
             installed = aws.acmCertificate(arn.get());
@@ -85,6 +90,12 @@ public final class ServiceReader {
                     + " is neither an IAM server certificate nor an ACM certificate: " + arn.get(), null);
         }
         return state(certificate, destination, installed, arn.get());
+    }
+
+    /** True for an IAM server certificate named as this destination names its uploads: PREFIX-STAMP. */
+    static boolean ours(Destination destination, String serverCertificateArn) {
+        return destination instanceof Destination.IamServerCertificate iam
+                && Arns.serverCertificateName(serverCertificateArn).startsWith(iam.namePrefix() + "-");
     }
 
     private static ServiceState state(String certificate, Destination destination,

@@ -46,6 +46,11 @@ public final class CallGate {
         });
     }
 
+    /** Checks {@code call} against the policy and sends nothing: a later step's request, checked up front. */
+    public void check(IntendedCall call) throws GuardException {
+        guard.check(call);
+    }
+
     /** Requests sent so far (retries included), by action, sorted. */
     public Map<String, Long> sentByAction() {
         Map<String, Long> counts = new TreeMap<>();

@@ -54,9 +54,7 @@ public final class GuardedAws {
         for (TxtChange change : changes) {
             described.add(new ChangeBatch.Change(change.action().name(), "TXT", change.record().name()));
         }
-        IntendedCall call = new IntendedCall(ChangeBatch.ACTION, scope.hostedZone(zone), Optional.of(zone),
-                described);
-        return gate.send(call, () -> services.hostedZones().change(zone, changes));
+        return gate.send(changeCall(zone, described), () -> services.hostedZones().change(zone, changes));
     }
 
     public boolean inSync(String changeId) throws GuardException, AwsFailure, InterruptedException {
@@ -78,12 +76,12 @@ public final class GuardedAws {
 
     public ServerCertificates.Metadata uploadServerCertificate(String name, String certificatePem,
             String privateKeyPem, String chainPem) throws GuardException, AwsFailure, InterruptedException {
-        return gate.send(IntendedCall.of("iam:UploadServerCertificate", scope.serverCertificate(name)),
+        return gate.send(uploadCall(name),
                 () -> services.serverCertificates().upload(name, certificatePem, privateKeyPem, chainPem));
     }
 
     public void deleteServerCertificate(String name) throws GuardException, AwsFailure, InterruptedException {
-        gate.send(IntendedCall.of("iam:DeleteServerCertificate", scope.serverCertificate(name)), () -> {
+        gate.send(deleteCall(name), () -> {
             services.serverCertificates().delete(name);
             return null;
         });
@@ -97,8 +95,7 @@ public final class GuardedAws {
 
     public void setClassicListenerCertificate(String name, int port, String certificateArn) throws GuardException,
             AwsFailure, InterruptedException {
-        gate.send(IntendedCall.of("elasticloadbalancing:SetLoadBalancerListenerSSLCertificate",
-                scope.classicLoadBalancer(name)), () -> {
+        gate.send(classicListenerCall(name), () -> {
                     services.loadBalancers().setClassicListenerCertificate(name, port, certificateArn);
                     return null;
                 });
@@ -112,7 +109,7 @@ public final class GuardedAws {
 
     public void setListenerDefaultCertificate(String listenerArn, String certificateArn) throws GuardException,
             AwsFailure, InterruptedException {
-        gate.send(IntendedCall.of("elasticloadbalancing:ModifyListener", listenerArn), () -> {
+        gate.send(modifyListenerCall(listenerArn), () -> {
             services.loadBalancers().setListenerDefaultCertificate(listenerArn, certificateArn);
             return null;
         });
@@ -125,7 +122,7 @@ public final class GuardedAws {
 
     public String importAcmCertificate(Optional<String> arn, String certificatePem, String privateKeyPem,
             String chainPem) throws GuardException, AwsFailure, InterruptedException {
-        return gate.send(IntendedCall.of("acm:ImportCertificate", arn.orElse(scope.anyAcmCertificate())),
+        return gate.send(importCall(arn),
                 () -> services.acm().importCertificate(arn, certificatePem, privateKeyPem, chainPem));
     }
 
@@ -133,5 +130,40 @@ public final class GuardedAws {
             InterruptedException {
         return gate.send(IntendedCall.of("s3:GetObject", scope.object(bucket, key)),
                 () -> services.objects().get(bucket, key));
+    }
+
+    /**
+     * Checks a request of a later step with the guard and sends nothing, so a certificate whose
+     * challenge records or delivery the policy denies fails before the CA issues anything.
+     */
+    public void check(IntendedCall call) throws GuardException {
+        gate.check(call);
+    }
+
+    /** ChangeResourceRecordSets of {@code changes} in {@code zone}. */
+    public IntendedCall changeCall(HostedZoneId zone, List<ChangeBatch.Change> changes) {
+        return new IntendedCall(ChangeBatch.ACTION, scope.hostedZone(zone), Optional.of(zone), changes);
+    }
+
+    public IntendedCall uploadCall(String name) {
+        return IntendedCall.of("iam:UploadServerCertificate", scope.serverCertificate(name));
+    }
+
+    public IntendedCall deleteCall(String name) {
+        return IntendedCall.of("iam:DeleteServerCertificate", scope.serverCertificate(name));
+    }
+
+    public IntendedCall classicListenerCall(String loadBalancer) {
+        return IntendedCall.of("elasticloadbalancing:SetLoadBalancerListenerSSLCertificate",
+                scope.classicLoadBalancer(loadBalancer));
+    }
+
+    public IntendedCall modifyListenerCall(String listenerArn) {
+        return IntendedCall.of("elasticloadbalancing:ModifyListener", listenerArn);
+    }
+
+    /** ImportCertificate into {@code arn}, or as a new certificate when empty. */
+    public IntendedCall importCall(Optional<String> arn) {
+        return IntendedCall.of("acm:ImportCertificate", arn.orElse(scope.anyAcmCertificate()));
     }
 }
