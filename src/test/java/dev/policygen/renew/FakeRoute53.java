@@ -26,6 +26,8 @@ final class FakeRoute53 implements HostedZones {
     int pendingPolls;
     /** Run inside the next ChangeResourceRecordSets before it is applied: another client's write. */
     final Deque<Runnable> beforeChange = new ArrayDeque<>();
+    /** Failures of the next ChangeResourceRecordSets requests only, after the hook above ran. */
+    final Deque<AwsFailure> changeFailures = new ArrayDeque<>();
     private int changeCounter;
     private final Map<String, Integer> polls = new TreeMap<>();
 
@@ -88,6 +90,9 @@ final class FakeRoute53 implements HostedZones {
         request("ChangeResourceRecordSets " + zone.id());
         if (!beforeChange.isEmpty()) {
             beforeChange.removeFirst().run();
+        }
+        if (!changeFailures.isEmpty()) {
+            throw changeFailures.removeFirst();
         }
         Map<String, TxtRecord> sets = records.get(zone);
         // Route 53 applies a batch whole or not at all
