@@ -153,6 +153,8 @@ final class EngineFakes {
         final Map<String, String> classic = new LinkedHashMap<>();
         final Map<String, String> listeners = new LinkedHashMap<>();
         final List<String> calls;
+        /** When set, listener changes fail with it. */
+        AwsFailure refuseChanges;
 
         Elb() {
             this(new ArrayList<>());
@@ -169,8 +171,12 @@ final class EngineFakes {
         }
 
         @Override
-        public synchronized void setClassicListenerCertificate(String name, int port, String certificateArn) {
+        public synchronized void setClassicListenerCertificate(String name, int port, String certificateArn)
+                throws AwsFailure {
             calls.add("SetLoadBalancerListenerSSLCertificate " + name + ":" + port + " " + certificateArn);
+            if (refuseChanges != null) {
+                throw refuseChanges;
+            }
             classic.put(name + ":" + port, certificateArn);
         }
 
@@ -181,8 +187,12 @@ final class EngineFakes {
         }
 
         @Override
-        public synchronized void setListenerDefaultCertificate(String listenerArn, String certificateArn) {
+        public synchronized void setListenerDefaultCertificate(String listenerArn, String certificateArn)
+                throws AwsFailure {
             calls.add("ModifyListener " + listenerArn + " " + certificateArn);
+            if (refuseChanges != null) {
+                throw refuseChanges;
+            }
             listeners.put(listenerArn, certificateArn);
         }
     }
