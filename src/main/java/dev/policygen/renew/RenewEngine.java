@@ -117,7 +117,7 @@ public final class RenewEngine {
         Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(log, "log");
         GuardedAws aws = aws();
-        RenewContext context = new RenewContext(options, clock, log, progress, acme,
+        RenewContext context = new RenewContext(options, clock, log, progress, CertificateIssuer.of(acme),
                 new ServiceReader(aws, importedArns),
                 new Delivery(aws, importedArns, clock, log, options.deleteOld()),
                 new ChallengeZones(aws), new ZoneRecords(aws), new ChangeWaiter(aws, clock, sleeper, insyncTimeout),
