@@ -1,0 +1,210 @@
+package dev.policygen.renew;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.policygen.PolicygenException;
+import dev.policygen.generate.HostedZoneId;
+import dev.policygen.name.CertificateName;
+import dev.policygen.renew.account.AcmeFailure;
+import dev.policygen.renew.acme.ChallengePublisher;
+import dev.policygen.renew.acme.ChallengeRecord;
+import dev.policygen.renew.acme.IssuedCertificate;
+import dev.policygen.renew.acme.OrderRequest;
+import dev.policygen.renew.acme.RenewalWindow;
+import dev.policygen.renew.config.CertificateConfig;
+import dev.policygen.renew.config.ConfiguredDomain;
+import dev.policygen.renew.config.Destination;
+import dev.policygen.renew.config.KeyType;
+import dev.policygen.renew.deliver.Delivery;
+import dev.policygen.renew.deliver.ImportedArns;
+import dev.policygen.renew.deliver.PemFiles;
+import dev.policygen.renew.deliver.ServiceReader;
+import dev.policygen.renew.dns.ChallengeZones;
+import dev.policygen.renew.dns.ChangeWaiter;
+import dev.policygen.renew.dns.ZoneRecords;
+import dev.policygen.renew.guard.GuardedAws;
+import dev.policygen.renew.report.Progress;
+import dev.policygen.renew.report.RenewLog;
+import dev.policygen.renew.state.Journal;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A run over several certificates with a scripted CA: failures stay per certificate, leftovers go first, stop. */
+class RenewRunTest {
+    private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
+    private static final HostedZoneId ZONE = new HostedZoneId("Z1COM");
+
+    @TempDir
+    Path dir;
+
+    private final FakeRoute53 route53 = new FakeRoute53().zone("Z1COM", "example.com", false);
+    private final StringWriter logText = new StringWriter();
+    private Journal journal;
+    private final ScriptedCa ca = new ScriptedCa();
+
+    /** Publishes one value per name, checks they are in Route 53, withdraws, issues; or fails as scripted. */
+    final class ScriptedCa implements CertificateIssuer {
+        final Set<String> failing = Collections.synchronizedSet(new java.util.HashSet<>());
+        final List<String> ordered = Collections.synchronizedList(new ArrayList<>());
+        Consumer<String> onIssue = name -> { };
+
+        @Override
+        public IssuedCertificate issue(OrderRequest request, ChallengePublisher publisher)
+                throws PolicygenException, InterruptedException {
+            String first = request.names().get(0);
+            ordered.add(first);
+            onIssue.accept(first);
+            List<ChallengeRecord> records = new ArrayList<>();
+            for (String name : request.names()) {
+                String bare = name.startsWith("*.") ? name.substring(2) : name;
+                records.add(new ChallengeRecord(bare, "_acme-challenge." + bare, "digest-" + name));
+            }
+            publisher.publish(records);
+            for (ChallengeRecord record : records) {
+                assertTrue(route53.values("Z1COM", record.recordName()).contains("\"" + record.value() + "\""));
+            }
+            if (failing.contains(first)) {
+                publisher.withdraw();
+                throw new AcmeFailure("the CA did not validate " + first + " (invalid)");
+            }
+            publisher.withdraw();
+            try {
+                String[] names = request.names().toArray(new String[0]);
+                return TestCertificates.issued(NOW, NOW.plus(Duration.ofDays(90)), names);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public Optional<RenewalWindow> renewalInfo(X509Certificate certificate) {
+            return Optional.empty();
+        }
+    }
+
+    @BeforeEach
+    void open() throws Exception {
+        journal = Journal.open(dir.resolve("state"), Clock.systemUTC());
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        journal.close();
+    }
+
+    private CertificateConfig certificate(String name) throws Exception {
+        return new CertificateConfig(name, List.of(new ConfiguredDomain(CertificateName.parse(name + ".example.com"),
+                Optional.of(ZONE))), KeyType.EC_P256, 30, List.of(new Destination.Files(dir.resolve(name))));
+    }
+
+    private RenewRun run(int concurrency, List<CertificateConfig> certificates) throws Exception {
+        GuardedAws aws = EngineFakes.guarded(EngineFakes.services(route53));
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        RenewLog log = new RenewLog(new PrintWriter(logText, true), RenewLog.Format.TEXT, clock);
+        ImportedArns arns = ImportedArns.in(dir.resolve("state"));
+        RenewContext context = new RenewContext(new RenewOptions(false, false, false, Optional.empty(), concurrency),
+                clock, log, Progress.disabled(), ca, new ServiceReader(aws, arns),
+                new Delivery(aws, arns, clock, log, false), new ChallengeZones(aws), new ZoneRecords(aws),
+                new ChangeWaiter(aws, clock, d -> { }, Duration.ofMinutes(1)), journal);
+        return new RenewRun(certificates, context);
+    }
+
+    private static Map<String, CertificateResult.Outcome> outcomes(List<CertificateResult> results) {
+        Map<String, CertificateResult.Outcome> outcomes = new java.util.LinkedHashMap<>();
+        results.forEach(r -> outcomes.put(r.certificate(), r.outcome()));
+        return outcomes;
+    }
+
+    @Test
+    void oneCertificateFailingDoesNotStopTheOthers() throws Exception {
+        ca.failing.add("b.example.com");
+        List<CertificateConfig> certificates = List.of(certificate("a"), certificate("b"), certificate("c"));
+
+        List<CertificateResult> results = run(2, certificates).run();
+
+        assertEquals(Map.of("a", CertificateResult.Outcome.RENEWED, "b", CertificateResult.Outcome.FAILED,
+                "c", CertificateResult.Outcome.RENEWED), outcomes(results));
+        assertEquals(List.of("a", "b", "c"), results.stream().map(CertificateResult::certificate).toList());
+        assertEquals("the CA did not validate b.example.com (invalid)", results.get(1).detail());
+        assertTrue(Files.exists(dir.resolve("a").resolve(PemFiles.CERT)));
+        assertTrue(Files.exists(dir.resolve("c").resolve(PemFiles.CERT)));
+        assertTrue(!Files.exists(dir.resolve("b").resolve(PemFiles.CERT)));
+        // every value withdrawn, the journal empty
+        for (String name : List.of("a", "b", "c")) {
+            assertEquals(List.of(), route53.values("Z1COM", "_acme-challenge." + name + ".example.com"));
+        }
+        assertEquals(List.of(), journal.leftovers());
+        // a second run finds all but b valid
+        List<CertificateResult> again = run(2, certificates).run();
+        assertEquals(Map.of("a", CertificateResult.Outcome.SKIPPED, "b", CertificateResult.Outcome.FAILED,
+                "c", CertificateResult.Outcome.SKIPPED), outcomes(again));
+    }
+
+    @Test
+    void leftoversOfAnEarlierRunAreRemovedFirstKeepingOthersValues() throws Exception {
+        String leftover = "_acme-challenge.old.example.com";
+        journal.record("old", ZONE, Map.of(leftover, List.of("\"crashed\"")));
+        route53.put("Z1COM", leftover, 60, "\"theirs\"", "\"crashed\"");
+        List<List<String>> seenAtIssue = new ArrayList<>();
+        ca.onIssue = name -> seenAtIssue.add(route53.values("Z1COM", leftover));
+
+        List<CertificateResult> results = run(1, List.of(certificate("a"))).run();
+
+        assertEquals(CertificateResult.Outcome.RENEWED, results.get(0).outcome());
+        assertEquals(List.of(List.of("\"theirs\"")), seenAtIssue);
+        assertEquals(List.of("\"theirs\""), route53.values("Z1COM", leftover));
+        assertEquals(List.of(), journal.leftovers());
+    }
+
+    @Test
+    void leftoversThatCannotBeRemovedAreReportedAndKept() throws Exception {
+        String leftover = "_acme-challenge.old.example.com";
+        journal.record("old", ZONE, Map.of(leftover, List.of("\"crashed\"")));
+        route53.put("Z1COM", leftover, 60, "\"crashed\"");
+        route53.changeFailures.add(new dev.policygen.aws.AwsFailure(dev.policygen.aws.AwsFailure.Kind.ACCESS_DENIED,
+                "AccessDenied", 403, "denied", null));
+
+        List<CertificateResult> results = run(1, List.of(certificate("a"))).run();
+
+        assertEquals(Map.of("a", CertificateResult.Outcome.RENEWED, "(leftovers)", CertificateResult.Outcome.FAILED),
+                outcomes(results));
+        assertEquals(1, journal.leftovers().size());
+    }
+
+    @Test
+    void stopLetsTheCertificateUnderWayFinishAndStartsNoMore() throws Exception {
+        List<CertificateConfig> certificates = List.of(certificate("a"), certificate("b"), certificate("c"));
+        RenewRun run = run(1, certificates);
+        ca.onIssue = name -> run.stop();
+
+        List<CertificateResult> results = run.run();
+
+        assertEquals(List.of("a.example.com"), ca.ordered);
+        assertEquals(CertificateResult.Outcome.RENEWED, results.get(0).outcome());
+        for (CertificateResult skipped : results.subList(1, 3)) {
+            assertEquals(CertificateResult.Outcome.SKIPPED, skipped.outcome());
+            assertEquals("stopped before it started (SIGTERM)", skipped.detail());
+        }
+        assertTrue(run.stopping());
+        assertEquals(List.of(), route53.values("Z1COM", "_acme-challenge.a.example.com"));
+    }
+}
