@@ -129,6 +129,21 @@ class DeliveryTest {
     }
 
     @Test
+    void aPrefixNeverClaimsTheCertificatesOfALongerPrefix() throws Exception {
+        iam.put("www-20260821T000000Z", oldPem);
+        iam.put("www-api-20261001T000000Z", oldPem);
+        iam.put("www-manual", oldPem);
+        Destination destination = new Destination.IamServerCertificate("www", Optional.empty());
+        assertEquals(Optional.of(EngineFakes.Iam.arn("www-20260821T000000Z")), read(destination).location());
+
+        deliver(true, destination);
+
+        assertTrue(iam.certificates.containsKey("www-api-20261001T000000Z"), iam.certificates.keySet().toString());
+        assertTrue(iam.certificates.containsKey("www-manual"));
+        assertFalse(iam.certificates.containsKey("www-20260821T000000Z"));
+    }
+
+    @Test
     void elbv2WithAnAcmCertificateReimportsInPlaceWithoutModifyListener() throws Exception {
         String current = EngineFakes.Acm.arn("bound");
         acm.importCertificate(Optional.of(current), oldPem, "key", "");

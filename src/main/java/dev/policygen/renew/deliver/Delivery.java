@@ -21,6 +21,9 @@ public final class Delivery {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
 
+    /** The part after {@code <namePrefix>-} of the names renew gives IAM server certificates. */
+    private static final java.util.regex.Pattern STAMP_TEXT = java.util.regex.Pattern.compile("\\d{8}T\\d{6}Z");
+
     private final GuardedAws aws;
     private final ImportedArns importedArns;
     private final Clock clock;
@@ -89,6 +92,15 @@ public final class Delivery {
             log.info("acm.imported", "cert", certificate, "arn", arn, "hint", "add certificateArn to the config");
         }
         return arn;
+    }
+
+    /**
+     * Whether {@code name} is one renew gave a certificate of {@code namePrefix}: the prefix, a dash and
+     * the time stamp, nothing else; so prefix {@code www} never claims {@code www-api}'s certificates.
+     */
+    static boolean uploadedFor(String namePrefix, String name) {
+        String start = namePrefix + "-";
+        return name.startsWith(start) && STAMP_TEXT.matcher(name.substring(start.length())).matches();
     }
 
     /** With --delete-old, the IAM server certificate the new one replaced; it is out of service by now. */

@@ -54,7 +54,7 @@ public final class ServiceReader {
                 return byArn(certificate, destination, arn);
             }
             Optional<ServerCertificates.Metadata> newest = aws.serverCertificates().stream()
-                    .filter(meta -> meta.name().startsWith(iam.namePrefix() + "-"))
+                    .filter(meta -> Delivery.uploadedFor(iam.namePrefix(), meta.name()))
                     .max(Comparator.comparing(ServerCertificates.Metadata::uploaded));
             if (newest.isEmpty()) {
                 return ServiceState.empty(destination);
