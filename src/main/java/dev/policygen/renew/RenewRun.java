@@ -65,8 +65,18 @@ public final class RenewRun {
                     return result;
                 }));
             }
+            // a defect in one certificate must not interrupt the others half way (their TXT values would
+            // stay until the next run): every certificate finishes before the defect is reported
+            RuntimeException defect = null;
             for (Future<CertificateResult> future : futures) {
-                results.add(get(future));
+                try {
+                    results.add(get(future));
+                } catch (RuntimeException e) {
+                    defect = defect != null ? defect : e;
+                }
+            }
+            if (defect != null) {
+                throw defect;
             }
         } finally {
             pool.shutdownNow();

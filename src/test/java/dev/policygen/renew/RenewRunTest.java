@@ -1,6 +1,7 @@
 package dev.policygen.renew;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.policygen.PolicygenException;
@@ -157,6 +158,23 @@ class RenewRunTest {
         List<CertificateResult> again = run(2, certificates).run();
         assertEquals(Map.of("a", CertificateResult.Outcome.SKIPPED, "b", CertificateResult.Outcome.FAILED,
                 "c", CertificateResult.Outcome.SKIPPED), outcomes(again));
+    }
+
+    @Test
+    void aDefectInOneCertificateLetsTheOthersFinishBeforeItIsReported() throws Exception {
+        ca.onIssue = name -> {
+            if (name.startsWith("b.")) {
+                throw new IllegalStateException("defect");
+            }
+        };
+        List<CertificateConfig> certificates = List.of(certificate("a"), certificate("b"), certificate("c"));
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> run(1, certificates).run());
+
+        assertEquals("defect", e.getMessage());
+        assertEquals(List.of("a.example.com", "b.example.com", "c.example.com"), ca.ordered);
+        assertTrue(Files.exists(dir.resolve("c").resolve(PemFiles.CERT)));
+        assertEquals(List.of(), route53.values("Z1COM", "_acme-challenge.c.example.com"));
     }
 
     @Test
