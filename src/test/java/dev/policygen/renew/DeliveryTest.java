@@ -68,10 +68,20 @@ class DeliveryTest {
         return new ServiceReader(aws, arns).read(config).get(0);
     }
 
-    private String deliver(boolean deleteOld, Destination destination) throws Exception {
-        ServiceState current = read(destination);
+    /** Delivers to every destination, then deletes what was replaced; returns the first destination's location. */
+    private String deliver(boolean deleteOld, Destination... destinations) throws Exception {
+        List<ServiceState> states = new ArrayList<>();
+        for (Destination destination : destinations) {
+            states.add(read(destination));
+        }
         calls.clear();
-        return delivery(deleteOld).deliver("www", issued, current);
+        Delivery delivery = delivery(deleteOld);
+        List<String> locations = new ArrayList<>();
+        for (ServiceState current : states) {
+            locations.add(delivery.deliver("www", issued, current));
+        }
+        delivery.deleteReplaced("www", states, locations);
+        return locations.get(0);
     }
 
     @Test
@@ -114,6 +124,37 @@ class DeliveryTest {
         elb.refuseChanges = new AwsFailure(AwsFailure.Kind.ACCESS_DENIED, "AccessDenied", 403, "denied", null);
         assertThrows(AwsFailure.class, () -> deliver(true, destination));
         assertTrue(iam.certificates.containsKey("www-20260821T000000Z"));
+        assertFalse(calls.stream().anyMatch(c -> c.startsWith("DeleteServerCertificate")), calls.toString());
+    }
+
+    @Test
+    void anOldCertificateSharedByTwoListenersIsDeletedOnceAfterBothSwitched() throws Exception {
+        iam.put("www-20260821T000000Z", oldPem);
+        String old = EngineFakes.Iam.arn("www-20260821T000000Z");
+        elb.classic.put("web-lb:443", old);
+        elb.listeners.put(LISTENER, old);
+
+        deliver(true, new Destination.IamServerCertificate("www",
+                Optional.of(new Destination.ClassicElb("web-lb", 443))), new Destination.Elbv2(LISTENER));
+
+        assertEquals(List.of("UploadServerCertificate www-20261121T123456Z",
+                "SetLoadBalancerListenerSSLCertificate web-lb:443 " + EngineFakes.Iam.arn("www-20261121T123456Z"),
+                "ImportCertificate (new) -> " + EngineFakes.Acm.arn("new-1"),
+                "ModifyListener " + LISTENER + " " + EngineFakes.Acm.arn("new-1"),
+                "DeleteServerCertificate www-20260821T000000Z"), calls);
+    }
+
+    @Test
+    void aClassicListenerWithAnAcmCertificateHasNoIamCertificateToDelete() throws Exception {
+        iam.put("www-20260821T000000Z", oldPem);
+        String old = EngineFakes.Iam.arn("www-20260821T000000Z");
+        elb.listeners.put(LISTENER, old);
+        String bound = EngineFakes.Acm.arn("bound");
+        acm.importCertificate(Optional.of(bound), oldPem, "key", "");
+        elb.classic.put("web-lb:443", bound);
+        // the classic listener holds an ACM certificate: nothing of IAM to replace there
+        deliver(true, new Destination.IamServerCertificate("www",
+                Optional.of(new Destination.ClassicElb("web-lb", 443))));
         assertFalse(calls.stream().anyMatch(c -> c.startsWith("DeleteServerCertificate")), calls.toString());
     }
 

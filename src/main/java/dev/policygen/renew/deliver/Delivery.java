@@ -10,12 +10,16 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Puts a complete new certificate into service at every destination: files replaced atomically, a
  * new IAM server certificate installed on its listener, an ACM certificate re-imported in place. An
- * old IAM server certificate is deleted (with --delete-old) only after the new one is in service.
+ * old IAM server certificate is deleted (with --delete-old, {@link #deleteReplaced}) only after the new
+ * one is in service at every destination.
  */
 public final class Delivery {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
@@ -62,7 +66,6 @@ public final class Delivery {
                 aws.setClassicListenerCertificate(elb.name(), elb.port(), uploaded.arn());
                 log.info("elb.installed", "cert", certificate, "elb", elb.name(), "port", elb.port());
             }
-            deleteReplaced(certificate, state.location(), uploaded.arn());
             return uploaded.arn();
         }
         if (destination instanceof Destination.Elbv2 elbv2) {
@@ -73,7 +76,6 @@ public final class Delivery {
             if (current.isEmpty()) {
                 aws.setListenerDefaultCertificate(elbv2.listenerArn(), arn);
                 log.info("elbv2.installed", "cert", certificate, "listener", elbv2.listenerArn(), "arn", arn);
-                deleteReplaced(certificate, state.location(), arn);
             }
             return arn;
         }
@@ -103,15 +105,30 @@ public final class Delivery {
         return name.startsWith(start) && STAMP_TEXT.matcher(name.substring(start.length())).matches();
     }
 
-    /** With --delete-old, the IAM server certificate the new one replaced; it is out of service by now. */
-    private void deleteReplaced(String certificate, Optional<String> previous, String replacement)
+    /**
+     * With --delete-old, once every destination has the new certificate: deletes the IAM server
+     * certificates it replaced on IAM and ELBv2 destinations, except any a destination still uses. Not
+     * per destination: two destinations may share an old certificate (a classic ELB and an ALB
+     * listener), and deleting it after the first would fail, or break the second, before it is switched.
+     *
+     * @param inService where each destination's certificate now is, as {@link #deliver} returned it
+     */
+    public void deleteReplaced(String certificate, List<ServiceState> states, List<String> inService)
             throws PolicygenException, InterruptedException {
-        if (!deleteOld || previous.isEmpty() || !Arns.isServerCertificate(previous.get())
-                || previous.get().equals(replacement)) {
+        if (!deleteOld) {
             return;
         }
-        String name = Arns.serverCertificateName(previous.get());
-        aws.deleteServerCertificate(name);
-        log.info("iam.deleted", "cert", certificate, "name", name);
+        Set<String> replaced = new LinkedHashSet<>();
+        for (ServiceState state : states) {
+            boolean replacedHere = state.destination() instanceof Destination.IamServerCertificate
+                    || state.destination() instanceof Destination.Elbv2;
+            state.location().filter(previous -> replacedHere && Arns.isServerCertificate(previous)
+                    && !inService.contains(previous)).ifPresent(replaced::add);
+        }
+        for (String previous : replaced) {
+            String name = Arns.serverCertificateName(previous);
+            aws.deleteServerCertificate(name);
+            log.info("iam.deleted", "cert", certificate, "name", name);
+        }
     }
 }
