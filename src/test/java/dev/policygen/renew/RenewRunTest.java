@@ -67,6 +67,8 @@ class RenewRunTest {
         final Set<String> failing = Collections.synchronizedSet(new java.util.HashSet<>());
         final List<String> ordered = Collections.synchronizedList(new ArrayList<>());
         Consumer<String> onIssue = name -> { };
+        /** The CA's answer to renewal information; null makes it fail as an ARI outage. */
+        Optional<RenewalWindow> window = Optional.empty();
 
         @Override
         public IssuedCertificate issue(OrderRequest request, ChallengePublisher publisher)
@@ -97,8 +99,11 @@ class RenewRunTest {
         }
 
         @Override
-        public Optional<RenewalWindow> renewalInfo(X509Certificate certificate) {
-            return Optional.empty();
+        public Optional<RenewalWindow> renewalInfo(X509Certificate certificate) throws AcmeFailure {
+            if (window == null) {
+                throw new AcmeFailure("renewal information unavailable");
+            }
+            return window;
         }
     }
 
@@ -118,12 +123,15 @@ class RenewRunTest {
     }
 
     private RenewRun run(int concurrency, List<CertificateConfig> certificates) throws Exception {
+        return run(new RenewOptions(false, false, false, Optional.empty(), concurrency), certificates);
+    }
+
+    private RenewRun run(RenewOptions options, List<CertificateConfig> certificates) throws Exception {
         GuardedAws aws = EngineFakes.guarded(EngineFakes.services(route53));
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         RenewLog log = new RenewLog(new PrintWriter(logText, true), RenewLog.Format.TEXT, clock);
         ImportedArns arns = ImportedArns.in(dir.resolve("state"));
-        RenewContext context = new RenewContext(new RenewOptions(false, false, false, Optional.empty(), concurrency),
-                clock, log, Progress.disabled(), ca, new ServiceReader(aws, arns),
+        RenewContext context = new RenewContext(options, clock, log, Progress.disabled(), ca, new ServiceReader(aws, arns),
                 new Delivery(aws, arns, clock, log, false), new ChallengeZones(aws), new ZoneRecords(aws),
                 new ChangeWaiter(aws, clock, d -> { }, Duration.ofMinutes(1)), journal);
         return new RenewRun(certificates, context);
@@ -175,6 +183,37 @@ class RenewRunTest {
         assertEquals(List.of("a.example.com", "b.example.com", "c.example.com"), ca.ordered);
         assertTrue(Files.exists(dir.resolve("c").resolve(PemFiles.CERT)));
         assertEquals(List.of(), route53.values("Z1COM", "_acme-challenge.c.example.com"));
+    }
+
+    @Test
+    void aDryRunOrdersNothing() throws Exception {
+        List<CertificateResult> results = run(new RenewOptions(false, false, true, Optional.empty(), 2),
+                List.of(certificate("a"))).run();
+        assertEquals(CertificateResult.Outcome.SKIPPED, results.get(0).outcome());
+        assertEquals("dry run; would renew: no certificate in service at " + dir.resolve("a"),
+                results.get(0).detail());
+        assertEquals(List.of(), ca.ordered);
+        assertEquals(List.of(), route53.calls);
+    }
+
+    @Test
+    void theCasWindowRenewsAValidCertificateAndAnAriOutageDoesNotStopTheRun() throws Exception {
+        List<CertificateConfig> certificates = List.of(certificate("a"));
+        run(1, certificates).run();
+        ca.ordered.clear();
+
+        ca.window = null;
+        List<CertificateResult> outage = run(1, certificates).run();
+        assertEquals(CertificateResult.Outcome.SKIPPED, outage.get(0).outcome());
+        assertTrue(logText.toString().contains("ari.unavailable"), logText.toString());
+
+        ca.window = Optional.of(new RenewalWindow(NOW.minusSeconds(60), NOW.plusSeconds(3600), Optional.empty(),
+                Optional.empty()));
+        List<CertificateResult> due = run(1, certificates).run();
+        assertEquals(CertificateResult.Outcome.RENEWED, due.get(0).outcome());
+        assertTrue(due.get(0).detail().startsWith("renewed: the CA's renewal information says renew"),
+                due.get(0).detail());
+        assertEquals(List.of("a.example.com"), ca.ordered);
     }
 
     @Test
