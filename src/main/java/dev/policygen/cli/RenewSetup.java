@@ -115,8 +115,9 @@ final class RenewSetup implements AutoCloseable {
         AwsScope scope = new AwsScope(Partition.AWS, region, account(config));
 
         Optional<List<PolicyDocument>> given = policyFile();
+        // the log from the start, so retries of zone discovery, the account key and cleanup are logged
         RenewEngine engine = new RenewEngine().clock(clock, Sleeper.SYSTEM)
-                .route53Limit(route53Limit());
+                .route53Limit(route53Limit()).output(log, Progress.disabled());
         RenewConfig resolved = config;
         RenewPolicy policy = RenewPolicy.of(config, List.of());
         if (given.isEmpty() && !config.zonesConfigured()) {
@@ -127,7 +128,7 @@ final class RenewSetup implements AutoCloseable {
             resolved = discovery.config();
             policy = RenewPolicy.of(config, discovery.discovered());
             engine = new RenewEngine().clock(clock, Sleeper.SYSTEM)
-                    .route53Limit(route53Limit());
+                    .route53Limit(route53Limit()).output(log, Progress.disabled());
         }
         PolicyGuard guard = given.isPresent() ? PolicyGuard.of(given.get(), policy) : PolicyGuard.generated(policy);
         engine.services(services, guard, scope);

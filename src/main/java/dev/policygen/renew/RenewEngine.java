@@ -99,8 +99,15 @@ public final class RenewEngine {
     public GuardedAws aws() {
         if (guarded == null) {
             Objects.requireNonNull(services, "services");
-            Retry retry = Retry.standard(sleeper).onRetry((failure, attempt, delay) -> log.warn("aws.retry", "attempt", attempt, "delay-ms",
-                            delay.toMillis(), "error", failure.getMessage()));
+            // read at each retry: zone discovery, the S3 account key and cleanup use aws() before output() or
+            // without it, and a retry then must not fail for want of a log
+            Retry retry = Retry.standard(sleeper).onRetry((failure, attempt, delay) -> {
+                RenewLog current = log;
+                if (current != null) {
+                    current.warn("aws.retry", "attempt", attempt, "delay-ms", delay.toMillis(), "error",
+                            failure.getMessage());
+                }
+            });
             guarded = new GuardedAws(services, new CallGate(guard, route53Limit, retry), scope);
         }
         return guarded;
