@@ -54,6 +54,30 @@ class ChallengeZonesTest {
     }
 
     @Test
+    void certificatesAskingAtOnceShareOneLookup() throws Exception {
+        ChallengeZones zones = zones();
+        int threads = 8;
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<HostedZoneId>> found = new java.util.ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                found.add(pool.submit(() -> {
+                    start.await();
+                    return zones.zoneOf("www.example.com", Optional.empty());
+                }));
+            }
+            for (java.util.concurrent.Future<HostedZoneId> zone : found) {
+                assertEquals(new HostedZoneId("Z1COM"), zone.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(List.of("ListHostedZonesByName www.example.com", "ListHostedZonesByName example.com"),
+                route53.calls);
+    }
+
+    @Test
     void aNameOutsideEveryZoneIsReportedWithWhatToDo() throws Exception {
         ChallengeZones zones = zones();
         ZoneNotFoundException e = assertThrows(ZoneNotFoundException.class,
