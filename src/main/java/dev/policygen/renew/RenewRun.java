@@ -44,7 +44,15 @@ public final class RenewRun {
 
     public List<CertificateResult> run() throws InterruptedException {
         List<CertificateResult> results = new ArrayList<>();
-        Optional<PolicygenException> leftovers = removeLeftovers(context.journal(), context.records());
+        Optional<PolicygenException> leftovers = Optional.empty();
+        if (context.options().dryRun()) {
+            // --dry-run changes nothing anywhere; the next real run (or policygen cleanup) removes them
+            if (!context.journal().leftovers().isEmpty()) {
+                context.log().info("would-clean", "values", context.journal().leftovers().size());
+            }
+        } else {
+            leftovers = removeLeftovers(context.journal(), context.records());
+        }
         context.progress().start(certificates.size());
         int threads = Math.min(context.options().concurrency(), Math.max(1, certificates.size()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {

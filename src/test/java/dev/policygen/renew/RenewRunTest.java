@@ -187,13 +187,18 @@ class RenewRunTest {
 
     @Test
     void aDryRunOrdersNothing() throws Exception {
+        journal.record("old", ZONE, Map.of("_acme-challenge.old.example.com", List.of("\"crashed\"")));
+        route53.put("Z1COM", "_acme-challenge.old.example.com", 60, "\"crashed\"");
         List<CertificateResult> results = run(new RenewOptions(false, false, true, Optional.empty(), 2),
                 List.of(certificate("a"))).run();
         assertEquals(CertificateResult.Outcome.SKIPPED, results.get(0).outcome());
         assertEquals("dry run; would renew: no certificate in service at " + dir.resolve("a"),
                 results.get(0).detail());
         assertEquals(List.of(), ca.ordered);
+        // no change anywhere: the leftover stays in Route 53 and in the journal for the next real run
         assertEquals(List.of(), route53.calls);
+        assertEquals(1, journal.leftovers().size());
+        assertTrue(logText.toString().contains("would-clean"), logText.toString());
     }
 
     @Test
