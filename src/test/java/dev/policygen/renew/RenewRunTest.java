@@ -186,6 +186,29 @@ class RenewRunTest {
     }
 
     @Test
+    void aFailedCleanUpKeepsTheCertificateRenewedReportsItAndLeavesItToTheNextRun() throws Exception {
+        dev.policygen.aws.AwsFailure denied = new dev.policygen.aws.AwsFailure(
+                dev.policygen.aws.AwsFailure.Kind.ACCESS_DENIED, "AccessDenied", 403, "denied", null);
+        route53.beforeChange.add(() -> { });
+        route53.beforeChange.add(() -> route53.changeFailures.add(denied));
+        route53.beforeChange.add(() -> route53.changeFailures.add(denied));
+
+        CertificateResult result = run(1, List.of(certificate("a"))).run().get(0);
+
+        assertEquals(CertificateResult.Outcome.RENEWED, result.outcome());
+        assertEquals(Optional.of(denied), result.failure());
+        assertTrue(result.detail().endsWith("; clean-up failed, the next run retries it: denied"), result.detail());
+        assertTrue(Files.exists(dir.resolve("a").resolve(PemFiles.CERT)));
+        assertEquals(1, journal.leftovers().size());
+        assertEquals(List.of("\"digest-a.example.com\""), route53.values("Z1COM", "_acme-challenge.a.example.com"));
+
+        List<CertificateResult> next = run(1, List.of(certificate("a"))).run();
+        assertEquals(CertificateResult.Outcome.SKIPPED, next.get(0).outcome());
+        assertEquals(List.of(), route53.values("Z1COM", "_acme-challenge.a.example.com"));
+        assertEquals(List.of(), journal.leftovers());
+    }
+
+    @Test
     void aDryRunOrdersNothing() throws Exception {
         journal.record("old", ZONE, Map.of("_acme-challenge.old.example.com", List.of("\"crashed\"")));
         route53.put("Z1COM", "_acme-challenge.old.example.com", 60, "\"crashed\"");
