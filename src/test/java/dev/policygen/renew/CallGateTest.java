@@ -66,6 +66,59 @@ class CallGateTest {
         assertEquals(List.of(), services.serverCertificates().calls);
     }
 
+    /** A call of GuardedAws, for the table below. */
+    @FunctionalInterface
+    interface Call {
+        void send(GuardedAws aws) throws Exception;
+    }
+
+    private static PolicyGuard allowOnly(String action, String resource) throws Exception {
+        String document = "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \""
+                + action + "\", \"Resource\": \"" + resource + "\"}]}";
+        return PolicyGuard.of(List.of(dev.policygen.model.PolicyReader.read(document, "one.json")),
+                RenewPolicy.of(EngineFakes.ownConfig(), List.of()));
+    }
+
+    @Test
+    void eachCallIsCheckedAsTheActionOnTheResourceAwsAuthorizesItOn() throws Exception {
+        String listener = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/app/web/1/2";
+        String acm = "arn:aws:acm:eu-west-1:123456789012:certificate/abc";
+        String iam = "arn:aws:iam::123456789012:server-certificate/www-20261121T000000Z";
+        services.serverCertificates().put("www-20261121T000000Z", "pem");
+        Map<String, Call> table = new java.util.LinkedHashMap<>();
+        table.put("route53:ListHostedZonesByName *", aws -> aws.zonesFrom("example.com"));
+        table.put("route53:ListResourceRecordSets arn:aws:route53:::hostedzone/Z1111111111111",
+                aws -> aws.txtRecord(COM, "_acme-challenge.example.com"));
+        table.put("route53:ChangeResourceRecordSets arn:aws:route53:::hostedzone/Z1111111111111",
+                aws -> aws.change(COM, List.of(TxtChange.upsert("_acme-challenge.example.com", 60, List.of("\"v\"")))));
+        table.put("route53:GetChange arn:aws:route53:::change/C1", aws -> aws.inSync("C1"));
+        table.put("iam:GetServerCertificate " + iam, aws -> aws.serverCertificate("www-20261121T000000Z"));
+        table.put("iam:ListServerCertificates *", GuardedAws::serverCertificates);
+        table.put("iam:UploadServerCertificate arn:aws:iam::123456789012:server-certificate/www-new",
+                aws -> aws.uploadServerCertificate("www-new", "pem", "key", ""));
+        table.put("iam:DeleteServerCertificate " + iam, aws -> aws.deleteServerCertificate("www-20261121T000000Z"));
+        table.put("elasticloadbalancing:DescribeLoadBalancers *", aws -> aws.classicListenerCertificate("web", 443));
+        table.put("elasticloadbalancing:SetLoadBalancerListenerSSLCertificate"
+                + " arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/web",
+                aws -> aws.setClassicListenerCertificate("web", 443, iam));
+        table.put("elasticloadbalancing:DescribeListeners *", aws -> aws.listenerDefaultCertificate(listener));
+        table.put("elasticloadbalancing:ModifyListener " + listener, aws -> aws.setListenerDefaultCertificate(listener,
+                acm));
+        table.put("acm:GetCertificate " + acm, aws -> aws.acmCertificate(acm));
+        table.put("acm:ImportCertificate " + acm, aws -> aws.importAcmCertificate(java.util.Optional.of(acm), "pem",
+                "key", ""));
+        table.put("acm:ImportCertificate arn:aws:acm:eu-west-1:123456789012:certificate/*",
+                aws -> aws.importAcmCertificate(java.util.Optional.empty(), "pem", "key", ""));
+        for (Map.Entry<String, Call> row : table.entrySet()) {
+            String[] actionResource = row.getKey().split(" ");
+            row.getValue().send(EngineFakes.guarded(services, allowOnly(actionResource[0], actionResource[1])));
+            GuardException e = assertThrows(GuardException.class, () -> row.getValue().send(EngineFakes.guarded(
+                    services, allowOnly(actionResource[0], actionResource[1] + "-other"))), row.getKey());
+            assertTrue(e.getMessage().startsWith("the policy denies " + actionResource[0] + " on " + actionResource[1]),
+                    e.getMessage());
+        }
+    }
+
     @Test
     void route53CallsAndTheirRetriesPassTheRateLimitOthersDoNot() throws Exception {
         AtomicLong nanos = new AtomicLong();
