@@ -86,6 +86,13 @@ class RenewDecisionTest {
     }
 
     @Test
+    void internationalNamesCompareAsTheirAsciiForm() throws Exception {
+        RenewDecision decision = RenewDecision.decide(config("*.Bücher.example"), List.of(state(FILES,
+                NOW.plus(Duration.ofDays(60)), "*.xn--bcher-kva.example")), NOW, false, Optional.empty());
+        assertFalse(decision.due(), decision.reason());
+    }
+
+    @Test
     void withinTheWindowRenewsFromItsFirstInstant() throws Exception {
         Instant edge = NOW.plus(Duration.ofDays(30));
         RenewDecision decision = decide(List.of(state(FILES, edge, "example.com", "*.example.com")), false,
