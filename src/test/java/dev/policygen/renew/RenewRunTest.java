@@ -66,6 +66,7 @@ class RenewRunTest {
     final class ScriptedCa implements CertificateIssuer {
         final Set<String> failing = Collections.synchronizedSet(new java.util.HashSet<>());
         final List<String> ordered = Collections.synchronizedList(new ArrayList<>());
+        final java.util.concurrent.atomic.AtomicInteger orders = new java.util.concurrent.atomic.AtomicInteger();
         Consumer<String> onIssue = name -> { };
         /** The CA's answer to renewal information; null makes it fail as an ARI outage. */
         Optional<RenewalWindow> window = Optional.empty();
@@ -74,12 +75,14 @@ class RenewRunTest {
         public IssuedCertificate issue(OrderRequest request, ChallengePublisher publisher)
                 throws PolicygenException, InterruptedException {
             String first = request.names().get(0);
+            int order = orders.incrementAndGet();
             ordered.add(first);
             onIssue.accept(first);
             List<ChallengeRecord> records = new ArrayList<>();
             for (String name : request.names()) {
                 String bare = name.startsWith("*.") ? name.substring(2) : name;
-                records.add(new ChallengeRecord(bare, "_acme-challenge." + bare, "digest-" + name));
+                // unique per order, as the CA's tokens are
+                records.add(new ChallengeRecord(bare, "_acme-challenge." + bare, "digest-" + name + "-" + order));
             }
             publisher.publish(records);
             for (ChallengeRecord record : records) {
@@ -118,7 +121,11 @@ class RenewRunTest {
     }
 
     private CertificateConfig certificate(String name) throws Exception {
-        return new CertificateConfig(name, List.of(new ConfiguredDomain(CertificateName.parse(name + ".example.com"),
+        return certificate(name, name + ".example.com");
+    }
+
+    private CertificateConfig certificate(String name, String domain) throws Exception {
+        return new CertificateConfig(name, List.of(new ConfiguredDomain(CertificateName.parse(domain),
                 Optional.of(ZONE))), KeyType.EC_P256, 30, List.of(new Destination.Files(dir.resolve(name))));
     }
 
@@ -200,11 +207,28 @@ class RenewRunTest {
         assertTrue(result.detail().endsWith("; clean-up failed, the next run retries it: denied"), result.detail());
         assertTrue(Files.exists(dir.resolve("a").resolve(PemFiles.CERT)));
         assertEquals(1, journal.leftovers().size());
-        assertEquals(List.of("\"digest-a.example.com\""), route53.values("Z1COM", "_acme-challenge.a.example.com"));
+        assertEquals(List.of("\"digest-a.example.com-1\""), route53.values("Z1COM", "_acme-challenge.a.example.com"));
 
         List<CertificateResult> next = run(1, List.of(certificate("a"))).run();
         assertEquals(CertificateResult.Outcome.SKIPPED, next.get(0).outcome());
         assertEquals(List.of(), route53.values("Z1COM", "_acme-challenge.a.example.com"));
+        assertEquals(List.of(), journal.leftovers());
+    }
+
+    @Test
+    void certificatesSharingAChallengeNameAtOnceKeepEachOthersValues() throws Exception {
+        route53.put("Z1COM", "_acme-challenge.example.com", 300, "\"theirs\"");
+        List<CertificateConfig> certificates = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            certificates.add(certificate("apex" + i, "example.com"));
+            certificates.add(certificate("wild" + i, "*.example.com"));
+        }
+        // the CA checks each certificate's own value is there while it validates (ScriptedCa.issue)
+        List<CertificateResult> results = run(6, certificates).run();
+
+        assertTrue(results.stream().allMatch(r -> r.outcome() == CertificateResult.Outcome.RENEWED),
+                results.toString());
+        assertEquals(List.of("\"theirs\""), route53.values("Z1COM", "_acme-challenge.example.com"));
         assertEquals(List.of(), journal.leftovers());
     }
 
