@@ -65,6 +65,25 @@ class RenewSessionTest {
         assertEquals(ExitCode.BAD_INPUT, RenewSession.exitCode(List.of(failed("a", JOURNAL), failed("b", USAGE))));
     }
 
+    private static String refusal(String interval, int concurrency, int route53Rate) {
+        RenewCommand options = new RenewCommand();
+        options.interval = interval;
+        options.concurrency = concurrency;
+        options.route53Rate = route53Rate;
+        java.io.PrintWriter sink = new java.io.PrintWriter(new java.io.StringWriter());
+        return org.junit.jupiter.api.Assertions.assertThrows(UsageException.class,
+                () -> new RenewSession(options, sink, sink).run()).getMessage();
+    }
+
+    @Test
+    void optionsOutOfRangeAreRefusedBeforeAnythingStarts() {
+        assertEquals("--interval must be longer than zero", refusal("0s", 8, 5));
+        assertEquals("--concurrency takes 1 to 64", refusal("12h", 0, 5));
+        assertEquals("--concurrency takes 1 to 64", refusal("12h", 65, 5));
+        assertEquals("--route53-rate takes 1 to 100", refusal("12h", 8, 0));
+        assertEquals("--route53-rate takes 1 to 100", refusal("12h", 8, 101));
+    }
+
     @Test
     void jitterStaysWithinTenPercentAndAtLeastOneSecond() {
         for (int i = 0; i < 200; i++) {
