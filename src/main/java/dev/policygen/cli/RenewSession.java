@@ -89,7 +89,10 @@ final class RenewSession {
         return Duration.ofMillis(Math.max(1000, (long) (interval.toMillis() * factor)));
     }
 
-    /** 0 when every certificate was renewed or not due; else the code of the first failure's kind. */
+    /**
+     * 0 when every certificate was renewed or not due (clean-up included); else 4 when any failure came
+     * from AWS, the CA or the policy guard, which needs the operator most; else the first failure's code.
+     */
     static int exitCode(List<CertificateResult> results) {
         int code = ExitCode.OK;
         for (CertificateResult result : results) {

@@ -115,8 +115,9 @@ final class RenewSetup implements AutoCloseable {
         AwsScope scope = new AwsScope(Partition.AWS, region, account(config));
 
         Optional<List<PolicyDocument>> given = policyFile();
+        // the log from the start, so retries of zone discovery, the account key and cleanup are logged
         RenewEngine engine = new RenewEngine().clock(clock, Sleeper.SYSTEM)
-                .route53Limit(route53Limit());
+                .route53Limit(route53Limit()).output(log, Progress.disabled());
         RenewConfig resolved = config;
         RenewPolicy policy = RenewPolicy.of(config, List.of(), Optional.of(region), knownAccount(scope), options.deleteOld);
         if (!config.zonesConfigured()) {
@@ -142,7 +143,7 @@ final class RenewSetup implements AutoCloseable {
                         knownAccount(scope), options.deleteOld);
             }
             engine = new RenewEngine().clock(clock, Sleeper.SYSTEM)
-                    .route53Limit(route53Limit());
+                    .route53Limit(route53Limit()).output(log, Progress.disabled());
         }
         PolicyGuard guard = given.isPresent() ? PolicyGuard.of(given.get(), policy) : PolicyGuard.generated(policy);
         engine.services(services, guard, scope);

@@ -68,11 +68,21 @@ final class CertificateRenewal {
             for (ServiceState state : states) {
                 locations.add(context.delivery().deliver(name, issued, state));
             }
+            PolicygenException deleteFailure = null;
+            try {
+                context.delivery().deleteReplaced(name, states, locations);
+            } catch (PolicygenException e) {
+                // the new certificate is in service everywhere; the old one stays, and the exit code says so
+                log.error("delete-old.failed", "cert", name, "error", e.getMessage());
+                deleteFailure = e;
+            }
             log.info("renewed", "cert", name, "not-after", issued.notAfter(), "to", String.join(",", locations));
             return new CertificateResult(name, CertificateResult.Outcome.RENEWED, Optional.of(issued.notAfter()),
                     "renewed: " + decision.reason() + (cleanupFailure == null ? ""
-                            : "; clean-up failed, the next run retries it: " + cleanupFailure.getMessage()),
-                    locations, Optional.ofNullable(cleanupFailure));
+                            : "; clean-up failed, the next run retries it: " + cleanupFailure.getMessage())
+                            + (deleteFailure == null ? ""
+                            : "; the replaced IAM server certificate was not deleted: " + deleteFailure.getMessage()),
+                    locations, Optional.ofNullable(cleanupFailure != null ? cleanupFailure : deleteFailure));
         } catch (PolicygenException e) {
             log.error("failed", "cert", name, "error", e.getMessage());
             return CertificateResult.failed(name, expiry, e);

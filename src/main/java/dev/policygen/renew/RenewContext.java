@@ -1,6 +1,5 @@
 package dev.policygen.renew;
 
-import dev.policygen.renew.acme.AcmeClient;
 import dev.policygen.renew.deliver.Delivery;
 import dev.policygen.renew.deliver.ServiceReader;
 import dev.policygen.renew.dns.ChallengeZones;
@@ -13,7 +12,8 @@ import dev.policygen.renew.state.Journal;
 import java.time.Clock;
 
 /** What every certificate of a run shares: the guarded AWS calls behind these parts, the ACME client, the journal. */
-record RenewContext(RenewOptions options, Clock clock, RenewLog log, Progress progress, AcmeClient acme,
-        GuardedAws aws, ServiceReader reader, Delivery delivery, ChallengeZones zones, ZoneRecords records, ChangeWaiter waiter,
+record RenewContext(RenewOptions options, Clock clock, RenewLog log, Progress progress, CertificateIssuer acme,
+        GuardedAws aws, ServiceReader reader, Delivery delivery, ChallengeZones zones, ZoneRecords records,
+        ChangeWaiter waiter,
         Journal journal) {
 }

@@ -99,8 +99,15 @@ public final class RenewEngine {
     public GuardedAws aws() {
         if (guarded == null) {
             Objects.requireNonNull(services, "services");
-            Retry retry = Retry.standard(sleeper).onRetry((failure, attempt, delay) -> log.warn("aws.retry", "attempt", attempt, "delay-ms",
-                            delay.toMillis(), "error", failure.getMessage()));
+            // read at each retry: zone discovery, the S3 account key and cleanup use aws() before output() or
+            // without it, and a retry then must not fail for want of a log
+            Retry retry = Retry.standard(sleeper).onRetry((failure, attempt, delay) -> {
+                RenewLog current = log;
+                if (current != null) {
+                    current.warn("aws.retry", "attempt", attempt, "delay-ms", delay.toMillis(), "error",
+                            failure.getMessage());
+                }
+            });
             guarded = new GuardedAws(services, new CallGate(guard, route53Limit, retry), scope);
         }
         return guarded;
@@ -117,7 +124,7 @@ public final class RenewEngine {
         Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(log, "log");
         GuardedAws aws = aws();
-        RenewContext context = new RenewContext(options, clock, log, progress, acme, aws,
+        RenewContext context = new RenewContext(options, clock, log, progress, CertificateIssuer.of(acme), aws,
                 new ServiceReader(aws, importedArns),
                 new Delivery(aws, importedArns, clock, log, options.deleteOld()),
                 new ChallengeZones(aws), new ZoneRecords(aws), new ChangeWaiter(aws, clock, sleeper, insyncTimeout),

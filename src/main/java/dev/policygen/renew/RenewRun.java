@@ -44,7 +44,15 @@ public final class RenewRun {
 
     public List<CertificateResult> run() throws InterruptedException {
         List<CertificateResult> results = new ArrayList<>();
-        Optional<PolicygenException> leftovers = removeLeftovers(context.journal(), context.records());
+        Optional<PolicygenException> leftovers = Optional.empty();
+        if (context.options().dryRun()) {
+            // --dry-run changes nothing anywhere; the next real run (or policygen cleanup) removes them
+            if (!context.journal().leftovers().isEmpty()) {
+                context.log().info("would-clean", "values", context.journal().leftovers().size());
+            }
+        } else {
+            leftovers = removeLeftovers(context.journal(), context.records());
+        }
         context.progress().start(certificates.size());
         int threads = Math.min(context.options().concurrency(), Math.max(1, certificates.size()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
@@ -65,8 +73,18 @@ public final class RenewRun {
                     return result;
                 }));
             }
+            // a defect in one certificate must not interrupt the others half way (their TXT values would
+            // stay until the next run): every certificate finishes before the defect is reported
+            RuntimeException defect = null;
             for (Future<CertificateResult> future : futures) {
-                results.add(get(future));
+                try {
+                    results.add(get(future));
+                } catch (RuntimeException e) {
+                    defect = defect != null ? defect : e;
+                }
+            }
+            if (defect != null) {
+                throw defect;
             }
         } finally {
             pool.shutdownNow();

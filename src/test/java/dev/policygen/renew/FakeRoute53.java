@@ -24,6 +24,10 @@ final class FakeRoute53 implements HostedZones {
     final List<List<TxtChange>> changes = new ArrayList<>();
     final Deque<AwsFailure> failures = new ArrayDeque<>();
     int pendingPolls;
+    /** Run inside the next ChangeResourceRecordSets before it is applied: another client's write. */
+    final Deque<Runnable> beforeChange = new ArrayDeque<>();
+    /** Failures of the next ChangeResourceRecordSets requests only, after the hook above ran. */
+    final Deque<AwsFailure> changeFailures = new ArrayDeque<>();
     private int changeCounter;
     private final Map<String, Integer> polls = new TreeMap<>();
 
@@ -84,14 +88,24 @@ final class FakeRoute53 implements HostedZones {
     @Override
     public synchronized String change(HostedZoneId zone, List<TxtChange> batch) throws AwsFailure {
         request("ChangeResourceRecordSets " + zone.id());
+        if (!beforeChange.isEmpty()) {
+            beforeChange.removeFirst().run();
+        }
+        if (!changeFailures.isEmpty()) {
+            throw changeFailures.removeFirst();
+        }
         Map<String, TxtRecord> sets = records.get(zone);
+        // Route 53 applies a batch whole or not at all
+        for (TxtChange change : batch) {
+            String name = change.record().name();
+            if (change.action() == TxtChange.Action.DELETE && !change.record().equals(sets.get(name))) {
+                throw new AwsFailure(AwsFailure.Kind.SERVICE_ERROR, "InvalidChangeBatch", 400,
+                        "Tried to delete resource record set " + name + " but the values do not match", null);
+            }
+        }
         for (TxtChange change : batch) {
             String name = change.record().name();
             if (change.action() == TxtChange.Action.DELETE) {
-                if (!change.record().equals(sets.get(name))) {
-                    throw new AwsFailure(AwsFailure.Kind.SERVICE_ERROR, "InvalidChangeBatch", 400,
-                            "Tried to delete resource record set " + name + " but the values do not match", null);
-                }
                 sets.remove(name);
             } else {
                 sets.put(name, change.record());

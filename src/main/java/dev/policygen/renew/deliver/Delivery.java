@@ -14,19 +14,25 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Puts a complete new certificate into service at every destination: files replaced atomically, a
  * new IAM server certificate installed on its listener, an ACM certificate re-imported in place. An
- * old IAM server certificate is deleted (with --delete-old) only after the new one is in service.
+ * old IAM server certificate is deleted (with --delete-old, {@link #deleteReplaced}) only after the new
+ * one is in service at every destination.
  */
 public final class Delivery {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
     private static final String ENTITY_EXISTS = "EntityAlreadyExists";
     private static final int NAME_ATTEMPTS = 5;
+
+    /** The part after {@code <namePrefix>-} of the names renew gives IAM server certificates. */
+    private static final java.util.regex.Pattern STAMP_TEXT = java.util.regex.Pattern.compile("\\d{8}T\\d{6}Z");
 
     private final GuardedAws aws;
     private final ImportedArns importedArns;
@@ -92,7 +98,6 @@ public final class Delivery {
                 aws.setClassicListenerCertificate(elb.name(), elb.port(), uploaded.arn());
                 log.info("elb.installed", "cert", certificate, "elb", elb.name(), "port", elb.port());
             }
-            deleteReplaced(certificate, state, uploaded.arn());
             return uploaded.arn();
         }
         if (destination instanceof Destination.Elbv2 elbv2) {
@@ -144,24 +149,49 @@ public final class Delivery {
     }
 
     /**
-     * With --delete-old, the IAM server certificate the new one replaced; it is out of service by now.
-     * Only one this destination uploaded (its name prefix) is deleted: the policy grants no other, and
-     * a certificate someone else put on the listener may be in use elsewhere.
+     * Whether {@code name} is one renew gave a certificate of {@code namePrefix}: the prefix, a dash and
+     * the time stamp, nothing else; so prefix {@code www} never claims {@code www-api}'s certificates.
      */
-    private void deleteReplaced(String certificate, ServiceState state, String replacement)
+    static boolean uploadedFor(String namePrefix, String name) {
+        String start = namePrefix + "-";
+        return name.startsWith(start) && STAMP_TEXT.matcher(name.substring(start.length())).matches();
+    }
+
+    /**
+     * With --delete-old, once every destination has the new certificate: deletes the IAM server
+     * certificates it replaced on IAM and ELBv2 destinations, except any a destination still uses. Not
+     * per destination: two destinations may share an old certificate (a classic ELB and an ALB
+     * listener), and deleting it after the first would fail, or break the second, before it is switched.
+     *
+     * @param inService where each destination's certificate now is, as {@link #deliver} returned it
+     */
+    public void deleteReplaced(String certificate, List<ServiceState> states, List<String> inService)
             throws PolicygenException, InterruptedException {
-        Optional<String> previous = state.location();
-        if (!deleteOld || previous.isEmpty() || !Arns.isServerCertificate(previous.get())
-                || previous.get().equals(replacement)) {
+        if (!deleteOld) {
             return;
         }
-        if (!ServiceReader.ours(state.destination(), previous.get())) {
-            log.info("iam.kept", "cert", certificate, "arn", previous.get(), "reason",
-                    "not uploaded by renew under this name prefix");
-            return;
+        Set<String> replaced = new LinkedHashSet<>();
+        for (ServiceState state : states) {
+            boolean replacedHere = state.destination() instanceof Destination.IamServerCertificate
+                    || state.destination() instanceof Destination.Elbv2;
+            Optional<String> previous = state.location().filter(arn -> replacedHere
+                    && Arns.isServerCertificate(arn) && !inService.contains(arn));
+            if (previous.isEmpty()) {
+                continue;
+            }
+            if (ServiceReader.ours(state.destination(), previous.get())) {
+                replaced.add(previous.get());
+            } else {
+                // the policy grants deletes under the destination's prefix only, and a certificate someone
+                // else put on the listener may be in use elsewhere
+                log.info("iam.kept", "cert", certificate, "arn", previous.get(), "reason",
+                        "not uploaded by renew under this name prefix");
+            }
         }
-        String name = Arns.serverCertificateName(previous.get());
-        aws.deleteServerCertificate(name);
-        log.info("iam.deleted", "cert", certificate, "name", name);
+        for (String previous : replaced) {
+            String name = Arns.serverCertificateName(previous);
+            aws.deleteServerCertificate(name);
+            log.info("iam.deleted", "cert", certificate, "name", name);
+        }
     }
 }

@@ -54,7 +54,7 @@ public final class ServiceReader {
                 return byArn(certificate, destination, arn);
             }
             Optional<ServerCertificates.Metadata> newest = aws.serverCertificates().stream()
-                    .filter(meta -> meta.name().startsWith(iam.namePrefix() + "-"))
+                    .filter(meta -> Delivery.uploadedFor(iam.namePrefix(), meta.name()))
                     .max(Comparator.comparing(ServerCertificates.Metadata::uploaded));
             if (newest.isEmpty()) {
                 return ServiceState.empty(destination);
@@ -95,7 +95,7 @@ public final class ServiceReader {
     /** True for an IAM server certificate named as this destination names its uploads: PREFIX-STAMP. */
     static boolean ours(Destination destination, String serverCertificateArn) {
         return destination instanceof Destination.IamServerCertificate iam
-                && Arns.serverCertificateName(serverCertificateArn).startsWith(iam.namePrefix() + "-");
+                && Delivery.uploadedFor(iam.namePrefix(), Arns.serverCertificateName(serverCertificateArn));
     }
 
     private static ServiceState state(String certificate, Destination destination,

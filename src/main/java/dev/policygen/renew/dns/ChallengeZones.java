@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Which public hosted zone each certificate name's challenge record goes in: the zone the config
@@ -20,6 +21,7 @@ public final class ChallengeZones {
     private final GuardedAws aws;
     /** Candidate zone name to the public zone of exactly that name, or empty when there is none. */
     private final Map<String, Optional<HostedZones.Zone>> byName = new ConcurrentHashMap<>();
+    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     public ChallengeZones(GuardedAws aws) {
         this.aws = aws;
@@ -55,6 +57,19 @@ public final class ChallengeZones {
         if (known != null) {
             return known;
         }
+        // certificates renewed at once often share a zone: one asks, the others wait for its answer
+        ReentrantLock lock = locks.computeIfAbsent(candidate, c -> new ReentrantLock());
+        lock.lockInterruptibly();
+        try {
+            known = byName.get(candidate);
+            return known != null ? known : lookUp(candidate);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Optional<HostedZones.Zone> lookUp(String candidate) throws GuardException, AwsFailure,
+            InterruptedException {
         Optional<HostedZones.Zone> found = Optional.empty();
         // Route 53 lists zones from DNSName on, so a zone of exactly that name comes first (private and
         // public zones may share a name; only a public zone is where a CA looks)

@@ -57,8 +57,10 @@ class DeliveryTest {
     @Test
     void aNameTakenInTheSameSecondGivesWayToTheNextSecondAndTheOldIsDeletedAfterTheSwitch() throws Exception {
         names.add("www-20260102T030405Z");
-        String arn = delivery(true).deliver("www", issued(), new ServiceState(IAM, Optional.empty(),
-                Optional.of(ARN + "www-20260102T030405Z")));
+        ServiceState old = new ServiceState(IAM, Optional.empty(), Optional.of(ARN + "www-20260102T030405Z"));
+        Delivery delivery = delivery(true);
+        String arn = delivery.deliver("www", issued(), old);
+        delivery.deleteReplaced("www", List.of(old), List.of(arn));
         assertEquals(ARN + "www-20260102T030406Z", arn);
         assertEquals(List.of("upload www-20260102T030405Z refused", "upload www-20260102T030406Z",
                 "listener web-lb:443 " + ARN + "www-20260102T030406Z", "delete www-20260102T030405Z"), events);

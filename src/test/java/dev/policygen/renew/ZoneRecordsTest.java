@@ -1,0 +1,179 @@
+package dev.policygen.renew;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.policygen.aws.AwsFailure;
+import dev.policygen.generate.HostedZoneId;
+import dev.policygen.renew.cloud.TxtChange;
+import dev.policygen.renew.cloud.TxtRecord;
+import dev.policygen.renew.dns.ZoneRecords;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** Adding and removing TXT values in one change per zone, never touching other clients' values. */
+class ZoneRecordsTest {
+    private static final String ZONE = "Z1111111111111";
+    private static final HostedZoneId ZONE_ID = new HostedZoneId(ZONE);
+    private static final String APEX = "_acme-challenge.example.com";
+    private static final String WWW = "_acme-challenge.www.example.com";
+
+    private final FakeRoute53 route53 = new FakeRoute53().zone(ZONE, "example.com", false);
+
+    private ZoneRecords records() throws Exception {
+        return new ZoneRecords(EngineFakes.guarded(EngineFakes.services(route53)));
+    }
+
+    @Test
+    void addKeepsForeignValuesAndTheirTtlInOneChangeForManyNames() throws Exception {
+        route53.put(ZONE, APEX, 300, "\"theirs\"");
+        Map<String, List<String>> ours = new TreeMap<>();
+        ours.put(APEX, List.of("\"a\"", "\"a\""));
+        ours.put(WWW, List.of("\"b\""));
+        for (int i = 0; i < 8; i++) {
+            ours.put("_acme-challenge.n" + i + ".example.com", List.of("\"v" + i + "\""));
+        }
+
+        String change = records().add(ZONE_ID, ours);
+
+        assertEquals("C1", change);
+        assertEquals(1, route53.count("ChangeResourceRecordSets"));
+        assertEquals(List.of("\"theirs\"", "\"a\""), route53.values(ZONE, APEX));
+        assertEquals(300, route53.records.get(ZONE_ID).get(APEX).ttl());
+        assertEquals(List.of("\"b\""), route53.values(ZONE, WWW));
+        assertEquals(ZoneRecords.TTL, route53.records.get(ZONE_ID).get(WWW).ttl());
+        assertEquals(10, route53.changes.get(0).size());
+        assertTrue(route53.changes.get(0).stream().allMatch(c -> c.action() == TxtChange.Action.UPSERT));
+    }
+
+    @Test
+    void addOfAValueAlreadyThereWritesItOnce() throws Exception {
+        route53.put(ZONE, APEX, 60, "\"a\"", "\"theirs\"");
+        records().add(ZONE_ID, Map.of(APEX, List.of("\"a\"")));
+        assertEquals(List.of("\"a\"", "\"theirs\""), route53.values(ZONE, APEX));
+    }
+
+    @Test
+    void removeDeletesASetLeftEmptyAndUpsertsTheRemainderInOneChange() throws Exception {
+        route53.put(ZONE, APEX, 300, "\"theirs\"", "\"a\"");
+        route53.put(ZONE, WWW, 60, "\"b\"", "\"c\"");
+
+        Optional<String> change = records().remove(ZONE_ID, Map.of(APEX, List.of("\"a\""),
+                WWW, List.of("\"b\"", "\"c\"")));
+
+        assertTrue(change.isPresent());
+        assertEquals(1, route53.count("ChangeResourceRecordSets"));
+        assertEquals(List.of("\"theirs\""), route53.values(ZONE, APEX));
+        assertEquals(300, route53.records.get(ZONE_ID).get(APEX).ttl());
+        assertEquals(List.of(), route53.values(ZONE, WWW));
+        List<TxtChange> batch = route53.changes.get(0);
+        assertEquals(Set.of(TxtChange.upsert(APEX, 300, List.of("\"theirs\"")),
+                TxtChange.delete(new TxtRecord(WWW, 60, List.of("\"b\"", "\"c\"")))), new HashSet<>(batch));
+    }
+
+    @Test
+    void removeSendsNothingWhenNoneOfOurValuesIsThere() throws Exception {
+        route53.put(ZONE, APEX, 300, "\"theirs\"");
+        assertEquals(Optional.empty(), records().remove(ZONE_ID, Map.of(APEX, List.of("\"a\""),
+                WWW, List.of("\"b\""))));
+        assertEquals(0, route53.count("ChangeResourceRecordSets"));
+        assertEquals(List.of("\"theirs\""), route53.values(ZONE, APEX));
+    }
+
+    @Test
+    void removeRereadsAndRetriesOnceWhenAnotherClientChangedTheSet() throws Exception {
+        route53.put(ZONE, APEX, 60, "\"a\"");
+        // between our read and our DELETE, another client adds its value: the DELETE no longer matches
+        route53.beforeChange.add(() -> route53.put(ZONE, APEX, 60, "\"a\"", "\"theirs\""));
+
+        records().remove(ZONE_ID, Map.of(APEX, List.of("\"a\"")));
+
+        assertEquals(2, route53.count("ChangeResourceRecordSets"));
+        assertEquals(List.of("\"theirs\""), route53.values(ZONE, APEX));
+    }
+
+    @Test
+    void removeGivesUpAfterOneRetry() throws Exception {
+        route53.put(ZONE, APEX, 60, "\"a\"");
+        // the set keeps changing under us (its TTL here), so both DELETEs mismatch
+        route53.beforeChange.add(() -> route53.put(ZONE, APEX, 120, "\"a\""));
+        route53.beforeChange.add(() -> route53.put(ZONE, APEX, 300, "\"a\""));
+
+        AwsFailure e = assertThrows(AwsFailure.class, () -> records().remove(ZONE_ID, Map.of(APEX, List.of("\"a\""))));
+        assertEquals(Optional.of("InvalidChangeBatch"), e.code());
+        assertEquals(2, route53.count("ChangeResourceRecordSets"));
+    }
+
+    @Test
+    void otherFailuresOfRemoveAreNotRetriedByZoneRecords() throws Exception {
+        route53.put(ZONE, APEX, 60, "\"a\"");
+        route53.failures.add(new AwsFailure(AwsFailure.Kind.ACCESS_DENIED, "AccessDenied", 403, "denied", null));
+        AwsFailure e = assertThrows(AwsFailure.class, () -> records().remove(ZONE_ID, Map.of(APEX, List.of("\"a\""))));
+        assertEquals("denied", e.getMessage());
+        assertEquals(List.of("\"a\""), route53.values(ZONE, APEX));
+    }
+
+    @Test
+    void concurrentAddsAndRemovesOnSharedNamesNeverLoseAValue() throws Exception {
+        Random seeds = new Random(20261121L);
+        route53.put(ZONE, APEX, 300, "\"theirs\"");
+        ZoneRecords records = records();
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            for (int round = 0; round < 20; round++) {
+                List<Future<Map<String, List<String>>>> futures = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    long seed = seeds.nextLong();
+                    int owner = round * threads + t;
+                    futures.add(pool.submit(() -> {
+                        Random random = new Random(seed);
+                        Map<String, List<String>> ours = new TreeMap<>();
+                        // a name and its wildcard share the record; every certificate writes one or both
+                        if (random.nextBoolean()) {
+                            ours.put(APEX, List.of("\"apex-" + owner + "\"", "\"wild-" + owner + "\""));
+                        } else {
+                            ours.put(APEX, List.of("\"apex-" + owner + "\""));
+                            ours.put(WWW, List.of("\"www-" + owner + "\""));
+                        }
+                        records.add(ZONE_ID, ours);
+                        if (random.nextInt(3) == 0) {
+                            records.remove(ZONE_ID, ours);
+                            return Map.<String, List<String>>of();
+                        }
+                        return ours;
+                    }));
+                }
+                Map<String, Set<String>> expected = new TreeMap<>();
+                expected.computeIfAbsent(APEX, n -> new HashSet<>()).add("\"theirs\"");
+                for (Future<Map<String, List<String>>> future : futures) {
+                    future.get().forEach((name, values) -> expected.computeIfAbsent(name, n -> new HashSet<>())
+                            .addAll(values));
+                }
+                assertEquals(expected.get(APEX), new HashSet<>(route53.values(ZONE, APEX)), "round " + round);
+                assertEquals(expected.getOrDefault(WWW, Set.of()), new HashSet<>(route53.values(ZONE, WWW)),
+                        "round " + round);
+                // clean every value of the round again, leaving only the foreign one
+                Map<String, List<String>> all = new TreeMap<>();
+                expected.forEach((name, values) -> all.put(name, values.stream().filter(v -> !v.equals("\"theirs\""))
+                        .toList()));
+                records.remove(ZONE_ID, all);
+                assertEquals(List.of("\"theirs\""), route53.values(ZONE, APEX));
+                assertEquals(List.of(), route53.values(ZONE, WWW));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
