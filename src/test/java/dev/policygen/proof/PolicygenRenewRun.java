@@ -60,6 +60,11 @@ final class PolicygenRenewRun {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
         command.addAll(LAUNCHER_FLAGS);
+        // extra JVM options for looking into a run (a class-load log, say); none in the recorded numbers
+        String extra = System.getProperty("bench.renew.jvm", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.policygen.cli.Main", "renew",
                 "--config", config.toString(), "--acme-ca", pebble.tlsCaFile().toString(),
                 "--aws-endpoint", sandbox.ports().apiUrl(), "--state-dir", directory.resolve("state").toString(),
