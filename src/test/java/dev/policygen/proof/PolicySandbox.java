@@ -34,12 +34,19 @@ final class PolicySandbox implements Closeable {
     /** @param zones hosted zone name to id */
     static PolicySandbox start(Path directory, int dnsPort, Map<String, String> zones, PolicyDocument policy)
             throws Exception {
+        return start(directory, dnsPort, zones, policy, builder -> { });
+    }
+
+    /** As {@link #start(Path, int, Map, PolicyDocument)}, with {@code customize} adding faults, say. */
+    static PolicySandbox start(Path directory, int dnsPort, Map<String, String> zones, PolicyDocument policy,
+            java.util.function.Consumer<Sandbox.Builder> customize) throws Exception {
         Files.createDirectories(directory);
         Path policyFile = directory.resolve("policy.json");
         Files.writeString(policyFile, PolicyWriter.pretty(policy), StandardCharsets.UTF_8);
         Path callLog = directory.resolve("calls.jsonl");
         Sandbox.Builder builder = Sandbox.builder().dnsPort(dnsPort).policy(policyFile).callLog(callLog);
         zones.forEach(builder::zone);
+        customize.accept(builder);
         return new PolicySandbox(startOnFixedPort(builder), callLog);
     }
 

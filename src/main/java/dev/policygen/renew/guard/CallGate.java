@@ -33,16 +33,22 @@ public final class CallGate {
         guard.check(call);
         boolean limited = call.action().startsWith(ROUTE53);
         return retry.call(() -> {
-            if (limited) {
-                try {
-                    route53Limit.acquire();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new AwsFailure(AwsFailure.Kind.UNREACHABLE, "interrupted before " + call.action(), e);
-                }
+            if (!limited) {
+                sent.computeIfAbsent(call.action(), a -> new LongAdder()).increment();
+                return attempt.run();
             }
-            sent.computeIfAbsent(call.action(), a -> new LongAdder()).increment();
-            return attempt.run();
+            RateLimiter.Permit permit;
+            try {
+                permit = route53Limit.permit();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AwsFailure(AwsFailure.Kind.UNREACHABLE, "interrupted before " + call.action(), e);
+            }
+            // the window runs from the answer: only then is the request known to have reached Route 53
+            try (permit) {
+                sent.computeIfAbsent(call.action(), a -> new LongAdder()).increment();
+                return attempt.run();
+            }
         });
     }
 

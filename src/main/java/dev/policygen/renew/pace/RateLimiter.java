@@ -1,6 +1,9 @@
 package dev.policygen.renew.pace;
 
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
@@ -8,22 +11,55 @@ import java.util.function.LongSupplier;
  * A client-side limit of at most {@code permits} requests in any sliding {@code window}, shared by
  * every thread that sends to one rate-limited API.
  *
- * <p>Each caller reserves the earliest instant at which its request keeps the window within the
- * limit, under a fair lock, and then sleeps outside the lock until that instant. Reserved instants
- * never decrease and instant {@code k} is at least one window after instant {@code k - permits},
- * so any window holds at most {@code permits} of them; reserving in lock order also serves callers
- * first come, first served, so no thread starves under load. A caller interrupted while waiting
- * keeps its reservation unused: that wastes a slot but never lets the limit be exceeded.
+ * <p>The window is counted from when a request's answer came back ({@link Permit#close()}), not from
+ * when it was let go: the server saw the request somewhere between the two, and the time in between
+ * (a cold SDK's first request takes hundreds of milliseconds before it is on the wire) is unknown.
+ * Requests take turns on {@code permits} positions; a request may use its position one window after
+ * the previous user of that position got its answer. Of any {@code permits + 1} requests two share a
+ * position, so they reach the server at least one window apart, whatever the delays on the way.
+ * Tickets are handed out in order under a fair lock, so callers are served first come, first served.
  */
 public final class RateLimiter {
     private final long windowNanos;
     private final LongSupplier nanoTime;
     private final Sleeper sleeper;
-    /** The last {@code permits} reserved instants, a ring; null when unlimited. */
-    private final long[] reserved;
+    /** Per position, the round whose request may use it next; null when unlimited. */
+    private final long[] turn;
+    /** Per position, the instant from which that round's request may be sent. */
+    private final long[] freeAt;
+    /** Tickets of callers interrupted before their turn: their turn is passed on when it comes. */
+    private final Set<Long> abandoned = new HashSet<>();
     private final ReentrantLock lock = new ReentrantLock(true);
-    private int next;
-    private int count;
+    private final Condition answered = lock.newCondition();
+    private long nextTicket;
+
+    /** The right to send one request; close it when the answer (or failure) is in. */
+    public final class Permit implements AutoCloseable {
+        private final int position;
+        private final long round;
+        private final long instant;
+        private boolean closed;
+
+        private Permit(int position, long round, long instant) {
+            this.position = position;
+            this.round = round;
+            this.instant = instant;
+        }
+
+        /** When the request was let go, on the limiter's nano clock. */
+        public long instant() {
+            return instant;
+        }
+
+        @Override
+        public void close() {
+            if (closed || turn == null) {
+                return;
+            }
+            closed = true;
+            release(position, round, nanoTime.getAsLong() + windowNanos);
+        }
+    }
 
     public RateLimiter(int permits, Duration window, LongSupplier nanoTime, Sleeper sleeper) {
         if (permits < 1) {
@@ -35,21 +71,23 @@ public final class RateLimiter {
         this.windowNanos = window.toNanos();
         this.nanoTime = nanoTime;
         this.sleeper = sleeper;
-        this.reserved = new long[permits];
+        this.turn = new long[permits];
+        this.freeAt = new long[permits];
+        java.util.Arrays.fill(freeAt, nanoTime.getAsLong());
     }
 
     private RateLimiter() {
         this.windowNanos = 0;
         this.nanoTime = System::nanoTime;
         this.sleeper = Sleeper.SYSTEM;
-        this.reserved = null;
+        this.turn = null;
+        this.freeAt = null;
     }
 
     /**
-     * Route 53's limit: 5 requests per 1.1 seconds. Route 53 allows 5 requests per second per account,
+     * Route 53's limit: 5 requests per 1.1 seconds. Route 53 allows 5 requests per second per account
      * and the sandbox counts a sliding 1-second window at the instant a request arrives; the extra
-     * 100 ms absorbs network jitter, so requests released exactly one second apart that travel at
-     * different speeds do not arrive 6 in one second.
+     * 100 ms is a margin for a server that counts on a coarser clock.
      */
     public static RateLimiter route53() {
         return new RateLimiter(5, Duration.ofMillis(1100), System::nanoTime, Sleeper.SYSTEM);
@@ -60,49 +98,105 @@ public final class RateLimiter {
         return new RateLimiter();
     }
 
-    /** Blocks until a request may be sent without exceeding the limit. */
+    /** Blocks until a request may be sent, counting the window from now (the request's answer is not awaited). */
     public void acquire() throws InterruptedException {
         acquireAt();
     }
 
     /**
-     * Like {@link #acquire()}, and returns the instant (on this limiter's nano clock) that was reserved
-     * for the caller; it never returns before that instant. Tests check the limit on these instants.
+     * Like {@link #acquire()}, and returns the instant (on this limiter's nano clock) at which the caller
+     * was let go. Tests check the limit on these instants.
      */
     long acquireAt() throws InterruptedException {
-        if (reserved == null) {
-            return nanoTime.getAsLong();
+        try (Permit permit = permit()) {
+            return permit.instant();
+        }
+    }
+
+    /** Blocks until a request may be sent; the window of the permit runs from its {@link Permit#close()}. */
+    public Permit permit() throws InterruptedException {
+        if (turn == null) {
+            return new Permit(-1, 0, nanoTime.getAsLong());
         }
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
-        long slot = reserve();
-        long wait;
-        while ((wait = slot - nanoTime.getAsLong()) > 0) {
-            // rounded up to whole milliseconds: Thread.sleep would otherwise wake early and spin
-            sleeper.sleep(Duration.ofMillis((wait + 999_999) / 1_000_000));
-        }
-        return slot;
-    }
-
-    private long reserve() {
+        long ticket;
         lock.lock();
         try {
-            long now = nanoTime.getAsLong();
-            long slot = now;
-            if (count == reserved.length) {
-                long earliest = reserved[next] + windowNanos;
-                if (earliest - now > 0) {
-                    slot = earliest;
-                }
-            } else {
-                count++;
-            }
-            reserved[next] = slot;
-            next = (next + 1) % reserved.length;
-            return slot;
+            ticket = nextTicket++;
         } finally {
             lock.unlock();
+        }
+        int position = (int) (ticket % turn.length);
+        long round = ticket / turn.length;
+        while (true) {
+            long wait;
+            lock.lock();
+            try {
+                while (turn[position] != round) {
+                    try {
+                        // the previous request on this position is running; its answer signals
+                        answered.await();
+                    } catch (InterruptedException e) {
+                        abandonLocked(position, round);
+                        throw e;
+                    }
+                }
+                long now = nanoTime.getAsLong();
+                if ((wait = freeAt[position] - now) <= 0) {
+                    return new Permit(position, round, now);
+                }
+            } finally {
+                lock.unlock();
+            }
+            try {
+                // rounded up to whole milliseconds: Thread.sleep would otherwise wake early and spin
+                sleeper.sleep(Duration.ofMillis((wait + 999_999) / 1_000_000));
+            } catch (InterruptedException e) {
+                abandon(position, round);
+                throw e;
+            }
+        }
+    }
+
+    private void release(int position, long round, long free) {
+        lock.lock();
+        try {
+            if (turn[position] == round) {
+                freeAt[position] = free;
+                turn[position] = round + 1;
+                skipAbandoned(position);
+                answered.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** An interrupted caller gives up its turn without using the position (so the window stays as it was). */
+    private void abandon(int position, long round) {
+        lock.lock();
+        try {
+            abandonLocked(position, round);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void abandonLocked(int position, long round) {
+        if (turn[position] == round) {
+            turn[position] = round + 1;
+            skipAbandoned(position);
+            answered.signalAll();
+        } else {
+            abandoned.add(round * turn.length + position);
+        }
+    }
+
+    private void skipAbandoned(int position) {
+        while (abandoned.remove(turn[position] * turn.length + position)) {
+            turn[position]++;
         }
     }
 }

@@ -136,6 +136,55 @@ class RateLimiterTest {
         assertTrue(elapsed >= 4 * window.toNanos(), "elapsed " + elapsed);
     }
 
+    /**
+     * A request that takes long to reach the server (a cold SDK) must not shift its window earlier: the
+     * next request on its position waits for its answer, then one window. Counting from the grant
+     * instead let the sixth of six requests arrive within one second of the first (a Throttling).
+     */
+    @Test
+    void countsTheWindowFromTheAnswerOfASlowRequest() throws Exception {
+        FakeTime time = new FakeTime();
+        RateLimiter limiter = new RateLimiter(2, Duration.ofSeconds(1), time::now, time);
+        long start = time.now();
+        RateLimiter.Permit slow = limiter.permit();
+        limiter.acquire();
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try {
+            Future<Long> third = executor.submit(limiter::acquireAt);
+            Thread.sleep(50); // the third caller is waiting for the slow request's answer
+            assertTrue(!third.isDone());
+            long answered = time.now() + Duration.ofMillis(600).toNanos();
+            time.nanos.set(answered);
+            slow.close();
+            long granted = third.get(10, TimeUnit.SECONDS);
+            assertTrue(granted >= answered + 1_000_000_000L, "granted " + (granted - start) + " ns after the start");
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void aCallerInterruptedBeforeItsTurnPassesItOn() throws Exception {
+        FakeTime time = new FakeTime();
+        RateLimiter limiter = new RateLimiter(1, Duration.ofMillis(10), time::now, time);
+        RateLimiter.Permit held = limiter.permit();
+        Thread waiter = new Thread(() -> {
+            try {
+                limiter.acquire();
+            } catch (InterruptedException e) {
+                // expected: it gave up its turn
+            }
+        });
+        waiter.start();
+        Thread.sleep(50); // the waiter is waiting for its turn
+        waiter.interrupt();
+        waiter.join(10_000);
+        held.close();
+        long before = time.now();
+        limiter.acquire();
+        assertTrue(time.now() - before <= Duration.ofMillis(10).toNanos());
+    }
+
     @Test
     void unlimitedNeverWaits() throws Exception {
         RateLimiter limiter = RateLimiter.unlimited();

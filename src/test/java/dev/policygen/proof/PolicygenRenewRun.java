@@ -1,0 +1,96 @@
+package dev.policygen.proof;
+
+import dev.policygen.sandbox.Sandbox;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One `policygen renew` run as its own process, like the lego and certbot runs of the benchmark:
+ * a fresh config, state directory and files destinations, so every certificate really issues; the
+ * JVM start is part of the wall time. It runs on this JVM's class path with the launcher's JVM flags
+ * (./policygen runs renew the same way, from the full jar) and talks to the sandbox's plain HTTP API
+ * through --aws-endpoint, with the sandbox's static example keys.
+ */
+final class PolicygenRenewRun {
+    /** The JVM flags of ./policygen: start-up over peak speed. */
+    static final List<String> LAUNCHER_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+            "-XX:-UsePerfData", "-Xss1m");
+    private static final Duration LIMIT = Duration.ofSeconds(120);
+    private static final Duration LIMIT_PER_CERTIFICATE = Duration.ofSeconds(5);
+
+    private final PebbleServer pebble;
+    private final Path accountKey;
+    /** Certificate name to its domains. */
+    private final Map<String, List<String>> certificates;
+    private final String zoneId;
+
+    /** @param zoneId the zone id every certificate's config gives, or null to let renew discover the zone */
+    PolicygenRenewRun(PebbleServer pebble, Path accountKey, Map<String, List<String>> certificates, String zoneId) {
+        this.pebble = pebble;
+        this.accountKey = accountKey;
+        this.certificates = new LinkedHashMap<>(certificates);
+        this.zoneId = zoneId;
+    }
+
+    /** The renew config: the account, Pebble, and per certificate its domains, zone and files destination. */
+    String config(Path directory) {
+        StringBuilder text = new StringBuilder("accountKey: file://").append(accountKey).append('\n')
+                .append("directory: ").append(pebble.directoryUrl()).append('\n').append("certificates:\n");
+        certificates.forEach((name, domains) -> {
+            text.append("  ").append(name).append(":\n    domains: [").append(String.join(", ", domains)).append("]\n");
+            if (zoneId != null) {
+                text.append("    zones: {").append(RenewBed.ZONE).append(": ").append(zoneId).append("}\n");
+            }
+            text.append("    destinations:\n      - files: {dir: ").append(directory.resolve("certs").resolve(name))
+                    .append("}\n");
+        });
+        return text.toString();
+    }
+
+    IssuanceResult run(PolicySandbox sandbox, Path directory) throws Exception {
+        Files.createDirectories(directory);
+        Path config = directory.resolve("renew.yaml");
+        Files.writeString(config, config(directory), StandardCharsets.UTF_8);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        command.addAll(LAUNCHER_FLAGS);
+        // extra JVM options for looking into a run (a class-load log, say); none in the recorded numbers
+        String extra = System.getProperty("bench.renew.jvm", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.policygen.cli.Main", "renew",
+                "--config", config.toString(), "--acme-ca", pebble.tlsCaFile().toString(),
+                "--aws-endpoint", sandbox.ports().apiUrl(), "--state-dir", directory.resolve("state").toString(),
+                "--force-issue"));
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("PATH", "/usr/bin:/bin");
+        environment.put("HOME", directory.toString());
+        environment.put("LANG", "C.UTF-8");
+        environment.put("AWS_ACCESS_KEY_ID", Sandbox.DEFAULT_ACCESS_KEY_ID);
+        environment.put("AWS_SECRET_ACCESS_KEY", Sandbox.DEFAULT_SECRET_ACCESS_KEY);
+        environment.put("AWS_REGION", "us-east-1");
+        environment.put("AWS_EC2_METADATA_DISABLED", "true");
+        environment.put("AWS_CONFIG_FILE", "/dev/null");
+        environment.put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
+        ClientProcess.Outcome outcome = ClientProcess.run(command, environment, directory,
+                LIMIT.plus(LIMIT_PER_CERTIFICATE.multipliedBy(certificates.size())));
+        Path chain = directory.resolve("certs").resolve(certificates.keySet().iterator().next())
+                .resolve("fullchain.pem");
+        return new IssuanceResult("policygen renew", outcome, sandbox.callLog(), ObservedCall.read(sandbox.callLog()),
+                Files.exists(chain) ? chain : null);
+    }
+
+    /** How many of the certificates have a full chain in their files destination after a run. */
+    long delivered(Path directory) {
+        return certificates.keySet().stream()
+                .filter(name -> Files.exists(directory.resolve("certs").resolve(name).resolve("fullchain.pem")))
+                .count();
+    }
+}

@@ -1,0 +1,66 @@
+package dev.policygen.proof;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.policygen.generate.ZoneRef;
+import dev.policygen.model.PolicyDocument;
+import dev.policygen.renew.config.RenewConfig;
+import dev.policygen.renew.config.RenewConfigReader;
+import dev.policygen.renew.guard.RenewPolicy;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The policygen renew rows of the ACME clients benchmark, under the policy renew itself runs under. */
+final class RenewBenchRows {
+    private RenewBenchRows() {
+    }
+
+    /** One ACME account for every renew run, as a user has; lego and certbot register in each run instead. */
+    static Path register(PebbleServer pebble, Path directory) {
+        Path key = directory.resolve("account.pem");
+        RenewBed.Run register = RenewBed.run("register", "--email", "ops@example.com", "--account-key",
+                "file://" + key, "--directory", pebble.directoryUrl(), "--acme-ca", pebble.tlsCaFile().toString(),
+                "--agree-tos");
+        assertEquals(0, register.exit(), register.all());
+        return key;
+    }
+
+    static BenchRow row(String client, List<String> domains, int runs, ClientProofs proofs, PebbleServer pebble,
+            Path accountKey, boolean zoneIdGiven) throws Exception {
+        PolicygenRenewRun run = new PolicygenRenewRun(pebble, accountKey, Map.of("bench", domains),
+                zoneIdGiven ? AcmeClientsBench.ZONE_ID : null);
+        return BenchRow.measure(client, domains.size(), runs, proofs, run::run,
+                policy(run, domains, zoneIdGiven ? List.of() : List.of(RenewBed.ZONE + "=" + AcmeClientsBench.ZONE_ID)));
+    }
+
+    /**
+     * The policy `policygen generate --client policygen` makes for the run's config: the zone ids
+     * the config gives on the domains, else the discovered zones as --zone. The options are checked
+     * against the command line renew itself names for that config, so the sandbox enforces exactly
+     * the policy renew runs under.
+     */
+    static PolicyDocument policy(PolicygenRenewRun run, List<String> domains, List<String> discovered)
+            throws Exception {
+        List<String> options = new ArrayList<>(List.of("--client", RenewPolicy.CLIENT));
+        if (discovered.isEmpty()) {
+            options.add("--zone-id-configured");
+        }
+        for (String zone : discovered) {
+            options.add("--zone");
+            options.add(zone);
+        }
+        for (String domain : domains) {
+            options.add("--domain");
+            options.add(discovered.isEmpty() ? domain + "=" + AcmeClientsBench.ZONE_ID : domain);
+        }
+        RenewConfig config = RenewConfigReader.read(run.config(Path.of("/unused")), "bench config", true);
+        List<ZoneRef> zones = new ArrayList<>();
+        for (String zone : discovered) {
+            zones.add(ZoneRef.parse(zone));
+        }
+        assertEquals(RenewPolicy.of(config, zones).commandLine(), "policygen generate " + String.join(" ", options));
+        return ProofPolicies.generate(options.toArray(String[]::new));
+    }
+}

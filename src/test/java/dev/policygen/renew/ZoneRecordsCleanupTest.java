@@ -1,0 +1,115 @@
+package dev.policygen.renew;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.policygen.generate.HostedZoneId;
+import dev.policygen.generate.Partition;
+import dev.policygen.renew.cloud.AcmCertificates;
+import dev.policygen.renew.cloud.AwsServices;
+import dev.policygen.renew.cloud.HostedZones;
+import dev.policygen.renew.cloud.LoadBalancers;
+import dev.policygen.renew.cloud.ObjectStore;
+import dev.policygen.renew.cloud.ServerCertificates;
+import dev.policygen.renew.config.RenewConfigReader;
+import dev.policygen.renew.dns.ZoneRecords;
+import dev.policygen.renew.guard.AwsScope;
+import dev.policygen.renew.guard.CallGate;
+import dev.policygen.renew.guard.GuardedAws;
+import dev.policygen.renew.guard.PolicyGuard;
+import dev.policygen.renew.guard.RenewPolicy;
+import dev.policygen.renew.pace.RateLimiter;
+import dev.policygen.renew.pace.Retry;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** ZoneRecords' Route 53 calls, under the generated policy, against Route 53 in memory. */
+class ZoneRecordsCleanupTest {
+    private static final String ZONE = "Z0EXAMPLE";
+    private static final HostedZoneId ZONE_ID = new HostedZoneId(ZONE);
+    private static final String A = "_acme-challenge.a.example.com";
+    private static final String B = "_acme-challenge.b.example.com";
+
+    private final FakeRoute53 route53 = new FakeRoute53().zone(ZONE, "example.com", false);
+    private ZoneRecords records;
+
+    @BeforeEach
+    void guarded() throws Exception {
+        RenewPolicy policy = RenewPolicy.of(RenewConfigReader.read("""
+                accountKey: file:///unused/account.pem
+                certificates:
+                  www:
+                    domains: [a.example.com, b.example.com]
+                    zones: {example.com: Z0EXAMPLE}
+                    destinations:
+                      - files: {dir: /unused}
+                """, "test.yaml", true), List.of());
+        CallGate gate = new CallGate(PolicyGuard.generated(policy), RateLimiter.unlimited(),
+                Retry.standard(duration -> { }));
+        records = new ZoneRecords(new GuardedAws(new OnlyRoute53(route53), gate,
+                new AwsScope(Partition.AWS, "us-east-1", AwsScope.ANY_ACCOUNT)));
+    }
+
+    @Test
+    void removesSetsItCreatedWithoutReadingThemAgain() throws Exception {
+        records.add(ZONE_ID, Map.of(A, List.of("\"v1\""), B, List.of("\"v2\"")));
+        records.remove(ZONE_ID, Map.of(A, List.of("\"v1\""), B, List.of("\"v2\"")));
+        assertEquals(2, route53.count("ListResourceRecordSets"));
+        assertEquals(2, route53.count("ChangeResourceRecordSets"));
+        assertEquals(List.of(), route53.values(ZONE, A));
+        assertEquals(List.of(), route53.values(ZONE, B));
+    }
+
+    @Test
+    void keepsAValueAddedToItsSetMeanwhile() throws Exception {
+        records.add(ZONE_ID, Map.of(A, List.of("\"v1\"")));
+        route53.put(ZONE, A, ZoneRecords.TTL, "\"v1\"", "\"other\"");
+        records.remove(ZONE_ID, Map.of(A, List.of("\"v1\"")));
+        assertEquals(List.of("\"other\""), route53.values(ZONE, A));
+        // the refused DELETE, then the read and the UPSERT of what is left
+        assertEquals(3, route53.count("ChangeResourceRecordSets"));
+    }
+
+    @Test
+    void readsASetThatWasThereBefore() throws Exception {
+        route53.put(ZONE, A, 300, "\"other\"");
+        records.add(ZONE_ID, Map.of(A, List.of("\"v1\"")));
+        records.remove(ZONE_ID, Map.of(A, List.of("\"v1\"")));
+        assertEquals(List.of("\"other\""), route53.values(ZONE, A));
+        assertEquals(2, route53.count("ListResourceRecordSets"));
+        assertEquals(2, route53.count("ChangeResourceRecordSets"));
+    }
+
+    /** AwsServices with Route 53 only: ZoneRecords calls nothing else. */
+    private record OnlyRoute53(HostedZones hostedZones) implements AwsServices {
+        @Override
+        public ServerCertificates serverCertificates() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public LoadBalancers loadBalancers() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public AcmCertificates acm() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ObjectStore objects() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String region() {
+            return "us-east-1";
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
