@@ -33,16 +33,22 @@ public final class CallGate {
         guard.check(call);
         boolean limited = call.action().startsWith(ROUTE53);
         return retry.call(() -> {
-            if (limited) {
-                try {
-                    route53Limit.acquire();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new AwsFailure(AwsFailure.Kind.UNREACHABLE, "interrupted before " + call.action(), e);
-                }
+            if (!limited) {
+                sent.computeIfAbsent(call.action(), a -> new LongAdder()).increment();
+                return attempt.run();
             }
-            sent.computeIfAbsent(call.action(), a -> new LongAdder()).increment();
-            return attempt.run();
+            RateLimiter.Permit permit;
+            try {
+                permit = route53Limit.acquirePermit();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AwsFailure(AwsFailure.Kind.UNREACHABLE, "interrupted before " + call.action(), e);
+            }
+            // the request counts against the limit until its answer is in: only then has it surely arrived
+            try (permit) {
+                sent.computeIfAbsent(call.action(), a -> new LongAdder()).increment();
+                return attempt.run();
+            }
         });
     }
 

@@ -1,6 +1,7 @@
 package dev.policygen.renew.pace;
 
 import java.time.Duration;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
@@ -14,6 +15,11 @@ import java.util.function.LongSupplier;
  * so any window holds at most {@code permits} of them; reserving in lock order also serves callers
  * first come, first served, so no thread starves under load. A caller interrupted while waiting
  * keeps its reservation unused: that wastes a slot but never lets the limit be exceeded.
+ *
+ * <p>A request released at its instant may still reach the server late (a new connection, a busy
+ * machine), and one released a window later on time: the server then counts both in one window.
+ * {@link #acquirePermit} closes that gap: the permit's instant moves to when its answer came back
+ * (the request arrived before that), and the next request in its place waits for it.
  */
 public final class RateLimiter {
     private final long windowNanos;
@@ -22,6 +28,9 @@ public final class RateLimiter {
     /** The last {@code permits} reserved instants, a ring; null when unlimited. */
     private final long[] reserved;
     private final ReentrantLock lock = new ReentrantLock(true);
+    private final Condition answered = lock.newCondition();
+    /** Which reserved instants belong to a request whose answer is not in yet (see {@link #acquirePermit}). */
+    private final boolean[] inFlight;
     private int next;
     private int count;
 
@@ -36,6 +45,7 @@ public final class RateLimiter {
         this.nanoTime = nanoTime;
         this.sleeper = sleeper;
         this.reserved = new long[permits];
+        this.inFlight = new boolean[permits];
     }
 
     private RateLimiter() {
@@ -43,6 +53,7 @@ public final class RateLimiter {
         this.nanoTime = System::nanoTime;
         this.sleeper = Sleeper.SYSTEM;
         this.reserved = null;
+        this.inFlight = null;
     }
 
     /**
@@ -76,18 +87,90 @@ public final class RateLimiter {
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
-        long slot = reserve();
+        long slot = reserve(false)[0];
+        waitUntil(slot);
+        return slot;
+    }
+
+    /** One request's place in the limit; {@link #close} it once the request's answer is in (or it failed). */
+    public final class Permit implements AutoCloseable {
+        private final int index;
+        private boolean closed;
+
+        private Permit(int index) {
+            this.index = index;
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                answered(index);
+            }
+        }
+    }
+
+    /**
+     * Blocks until a request may be sent, like {@link #acquire()}, and counts the request until the
+     * returned permit is closed: its place in the window is taken from that moment, when the request
+     * has certainly arrived, so requests that travel at different speeds still never arrive more than
+     * {@code permits} in a window.
+     */
+    public Permit acquirePermit() throws InterruptedException {
+        if (reserved == null) {
+            return new Permit(-1);
+        }
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        long[] reservation = reserve(true);
+        Permit permit = new Permit((int) reservation[1]);
+        boolean waited = false;
+        try {
+            waitUntil(reservation[0]);
+            waited = true;
+            return permit;
+        } finally {
+            if (!waited) {
+                permit.close();
+            }
+        }
+    }
+
+    private void waitUntil(long slot) throws InterruptedException {
         long wait;
         while ((wait = slot - nanoTime.getAsLong()) > 0) {
             // rounded up to whole milliseconds: Thread.sleep would otherwise wake early and spin
             sleeper.sleep(Duration.ofMillis((wait + 999_999) / 1_000_000));
         }
-        return slot;
     }
 
-    private long reserve() {
+    private void answered(int index) {
+        if (index < 0) {
+            return;
+        }
         lock.lock();
         try {
+            long now = nanoTime.getAsLong();
+            if (now - reserved[index] > 0) {
+                reserved[index] = now;
+            }
+            inFlight[index] = false;
+            answered.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The reserved instant and its place in the ring. */
+    private long[] reserve(boolean held) throws InterruptedException {
+        lock.lockInterruptibly();
+        try {
+            // the place this reservation takes is the one of the request {@code permits} back: while
+            // that request is unanswered, when it arrived is unknown, so wait for its answer
+            while (count == reserved.length && inFlight[next]) {
+                answered.await();
+            }
             long now = nanoTime.getAsLong();
             long slot = now;
             if (count == reserved.length) {
@@ -99,8 +182,10 @@ public final class RateLimiter {
                 count++;
             }
             reserved[next] = slot;
+            inFlight[next] = held;
+            int index = next;
             next = (next + 1) % reserved.length;
-            return slot;
+            return new long[] {slot, index};
         } finally {
             lock.unlock();
         }
