@@ -115,8 +115,10 @@ final class RenewSetup implements AutoCloseable {
         AwsScope scope = new AwsScope(Partition.AWS, region, account(config));
 
         Optional<List<PolicyDocument>> given = policyFile();
+        // one limit for the discovery's calls and the run's: Route 53 counts them together
+        RateLimiter route53Limit = route53Limit();
         RenewEngine engine = new RenewEngine().clock(clock, Sleeper.SYSTEM)
-                .route53Limit(route53Limit());
+                .route53Limit(route53Limit).output(log, null);
         RenewConfig resolved = config;
         RenewPolicy policy = RenewPolicy.of(config, List.of());
         if (given.isEmpty() && !config.zonesConfigured()) {
@@ -127,7 +129,7 @@ final class RenewSetup implements AutoCloseable {
             resolved = discovery.config();
             policy = RenewPolicy.of(config, discovery.discovered());
             engine = new RenewEngine().clock(clock, Sleeper.SYSTEM)
-                    .route53Limit(route53Limit());
+                    .route53Limit(route53Limit).output(log, null);
         }
         PolicyGuard guard = given.isPresent() ? PolicyGuard.of(given.get(), policy) : PolicyGuard.generated(policy);
         engine.services(services, guard, scope);

@@ -99,8 +99,15 @@ public final class RenewEngine {
     public GuardedAws aws() {
         if (guarded == null) {
             Objects.requireNonNull(services, "services");
-            Retry retry = Retry.standard(sleeper).onRetry((failure, attempt, delay) -> log.warn("aws.retry", "attempt", attempt, "delay-ms",
-                            delay.toMillis(), "error", failure.getMessage()));
+            // the log may be set after the first call (zone discovery runs before the run is built), or never
+            // (policygen cleanup without an ACME account); a retry is logged whenever there is one
+            Retry retry = Retry.standard(sleeper).onRetry((failure, attempt, delay) -> {
+                RenewLog current = log;
+                if (current != null) {
+                    current.warn("aws.retry", "attempt", attempt, "delay-ms", delay.toMillis(), "error",
+                            failure.getMessage());
+                }
+            });
             guarded = new GuardedAws(services, new CallGate(guard, route53Limit, retry), scope);
         }
         return guarded;
