@@ -127,9 +127,9 @@ final class RenewSetup implements AutoCloseable {
             engine.services(services, PolicyGuard.of(List.of(discoveryOnly()), policy), scope);
             ZoneDiscovery discovery = ZoneDiscovery.run(config, new ChallengeZones(engine.aws()));
             resolved = discovery.config();
-            policy = RenewPolicy.of(config, discovery.discovered());
+            policy = RenewPolicy.of(discovery.resolvable(config), discovery.discovered());
             engine = new RenewEngine().clock(clock, Sleeper.SYSTEM)
-                    .route53Limit(route53Limit).output(log, null);
+                    .route53Limit(route53Limit).output(log, null).failedBefore(discovery.unresolved());
         }
         PolicyGuard guard = given.isPresent() ? PolicyGuard.of(given.get(), policy) : PolicyGuard.generated(policy);
         engine.services(services, guard, scope);
