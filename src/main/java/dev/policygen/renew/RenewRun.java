@@ -47,7 +47,11 @@ public final class RenewRun {
 
     public List<CertificateResult> run() throws InterruptedException {
         List<CertificateResult> results = new ArrayList<>();
+        int left = context.journal().leftovers().size();
         Optional<PolicygenException> leftovers = removeLeftovers(context.journal(), context.records());
+        if (left > 0) {
+            context.log().info("cleanup", "values", left, "left", context.journal().leftovers().size());
+        }
         for (Map.Entry<String, ? extends PolicygenException> failed : failedBefore.entrySet()) {
             context.log().error("failed", "cert", failed.getKey(), "error", failed.getValue().getMessage());
             results.add(CertificateResult.failed(failed.getKey(), Optional.empty(), failed.getValue()));
