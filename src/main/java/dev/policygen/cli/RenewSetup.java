@@ -131,7 +131,11 @@ final class RenewSetup implements AutoCloseable {
             engine = new RenewEngine().clock(clock, Sleeper.SYSTEM)
                     .route53Limit(route53Limit).output(log, null).failedBefore(discovery.unresolved());
         }
-        PolicyGuard guard = given.isPresent() ? PolicyGuard.of(given.get(), policy) : PolicyGuard.generated(policy);
+        // with no certificate left to run (every one has a name in no zone) there is no policy to generate;
+        // the run then only reports those failures, allowed nothing but the discovery it already did
+        PolicyGuard guard = given.isPresent() ? PolicyGuard.of(given.get(), policy)
+                : resolved.certificates().isEmpty() ? PolicyGuard.of(List.of(discoveryOnly()), policy)
+                : PolicyGuard.generated(policy);
         engine.services(services, guard, scope);
         log.info("start", "certificates", resolved.certificates().size(), "policy",
                 options.policy != null ? options.policy.toString() : policy.commandLine(), "state-dir", stateDir);
