@@ -141,11 +141,28 @@ class RenewFaultsTest {
         assertEquals(4, outcome.run.exit(), outcome.run.all());
         assertTrue(Pattern.compile("(?m)^www\\s+renewed").matcher(outcome.run.out()).find(), outcome.run.all());
         assertTrue(Pattern.compile("(?m)^other\\s+failed").matcher(outcome.run.out()).find(), outcome.run.all());
+        assertTrue(outcome.run.out().contains("no public Route 53 hosted zone encloses www.other.test"),
+                outcome.run.all());
         assertFalse(Files.exists(dir.resolve("other")), "nothing delivered for the failed certificate");
         RenewChecks.assertDelivered(dir.resolve("www"), bed.pebble, WWW);
         assertEquals(outcome.foreign, outcome.sandboxTxt, "the zone's TXT sets");
         RenewChecks.assertChangesPerZone(outcome.calls, 1);
         assertEquals(List.of(), RenewChecks.journal(dir.resolve("state")));
+    }
+
+    @Test
+    void aConfigWhoseOnlyNameIsInNoZoneFailsInTheSummary() throws Exception {
+        Path config = bed.config(dir.resolve("renew.yaml"), """
+                  other:
+                    domains: [www.other.test]
+                    destinations:
+                      - files: {dir: %s}
+                """.formatted(dir.resolve("other")));
+        Outcome outcome = renew(bed, config, b -> { });
+        assertEquals(4, outcome.run.exit(), outcome.run.all());
+        assertTrue(Pattern.compile("(?m)^other\\s+failed").matcher(outcome.run.out()).find(), outcome.run.all());
+        assertEquals(0, outcome.calls.stream().filter(c -> c.is(SandboxCall.CHANGE)).count(), outcome.calls.toString());
+        assertEquals(outcome.foreign, outcome.sandboxTxt, "the zone's TXT sets");
     }
 
     @Test
