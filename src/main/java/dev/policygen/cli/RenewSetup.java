@@ -115,11 +115,14 @@ final class RenewSetup implements AutoCloseable {
         AwsScope scope = new AwsScope(Partition.AWS, region, account(config));
 
         Optional<List<PolicyDocument>> given = policyFile();
+        // one limit for the discovery's calls and the run's: Route 53 counts them together
+        RateLimiter route53Limit = route53Limit();
         // the log from the start, so retries of zone discovery, the account key and cleanup are logged
         RenewEngine engine = new RenewEngine().clock(clock, Sleeper.SYSTEM)
-                .route53Limit(route53Limit()).output(log, Progress.disabled());
+                .route53Limit(route53Limit).output(log, Progress.disabled());
         RenewConfig resolved = config;
-        RenewPolicy policy = RenewPolicy.of(config, List.of(), Optional.of(region), knownAccount(scope), options.deleteOld);
+        RenewPolicy policy = RenewPolicy.of(config, List.of(), Optional.of(region), knownAccount(scope),
+                options.deleteOld);
         if (!config.zonesConfigured()) {
             // the run's policy is scoped to the zones, so they are found first: under the given policy, or
             // under one that allows only that, the one call generate's policy grants for it
@@ -136,16 +139,22 @@ final class RenewSetup implements AutoCloseable {
                 // zones in the run and fails alone, and the generate line is printed without the zones
                 discovery = Optional.empty();
             }
+            engine = new RenewEngine().clock(clock, Sleeper.SYSTEM)
+                    .route53Limit(route53Limit).output(log, Progress.disabled());
             if (discovery.isPresent()) {
                 resolved = discovery.get().config();
-                // with the zones known, the generate line suggested on a denial is one generate accepts
-                policy = RenewPolicy.of(config, discovery.get().discovered(), Optional.of(region),
-                        knownAccount(scope), options.deleteOld);
+                // with the zones known, the generate line suggested on a denial is one generate accepts;
+                // a certificate with a name in no zone is left out of it and reported as failed
+                policy = RenewPolicy.of(discovery.get().resolvable(config), discovery.get().discovered(),
+                        Optional.of(region), knownAccount(scope), options.deleteOld);
+                engine.failedBefore(discovery.get().unresolved());
             }
-            engine = new RenewEngine().clock(clock, Sleeper.SYSTEM)
-                    .route53Limit(route53Limit()).output(log, Progress.disabled());
         }
-        PolicyGuard guard = given.isPresent() ? PolicyGuard.of(given.get(), policy) : PolicyGuard.generated(policy);
+        // with no certificate left to run (every one has a name in no zone) there is no policy to generate;
+        // the run then only reports those failures, allowed nothing but the discovery it already did
+        PolicyGuard guard = given.isPresent() ? PolicyGuard.of(given.get(), policy)
+                : resolved.certificates().isEmpty() ? PolicyGuard.of(List.of(discoveryOnly()), policy)
+                : PolicyGuard.generated(policy);
         engine.services(services, guard, scope);
         log.info("start", "certificates", resolved.certificates().size(), "policy",
                 options.policy != null ? options.policy.toString() : policy.commandLine(), "state-dir", stateDir);

@@ -1,5 +1,6 @@
 package dev.policygen.renew;
 
+import dev.policygen.PolicygenException;
 import dev.policygen.renew.acme.AcmeClient;
 import dev.policygen.renew.cloud.AwsServices;
 import dev.policygen.renew.config.RenewConfig;
@@ -21,6 +22,7 @@ import dev.policygen.renew.report.RenewLog;
 import dev.policygen.renew.state.Journal;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -44,6 +46,7 @@ public final class RenewEngine {
     private RateLimiter route53Limit = RateLimiter.route53();
     private Duration insyncTimeout = ChangeWaiter.DEFAULT_TIMEOUT;
     private GuardedAws guarded;
+    private Map<String, ? extends PolicygenException> failedBefore = Map.of();
 
     public RenewEngine config(RenewConfig value) {
         config = value;
@@ -95,6 +98,15 @@ public final class RenewEngine {
         return this;
     }
 
+    /**
+     * Certificates that failed before the run (certificate name to why, e.g. a name in no zone): each
+     * is reported as failed among the run's results, without any order.
+     */
+    public RenewEngine failedBefore(Map<String, ? extends PolicygenException> failures) {
+        failedBefore = Map.copyOf(failures);
+        return this;
+    }
+
     /** The guarded AWS calls of this engine, also for {@code policygen cleanup}. */
     public GuardedAws aws() {
         if (guarded == null) {
@@ -129,6 +141,6 @@ public final class RenewEngine {
                 new Delivery(aws, importedArns, clock, log, options.deleteOld()),
                 new ChallengeZones(aws), new ZoneRecords(aws), new ChangeWaiter(aws, clock, sleeper, insyncTimeout),
                 journal);
-        return new RenewRun(config.certificates(), context);
+        return new RenewRun(config.certificates(), failedBefore, context);
     }
 }

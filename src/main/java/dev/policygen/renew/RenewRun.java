@@ -25,11 +25,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class RenewRun {
     private final List<CertificateConfig> certificates;
+    private final Map<String, ? extends PolicygenException> failedBefore;
     private final RenewContext context;
     private final AtomicBoolean stopping = new AtomicBoolean();
 
-    RenewRun(List<CertificateConfig> certificates, RenewContext context) {
+    RenewRun(List<CertificateConfig> certificates, Map<String, ? extends PolicygenException> failedBefore,
+            RenewContext context) {
         this.certificates = List.copyOf(certificates);
+        this.failedBefore = new TreeMap<>(failedBefore);
         this.context = context;
     }
 
@@ -45,13 +48,21 @@ public final class RenewRun {
     public List<CertificateResult> run() throws InterruptedException {
         List<CertificateResult> results = new ArrayList<>();
         Optional<PolicygenException> leftovers = Optional.empty();
+        int left = context.journal().leftovers().size();
         if (context.options().dryRun()) {
             // --dry-run changes nothing anywhere; the next real run (or policygen cleanup) removes them
-            if (!context.journal().leftovers().isEmpty()) {
-                context.log().info("would-clean", "values", context.journal().leftovers().size());
+            if (left > 0) {
+                context.log().info("would-clean", "values", left);
             }
         } else {
             leftovers = removeLeftovers(context.journal(), context.records());
+            if (left > 0) {
+                context.log().info("cleanup", "values", left, "left", context.journal().leftovers().size());
+            }
+        }
+        for (Map.Entry<String, ? extends PolicygenException> failed : failedBefore.entrySet()) {
+            context.log().error("failed", "cert", failed.getKey(), "error", failed.getValue().getMessage());
+            results.add(CertificateResult.failed(failed.getKey(), Optional.empty(), failed.getValue()));
         }
         context.progress().start(certificates.size());
         int threads = Math.min(context.options().concurrency(), Math.max(1, certificates.size()));

@@ -85,11 +85,26 @@ final class RenewBed implements Closeable {
 
     /** policygen renew in process against Pebble and {@code sandbox}, with the extra arguments. */
     Run renew(Sandbox sandbox, Path config, Path stateDir, String... extra) {
+        return run(renewArguments(sandbox, config, stateDir, extra).toArray(String[]::new));
+    }
+
+    /** The command line of {@link #renew}, also for a renew run as a separate process. */
+    List<String> renewArguments(Sandbox sandbox, Path config, Path stateDir, String... extra) {
         List<String> args = new ArrayList<>(List.of("renew", "--config", config.toString(), "--acme-ca",
-                pebble.tlsCaFile().toString(), "--aws-endpoint", "http://127.0.0.1:" + sandbox.ports().api(),
+                pebble.tlsCaFile().toString(), "--aws-endpoint", endpoint(sandbox),
                 "--state-dir", stateDir.toString()));
         args.addAll(Arrays.asList(extra));
-        return run(args.toArray(String[]::new));
+        return args;
+    }
+
+    /** policygen cleanup in process: the journal's leftovers removed through {@code sandbox}. */
+    Run cleanup(Sandbox sandbox, Path config, Path stateDir) {
+        return run("cleanup", "--config", config.toString(), "--state-dir", stateDir.toString(), "--aws-endpoint",
+                endpoint(sandbox));
+    }
+
+    static String endpoint(Sandbox sandbox) {
+        return "http://127.0.0.1:" + sandbox.ports().api();
     }
 
     /**

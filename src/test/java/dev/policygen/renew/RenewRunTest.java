@@ -142,7 +142,7 @@ class RenewRunTest {
                 new ServiceReader(aws, arns),
                 new Delivery(aws, arns, clock, log, false), new ChallengeZones(aws), new ZoneRecords(aws),
                 new ChangeWaiter(aws, clock, d -> { }, Duration.ofMinutes(1)), journal);
-        return new RenewRun(certificates, context);
+        return new RenewRun(certificates, Map.of(), context);
     }
 
     private static Map<String, CertificateResult.Outcome> outcomes(List<CertificateResult> results) {

@@ -1,6 +1,7 @@
 package dev.policygen.renew.pace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,6 +49,37 @@ class RateLimiterTest {
         assertEquals(start + 1_000_000_000L, limiter.acquireAt());
         assertEquals(start + 1_000_000_000L, time.now());
         assertEquals(start + 1_000_000_000L, limiter.acquireAt());
+    }
+
+    @Test
+    void countsAPermitsPlaceFromWhenItsAnswerCameBack() throws Exception {
+        FakeTime time = new FakeTime();
+        RateLimiter limiter = new RateLimiter(1, Duration.ofSeconds(1), time::now, time);
+        long start = time.now();
+        RateLimiter.Permit slow = limiter.permit();
+        // the request took 700 ms: it may have arrived at any moment of those, so the window starts at its answer
+        time.nanos.addAndGet(Duration.ofMillis(700).toNanos());
+        slow.close();
+        assertEquals(start + 1_700_000_000L, limiter.acquireAt());
+    }
+
+    @Test
+    void waitsForTheAnswerOfTheRequestWhosePlaceItTakes() throws Exception {
+        RateLimiter limiter = new RateLimiter(1, Duration.ofMillis(10), System::nanoTime, Sleeper.SYSTEM);
+        RateLimiter.Permit first = limiter.permit();
+        java.util.concurrent.CompletableFuture<Long> second = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                limiter.permit().close();
+                return System.nanoTime();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(200);
+        assertFalse(second.isDone(), "the second request went before the first was answered");
+        long answered = System.nanoTime();
+        first.close();
+        assertTrue(second.get() - answered >= 10_000_000L, "the window counts from the answer");
     }
 
     @Test
