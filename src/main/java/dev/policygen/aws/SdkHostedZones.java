@@ -7,7 +7,9 @@ import dev.policygen.renew.cloud.HostedZones;
 import dev.policygen.renew.cloud.TxtChange;
 import dev.policygen.renew.cloud.TxtRecord;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.route53.Route53Client;
@@ -25,6 +27,8 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 final class SdkHostedZones implements HostedZones {
     private static final String SERVICE = "Route 53";
     private static final String CHANGE_PREFIX = "/change/";
+    /** ListResourceRecordSets' largest page. */
+    static final int MAX_SETS = 300;
 
     private final Supplier<Route53Client> client;
 
@@ -61,14 +65,55 @@ final class SdkHostedZones implements HostedZones {
         // the list starts at the name, but when there is no TXT set there it goes on with the next set
         for (ResourceRecordSet set : response.resourceRecordSets()) {
             if (set.type() == RRType.TXT && normalized(set.name()).equals(wanted)) {
-                List<String> values = new ArrayList<>();
-                for (ResourceRecord record : set.resourceRecords()) {
-                    values.add(record.value());
-                }
-                return new TxtRecord(wanted, set.ttl() == null ? 0 : set.ttl(), values);
+                return record(wanted, set);
             }
         }
         return TxtRecord.absent(wanted);
+    }
+
+    @Override
+    public List<TxtRecord> txtRecords(HostedZoneId zone, List<String> names) throws AwsFailure {
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        List<String> wanted = new ArrayList<>();
+        for (String name : names) {
+            wanted.add(normalized(name));
+        }
+        wanted.sort(RecordNames::compareInRoute53Order);
+        String first = wanted.get(0);
+        ListResourceRecordSetsResponse response;
+        try {
+            // the list starts at the first name in Route 53's order (name, then type; TXT skips only that
+            // name's sets of types before TXT) and runs on through the zone, so one page holds the others
+            // unless the zone has more than MAX_SETS sets between them
+            response = client.get().listResourceRecordSets(r -> r.hostedZoneId(zone.id()).startRecordName(first)
+                    .startRecordType(RRType.TXT).maxItems(Integer.toString(MAX_SETS)));
+        } catch (SdkException e) {
+            throw SdkFailures.of(e, SERVICE, "ListResourceRecordSets", "hostedzone/" + zone.id());
+        }
+        Map<String, TxtRecord> found = new HashMap<>();
+        for (ResourceRecordSet set : response.resourceRecordSets()) {
+            if (set.type() == RRType.TXT) {
+                // the first TXT set at a name, as txtRecord reads it
+                String name = normalized(set.name());
+                found.putIfAbsent(name, record(name, set));
+            }
+        }
+        boolean truncated = Boolean.TRUE.equals(response.isTruncated());
+        String next = truncated && response.nextRecordName() != null ? normalized(response.nextRecordName()) : null;
+        List<TxtRecord> result = new ArrayList<>();
+        for (String name : wanted) {
+            TxtRecord record = found.get(name);
+            if (record != null) {
+                result.add(record);
+            } else if (!truncated || (next != null && RecordNames.compareInRoute53Order(name, next) < 0)) {
+                // every set from the first name up to the page's end (or the next page's first name,
+                // exclusive) was on the page, and this name has none
+                result.add(TxtRecord.absent(name));
+            }
+        }
+        return result;
     }
 
     @Override
@@ -102,6 +147,14 @@ final class SdkHostedZones implements HostedZones {
         } catch (SdkException e) {
             throw SdkFailures.of(e, SERVICE, "GetChange", "change/" + changeId);
         }
+    }
+
+    private static TxtRecord record(String name, ResourceRecordSet set) {
+        List<String> values = new ArrayList<>();
+        for (ResourceRecord record : set.resourceRecords()) {
+            values.add(record.value());
+        }
+        return new TxtRecord(name, set.ttl() == null ? 0 : set.ttl(), values);
     }
 
     static String bareChangeId(String id) {

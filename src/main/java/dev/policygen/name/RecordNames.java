@@ -69,6 +69,28 @@ public final class RecordNames {
         return join(labels(name));
     }
 
+    /**
+     * The key Route 53 sorts names by in ListResourceRecordSets and ListHostedZonesByName: the labels
+     * of the normalized (escaped) name reversed, each followed by a dot ({@code com.example.www.}), compared
+     * as ASCII. Route 53's API reference for both actions: "sorts ... by DNS name with the labels reversed,
+     * for example: com.example.www." and "Note the trailing dot, which can change the sort order when the
+     * record name contains characters that appear before . (decimal 46)" (so {@code a-b.example.com} comes
+     * before {@code a.example.com}); names with escapes sort by the escaped value.
+     */
+    public static String route53SortKey(String normalized) {
+        String[] labels = normalized.split("\\.");
+        StringBuilder key = new StringBuilder(normalized.length() + 1);
+        for (int i = labels.length - 1; i >= 0; i--) {
+            key.append(labels[i]).append('.');
+        }
+        return key.toString();
+    }
+
+    /** Compares normalized names in Route 53's list order ({@link #route53SortKey}). */
+    public static int compareInRoute53Order(String a, String b) {
+        return route53SortKey(a).compareTo(route53SortKey(b));
+    }
+
     /** Writes raw-octet labels in normalized form. */
     public static String join(List<String> labels) {
         StringBuilder out = new StringBuilder();

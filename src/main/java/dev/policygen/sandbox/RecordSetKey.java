@@ -1,11 +1,12 @@
 package dev.policygen.sandbox;
 
+import dev.policygen.name.RecordNames;
 import java.util.Comparator;
 
 /**
  * What identifies a record set in a zone: normalized name, type and, for routed sets, the set
  * identifier. Ordered as ListResourceRecordSets lists sets: by name with its labels reversed
- * ({@code com.example.www}), then type, then identifier (simple sets first).
+ * ({@code com.example.www.}), then type, then identifier (simple sets first).
  */
 public record RecordSetKey(String name, String type, String setIdentifier) implements Comparable<RecordSetKey> {
     private static final Comparator<String> IDENTIFIERS = Comparator.nullsFirst(Comparator.naturalOrder());
@@ -21,20 +22,12 @@ public record RecordSetKey(String name, String type, String setIdentifier) imple
     }
 
     /**
-     * Compares normalized names label by label from the right. Literal dots inside a label are
-     * escaped ({@code \056}) in normalized names, so splitting on '.' finds the label boundaries.
+     * Compares normalized names as Route 53 lists them: reversed labels with a trailing dot, compared as
+     * ASCII ({@link RecordNames#route53SortKey}), so {@code a-b.example.com} sorts before
+     * {@code a.example.com} ('-' is below '.'). Literal dots inside a label are escaped ({@code \\056}).
      */
     public static int compareNames(String a, String b) {
-        String[] left = a.split("\\.");
-        String[] right = b.split("\\.");
-        int common = Math.min(left.length, right.length);
-        for (int i = 1; i <= common; i++) {
-            int byLabel = left[left.length - i].compareTo(right[right.length - i]);
-            if (byLabel != 0) {
-                return byLabel;
-            }
-        }
-        return Integer.compare(left.length, right.length);
+        return RecordNames.compareInRoute53Order(a, b);
     }
 
     /** For messages: {@code [name='www.example.com.', type='A']}, as Route 53 words them. */

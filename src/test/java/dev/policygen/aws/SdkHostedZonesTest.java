@@ -91,6 +91,47 @@ class SdkHostedZonesTest {
     }
 
     @Test
+    void readsTheTxtSetsOfManyNamesWithOneRequest() throws Exception {
+        Path log = dir.resolve("calls.jsonl");
+        try (Sandbox sandbox = start(Sandbox.builder().callLog(log)); SdkAwsServices aws = services(sandbox)) {
+            HostedZones zones = aws.hostedZones();
+            zones.change(ZONE, List.of(
+                    TxtChange.upsert("_acme-challenge.a-b.example.com", 300, List.of("\"theirs\"")),
+                    TxtChange.upsert("_acme-challenge.m.example.com", 60, List.of("\"m\"")),
+                    TxtChange.upsert("zz.example.com", 60, List.of("\"after\""))));
+            List<TxtRecord> read = zones.txtRecords(ZONE, List.of("_acme-challenge.www.example.com",
+                    "_acme-challenge.a-b.example.com", "_acme-challenge.example.com", "_acme-challenge.m.example.com"));
+            assertEquals(2, calls(log).size(), "one change, one read");
+            // in Route 53's order: com.example._acme-challenge. < com.example.a-b. < com.example.m. < com.example.www.
+            assertEquals(List.of(TxtRecord.absent("_acme-challenge.example.com"),
+                    new TxtRecord("_acme-challenge.a-b.example.com", 300, List.of("\"theirs\"")),
+                    new TxtRecord("_acme-challenge.m.example.com", 60, List.of("\"m\"")),
+                    TxtRecord.absent("_acme-challenge.www.example.com")), read);
+            assertTrue(calls(log).get(1).contains("\"action\":\"route53:ListResourceRecordSets\""), calls(log).get(1));
+        }
+    }
+
+    @Test
+    void leavesOutNamesPastThePagesEnd() throws Exception {
+        try (Sandbox sandbox = start(Sandbox.builder()); SdkAwsServices aws = services(sandbox)) {
+            HostedZones zones = aws.hostedZones();
+            List<TxtChange> filler = new java.util.ArrayList<>();
+            for (int i = 0; i < SdkHostedZones.MAX_SETS + 5; i++) {
+                filler.add(TxtChange.upsert(String.format("_acme-challenge.b%03d.example.com", i), 60,
+                        List.of("\"f\"")));
+            }
+            zones.change(ZONE, filler);
+            zones.change(ZONE, List.of(TxtChange.upsert("_acme-challenge.c.example.com", 60, List.of("\"c\""))));
+            List<TxtRecord> read = zones.txtRecords(ZONE, List.of("_acme-challenge.a.example.com",
+                    "_acme-challenge.b000.example.com", "_acme-challenge.c.example.com",
+                    "_acme-challenge.b304.example.com"));
+            // the page holds b000 to b299 and the next starts at b300: a and b000 are settled, b304 and c are not
+            assertEquals(List.of(TxtRecord.absent("_acme-challenge.a.example.com"),
+                    new TxtRecord("_acme-challenge.b000.example.com", 60, List.of("\"f\""))), read);
+        }
+    }
+
+    @Test
     void accessDeniedCarriesCodeStatusAndTheCall() throws Exception {
         Path policy = dir.resolve("policy.json");
         Files.writeString(policy, """

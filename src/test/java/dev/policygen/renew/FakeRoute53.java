@@ -85,6 +85,23 @@ final class FakeRoute53 implements HostedZones {
         return record == null ? TxtRecord.absent(name) : record;
     }
 
+    /** Names past the first {@code pageNames} (in Route 53's order) are left out, as past a page's end. */
+    int pageNames = Integer.MAX_VALUE;
+
+    @Override
+    public synchronized List<TxtRecord> txtRecords(HostedZoneId zone, List<String> names) throws AwsFailure {
+        List<String> sorted = new ArrayList<>(names);
+        sorted.sort(dev.policygen.name.RecordNames::compareInRoute53Order);
+        request("ListResourceRecordSets " + zone.id() + " " + (sorted.isEmpty() ? "" : sorted.get(0)) + " +"
+                + Math.max(0, sorted.size() - 1));
+        List<TxtRecord> page = new ArrayList<>();
+        for (String name : sorted.subList(0, Math.min(pageNames, sorted.size()))) {
+            TxtRecord record = records.get(zone).get(name);
+            page.add(record == null ? TxtRecord.absent(name) : record);
+        }
+        return page;
+    }
+
     @Override
     public synchronized String change(HostedZoneId zone, List<TxtChange> batch) throws AwsFailure {
         request("ChangeResourceRecordSets " + zone.id());

@@ -58,6 +58,29 @@ class ZoneRecordsTest {
     }
 
     @Test
+    void readsTheSetsOfManyNamesWithOneRequest() throws Exception {
+        Map<String, List<String>> ours = new TreeMap<>();
+        for (int i = 0; i < 10; i++) {
+            ours.put("_acme-challenge.n" + i + ".example.com", List.of("\"v" + i + "\""));
+        }
+        records().add(ZONE_ID, ours);
+        assertEquals(List.of("ListResourceRecordSets " + ZONE + " _acme-challenge.n0.example.com +9",
+                "ChangeResourceRecordSets " + ZONE), route53.calls);
+    }
+
+    @Test
+    void readsNamesPastThePagesEndOneByOneAndKeepsTheirValues() throws Exception {
+        route53.pageNames = 1;
+        route53.put(ZONE, WWW, 300, "\"theirs\"");
+        records().add(ZONE_ID, Map.of(APEX, List.of("\"a\""), WWW, List.of("\"b\"")));
+        // Route 53's order: com.example._acme-challenge. before com.example.www._acme-challenge.
+        assertEquals(List.of("ListResourceRecordSets " + ZONE + " " + APEX + " +1",
+                "ListResourceRecordSets " + ZONE + " " + WWW, "ChangeResourceRecordSets " + ZONE), route53.calls);
+        assertEquals(List.of("\"theirs\"", "\"b\""), route53.values(ZONE, WWW));
+        assertEquals(300, route53.records.get(ZONE_ID).get(WWW).ttl());
+    }
+
+    @Test
     void addOfAValueAlreadyThereWritesItOnce() throws Exception {
         route53.put(ZONE, APEX, 60, "\"a\"", "\"theirs\"");
         records().add(ZONE_ID, Map.of(APEX, List.of("\"a\"")));

@@ -203,6 +203,22 @@ class SandboxSdkTest {
     }
 
     @Test
+    void listResourceRecordSetsComparesReversedNamesWithTheirTrailingDots() {
+        // Route 53's API reference: sorted by "com.example.www." as ASCII, so a label with a '-' (below '.')
+        // comes before the label it starts with, and a shorter name is not always first
+        for (String name : List.of("a.order.example.org", "a-b.order.example.org", "x.a.order.example.org",
+                "order.example.org")) {
+            change(route53, SandboxClients.OTHER_ZONE_ID, ChangeAction.UPSERT, txt(name, 60, "\"v\""));
+        }
+        ListResourceRecordSetsResponse listed = route53.listResourceRecordSets(r -> r
+                .hostedZoneId(SandboxClients.OTHER_ZONE_ID).startRecordName("order.example.org")
+                .startRecordType(RRType.TXT));
+        assertEquals(List.of("order.example.org.", "a-b.order.example.org.", "a.order.example.org.",
+                "x.a.order.example.org."), listed.resourceRecordSets().stream().map(ResourceRecordSet::name)
+                .filter(name -> name.endsWith("order.example.org.")).toList());
+    }
+
+    @Test
     void getChangeGoesFromPendingToInsync() throws InterruptedException {
         ChangeInfo submitted = change(route53, SandboxClients.ZONE_ID, ChangeAction.UPSERT,
                 txt("_acme-challenge.sync.example.com", 10, "\"t\""));

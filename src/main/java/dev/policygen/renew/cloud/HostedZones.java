@@ -23,6 +23,14 @@ public interface HostedZones {
      */
     TxtRecord txtRecord(HostedZoneId zone, String name) throws AwsFailure;
 
+    /**
+     * One ListResourceRecordSets request (on the zone's ARN) for many names: starting at the first of
+     * {@code names} in Route 53's order (type TXT, up to 300 sets), the TXT record of each name the page
+     * settles (an empty record when the page shows it has none), in no particular order. A name the page
+     * does not settle (it lies past the page's end) is left out; read it with {@link #txtRecord}.
+     */
+    List<TxtRecord> txtRecords(HostedZoneId zone, List<String> names) throws AwsFailure;
+
     /** One ChangeResourceRecordSets request holding every change; returns the change id ({@code C...}). */
     String change(HostedZoneId zone, List<TxtChange> changes) throws AwsFailure;
 

@@ -26,7 +26,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>A set this run created from nothing is removed without reading it again: a DELETE of exactly the
  * values we wrote, which Route 53 refuses (InvalidChangeBatch, the whole batch unapplied) if anyone
  * changed the set since, and then the sets are read and the change made from what is there. That saves
- * one read per name, and reads are what Route 53's 5 requests per second make slow.
+ * one read per name, and reads are what Route 53's 5 requests per second make slow; for the same reason
+ * the sets of many names are read with one ListResourceRecordSets.
  */
 public final class ZoneRecords {
     /** Short, so a CA that looks right after INSYNC is not served a stale cached answer for long. */
@@ -50,8 +51,9 @@ public final class ZoneRecords {
         try {
             List<TxtChange> changes = new ArrayList<>();
             Map<String, List<String>> createdNow = new HashMap<>();
+            Map<String, TxtRecord> read = read(zone, values.keySet());
             for (Map.Entry<String, List<String>> entry : values.entrySet()) {
-                TxtRecord current = aws.txtRecord(zone, entry.getKey());
+                TxtRecord current = read.get(entry.getKey());
                 Set<String> merged = new LinkedHashSet<>(current.values());
                 merged.addAll(entry.getValue());
                 changes.add(TxtChange.upsert(entry.getKey(), current.exists() ? current.ttl() : TTL,
@@ -113,8 +115,9 @@ public final class ZoneRecords {
     private Optional<String> removeOnce(HostedZoneId zone, Map<String, List<String>> values) throws GuardException,
             AwsFailure, InterruptedException {
         List<TxtChange> changes = new ArrayList<>();
+        Map<String, TxtRecord> read = read(zone, values.keySet());
         for (Map.Entry<String, List<String>> entry : values.entrySet()) {
-            TxtRecord current = aws.txtRecord(zone, entry.getKey());
+            TxtRecord current = read.get(entry.getKey());
             List<String> remaining = new ArrayList<>(current.values());
             remaining.removeAll(entry.getValue());
             if (remaining.size() == current.values().size()) {
@@ -127,6 +130,29 @@ public final class ZoneRecords {
             return Optional.empty();
         }
         return Optional.of(aws.change(zone, changes));
+    }
+
+    /**
+     * The TXT sets at {@code names}: several in one ListResourceRecordSets (Route 53 lists a zone's sets
+     * in name order, so the challenge names of an order are usually on one page), and any name that page
+     * does not settle on its own, as a single name is read.
+     */
+    private Map<String, TxtRecord> read(HostedZoneId zone, Set<String> names) throws GuardException, AwsFailure,
+            InterruptedException {
+        Map<String, TxtRecord> read = new HashMap<>();
+        if (names.size() > 1) {
+            for (TxtRecord record : aws.txtRecords(zone, List.copyOf(names))) {
+                if (names.contains(record.name())) {
+                    read.put(record.name(), record);
+                }
+            }
+        }
+        for (String name : names) {
+            if (!read.containsKey(name)) {
+                read.put(name, aws.txtRecord(zone, name));
+            }
+        }
+        return read;
     }
 
     /** DELETEs of exactly the sets we created, when every set to clean is one; else empty (read first). */

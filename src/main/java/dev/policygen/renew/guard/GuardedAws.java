@@ -48,6 +48,13 @@ public final class GuardedAws {
                 List.of()), () -> services.hostedZones().txtRecord(zone, name));
     }
 
+    /** One ListResourceRecordSets for many names ({@link HostedZones#txtRecords}), guarded as the single read. */
+    public List<TxtRecord> txtRecords(HostedZoneId zone, List<String> names) throws GuardException, AwsFailure,
+            InterruptedException {
+        return gate.send(new IntendedCall("route53:ListResourceRecordSets", scope.hostedZone(zone), Optional.of(zone),
+                List.of()), () -> services.hostedZones().txtRecords(zone, names));
+    }
+
     public String change(HostedZoneId zone, List<TxtChange> changes) throws GuardException, AwsFailure,
             InterruptedException {
         List<ChangeBatch.Change> described = new ArrayList<>();
