@@ -26,11 +26,28 @@ class ChallengeZonesTest {
     void longestEnclosingPublicZoneWinsAndAPrivateZoneOfTheSameNameIsSkipped() throws Exception {
         ChallengeZones zones = zones();
         assertEquals(new HostedZoneId("Z2EU"), zones.zoneOf("api.eu.example.com", Optional.empty()));
-        assertEquals(List.of("ListHostedZonesByName api.eu.example.com", "ListHostedZonesByName eu.example.com"),
-                route53.calls);
+        // one listing from the two-label suffix holds every zone under it
+        assertEquals(List.of("ListHostedZonesByName example.com"), route53.calls);
         assertEquals(new HostedZoneId("Z1COM"), zones.zoneOf("www.example.com", Optional.empty()));
         assertEquals(new HostedZoneId("Z1COM"), zones.zoneOf("example.com", Optional.empty()));
         assertEquals("example.com", zones.enclosingZone("a.b.example.com").name());
+        assertEquals(new HostedZoneId("Z4OTHER"), zones.zoneOf("www.example.org", Optional.empty()));
+        assertEquals(List.of("ListHostedZonesByName example.com", "ListHostedZonesByName example.org"),
+                route53.calls);
+    }
+
+    @Test
+    void whenAFullPageEndsAmongTheSuffixsZonesEachCandidateIsAskedAsBefore() throws Exception {
+        // 100 zones under example.com and more after them: the page of 100 may not hold them all
+        for (int i = 0; i < 100; i++) {
+            route53.zone("Z9HOST" + i, "h" + i + ".example.com", false);
+        }
+        ChallengeZones zones = zones();
+        assertEquals(new HostedZoneId("Z2EU"), zones.zoneOf("api.eu.example.com", Optional.empty()));
+        assertEquals(List.of("ListHostedZonesByName example.com", "ListHostedZonesByName api.eu.example.com",
+                "ListHostedZonesByName eu.example.com"), route53.calls);
+        assertEquals(new HostedZoneId("Z9HOST99"), zones.zoneOf("www.h99.example.com", Optional.empty()));
+        assertEquals(5, route53.calls.size(), "the suffix is listed once; then www.h99 and h99 are asked");
     }
 
     @Test
@@ -41,16 +58,14 @@ class ChallengeZonesTest {
     }
 
     @Test
-    void eachCandidateIsAskedOnceForEveryNameOfTheRun() throws Exception {
+    void oneListingServesEveryNameUnderTheSameSuffix() throws Exception {
         ChallengeZones zones = zones();
         for (int i = 0; i < 5; i++) {
             zones.zoneOf("www.example.com", Optional.empty());
             zones.zoneOf("api.eu.example.com", Optional.empty());
             zones.zoneOf("shop.example.com", Optional.empty());
         }
-        // www.example.com, example.com, api.eu.example.com, eu.example.com, shop.example.com
-        assertEquals(5, route53.count("ListHostedZonesByName"));
-        assertEquals(1, route53.count("ListHostedZonesByName example.com"));
+        assertEquals(List.of("ListHostedZonesByName example.com"), route53.calls);
     }
 
     @Test
@@ -73,8 +88,7 @@ class ChallengeZonesTest {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(List.of("ListHostedZonesByName www.example.com", "ListHostedZonesByName example.com"),
-                route53.calls);
+        assertEquals(List.of("ListHostedZonesByName example.com"), route53.calls);
     }
 
     @Test
@@ -85,10 +99,9 @@ class ChallengeZonesTest {
         assertEquals("no public Route 53 hosted zone encloses www.example.net; create it, or give its zone id in"
                 + " the renew config", e.getMessage());
         assertEquals("www.example.net", e.name());
-        // the top-level domain alone is never asked about
-        assertEquals(List.of("ListHostedZonesByName www.example.net", "ListHostedZonesByName example.net"),
-                route53.calls);
+        // the top-level domain alone is never asked about; the listing from example.net went past it
+        assertEquals(List.of("ListHostedZonesByName example.net"), route53.calls);
         assertThrows(ZoneNotFoundException.class, () -> zones.zoneOf("www.example.net", Optional.empty()));
-        assertEquals(2, route53.calls.size());
+        assertEquals(1, route53.calls.size());
     }
 }

@@ -2,6 +2,7 @@ package dev.policygen.renew;
 
 import dev.policygen.aws.AwsFailure;
 import dev.policygen.generate.HostedZoneId;
+import dev.policygen.name.RecordNames;
 import dev.policygen.renew.cloud.HostedZones;
 import dev.policygen.renew.cloud.TxtChange;
 import dev.policygen.renew.cloud.TxtRecord;
@@ -58,24 +59,21 @@ final class FakeRoute53 implements HostedZones {
         }
     }
 
+    /** ListHostedZonesByName's page size (Route 53: 100). */
+    int zonePage = 100;
+
     @Override
     public synchronized List<Zone> zonesFrom(String dnsName) throws AwsFailure {
         request("ListHostedZonesByName " + dnsName);
         List<Zone> sorted = new ArrayList<>(zones);
-        sorted.sort((a, b) -> reversed(a.name()).compareTo(reversed(b.name())));
+        sorted.sort((a, b) -> RecordNames.compareInRoute53Order(a.name(), b.name()));
         List<Zone> page = new ArrayList<>();
         for (Zone zone : sorted) {
-            if (reversed(zone.name()).compareTo(reversed(dnsName)) >= 0) {
+            if (RecordNames.compareInRoute53Order(zone.name(), dnsName) >= 0 && page.size() < zonePage) {
                 page.add(zone);
             }
         }
         return page;
-    }
-
-    private static String reversed(String name) {
-        List<String> labels = new ArrayList<>(List.of(name.split("\\.")));
-        java.util.Collections.reverse(labels);
-        return String.join(".", labels);
     }
 
     @Override
@@ -91,7 +89,7 @@ final class FakeRoute53 implements HostedZones {
     @Override
     public synchronized List<TxtRecord> txtRecords(HostedZoneId zone, List<String> names) throws AwsFailure {
         List<String> sorted = new ArrayList<>(names);
-        sorted.sort(dev.policygen.name.RecordNames::compareInRoute53Order);
+        sorted.sort(RecordNames::compareInRoute53Order);
         request("ListResourceRecordSets " + zone.id() + " " + (sorted.isEmpty() ? "" : sorted.get(0)) + " +"
                 + Math.max(0, sorted.size() - 1));
         List<TxtRecord> page = new ArrayList<>();

@@ -6,6 +6,7 @@ import dev.policygen.name.RecordNames;
 import dev.policygen.renew.cloud.HostedZones;
 import dev.policygen.renew.guard.GuardException;
 import dev.policygen.renew.guard.GuardedAws;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,12 +17,24 @@ import java.util.concurrent.locks.ReentrantLock;
  * Which public hosted zone each certificate name's challenge record goes in: the zone the config
  * gives, else the closest enclosing public zone Route 53 lists. Lookups are shared by every
  * certificate of a run, so a zone is asked about once however many names it holds.
+ *
+ * <p>One ListHostedZonesByName usually answers for every name under a two-label suffix
+ * ({@code example.com}): Route 53's API reference says it "sorts hosted zones by name with the labels
+ * reversed" ({@code com.example.www.}, ASCII, trailing dot included) and lists them from {@code DNSName}
+ * on, up to 100 a page. Every zone at or under {@code example.com} has a sort key starting with
+ * {@code com.example.}, which is where the list starts, so they come first and together. When the page
+ * ends among them (a full page whose last zone is still under the suffix) the names are looked up one
+ * candidate zone at a time instead, as before.
  */
 public final class ChallengeZones {
     private final GuardedAws aws;
     /** Candidate zone name to the public zone of exactly that name, or empty when there is none. */
     private final Map<String, Optional<HostedZones.Zone>> byName = new ConcurrentHashMap<>();
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    /** Two-label suffix to every zone at or under it, or empty when one page did not hold them all. */
+    private final Map<String, Optional<List<HostedZones.Zone>>> subtrees = new ConcurrentHashMap<>();
+    /** ListHostedZonesByName's page when no MaxItems is given (the API reference: "up to 100 items"). */
+    static final int ZONE_PAGE = 100;
 
     public ChallengeZones(GuardedAws aws) {
         this.aws = aws;
@@ -40,6 +53,13 @@ public final class ChallengeZones {
     public HostedZones.Zone enclosingZone(String name) throws GuardException, AwsFailure, InterruptedException,
             ZoneNotFoundException {
         List<String> labels = RecordNames.labels(name);
+        if (labels.size() >= 2) {
+            String suffix = RecordNames.join(labels.subList(labels.size() - 2, labels.size()));
+            Optional<List<HostedZones.Zone>> subtree = subtree(suffix);
+            if (subtree.isPresent()) {
+                return closestIn(subtree.get(), labels).orElseThrow(() -> new ZoneNotFoundException(name));
+            }
+        }
         // from the name itself up to its parent under the top-level domain: the longest match wins
         for (int i = 0; i < labels.size() - 1; i++) {
             String candidate = RecordNames.join(labels.subList(i, labels.size()));
@@ -49,6 +69,52 @@ public final class ChallengeZones {
             }
         }
         throw new ZoneNotFoundException(name);
+    }
+
+    /** The longest candidate (the name, then its parents down to two labels) that is a public zone listed. */
+    private static Optional<HostedZones.Zone> closestIn(List<HostedZones.Zone> listed, List<String> labels) {
+        for (int i = 0; i < labels.size() - 1; i++) {
+            String candidate = RecordNames.join(labels.subList(i, labels.size()));
+            for (HostedZones.Zone zone : listed) {
+                if (zone.name().equals(candidate) && !zone.privateZone()) {
+                    return Optional.of(zone);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<List<HostedZones.Zone>> subtree(String suffix) throws GuardException, AwsFailure,
+            InterruptedException {
+        Optional<List<HostedZones.Zone>> known = subtrees.get(suffix);
+        if (known != null) {
+            return known;
+        }
+        ReentrantLock lock = locks.computeIfAbsent("subtree " + suffix, c -> new ReentrantLock());
+        lock.lockInterruptibly();
+        try {
+            known = subtrees.get(suffix);
+            if (known != null) {
+                return known;
+            }
+            List<HostedZones.Zone> page = aws.zonesFrom(suffix);
+            List<HostedZones.Zone> under = new ArrayList<>();
+            boolean left = false;
+            for (HostedZones.Zone zone : page) {
+                if (zone.name().equals(suffix) || zone.name().endsWith("." + suffix)) {
+                    under.add(zone);
+                } else {
+                    left = true;
+                }
+            }
+            // a full page that never left the subtree may go on with more of its zones on the next page
+            Optional<List<HostedZones.Zone>> result = left || page.size() < ZONE_PAGE
+                    ? Optional.of(List.copyOf(under)) : Optional.empty();
+            subtrees.put(suffix, result);
+            return result;
+        } finally {
+            lock.unlock();
+        }
     }
 
     private Optional<HostedZones.Zone> exactPublicZone(String candidate) throws GuardException, AwsFailure,
