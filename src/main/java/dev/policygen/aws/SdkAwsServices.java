@@ -22,6 +22,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -47,6 +48,8 @@ public final class SdkAwsServices implements AwsServices {
     private final Settings settings;
     private final AwsCredentialsProvider credentials;
     private final List<SdkAutoCloseable> built = new ArrayList<>();
+    /** How many requests the warm-up took to the wire and stopped there, for tests. */
+    volatile int warmedUp;
     private final Lazy<Route53Client> route53 = new Lazy<>(this::route53Client);
     private final Lazy<IamClient> iam = new Lazy<>(this::iamClient);
     private final Lazy<ElasticLoadBalancingClient> elb = new Lazy<>(() -> configure(ElasticLoadBalancingClient.builder(),
@@ -150,7 +153,26 @@ public final class SdkAwsServices implements AwsServices {
     }
 
     private Route53Client route53Client() {
-        return configure(Route53Client.builder(), global()).build();
+        return configure(Route53Client.builder(), global(), List.of(new Route53WarmUp())).build();
+    }
+
+    /**
+     * Builds the Route 53 client now and takes each of the renewer's Route 53 requests through the SDK up
+     * to the wire without sending it ({@link Route53WarmUp}), on a daemon thread, so the first real request
+     * is not slowed by the SDK's cold start. Call it before slow work that needs no AWS (the ACME login);
+     * a request made meanwhile waits only for the client, not for the warm-up. Returns the thread.
+     */
+    public Thread warmUpRoute53() {
+        Thread thread = new Thread(() -> {
+            try {
+                warmedUp = Route53WarmUp.run(route53.get());
+            } catch (RuntimeException e) {
+                // only a head start: the first real request reports whatever is wrong
+            }
+        }, "route53-warm-up");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
     }
 
     private IamClient iamClient() {
@@ -195,6 +217,11 @@ public final class SdkAwsServices implements AwsServices {
     }
 
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(B builder, Region region) {
+        return configure(builder, region, List.of());
+    }
+
+    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(B builder, Region region,
+            List<ExecutionInterceptor> interceptors) {
         UrlConnectionHttpClient.Builder http = UrlConnectionHttpClient.builder()
                 .connectionTimeout(CONNECT_TIMEOUT)
                 .socketTimeout(READ_TIMEOUT);
@@ -203,7 +230,7 @@ public final class SdkAwsServices implements AwsServices {
                 .credentialsProvider(credentials)
                 .httpClientBuilder(http)
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())
-                        .apiCallTimeout(CALL_TIMEOUT));
+                        .apiCallTimeout(CALL_TIMEOUT).executionInterceptors(interceptors));
         settings.endpoint().ifPresent(builder::endpointOverride);
         return builder;
     }

@@ -15,7 +15,6 @@ import dev.policygen.renew.RenewOptions;
 import dev.policygen.renew.RenewRun;
 import dev.policygen.renew.account.AccountKeyFile;
 import dev.policygen.renew.acme.AcmeClient;
-import dev.policygen.renew.cloud.AwsServices;
 import dev.policygen.renew.config.AccountKeyLocation;
 import dev.policygen.renew.config.RenewConfig;
 import dev.policygen.renew.config.RenewConfigReader;
@@ -109,9 +108,20 @@ final class RenewSetup implements AutoCloseable {
         }
         String region = options.awsRegion != null ? options.awsRegion : SdkAwsServices.defaultRegion(System.getenv());
         Optional<URI> endpoint = SdkAwsServices.endpoint(options.awsEndpoint, System.getenv());
-        AwsServices services = SdkAwsServices.builder(new CredentialSource.DefaultChain())
+        SdkAwsServices services = SdkAwsServices.builder(new CredentialSource.DefaultChain())
                 .region(region).endpoint(endpoint).build();
         opened.add(services);
+        Optional<EarlyAcmeLogin> early = Optional.empty();
+        if (withAcme) {
+            // the SDK's cold first request overlaps the ACME login and order instead of following them,
+            // and the login overlaps zone discovery
+            services.warmUpRoute53();
+            if (config.accountKey() instanceof AccountKeyLocation.LocalFile file) {
+                early = Optional.of(EarlyAcmeLogin.start(file.path(), config.directory(),
+                        Optional.ofNullable(options.acmeCa), clock));
+                opened.add(early.get());
+            }
+        }
         AwsScope scope = new AwsScope(Partition.AWS, region, account(config));
 
         Optional<List<PolicyDocument>> given = policyFile();
@@ -164,9 +174,14 @@ final class RenewSetup implements AutoCloseable {
         if (!withAcme) {
             return;
         }
-        KeyPair accountKey = accountKey(config.accountKey(), engine);
-        AcmeClient acme = AcmeClient.login(config.directory(), Optional.ofNullable(options.acmeCa), accountKey, clock,
-                Sleeper.SYSTEM);
+        AcmeClient acme;
+        if (early.isPresent()) {
+            acme = early.get().client();
+        } else {
+            KeyPair accountKey = accountKey(config.accountKey(), engine);
+            acme = AcmeClient.login(config.directory(), Optional.ofNullable(options.acmeCa), accountKey, clock,
+                    Sleeper.SYSTEM);
+        }
         opened.add(acme);
         Progress progress = Progress.forTerminal(err, format);
         log.showAbove(progress);

@@ -132,6 +132,21 @@ class SdkHostedZonesTest {
     }
 
     @Test
+    void theWarmUpSendsNothingAndLeavesTheClientWorking() throws Exception {
+        Path log = dir.resolve("calls.jsonl");
+        try (Sandbox sandbox = start(Sandbox.builder().callLog(log)); SdkAwsServices aws = services(sandbox)) {
+            aws.warmUpRoute53().join();
+            assertEquals(4, aws.warmedUp, "every request shape stopped just before the wire");
+            assertTrue(!Files.exists(log) || calls(log).isEmpty(), "nothing reached the sandbox");
+            assertEquals(1, aws.clientsBuilt());
+            assertEquals(2, aws.hostedZones().zonesFrom("example.com").size());
+            assertEquals(TxtRecord.absent("a.example.com"), aws.hostedZones().txtRecord(ZONE, "a.example.com"));
+            assertEquals(2, calls(log).size());
+            assertEquals(1, aws.clientsBuilt(), "the warmed client is the one used");
+        }
+    }
+
+    @Test
     void accessDeniedCarriesCodeStatusAndTheCall() throws Exception {
         Path policy = dir.resolve("policy.json");
         Files.writeString(policy, """
