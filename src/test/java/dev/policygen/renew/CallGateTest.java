@@ -117,6 +117,15 @@ class CallGateTest {
             assertTrue(e.getMessage().startsWith("the policy denies " + actionResource[0] + " on " + actionResource[1]),
                     e.getMessage());
         }
+        // the read of many names at once is the same request to AWS's authorization as the read of one
+        String zoneArn = "arn:aws:route53:::hostedzone/Z1111111111111";
+        EngineFakes.guarded(services, allowOnly("route53:ListResourceRecordSets", zoneArn))
+                .txtRecords(COM, List.of("_acme-challenge.example.com", "_acme-challenge.www.example.com"));
+        GuardException many = assertThrows(GuardException.class, () -> EngineFakes.guarded(services,
+                allowOnly("route53:ListResourceRecordSets", zoneArn + "-other"))
+                .txtRecords(COM, List.of("_acme-challenge.example.com", "_acme-challenge.www.example.com")));
+        assertTrue(many.getMessage().startsWith("the policy denies route53:ListResourceRecordSets on " + zoneArn),
+                many.getMessage());
     }
 
     @Test
