@@ -1,13 +1,11 @@
 package dev.policygen.cli;
 
 import dev.policygen.PolicygenException;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -24,26 +22,8 @@ final class CleanupCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "The renew config, as for renew.")
-    Path config;
-
-    @Option(names = "--state-dir", paramLabel = "DIR", description = "The renewer's state directory, as for renew.")
-    Path stateDir;
-
-    @Option(names = "--policy", paramLabel = "FILE", description = "The credentials' IAM policy, as for renew.")
-    Path policy;
-
-    @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
-    String logFormat;
-
-    @Option(names = "--aws-region", paramLabel = "REGION", description = "As for renew.")
-    String awsRegion;
-
-    @Option(names = "--aws-account", paramLabel = "ID", description = "As for renew.")
-    String awsAccount;
-
-    @Option(names = "--aws-endpoint", paramLabel = "URL", description = "As for renew.")
-    String awsEndpoint;
+    @Mixin
+    RenewTargetOptions target = new RenewTargetOptions();
 
     @Mixin
     DebugOption debugOption;
@@ -51,14 +31,7 @@ final class CleanupCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RenewCommand options = new RenewCommand();
-        options.config = config;
-        options.stateDir = stateDir;
-        options.policy = policy;
-        options.logFormat = logFormat;
-        options.awsRegion = awsRegion;
-        options.awsAccount = awsAccount;
-        options.awsEndpoint = awsEndpoint;
-        options.route53Rate = 5;
+        options.target = target;
         try (RenewSetup setup = RenewSetup.open(options, spec.commandLine().getOut(), spec.commandLine().getErr(),
                 false)) {
             Optional<PolicygenException> failure = setup.removeLeftovers();

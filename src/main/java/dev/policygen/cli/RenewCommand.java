@@ -27,8 +27,6 @@ final class RenewCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "The renew config (YAML if .yaml/.yml, else JSON).")
-    Path config;
 
     @Option(names = "--persistent", description = "Keep running: renew, sleep --interval (with jitter), repeat; "
             + "SIGTERM finishes the current step, cleans up and exits 0.")
@@ -48,28 +46,13 @@ final class RenewCommand implements Callable<Integer> {
             + "each of its requests against the policy; no order, no change anywhere.")
     boolean dryRun;
 
-    @Option(names = "--policy", paramLabel = "FILE",
-            description = "The IAM policy the credentials have; every request is checked against it before it is "
-                    + "sent. Default: the policy 'generate --client policygen' makes for this config.")
-    Path policy;
 
-    @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (key=value lines) or json (one object per line). Default: ${DEFAULT-VALUE}.")
-    String logFormat;
 
-    @Option(names = "--state-dir", paramLabel = "DIR", description = "Where the journal of TXT values and ACM "
-            + "imports is kept. Default: the config's stateDir, else $XDG_STATE_HOME/policygen or "
-            + "~/.local/state/policygen.")
-    Path stateDir;
 
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8",
             description = "Certificates renewed at once. Default: ${DEFAULT-VALUE}.")
     int concurrency;
 
-    @Option(names = "--route53-rate", paramLabel = "N", defaultValue = "5",
-            description = "Route 53 requests per second at most, for all certificates together (AWS allows 5 per "
-                    + "account). Default: ${DEFAULT-VALUE}.")
-    int route53Rate;
 
     @Option(names = "--preferred-chain", paramLabel = "NAME",
             description = "Use the CA's alternate chain whose top certificate is issued by (or is) this common name.")
@@ -79,19 +62,11 @@ final class RenewCommand implements Callable<Integer> {
             description = "Trust only the CA certificates in this PEM file for the ACME server's HTTPS (private CAs).")
     Path acmeCa;
 
-    @Option(names = "--aws-region", paramLabel = "REGION",
-            description = "Region of the ELB, ELBv2 and ACM calls. Default: AWS_REGION, else us-east-1.")
-    String awsRegion;
 
-    @Option(names = "--aws-account", paramLabel = "ID",
-            description = "The account of the credentials, for the ARNs the policy is checked on. Default: taken "
-                    + "from the config's ARNs, else any.")
-    String awsAccount;
 
-    @Option(names = "--aws-endpoint", paramLabel = "URL",
-            description = "Send every AWS request to this endpoint (a policygen sandbox). Default: AWS_ENDPOINT_URL, "
-                    + "else AWS.")
-    String awsEndpoint;
+
+    @Mixin
+    RenewTargetOptions target = new RenewTargetOptions();
 
     @Mixin
     DebugOption debugOption;

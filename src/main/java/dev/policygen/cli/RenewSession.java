@@ -36,9 +36,7 @@ final class RenewSession {
         if (options.concurrency < 1 || options.concurrency > 64) {
             throw new UsageException(String.valueOf(options.concurrency), "--concurrency takes 1 to 64");
         }
-        if (options.route53Rate < 1 || options.route53Rate > 100) {
-            throw new UsageException(String.valueOf(options.route53Rate), "--route53-rate takes 1 to 100");
-        }
+        options.target.route53Limit();
         mainThread = Thread.currentThread();
         TermSignal.onTerm(this::terminate);
         int code = ExitCode.OK;

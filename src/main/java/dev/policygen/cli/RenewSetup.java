@@ -2,12 +2,10 @@ package dev.policygen.cli;
 
 import dev.policygen.InputException;
 import dev.policygen.PolicygenException;
-import dev.policygen.UsageException;
 import dev.policygen.aws.CredentialSource;
 import dev.policygen.aws.SdkAwsServices;
 import dev.policygen.generate.Partition;
 import dev.policygen.model.PolicyDocument;
-import dev.policygen.model.PolicyReader;
 import dev.policygen.model.Statement;
 import dev.policygen.renew.CertificateResult;
 import dev.policygen.renew.RenewEngine;
@@ -17,7 +15,6 @@ import dev.policygen.renew.account.AccountKeyFile;
 import dev.policygen.renew.acme.AcmeClient;
 import dev.policygen.renew.config.AccountKeyLocation;
 import dev.policygen.renew.config.RenewConfig;
-import dev.policygen.renew.config.RenewConfigReader;
 import dev.policygen.renew.deliver.ImportedArns;
 import dev.policygen.renew.dns.ChallengeZones;
 import dev.policygen.renew.dns.ZoneDiscovery;
@@ -34,11 +31,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Clock;
-import java.time.Duration;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -86,17 +81,13 @@ final class RenewSetup implements AutoCloseable {
     }
 
     private void prepare(PrintWriter err, boolean withAcme) throws PolicygenException, InterruptedException {
-        RenewLog.Format format = switch (options.logFormat) {
-            case "text" -> RenewLog.Format.TEXT;
-            case "json" -> RenewLog.Format.JSON;
-            default -> throw new UsageException(options.logFormat, "--log-format takes text or json, not \""
-                    + options.logFormat + "\"");
-        };
+        RenewTargetOptions target = options.target;
+        RenewLog.Format format = target.logFormat();
         Clock clock = Clock.systemUTC();
         this.format = format;
         log = new RenewLog(out, format, clock);
-        RenewConfig config = config();
-        Path stateDir = stateDir(config);
+        RenewConfig config = target.config();
+        Path stateDir = target.stateDir(config);
         Journal journal = Journal.open(stateDir, clock);
         opened.add(journal);
         ImportedArns importedArns;
@@ -106,8 +97,8 @@ final class RenewSetup implements AutoCloseable {
             throw new InputException(stateDir.toString(), "cannot read the ACM imports of the state directory: "
                     + e.getMessage(), e);
         }
-        String region = options.awsRegion != null ? options.awsRegion : SdkAwsServices.defaultRegion(System.getenv());
-        Optional<URI> endpoint = SdkAwsServices.endpoint(options.awsEndpoint, System.getenv());
+        String region = target.awsRegion != null ? target.awsRegion : SdkAwsServices.defaultRegion(System.getenv());
+        Optional<URI> endpoint = SdkAwsServices.endpoint(target.awsEndpoint, System.getenv());
         SdkAwsServices services = SdkAwsServices.builder(new CredentialSource.DefaultChain())
                 .region(region).endpoint(endpoint).build();
         opened.add(services);
@@ -122,11 +113,11 @@ final class RenewSetup implements AutoCloseable {
                 opened.add(early.get());
             }
         }
-        AwsScope scope = new AwsScope(Partition.AWS, region, account(config));
+        AwsScope scope = new AwsScope(Partition.AWS, region, target.account(config));
 
-        Optional<List<PolicyDocument>> given = policyFile();
+        Optional<List<PolicyDocument>> given = target.policyDocuments();
         // one limit for the discovery's calls and the run's: Route 53 counts them together
-        RateLimiter route53Limit = route53Limit();
+        RateLimiter route53Limit = target.route53Limit();
         // the log from the start, so retries of zone discovery, the account key and cleanup are logged
         RenewEngine engine = new RenewEngine().clock(clock, Sleeper.SYSTEM)
                 .route53Limit(route53Limit).output(log, Progress.disabled());
@@ -167,7 +158,7 @@ final class RenewSetup implements AutoCloseable {
                 : PolicyGuard.generated(policy);
         engine.services(services, guard, scope);
         log.info("start", "certificates", resolved.certificates().size(), "policy",
-                options.policy != null ? options.policy.toString() : policy.commandLine(), "state-dir", stateDir);
+                target.policy != null ? target.policy.toString() : policy.commandLine(), "state-dir", stateDir);
 
         this.engine = engine;
         this.journal = journal;
@@ -211,70 +202,6 @@ final class RenewSetup implements AutoCloseable {
         }
         summary.print(out);
         out.flush();
-    }
-
-    /** Route 53's limit is per account; the extra 100 ms of the window absorbs network jitter. */
-    private RateLimiter route53Limit() {
-        return new RateLimiter(options.route53Rate, Duration.ofMillis(1100), System::nanoTime, Sleeper.SYSTEM);
-    }
-
-    private RenewConfig config() throws InputException, UsageException {
-        if (options.config != null) {
-            return RenewConfigReader.read(options.config);
-        }
-        String legacy = System.getenv(RenewConfigReader.LEGACY_VARIABLE);
-        if (legacy != null) {
-            return RenewConfigReader.fromEnvironment(legacy);
-        }
-        throw new UsageException("--config", "give --config FILE, or set " + RenewConfigReader.LEGACY_VARIABLE
-                + " to a letsencrypt-aws config");
-    }
-
-    private Path stateDir(RenewConfig config) {
-        if (options.stateDir != null) {
-            return options.stateDir;
-        }
-        if (config.stateDir().isPresent()) {
-            return config.stateDir().get();
-        }
-        String xdg = System.getenv("XDG_STATE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
-                : Path.of(System.getProperty("user.home"), ".local", "state");
-        return base.resolve("policygen");
-    }
-
-    /** --aws-account, else the account of an ARN in the config, else any. */
-    private String account(RenewConfig config) {
-        if (options.awsAccount != null) {
-            return options.awsAccount;
-        }
-        return config.certificates().stream().flatMap(c -> c.destinations().stream())
-                .map(RenewSetup::arnOf).flatMap(Optional::stream)
-                .map(arn -> arn.split(":", 6)).filter(parts -> parts.length == 6 && !parts[4].isEmpty())
-                .map(parts -> parts[4]).findFirst().orElse(AwsScope.ANY_ACCOUNT);
-    }
-
-    private static Optional<String> arnOf(dev.policygen.renew.config.Destination destination) {
-        if (destination instanceof dev.policygen.renew.config.Destination.Elbv2 elbv2) {
-            return Optional.of(elbv2.listenerArn());
-        }
-        if (destination instanceof dev.policygen.renew.config.Destination.Acm acm) {
-            return acm.certificateArn();
-        }
-        return Optional.empty();
-    }
-
-    private Optional<List<PolicyDocument>> policyFile() throws InputException {
-        if (options.policy == null) {
-            return Optional.empty();
-        }
-        String text;
-        try {
-            text = Files.readString(options.policy, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InputException(options.policy.toString(), "cannot read the policy: " + e.getMessage(), e);
-        }
-        return Optional.of(List.of(PolicyReader.read(text, options.policy.toString())));
     }
 
     private static Optional<String> knownAccount(AwsScope scope) {

@@ -69,7 +69,7 @@ class RenewSessionTest {
         RenewCommand options = new RenewCommand();
         options.interval = interval;
         options.concurrency = concurrency;
-        options.route53Rate = route53Rate;
+        options.target.route53Rate = route53Rate;
         java.io.PrintWriter sink = new java.io.PrintWriter(new java.io.StringWriter());
         return org.junit.jupiter.api.Assertions.assertThrows(UsageException.class,
                 () -> new RenewSession(options, sink, sink).run()).getMessage();

@@ -189,9 +189,13 @@ class RenewFaultsTest {
         }
     }
 
+    private int sandboxRuns;
+
     private Outcome renew(RenewBed on, Path config, Consumer<Sandbox.Builder> faults, String... extra)
             throws Exception {
-        Path sandboxDir = dir.resolve("sandbox");
+        // a fresh sandbox state per run: the foreign value is seeded with a CREATE, which a second run on the
+        // same state would refuse
+        Path sandboxDir = dir.resolve("sandbox-" + (++sandboxRuns));
         try (Sandbox sandbox = on.sandbox(sandboxDir, faults)) {
             List<RecordSet> foreign = RenewChecks.seedForeign(sandbox);
             RenewBed.Run run = on.renew(sandbox, config, dir.resolve("state"), extra);
