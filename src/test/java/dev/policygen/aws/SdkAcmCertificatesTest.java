@@ -11,29 +11,12 @@ import dev.policygen.renew.cloud.InstalledCertificate;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@link SdkAcmCertificates} against canned ACM answers (JSON 1.1). */
-class SdkAcmCertificatesTest {
+class SdkAcmCertificatesTest extends CannedAwsTest {
     static final String ARN = SdkLoadBalancersTest.ACM_CERT;
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private CannedAwsServer server;
-    private SdkAwsServices aws;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new CannedAwsServer();
-        aws = server.services();
-    }
-
-    @AfterEach
-    void stop() {
-        aws.close();
-        server.close();
-    }
 
     private static JsonNode body(CannedAwsServer.Request request, String target) throws Exception {
         assertEquals("POST", request.method());

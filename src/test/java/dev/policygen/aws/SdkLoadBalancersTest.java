@@ -6,31 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@link SdkLoadBalancers} against canned classic ELB and ELBv2 answers. */
-class SdkLoadBalancersTest {
+class SdkLoadBalancersTest extends CannedAwsTest {
     static final String IAM_CERT = "arn:aws:iam::123456789012:server-certificate/web-20261121T101500Z";
     static final String LISTENER = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/app/web/50dc6c495c0c9188/"
             + "f2f7dc8efc522ab2";
     static final String ACM_CERT = "arn:aws:acm:eu-west-1:123456789012:certificate/12345678-1234-1234-1234-123456789012";
-
-    private CannedAwsServer server;
-    private SdkAwsServices aws;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new CannedAwsServer();
-        aws = server.services();
-    }
-
-    @AfterEach
-    void stop() {
-        aws.close();
-        server.close();
-    }
 
     private static String classic(String listeners) {
         return "<DescribeLoadBalancersResponse xmlns=\"http://elasticloadbalancing.amazonaws.com/doc/2012-06-01/\">"

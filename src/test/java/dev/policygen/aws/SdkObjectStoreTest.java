@@ -10,29 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@link SdkObjectStore} against canned S3 answers: path-style requests, If-None-Match, errors. */
-class SdkObjectStoreTest {
+class SdkObjectStoreTest extends CannedAwsTest {
     static final byte[] PEM = "-----BEGIN EC PRIVATE KEY-----\nMHcC\n-----END EC PRIVATE KEY-----\n"
             .getBytes(StandardCharsets.US_ASCII);
-
-    private CannedAwsServer server;
-    private SdkAwsServices aws;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new CannedAwsServer();
-        aws = server.services();
-    }
-
-    @AfterEach
-    void stop() {
-        aws.close();
-        server.close();
-    }
 
     static String s3Error(String code, String message) {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + code + "</Code><Message>" + message

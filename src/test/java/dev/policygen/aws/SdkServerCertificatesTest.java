@@ -11,32 +11,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@link SdkServerCertificates} against canned IAM answers: the query-protocol wire and the mapping back. */
-class SdkServerCertificatesTest {
+class SdkServerCertificatesTest extends CannedAwsTest {
     static final String NAME = "web-20261121T101500Z";
     static final String ARN = "arn:aws:iam::123456789012:server-certificate/" + NAME;
     static final String CERT = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
     static final String CHAIN = "-----BEGIN CERTIFICATE-----\nMIIC\n-----END CERTIFICATE-----\n";
     static final String KEY = "-----BEGIN EC PRIVATE KEY-----\nMHcC\n-----END EC PRIVATE KEY-----\n";
-
-    private CannedAwsServer server;
-    private SdkAwsServices aws;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new CannedAwsServer();
-        aws = server.services();
-    }
-
-    @AfterEach
-    void stop() {
-        aws.close();
-        server.close();
-    }
 
     static String metadata(String name) {
         return "<ServerCertificateName>" + name + "</ServerCertificateName><Path>/</Path><Arn>"

@@ -10,14 +10,10 @@ import dev.policygen.sandbox.Sandbox;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiPredicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * policygen renew killed (SIGKILL) at each step of a renewal, then run again; policygen cleanup
@@ -26,27 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
  * log says which step the renewer has reached. Afterwards: no certificate lost, no TXT value of ours
  * left, the other client's value untouched, the journal empty.
  */
-class RenewCrashTest {
+class RenewCrashTest extends RenewBedTest {
     private static final List<String> DOMAINS = List.of("www.example.test", "*.example.test");
     /** Every sandbox answer is this late, so each step the renewer is killed in lasts a while. */
     private static final Duration LATENCY = Duration.ofMillis(300);
-
-    @TempDir
-    static Path shared;
-    static RenewBed bed;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void startPebble() throws Exception {
-        bed = RenewBed.start(shared, Map.of());
-    }
-
-    @AfterAll
-    static void stopPebble() throws Exception {
-        bed.close();
-    }
 
     /** Where the renewer is killed, recognised in the sandbox's call log and Pebble's log. */
     enum Step {

@@ -17,10 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * policygen renew into each AWS destination against real Pebble and the sandbox, the sandbox
@@ -28,26 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * and the sandbox's IAM evaluation must agree on every call. Resources are seeded first by a
  * sandbox without a policy; the same state directory is then served under the policy.
  */
-class RenewDestinationsTest {
+class RenewDestinationsTest extends RenewBedTest {
     static final String LISTENER = "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/web/"
             + "50dc6c495c0c9188/";
-
-    @TempDir
-    static Path shared;
-    static RenewBed bed;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void startPebble() throws Exception {
-        bed = RenewBed.start(shared, Map.of());
-    }
-
-    @AfterAll
-    static void stopPebble() throws Exception {
-        bed.close();
-    }
 
     /** The test's sandbox (one state directory per test); {@code policy} null serves without one, for seeding. */
     private Sandbox sandbox(Path policy, Consumer<Sandbox.Builder> customize) throws Exception {

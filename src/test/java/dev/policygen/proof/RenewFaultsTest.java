@@ -20,10 +20,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * policygen renew against real Pebble and a sandbox that injects faults (throttling, 5xx,
@@ -31,25 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * After each run: the exit code, the certificates delivered whole, no TXT value of ours left, the
  * other client's value untouched, the journal empty, and at most two changes per certificate.
  */
-class RenewFaultsTest {
+class RenewFaultsTest extends RenewBedTest {
     private static final List<String> WWW = List.of("www.example.test", "*.example.test");
-
-    @TempDir
-    static Path shared;
-    static RenewBed bed;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void startPebble() throws Exception {
-        bed = RenewBed.start(shared, Map.of());
-    }
-
-    @AfterAll
-    static void stopPebble() throws Exception {
-        bed.close();
-    }
 
     @Test
     void retriesThrottledCallsAndRenews() throws Exception {

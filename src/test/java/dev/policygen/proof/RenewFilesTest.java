@@ -7,31 +7,10 @@ import dev.policygen.sandbox.Sandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** policygen renew against real Pebble and the sandbox, delivering to files. */
-class RenewFilesTest {
-    @TempDir
-    static Path shared;
-    static RenewBed bed;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void startPebble() throws Exception {
-        bed = RenewBed.start(shared, Map.of());
-    }
-
-    @AfterAll
-    static void stopPebble() throws Exception {
-        bed.close();
-    }
-
+class RenewFilesTest extends RenewBedTest {
     @Test
     void renewsIntoFilesThenSkipsUntilDue() throws Exception {
         Path state = dir.resolve("state");

@@ -11,36 +11,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * renew's policy guard against real Pebble and a sandbox enforcing the same policy: a request the
  * policy denies is never sent and names the generate line that allows it, the other certificates
  * go on; an account key in S3 is read under exactly its object's grant; JSON logs are JSON.
  */
-class RenewGuardTest {
-    @TempDir
-    static Path shared;
-    static RenewBed bed;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void startPebble() throws Exception {
-        bed = RenewBed.start(shared, Map.of());
-    }
-
-    @AfterAll
-    static void stopPebble() throws Exception {
-        bed.close();
-    }
-
+class RenewGuardTest extends RenewBedTest {
     @Test
     void aDomainOutsideTheGivenPolicyFailsWithoutSendingTheChange() throws Exception {
         String good = """

@@ -14,38 +14,17 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A letsencrypt-aws user switches with no edits: its LETSENCRYPT_AWS_CONFIG, unchanged, drives
  * policygen renew as a separate process (no --config), and the same JSON works as --config. The
  * sandbox enforces the policy generate makes for that config.
  */
-class RenewLegacyConfigTest {
-    @TempDir
-    static Path shared;
-    static RenewBed bed;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void startPebble() throws Exception {
-        bed = RenewBed.start(shared, Map.of());
-    }
-
-    @AfterAll
-    static void stopPebble() throws Exception {
-        bed.close();
-    }
-
+class RenewLegacyConfigTest extends RenewBedTest {
     @Test
     void letsencryptAwsConfigFromTheEnvironmentAndAsAFile() throws Exception {
         // letsencrypt-aws's schema exactly: domains with elb name/port, hosts, key_type; the account key
