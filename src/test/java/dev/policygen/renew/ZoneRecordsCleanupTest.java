@@ -3,22 +3,10 @@ package dev.policygen.renew;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.policygen.generate.HostedZoneId;
-import dev.policygen.generate.Partition;
-import dev.policygen.renew.cloud.AcmCertificates;
-import dev.policygen.renew.cloud.AwsServices;
-import dev.policygen.renew.cloud.HostedZones;
-import dev.policygen.renew.cloud.LoadBalancers;
-import dev.policygen.renew.cloud.ObjectStore;
-import dev.policygen.renew.cloud.ServerCertificates;
 import dev.policygen.renew.config.RenewConfigReader;
 import dev.policygen.renew.dns.ZoneRecords;
-import dev.policygen.renew.guard.AwsScope;
-import dev.policygen.renew.guard.CallGate;
-import dev.policygen.renew.guard.GuardedAws;
 import dev.policygen.renew.guard.PolicyGuard;
 import dev.policygen.renew.guard.RenewPolicy;
-import dev.policygen.renew.pace.RateLimiter;
-import dev.policygen.renew.pace.Retry;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,10 +33,7 @@ class ZoneRecordsCleanupTest {
                     destinations:
                       - files: {dir: /unused}
                 """, "test.yaml", true), List.of());
-        CallGate gate = new CallGate(PolicyGuard.generated(policy), RateLimiter.unlimited(),
-                Retry.standard(duration -> { }));
-        records = new ZoneRecords(new GuardedAws(new OnlyRoute53(route53), gate,
-                new AwsScope(Partition.AWS, "us-east-1", AwsScope.ANY_ACCOUNT)));
+        records = new ZoneRecords(EngineFakes.guarded(EngineFakes.services(route53), PolicyGuard.generated(policy)));
     }
 
     @Test
@@ -80,37 +65,5 @@ class ZoneRecordsCleanupTest {
         assertEquals(List.of("\"other\""), route53.values(ZONE, A));
         assertEquals(2, route53.count("ListResourceRecordSets"));
         assertEquals(2, route53.count("ChangeResourceRecordSets"));
-    }
-
-    /** AwsServices with Route 53 only: ZoneRecords calls nothing else. */
-    private record OnlyRoute53(HostedZones hostedZones) implements AwsServices {
-        @Override
-        public ServerCertificates serverCertificates() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public LoadBalancers loadBalancers() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public AcmCertificates acm() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public ObjectStore objects() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public String region() {
-            return "us-east-1";
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }
