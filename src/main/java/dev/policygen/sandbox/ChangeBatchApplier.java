@@ -25,12 +25,19 @@ final class ChangeBatchApplier {
         TreeMap<RecordSetKey, RecordSet> sets = new TreeMap<>(current);
         List<String> errors = new ArrayList<>();
         Set<RecordSetKey> seen = new HashSet<>();
+        Set<RecordSetKey> deleted = new HashSet<>();
         for (RequestedChange change : changes) {
             RecordSet set = change.set();
-            if (!seen.add(set.key())) {
+            // a set may appear once, or twice as a DELETE and then a CREATE: the documented way to
+            // replace a set only if it is still exactly as read
+            boolean replacing = change.action().equals("CREATE") && deleted.remove(set.key());
+            if (!seen.add(set.key()) && !replacing) {
                 errors.add("The request contains an invalid set of changes for a resource record set '" + set.type()
                         + " " + set.dnsName() + "'");
                 continue;
+            }
+            if (change.action().equals("DELETE")) {
+                deleted.add(set.key());
             }
             String problem = problem(zone, sets, change);
             if (problem != null) {

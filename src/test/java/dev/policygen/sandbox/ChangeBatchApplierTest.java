@@ -56,6 +56,32 @@ class ChangeBatchApplierTest {
     }
 
     @Test
+    void aDeleteAndACreateOfOneSetInOneBatchReplaceItOnlyIfItIsExactlyAsDeleted() throws Route53Error {
+        RecordSet theirs = set("_acme-challenge.example.com", "TXT", "\"theirs\"");
+        RecordSet merged = set("_acme-challenge.example.com", "TXT", "\"theirs\"", "\"ours\"");
+        TreeMap<RecordSetKey, RecordSet> after = ChangeBatchApplier.apply(ZONE, sets(theirs), List.of(
+                new RequestedChange("DELETE", theirs), new RequestedChange("CREATE", merged)));
+        assertEquals(List.of(merged), List.copyOf(after.values()));
+
+        // another client added a value since the read: the DELETE no longer matches, nothing changes
+        RecordSet now = set("_acme-challenge.example.com", "TXT", "\"theirs\"", "\"another\"");
+        assertEquals(List.of("Tried to delete resource record set [name='_acme-challenge.example.com.', type='TXT']"
+                + " but the values provided do not match the current values", "Tried to create resource record set"
+                + " [name='_acme-challenge.example.com.', type='TXT'] but it already exists"),
+                failures(sets(now), new RequestedChange("DELETE", theirs), new RequestedChange("CREATE", merged)));
+        RecordSet otherTtl = new RecordSet("_acme-challenge.example.com", "TXT", null, null, null, 300,
+                List.of("\"theirs\""));
+        assertEquals(2, failures(sets(otherTtl), new RequestedChange("DELETE", theirs),
+                new RequestedChange("CREATE", merged)).size(), "a DELETE must name the TTL too");
+        // a set that appeared since the read refuses the CREATE
+        assertEquals(List.of("Tried to create resource record set [name='_acme-challenge.example.com.', type='TXT']"
+                + " but it already exists"), failures(sets(theirs), new RequestedChange("CREATE", merged)));
+        // only DELETE then CREATE: a second CREATE is still one change too many
+        assertEquals(1, failures(sets(theirs), new RequestedChange("DELETE", theirs),
+                new RequestedChange("CREATE", merged), new RequestedChange("CREATE", merged)).size());
+    }
+
+    @Test
     void namesOutsideTheZoneAreRefused() {
         assertEquals(List.of("RRSet with DNS name a.example.org. is not permitted in zone example.com."),
                 failures(sets(), new RequestedChange("UPSERT", set("a.example.org", "TXT", "\"1\""))));
