@@ -44,7 +44,7 @@ final class Route53WarmUp implements ExecutionInterceptor {
                 () -> client.listResourceRecordSets(r -> r.hostedZoneId(ZONE).startRecordName("warm-up.invalid")
                         .startRecordType(RRType.TXT).maxItems("1")),
                 () -> client.changeResourceRecordSets(r -> r.hostedZoneId(ZONE).changeBatch(b -> b.changes(c -> c
-                        .action(ChangeAction.UPSERT).resourceRecordSet(s -> s.name("warm-up.invalid")
+                        .action(ChangeAction.CREATE).resourceRecordSet(s -> s.name("warm-up.invalid")
                                 .type(RRType.TXT).ttl(60L).resourceRecords(v -> v.value("\"x\"")))))),
                 () -> client.getChange(r -> r.id("C0WARMUPNOTSENT")),
             };

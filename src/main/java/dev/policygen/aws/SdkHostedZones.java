@@ -125,7 +125,7 @@ final class SdkHostedZones implements HostedZones {
                 records.add(ResourceRecord.builder().value(value).build());
             }
             batch.add(Change.builder()
-                    .action(change.action() == TxtChange.Action.UPSERT ? ChangeAction.UPSERT : ChangeAction.DELETE)
+                    .action(change.action() == TxtChange.Action.CREATE ? ChangeAction.CREATE : ChangeAction.DELETE)
                     .resourceRecordSet(ResourceRecordSet.builder().name(change.record().name()).type(RRType.TXT)
                             .ttl(change.record().ttl()).resourceRecords(records).build())
                     .build());

@@ -141,10 +141,14 @@ final class CertificateRenewal {
             }
         }
         for (Map.Entry<HostedZoneId, List<String>> zone : byZone.entrySet()) {
-            for (String action : List.of("UPSERT", "DELETE")) {
+            // the batches ZoneRecords may send: CREATE of new sets, DELETE of ours, and DELETE of a set as
+            // read + CREATE of its replacement (never UPSERT)
+            for (List<String> actions : List.of(List.of("CREATE"), List.of("DELETE"), List.of("DELETE", "CREATE"))) {
                 List<ChangeBatch.Change> changes = new ArrayList<>();
                 for (String record : zone.getValue()) {
-                    changes.add(new ChangeBatch.Change(action, "TXT", record));
+                    for (String action : actions) {
+                        changes.add(new ChangeBatch.Change(action, "TXT", record));
+                    }
                 }
                 context.aws().check(context.aws().changeCall(zone.getKey(), changes));
             }

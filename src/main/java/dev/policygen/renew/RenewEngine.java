@@ -126,7 +126,7 @@ public final class RenewEngine {
     }
 
     public ZoneRecords zoneRecords() {
-        return new ZoneRecords(aws());
+        return new ZoneRecords(aws(), sleeper);
     }
 
     public RenewRun build() {
@@ -139,7 +139,8 @@ public final class RenewEngine {
         RenewContext context = new RenewContext(options, clock, log, progress, CertificateIssuer.of(acme), aws,
                 new ServiceReader(aws, importedArns),
                 new Delivery(aws, importedArns, clock, log, options.deleteOld()),
-                new ChallengeZones(aws), new ZoneRecords(aws), new ChangeWaiter(aws, clock, sleeper, insyncTimeout),
+                new ChallengeZones(aws), new ZoneRecords(aws, sleeper),
+                new ChangeWaiter(aws, clock, sleeper, insyncTimeout),
                 journal);
         return new RenewRun(config.certificates(), failedBefore, context);
     }

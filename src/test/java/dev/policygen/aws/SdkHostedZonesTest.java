@@ -58,9 +58,9 @@ class SdkHostedZonesTest {
                     zones.txtRecord(ZONE, "_acme-challenge.example.com"));
 
             String changeId = zones.change(ZONE, List.of(
-                    TxtChange.upsert("_acme-challenge.example.com", 60, List.of("\"token-a\"", "\"token-b\"")),
-                    TxtChange.upsert("_acme-challenge.www.example.com", 30, List.of("\"token-c\"")),
-                    TxtChange.upsert("\\052.example.com", 120, List.of("\"wild\""))));
+                    TxtChange.create("_acme-challenge.example.com", 60, List.of("\"token-a\"", "\"token-b\"")),
+                    TxtChange.create("_acme-challenge.www.example.com", 30, List.of("\"token-c\"")),
+                    TxtChange.create("\\052.example.com", 120, List.of("\"wild\""))));
             assertTrue(changeId.startsWith("C") && !changeId.contains("/"), changeId);
             assertEquals(3, calls(log).size(), "one request for the whole batch");
 
@@ -86,6 +86,21 @@ class SdkHostedZonesTest {
             assertFalse(deleted.equals(changeId));
             assertEquals(TxtRecord.absent("_acme-challenge.www.example.com"),
                     zones.txtRecord(ZONE, "_acme-challenge.www.example.com"));
+
+            // a set replaced only as read: DELETE of it and CREATE of the new one, in one batch
+            TxtRecord read = zones.txtRecord(ZONE, "_acme-challenge.example.com");
+            zones.change(ZONE, List.of(TxtChange.delete(read),
+                    TxtChange.create("_acme-challenge.example.com", 60, List.of("\"token-a\""))));
+            assertEquals(new TxtRecord("_acme-challenge.example.com", 60, List.of("\"token-a\"")),
+                    zones.txtRecord(ZONE, "_acme-challenge.example.com"));
+            AwsFailure stale = assertThrows(AwsFailure.class, () -> zones.change(ZONE, List.of(TxtChange.delete(read),
+                    TxtChange.create("_acme-challenge.example.com", 60, List.of("\"token-c\"")))));
+            assertEquals(Optional.of("InvalidChangeBatch"), stale.code());
+            AwsFailure exists = assertThrows(AwsFailure.class, () -> zones.change(ZONE, List.of(
+                    TxtChange.create("_acme-challenge.example.com", 60, List.of("\"token-c\"")))));
+            assertEquals(Optional.of("InvalidChangeBatch"), exists.code());
+            assertEquals(new TxtRecord("_acme-challenge.example.com", 60, List.of("\"token-a\"")),
+                    zones.txtRecord(ZONE, "_acme-challenge.example.com"), "a refused batch changes nothing");
             assertEquals(1, aws.clientsBuilt(), "only the Route 53 client is built");
         }
     }
@@ -96,9 +111,9 @@ class SdkHostedZonesTest {
         try (Sandbox sandbox = start(Sandbox.builder().callLog(log)); SdkAwsServices aws = services(sandbox)) {
             HostedZones zones = aws.hostedZones();
             zones.change(ZONE, List.of(
-                    TxtChange.upsert("_acme-challenge.a-b.example.com", 300, List.of("\"theirs\"")),
-                    TxtChange.upsert("_acme-challenge.m.example.com", 60, List.of("\"m\"")),
-                    TxtChange.upsert("zz.example.com", 60, List.of("\"after\""))));
+                    TxtChange.create("_acme-challenge.a-b.example.com", 300, List.of("\"theirs\"")),
+                    TxtChange.create("_acme-challenge.m.example.com", 60, List.of("\"m\"")),
+                    TxtChange.create("zz.example.com", 60, List.of("\"after\""))));
             List<TxtRecord> read = zones.txtRecords(ZONE, List.of("_acme-challenge.www.example.com",
                     "_acme-challenge.a-b.example.com", "_acme-challenge.example.com", "_acme-challenge.m.example.com"));
             assertEquals(2, calls(log).size(), "one change, one read");
@@ -117,11 +132,11 @@ class SdkHostedZonesTest {
             HostedZones zones = aws.hostedZones();
             List<TxtChange> filler = new java.util.ArrayList<>();
             for (int i = 0; i < SdkHostedZones.MAX_SETS + 5; i++) {
-                filler.add(TxtChange.upsert(String.format("_acme-challenge.b%03d.example.com", i), 60,
+                filler.add(TxtChange.create(String.format("_acme-challenge.b%03d.example.com", i), 60,
                         List.of("\"f\"")));
             }
             zones.change(ZONE, filler);
-            zones.change(ZONE, List.of(TxtChange.upsert("_acme-challenge.c.example.com", 60, List.of("\"c\""))));
+            zones.change(ZONE, List.of(TxtChange.create("_acme-challenge.c.example.com", 60, List.of("\"c\""))));
             List<TxtRecord> read = zones.txtRecords(ZONE, List.of("_acme-challenge.a.example.com",
                     "_acme-challenge.b000.example.com", "_acme-challenge.c.example.com",
                     "_acme-challenge.b304.example.com"));
@@ -157,7 +172,7 @@ class SdkHostedZonesTest {
             HostedZones zones = aws.hostedZones();
             assertEquals(2, zones.zonesFrom("example.com").size());
             AwsFailure denied = assertThrows(AwsFailure.class, () -> zones.change(ZONE, List.of(
-                    TxtChange.upsert("_acme-challenge.example.com", 60, List.of("\"x\"")))));
+                    TxtChange.create("_acme-challenge.example.com", 60, List.of("\"x\"")))));
             assertEquals(AwsFailure.Kind.ACCESS_DENIED, denied.kind());
             assertEquals(Optional.of("AccessDenied"), denied.code());
             assertEquals(403, denied.status());
@@ -192,7 +207,7 @@ class SdkHostedZonesTest {
         try (Sandbox sandbox = start(Sandbox.builder().faults(new FaultSettings(0, 1.0, 0, Duration.ZERO)));
                 SdkAwsServices aws = services(sandbox)) {
             AwsFailure busy = assertThrows(AwsFailure.class, () -> aws.hostedZones().change(ZONE, List.of(
-                    TxtChange.upsert("_acme-challenge.example.com", 60, List.of("\"x\"")))));
+                    TxtChange.create("_acme-challenge.example.com", 60, List.of("\"x\"")))));
             assertEquals(AwsFailure.Kind.SERVICE_ERROR, busy.kind());
             assertEquals(Optional.of(AwsFailure.PRIOR_REQUEST_NOT_COMPLETE), busy.code());
             assertEquals(400, busy.status());

@@ -30,7 +30,7 @@ class RenewCrashTest extends RenewBedTest {
     /** Where the renewer is killed, recognised in the sandbox's call log and Pebble's log. */
     enum Step {
         /** The challenge values are in the zone; nothing waited on yet. */
-        AFTER_UPSERT((calls, triggers) -> successes(calls, SandboxCall.CHANGE) >= 1),
+        AFTER_PUBLISH((calls, triggers) -> successes(calls, SandboxCall.CHANGE) >= 1),
         /** The change is INSYNC (the sandbox's delay is zero: the first GetChange says so). */
         AFTER_INSYNC((calls, triggers) -> successes(calls, SandboxCall.GET_CHANGE) >= 1),
         /** A challenge triggered, the CA validating; the clean-up's change is two 300 ms calls away at least. */
@@ -84,7 +84,7 @@ class RenewCrashTest extends RenewBedTest {
         try (Sandbox sandbox = sandbox()) {
             List<RecordSet> foreign = RenewChecks.seedForeign(sandbox);
             List<RecordSet> others = nonTxt(sandbox);
-            killAt(Step.AFTER_UPSERT, sandbox, config, state);
+            killAt(Step.AFTER_PUBLISH, sandbox, config, state);
             List<String> journal = RenewChecks.journal(state);
             assertFalse(journal.isEmpty());
             assertEquals(RenewChecks.ourValues(sandbox, foreign), journal);
@@ -127,7 +127,8 @@ class RenewCrashTest extends RenewBedTest {
             List<RecordSet> foreign = RenewChecks.seedForeign(sandbox);
             try (RenewChild child = RenewChild.start(bed.renewArguments(sandbox, config, state, "--persistent",
                     "--interval", "1h"), dir.resolve("renew.out"))) {
-                child.await(() -> Step.AFTER_UPSERT.reached.test(SandboxCall.read(callLog()), 0L), "the first UPSERT");
+                child.await(() -> Step.AFTER_PUBLISH.reached.test(SandboxCall.read(callLog()), 0L),
+                        "the first challenge change");
                 assertEquals(0, child.terminate(), child.output());
                 assertTrue(child.output().contains("event=renewed"), child.output());
             }

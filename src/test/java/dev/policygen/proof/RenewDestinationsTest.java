@@ -230,6 +230,9 @@ class RenewDestinationsTest extends RenewBedTest {
                 batches.merge(owner, 1, Integer::sum);
             }
             assertEquals(Map.of("apex", 2, "wildcard", 2, "api", 2, "shop", 2), batches, changes.toString());
+            // conditional writes only (CREATE, DELETE of the set as read): never an UPSERT that overwrites blindly
+            assertTrue(changes.stream().allMatch(c -> !c.changeActions().isEmpty()
+                    && Set.of("CREATE", "DELETE").containsAll(c.changeActions())), changes.toString());
             assertTrue(sandbox.records().sets(RenewBed.ZONE_ID).stream().noneMatch(s -> s.type().equals("TXT")),
                     "no TXT value left: " + sandbox.records().sets(RenewBed.ZONE_ID));
             assertNoDenial(sandbox);

@@ -86,12 +86,12 @@ class RenewFaultsTest extends RenewBedTest {
         assertEquals(0, outcome.run.exit(), outcome.run.all());
         outcome.assertRenewed(bed, "www");
         List<SandboxCall> calls = outcome.calls;
-        int upsert = indexOf(calls, SandboxCall.CHANGE, 0);
-        int cleanup = indexOf(calls, SandboxCall.CHANGE, upsert + 1);
-        List<SandboxCall> polls = calls.subList(upsert + 1, cleanup).stream()
+        int publish = indexOf(calls, SandboxCall.CHANGE, 0);
+        int cleanup = indexOf(calls, SandboxCall.CHANGE, publish + 1);
+        List<SandboxCall> polls = calls.subList(publish + 1, cleanup).stream()
                 .filter(c -> c.succeeded(SandboxCall.GET_CHANGE)).toList();
         assertTrue(polls.size() >= 2, "GetChange polls: " + calls);
-        Instant submitted = calls.get(upsert).time();
+        Instant submitted = calls.get(publish).time();
         Instant inSync = polls.get(polls.size() - 1).time();
         assertFalse(inSync.isBefore(submitted.plusSeconds(3)), "the last poll came before INSYNC: " + calls);
         for (int i = 0; i < polls.size() - 1; i++) {

@@ -35,13 +35,13 @@ class CallGateTest {
     void aCallThePolicyDeniesIsNeverSentAndTheErrorSaysWhatAllowsIt() throws Exception {
         GuardedAws aws = EngineFakes.guarded(services, configGuard());
         GuardException e = assertThrows(GuardException.class, () -> aws.change(COM,
-                List.of(TxtChange.upsert("_acme-challenge.shop.example.com", 60, List.of("\"v\"")))));
+                List.of(TxtChange.create("_acme-challenge.shop.example.com", 60, List.of("\"v\"")))));
 
         assertEquals(List.of(), route53.calls);
         assertEquals(Map.of(), aws.gate().sentByAction());
         String message = e.getMessage();
         assertTrue(message.startsWith("the policy denies route53:ChangeResourceRecordSets on"
-                + " arn:aws:route53:::hostedzone/Z1111111111111 [UPSERT TXT _acme-challenge.shop.example.com];"
+                + " arn:aws:route53:::hostedzone/Z1111111111111 [CREATE TXT _acme-challenge.shop.example.com];"
                 + " allowed by: policygen generate --client policygen --zone-id-configured"), message);
         assertTrue(message.contains(" --domain shop.example.com=Z1111111111111"), message);
     }
@@ -55,6 +55,11 @@ class CallGateTest {
         // the record the policy allows is written
         new ZoneRecords(aws).add(COM, Map.of("_acme-challenge.example.com", List.of("\"v\"")));
         assertEquals(1, route53.count("ChangeResourceRecordSets"));
+        // and so is a DELETE of the set as read with a CREATE of the merged one
+        new ZoneRecords(aws).add(COM, Map.of("_acme-challenge.example.com", List.of("\"w\"")));
+        assertEquals(2, route53.count("ChangeResourceRecordSets"));
+        assertEquals(List.of(TxtChange.Action.DELETE, TxtChange.Action.CREATE),
+                route53.changes.get(1).stream().map(TxtChange::action).toList());
     }
 
     @Test
@@ -90,7 +95,7 @@ class CallGateTest {
         table.put("route53:ListResourceRecordSets arn:aws:route53:::hostedzone/Z1111111111111",
                 aws -> aws.txtRecord(COM, "_acme-challenge.example.com"));
         table.put("route53:ChangeResourceRecordSets arn:aws:route53:::hostedzone/Z1111111111111",
-                aws -> aws.change(COM, List.of(TxtChange.upsert("_acme-challenge.example.com", 60, List.of("\"v\"")))));
+                aws -> aws.change(COM, List.of(TxtChange.create("_acme-challenge.example.com", 60, List.of("\"v\"")))));
         table.put("route53:GetChange arn:aws:route53:::change/C1", aws -> aws.inSync("C1"));
         table.put("iam:GetServerCertificate " + iam, aws -> aws.serverCertificate("www-20261121T000000Z"));
         table.put("iam:ListServerCertificates *", GuardedAws::serverCertificates);

@@ -51,9 +51,12 @@ class ChangeWaiterTest {
         return new ChangeWaiter(EngineFakes.guarded(EngineFakes.services(route53)), clock, clock::sleep, timeout);
     }
 
+    private int names;
+
+    /** A change creating a set at a name of its own (a CREATE of an existing set is refused). */
     private String change() throws Exception {
-        return route53.change(new HostedZoneId("Z1COM"), List.of(TxtChange.upsert("_acme-challenge.example.com", 60,
-                List.of("\"a\""))));
+        return route53.change(new HostedZoneId("Z1COM"), List.of(TxtChange.create("_acme-challenge.n" + (++names)
+                + ".example.com", 60, List.of("\"a\""))));
     }
 
     @Test

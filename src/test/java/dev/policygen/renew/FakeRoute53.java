@@ -9,6 +9,7 @@ import dev.policygen.renew.cloud.TxtRecord;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,27 +110,36 @@ final class FakeRoute53 implements HostedZones {
         if (!changeFailures.isEmpty()) {
             throw changeFailures.removeFirst();
         }
-        Map<String, TxtRecord> sets = records.get(zone);
-        // Route 53 applies a batch whole or not at all
+        // Route 53 applies a batch whole or not at all, each change on the sets as the earlier ones left
+        // them: a DELETE must match the set exactly, a CREATE must find no set
+        Map<String, TxtRecord> sets = new TreeMap<>(records.get(zone));
         for (TxtChange change : batch) {
             String name = change.record().name();
-            if (change.action() == TxtChange.Action.DELETE && !change.record().equals(sets.get(name))) {
-                throw new AwsFailure(AwsFailure.Kind.SERVICE_ERROR, "InvalidChangeBatch", 400,
-                        "Tried to delete resource record set " + name + " but the values do not match", null);
-            }
-        }
-        for (TxtChange change : batch) {
-            String name = change.record().name();
+            TxtRecord existing = sets.get(name);
             if (change.action() == TxtChange.Action.DELETE) {
+                if (existing == null || existing.ttl() != change.record().ttl()
+                        || !new HashSet<>(existing.values()).equals(new HashSet<>(change.record().values()))
+                        || existing.values().size() != change.record().values().size()) {
+                    throw refused("Tried to delete resource record set " + name + " but the values do not match");
+                }
                 sets.remove(name);
             } else {
+                if (existing != null) {
+                    throw refused("Tried to create resource record set " + name + " but it already exists");
+                }
                 sets.put(name, change.record());
             }
         }
+        records.get(zone).clear();
+        records.get(zone).putAll(sets);
         changes.add(List.copyOf(batch));
         String id = "C" + (++changeCounter);
         polls.put(id, 0);
         return id;
+    }
+
+    private static AwsFailure refused(String message) {
+        return new AwsFailure(AwsFailure.Kind.SERVICE_ERROR, "InvalidChangeBatch", 400, message, null);
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.policygen.aws.AwsFailure;
 import dev.policygen.generate.HostedZoneId;
 import dev.policygen.renew.acme.ChallengeRecord;
 import dev.policygen.renew.cloud.TxtChange;
+import dev.policygen.renew.cloud.TxtRecord;
 import dev.policygen.renew.dns.ChallengeZones;
 import dev.policygen.renew.dns.ChangeWaiter;
 import dev.policygen.renew.dns.Route53Challenges;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,7 +60,8 @@ class Route53ChallengesTest {
         // example.com's zone is configured, eu.example.com's is discovered
         challenges = new Route53Challenges("www", Map.of("example.com", Optional.of(COM),
                 "www.example.com", Optional.of(COM), "api.eu.example.com", Optional.empty()), new ChallengeZones(aws),
-                new ZoneRecords(aws), new ChangeWaiter(aws, Clock.systemUTC(), d -> { }, Duration.ofMinutes(1)),
+                new ZoneRecords(aws, d -> { }),
+                new ChangeWaiter(aws, Clock.systemUTC(), d -> { }, Duration.ofMinutes(1)),
                 journal);
         route53.put("Z1COM", APEX, 300, "\"theirs\"");
         route53.put("Z2EU", API, 300, "\"theirs-too\"");
@@ -88,6 +91,25 @@ class Route53ChallengesTest {
         assertEquals(2, route53.count("GetChange"));
         assertEquals(Set.of("Z1COM " + APEX + " \"apex\"", "Z1COM " + APEX + " \"wild\"", "Z1COM " + WWW + " \"www\"",
                 "Z2EU " + API + " \"api\""), journaled());
+        // conditional on what was read: the set that was there replaced (DELETE as read + CREATE), the new one CREATEd
+        assertEquals(List.of(TxtChange.delete(new TxtRecord(APEX, 300, List.of("\"theirs\""))),
+                TxtChange.create(APEX, 300, List.of("\"theirs\"", "\"apex\"", "\"wild\"")),
+                TxtChange.create(WWW, ZoneRecords.TTL, List.of("\"www\""))), route53.changes.get(0));
+    }
+
+    @Test
+    void publishKeepsAValueAnotherClientWroteBetweenTheReadAndTheChange() throws Exception {
+        // another process adds its value at the apex name after our read, before our change arrives
+        route53.beforeChange.add(() -> route53.put("Z1COM", APEX, 300, "\"theirs\"", "\"racer\""));
+
+        challenges.publish(ORDER);
+
+        assertEquals(Set.of("\"theirs\"", "\"racer\"", "\"apex\"", "\"wild\""),
+                new HashSet<>(route53.values("Z1COM", APEX)));
+        assertEquals(3, route53.count("ChangeResourceRecordSets"), "the refused one, its retry, and the other zone");
+        challenges.withdraw();
+        assertEquals(Set.of("\"theirs\"", "\"racer\""), new HashSet<>(route53.values("Z1COM", APEX)));
+        assertEquals(Set.of(), journaled());
     }
 
     @Test

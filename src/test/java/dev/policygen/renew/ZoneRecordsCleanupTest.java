@@ -53,7 +53,7 @@ class ZoneRecordsCleanupTest {
         route53.put(ZONE, A, ZoneRecords.TTL, "\"v1\"", "\"other\"");
         records.remove(ZONE_ID, Map.of(A, List.of("\"v1\"")));
         assertEquals(List.of("\"other\""), route53.values(ZONE, A));
-        // the refused DELETE, then the read and the UPSERT of what is left
+        // the refused DELETE, then the read and the DELETE of the set as read + CREATE of what is left
         assertEquals(3, route53.count("ChangeResourceRecordSets"));
     }
 

@@ -9,6 +9,7 @@ import dev.policygen.generate.HostedZoneId;
 import dev.policygen.renew.cloud.TxtChange;
 import dev.policygen.renew.cloud.TxtRecord;
 import dev.policygen.renew.dns.ZoneRecords;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -31,8 +32,11 @@ class ZoneRecordsTest {
 
     private final FakeRoute53 route53 = new FakeRoute53().zone(ZONE, "example.com", false);
 
+    /** The pauses between conditional attempts, not slept. */
+    private final List<Duration> pauses = new ArrayList<>();
+
     private ZoneRecords records() throws Exception {
-        return new ZoneRecords(EngineFakes.guarded(EngineFakes.services(route53)));
+        return new ZoneRecords(EngineFakes.guarded(EngineFakes.services(route53)), pauses::add);
     }
 
     @Test
@@ -53,8 +57,12 @@ class ZoneRecordsTest {
         assertEquals(300, route53.records.get(ZONE_ID).get(APEX).ttl());
         assertEquals(List.of("\"b\""), route53.values(ZONE, WWW));
         assertEquals(ZoneRecords.TTL, route53.records.get(ZONE_ID).get(WWW).ttl());
-        assertEquals(10, route53.changes.get(0).size());
-        assertTrue(route53.changes.get(0).stream().allMatch(c -> c.action() == TxtChange.Action.UPSERT));
+        // the set that was there: DELETE of it exactly as read, CREATE of the merged set; the rest CREATE
+        List<TxtChange> batch = route53.changes.get(0);
+        assertEquals(11, batch.size());
+        assertEquals(List.of(TxtChange.delete(new TxtRecord(APEX, 300, List.of("\"theirs\""))),
+                TxtChange.create(APEX, 300, List.of("\"theirs\"", "\"a\""))), batch.subList(0, 2));
+        assertTrue(batch.subList(2, 11).stream().allMatch(c -> c.action() == TxtChange.Action.CREATE));
     }
 
     @Test
@@ -88,7 +96,7 @@ class ZoneRecordsTest {
     }
 
     @Test
-    void removeDeletesASetLeftEmptyAndUpsertsTheRemainderInOneChange() throws Exception {
+    void removeDeletesASetLeftEmptyAndReplacesOneWithARemainderInOneChange() throws Exception {
         route53.put(ZONE, APEX, 300, "\"theirs\"", "\"a\"");
         route53.put(ZONE, WWW, 60, "\"b\"", "\"c\"");
 
@@ -101,7 +109,8 @@ class ZoneRecordsTest {
         assertEquals(300, route53.records.get(ZONE_ID).get(APEX).ttl());
         assertEquals(List.of(), route53.values(ZONE, WWW));
         List<TxtChange> batch = route53.changes.get(0);
-        assertEquals(Set.of(TxtChange.upsert(APEX, 300, List.of("\"theirs\"")),
+        assertEquals(Set.of(TxtChange.delete(new TxtRecord(APEX, 300, List.of("\"theirs\"", "\"a\""))),
+                TxtChange.create(APEX, 300, List.of("\"theirs\"")),
                 TxtChange.delete(new TxtRecord(WWW, 60, List.of("\"b\"", "\"c\"")))), new HashSet<>(batch));
     }
 
@@ -127,15 +136,69 @@ class ZoneRecordsTest {
     }
 
     @Test
-    void removeGivesUpAfterOneRetry() throws Exception {
-        route53.put(ZONE, APEX, 60, "\"a\"");
-        // the set keeps changing under us (its TTL here), so both DELETEs mismatch
-        route53.beforeChange.add(() -> route53.put(ZONE, APEX, 120, "\"a\""));
-        route53.beforeChange.add(() -> route53.put(ZONE, APEX, 300, "\"a\""));
+    void removeGivesUpAfterFiveConditionalAttempts() throws Exception {
+        route53.put(ZONE, APEX, 60, "\"a\"", "\"theirs\"");
+        // the set keeps changing under us (its TTL here), so every conditional change is refused
+        for (int i = 1; i <= 5; i++) {
+            long ttl = 60 + i;
+            route53.beforeChange.add(() -> route53.put(ZONE, APEX, ttl, "\"a\"", "\"theirs\""));
+        }
 
         AwsFailure e = assertThrows(AwsFailure.class, () -> records().remove(ZONE_ID, Map.of(APEX, List.of("\"a\""))));
         assertEquals(Optional.of("InvalidChangeBatch"), e.code());
+        assertTrue(e.getMessage().startsWith("could not clean up TXT values at " + APEX + " in zone " + ZONE
+                + ": Route 53 refused 5 conditional changes"), e.getMessage());
+        assertEquals(5, route53.count("ChangeResourceRecordSets"));
+        assertEquals(5, route53.count("ListResourceRecordSets"), "each attempt reads the set afresh");
+        assertEquals(4, pauses.size(), "a short pause before each new attempt");
+        assertTrue(pauses.stream().allMatch(p -> p.compareTo(Duration.ofSeconds(1)) <= 0), pauses.toString());
+        assertEquals(List.of("\"a\"", "\"theirs\""), route53.values(ZONE, APEX), "never a blind overwrite");
+    }
+
+    @Test
+    void addKeepsAValueAnotherClientWroteBetweenOurReadAndOurChange() throws Exception {
+        route53.put(ZONE, APEX, 300, "\"theirs\"");
+        // after our read, before our change is applied, another process adds its value at the same name
+        route53.beforeChange.add(() -> route53.put(ZONE, APEX, 300, "\"theirs\"", "\"another\""));
+
+        String change = records().add(ZONE_ID, Map.of(APEX, List.of("\"ours\"")));
+
+        assertEquals("C1", change, "only the second, conditional on the set as read again, was applied");
+        assertEquals(Set.of("\"theirs\"", "\"another\"", "\"ours\""), new HashSet<>(route53.values(ZONE, APEX)));
+        assertEquals(300, route53.records.get(ZONE_ID).get(APEX).ttl());
         assertEquals(2, route53.count("ChangeResourceRecordSets"));
+        assertEquals(2, route53.count("ListResourceRecordSets"));
+        assertEquals(List.of(TxtChange.delete(new TxtRecord(APEX, 300, List.of("\"theirs\"", "\"another\""))),
+                TxtChange.create(APEX, 300, List.of("\"theirs\"", "\"another\"", "\"ours\""))), route53.changes.get(0));
+    }
+
+    @Test
+    void addKeepsASetAnotherClientCreatedAfterOurReadFoundNone() throws Exception {
+        route53.beforeChange.add(() -> route53.put(ZONE, APEX, 120, "\"another\""));
+
+        records().add(ZONE_ID, Map.of(APEX, List.of("\"ours\""), WWW, List.of("\"w\"")));
+
+        // our CREATE found the set there and the whole batch was refused; rebuilt from a new read
+        assertEquals(Set.of("\"another\"", "\"ours\""), new HashSet<>(route53.values(ZONE, APEX)));
+        assertEquals(120, route53.records.get(ZONE_ID).get(APEX).ttl());
+        assertEquals(List.of("\"w\""), route53.values(ZONE, WWW));
+        assertEquals(2, route53.count("ChangeResourceRecordSets"));
+        assertEquals(1, route53.changes.size());
+    }
+
+    @Test
+    void cleanupOfASetWeCreatedKeepsAValueAnotherClientAddedSince() throws Exception {
+        ZoneRecords records = records();
+        records.add(ZONE_ID, Map.of(APEX, List.of("\"ours\"")));
+        route53.put(ZONE, APEX, ZoneRecords.TTL, "\"ours\"", "\"another\"");
+        route53.calls.clear();
+
+        records.remove(ZONE_ID, Map.of(APEX, List.of("\"ours\"")));
+
+        // the exact DELETE of our set is refused, then the set is read and only our value removed
+        assertEquals(List.of("ChangeResourceRecordSets " + ZONE, "ListResourceRecordSets " + ZONE + " " + APEX,
+                "ChangeResourceRecordSets " + ZONE), route53.calls);
+        assertEquals(List.of("\"another\""), route53.values(ZONE, APEX));
     }
 
     @Test

@@ -6,6 +6,9 @@ import dev.policygen.renew.cloud.TxtChange;
 import dev.policygen.renew.cloud.TxtRecord;
 import dev.policygen.renew.guard.GuardException;
 import dev.policygen.renew.guard.GuardedAws;
+import dev.policygen.renew.pace.Backoff;
+import dev.policygen.renew.pace.Sleeper;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,33 +17,49 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.random.RandomGenerator;
 
 /**
  * Adds and removes TXT values in a zone in one ChangeResourceRecordSets each, keeping every value
- * someone else put at the same names: each set is read first and written back whole. One change per
- * zone at a time within a run, so two certificates sharing a challenge name (a name and its
- * wildcard) never overwrite each other's values.
+ * someone else put at the same names. Each set is read, and the change is conditional on it: a name
+ * without a set gets a CREATE (refused if a set appeared since), a name with one a DELETE of exactly
+ * the set read plus a CREATE of the new set, in the same batch (refused if the set changed since).
+ * Route 53 applies a batch whole or not at all, so another client's value written between our read and
+ * our change is never overwritten: the batch is refused (InvalidChangeBatch), and the sets are read
+ * again and the batch rebuilt, a few times. One change per zone at a time within a run, so two
+ * certificates sharing a challenge name (a name and its wildcard) never race each other.
  *
  * <p>A set this run created from nothing is removed without reading it again: a DELETE of exactly the
- * values we wrote, which Route 53 refuses (InvalidChangeBatch, the whole batch unapplied) if anyone
- * changed the set since, and then the sets are read and the change made from what is there. That saves
- * one read per name, and reads are what Route 53's 5 requests per second make slow; for the same reason
- * the sets of many names are read with one ListResourceRecordSets.
+ * values we wrote, refused likewise if anyone changed the set since, and then the sets are read and the
+ * change made from what is there. That saves one read per name, and reads are what Route 53's 5 requests
+ * per second make slow; for the same reason the sets of many names are read with one ListResourceRecordSets.
  */
 public final class ZoneRecords {
     /** Short, so a CA that looks right after INSYNC is not served a stale cached answer for long. */
     public static final long TTL = 60;
+    /** Conditional changes per publish or clean-up before giving up on a zone whose sets keep changing. */
+    static final int ATTEMPTS = 5;
     private static final String INVALID_CHANGE_BATCH = "InvalidChangeBatch";
 
     private final GuardedAws aws;
+    private final Sleeper sleeper;
+    private final Backoff backoff;
     private final Map<HostedZoneId, ReentrantLock> locks = new ConcurrentHashMap<>();
     /** Zone to record name to the values of a set we created (none was there); guarded by the zone's lock. */
     private final Map<HostedZoneId, Map<String, List<String>>> created = new ConcurrentHashMap<>();
 
     public ZoneRecords(GuardedAws aws) {
+        this(aws, Sleeper.SYSTEM);
+    }
+
+    public ZoneRecords(GuardedAws aws, Sleeper sleeper) {
         this.aws = aws;
+        this.sleeper = sleeper;
+        // short: the other writer is another ACME client mid-challenge, done in well under a second
+        this.backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1), RandomGenerator.getDefault());
     }
 
     /** Adds {@code values} (record name to quoted values) to the zone in one change; returns its id. */
@@ -49,20 +68,26 @@ public final class ZoneRecords {
         ReentrantLock lock = lock(zone);
         lock.lockInterruptibly();
         try {
-            List<TxtChange> changes = new ArrayList<>();
             Map<String, List<String>> createdNow = new HashMap<>();
-            Map<String, TxtRecord> read = read(zone, values.keySet());
-            for (Map.Entry<String, List<String>> entry : values.entrySet()) {
-                TxtRecord current = read.get(entry.getKey());
-                Set<String> merged = new LinkedHashSet<>(current.values());
-                merged.addAll(entry.getValue());
-                changes.add(TxtChange.upsert(entry.getKey(), current.exists() ? current.ttl() : TTL,
-                        List.copyOf(merged)));
-                if (!current.exists()) {
-                    createdNow.put(entry.getKey(), List.copyOf(merged));
+            String change = conditionally(zone, values.keySet(), "add", read -> {
+                createdNow.clear();
+                List<TxtChange> changes = new ArrayList<>();
+                for (Map.Entry<String, List<String>> entry : values.entrySet()) {
+                    TxtRecord current = read.get(entry.getKey());
+                    Set<String> merged = new LinkedHashSet<>(current.values());
+                    merged.addAll(entry.getValue());
+                    // a set already holding all our values is still rewritten as it is: the change id
+                    // then tells when Route 53 serves it, whoever wrote it
+                    if (current.exists()) {
+                        changes.add(TxtChange.delete(current));
+                        changes.add(TxtChange.create(entry.getKey(), current.ttl(), List.copyOf(merged)));
+                    } else {
+                        changes.add(TxtChange.create(entry.getKey(), TTL, List.copyOf(merged)));
+                        createdNow.put(entry.getKey(), List.copyOf(merged));
+                    }
                 }
-            }
-            String change = aws.change(zone, changes);
+                return changes;
+            }).orElseThrow();
             Map<String, List<String>> ours = created.computeIfAbsent(zone, z -> new HashMap<>());
             // a set that was already there (another certificate's of this run, say) is no longer only ours
             ours.keySet().removeAll(values.keySet());
@@ -75,7 +100,7 @@ public final class ZoneRecords {
 
     /**
      * Removes exactly {@code values} from the zone in one change (none when none of them is there):
-     * a set left with other values is written back with those, a set left empty is deleted. Returns
+     * a set left with other values is replaced by one with those, a set left empty is deleted. Returns
      * the change id, if a change was sent.
      */
     public Optional<String> remove(HostedZoneId zone, Map<String, List<String>> values) throws GuardException,
@@ -92,44 +117,69 @@ public final class ZoneRecords {
                 } catch (AwsFailure e) {
                     // someone changed a set we created: read them all and remove from what is there
                     forgetCreated(zone, values);
-                    if (e.code().filter(INVALID_CHANGE_BATCH::equals).isEmpty()) {
+                    if (!refused(e)) {
                         throw e;
                     }
                 }
             }
-            try {
-                return removeOnce(zone, values);
-            } catch (AwsFailure e) {
-                // a DELETE must match the set exactly; another client changed it between our read and
-                // our change, so read again and retry once
-                if (e.code().filter(INVALID_CHANGE_BATCH::equals).isEmpty()) {
-                    throw e;
+            return conditionally(zone, values.keySet(), "clean up", read -> {
+                List<TxtChange> changes = new ArrayList<>();
+                for (Map.Entry<String, List<String>> entry : values.entrySet()) {
+                    TxtRecord current = read.get(entry.getKey());
+                    List<String> remaining = new ArrayList<>(current.values());
+                    remaining.removeAll(entry.getValue());
+                    if (remaining.size() == current.values().size()) {
+                        continue;
+                    }
+                    changes.add(TxtChange.delete(current));
+                    if (!remaining.isEmpty()) {
+                        changes.add(TxtChange.create(entry.getKey(), current.ttl(), remaining));
+                    }
                 }
-                return removeOnce(zone, values);
-            }
+                return changes;
+            });
         } finally {
             lock.unlock();
         }
     }
 
-    private Optional<String> removeOnce(HostedZoneId zone, Map<String, List<String>> values) throws GuardException,
-            AwsFailure, InterruptedException {
-        List<TxtChange> changes = new ArrayList<>();
-        Map<String, TxtRecord> read = read(zone, values.keySet());
-        for (Map.Entry<String, List<String>> entry : values.entrySet()) {
-            TxtRecord current = read.get(entry.getKey());
-            List<String> remaining = new ArrayList<>(current.values());
-            remaining.removeAll(entry.getValue());
-            if (remaining.size() == current.values().size()) {
-                continue;
+    /** Builds a batch from the sets as just read; an empty batch is not sent. */
+    @FunctionalInterface
+    private interface Batch {
+        List<TxtChange> from(Map<String, TxtRecord> read);
+    }
+
+    /**
+     * Reads the sets at {@code names}, builds the batch and sends it; when Route 53 refuses it (a set
+     * changed since the read), reads again after a short pause, up to {@link #ATTEMPTS} times.
+     */
+    private Optional<String> conditionally(HostedZoneId zone, Set<String> names, String what, Batch batch)
+            throws GuardException, AwsFailure, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            List<TxtChange> changes = batch.from(read(zone, names));
+            if (changes.isEmpty()) {
+                return Optional.empty();
             }
-            changes.add(remaining.isEmpty() ? TxtChange.delete(current)
-                    : TxtChange.upsert(entry.getKey(), current.ttl(), remaining));
+            try {
+                return Optional.of(aws.change(zone, changes));
+            } catch (AwsFailure e) {
+                if (!refused(e)) {
+                    throw e;
+                }
+                if (attempt == ATTEMPTS) {
+                    throw new AwsFailure(AwsFailure.Kind.SERVICE_ERROR, INVALID_CHANGE_BATCH, e.status(),
+                            "could not " + what + " TXT values at " + String.join(", ", new TreeSet<>(names))
+                                    + " in zone " + zone.id() + ": Route 53 refused " + ATTEMPTS
+                                    + " conditional changes, each because the sets changed after they were read"
+                                    + " (another client writing there?); last: " + e.getMessage(), null);
+                }
+                sleeper.sleep(backoff.delay(attempt));
+            }
         }
-        if (changes.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(aws.change(zone, changes));
+    }
+
+    private static boolean refused(AwsFailure failure) {
+        return failure.code().filter(INVALID_CHANGE_BATCH::equals).isPresent();
     }
 
     /**

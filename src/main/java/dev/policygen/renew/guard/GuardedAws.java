@@ -55,6 +55,10 @@ public final class GuardedAws {
                 List.of()), () -> services.hostedZones().txtRecords(zone, names));
     }
 
+    /**
+     * One ChangeResourceRecordSets, described to the guard change by change ({@code DELETE TXT name},
+     * {@code CREATE TXT name}): the renewer's batches hold only those two actions, never UPSERT.
+     */
     public String change(HostedZoneId zone, List<TxtChange> changes) throws GuardException, AwsFailure,
             InterruptedException {
         List<ChangeBatch.Change> described = new ArrayList<>();

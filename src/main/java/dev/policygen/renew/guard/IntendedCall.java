@@ -37,7 +37,7 @@ public record IntendedCall(String action, String resource, Optional<HostedZoneId
         return new AccessRequest(action, resource, RequestContext.EMPTY);
     }
 
-    /** The call in one line: {@code ACTION on RESOURCE [UPSERT TXT name, ...]}. */
+    /** The call in one line: {@code ACTION on RESOURCE [DELETE TXT name, CREATE TXT name, ...]}. */
     String describe() {
         StringBuilder text = new StringBuilder(action).append(" on ").append(resource);
         if (!changes.isEmpty()) {

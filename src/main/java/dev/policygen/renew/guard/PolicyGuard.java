@@ -43,7 +43,7 @@ public final class PolicyGuard {
                 .map(p -> "; allowed by: " + p.commandLine())
                 .orElse(call.action().startsWith("route53:")
                         ? "; no policy generate makes for policygen allows it (only TXT records at _acme-challenge "
-                                + "names, changed with UPSERT or DELETE)"
+                                + "names, changed with CREATE or DELETE)"
                         : "; the config's destinations and account key do not need it; their policy is made by: "
                                 + policy.commandLine());
         throw new GuardException("the policy denies " + call.describe() + remedy);

@@ -56,9 +56,14 @@ class PolicyGuardTest {
     @Test
     void allowsTheConfigsChallengeBatchesAndTheirFollowUps() throws Exception {
         PolicyGuard guard = PolicyGuard.generated(configured());
-        assertDoesNotThrow(() -> guard.check(batch(EXAMPLE_COM, "UPSERT:TXT:_acme-challenge.example.com")));
-        assertDoesNotThrow(() -> guard.check(batch(EU, "UPSERT:TXT:_acme-challenge.api.eu.example.com")));
-        assertDoesNotThrow(() -> guard.check(batch(EXAMPLE_COM, "DELETE:TXT:_acme-challenge.example.com")));
+        assertDoesNotThrow(() -> guard.check(batch(EXAMPLE_COM, "CREATE:TXT:_acme-challenge.example.com")));
+        assertDoesNotThrow(() -> guard.check(batch(EU, "CREATE:TXT:_acme-challenge.api.eu.example.com")));
+        assertDoesNotThrow(() -> guard.check(batch(EXAMPLE_COM, "DELETE:TXT:_acme-challenge.example.com",
+                "CREATE:TXT:_acme-challenge.example.com")));
+        // renew never overwrites a set blindly, so its policy does not allow it either
+        GuardException upsert = assertThrows(GuardException.class,
+                () -> guard.check(batch(EXAMPLE_COM, "UPSERT:TXT:_acme-challenge.example.com")));
+        assertTrue(upsert.getMessage().endsWith("changed with CREATE or DELETE)"), upsert.getMessage());
         assertDoesNotThrow(() -> guard.check(IntendedCall.of("route53:GetChange",
                 "arn:aws:route53:::change/C2682N5HXP0BZ4")));
         assertDoesNotThrow(() -> guard.check(IntendedCall.of("route53:ListResourceRecordSets",
@@ -69,13 +74,13 @@ class PolicyGuardTest {
     void deniesANameOutsideThePolicyAndNamesTheWiderCommand() throws Exception {
         PolicyGuard guard = PolicyGuard.generated(configured());
         GuardException e = assertThrows(GuardException.class, () -> guard.check(batch(EXAMPLE_COM,
-                "UPSERT:TXT:_acme-challenge.example.com", "UPSERT:TXT:_acme-challenge.shop.example.com")));
+                "CREATE:TXT:_acme-challenge.example.com", "CREATE:TXT:_acme-challenge.shop.example.com")));
         assertEquals("the policy denies route53:ChangeResourceRecordSets on arn:aws:route53:::hostedzone/Z1111111111111"
-                + " [UPSERT TXT _acme-challenge.example.com, UPSERT TXT _acme-challenge.shop.example.com];"
+                + " [CREATE TXT _acme-challenge.example.com, CREATE TXT _acme-challenge.shop.example.com];"
                 + " allowed by: " + CONFIGURED_LINE + " --domain shop.example.com=Z1111111111111" + DESTINATIONS,
                 e.getMessage());
         // the right name in the wrong zone is denied too
-        assertThrows(GuardException.class, () -> guard.check(batch(EU, "UPSERT:TXT:_acme-challenge.example.com")));
+        assertThrows(GuardException.class, () -> guard.check(batch(EU, "CREATE:TXT:_acme-challenge.example.com")));
     }
 
     @Test
@@ -85,7 +90,7 @@ class PolicyGuardTest {
                 () -> guard.check(batch(EXAMPLE_COM, "UPSERT:A:www.example.com")));
         assertEquals("the policy denies route53:ChangeResourceRecordSets on arn:aws:route53:::hostedzone/Z1111111111111"
                 + " [UPSERT A www.example.com]; no policy generate makes for policygen allows it (only TXT records"
-                + " at _acme-challenge names, changed with UPSERT or DELETE)", e.getMessage());
+                + " at _acme-challenge names, changed with CREATE or DELETE)", e.getMessage());
         GuardException txtA = assertThrows(GuardException.class,
                 () -> guard.check(batch(EXAMPLE_COM, "UPSERT:A:_acme-challenge.example.com")));
         assertFalse(txtA.getMessage().contains("allowed by"), txtA.getMessage());
@@ -108,8 +113,8 @@ class PolicyGuardTest {
         PolicyGuard guard = PolicyGuard.generated(policy);
         assertDoesNotThrow(() -> guard.check(IntendedCall.of("route53:ListHostedZonesByName", "*")));
         assertDoesNotThrow(() -> guard.check(batch(new HostedZoneId("Z4444444444444"),
-                "UPSERT:TXT:_acme-challenge.example.com", "UPSERT:TXT:_acme-challenge.www.example.com",
-                "UPSERT:TXT:_acme-challenge.api.example.com")));
+                "CREATE:TXT:_acme-challenge.example.com", "CREATE:TXT:_acme-challenge.www.example.com",
+                "CREATE:TXT:_acme-challenge.api.example.com")));
         assertEquals("policygen generate --client policygen --zone example.com=Z4444444444444 --domain example.com"
                 + " --domain www.example.com --domain api.example.com --iam-certificate-prefix web-lb"
                 + " --iam-certificate-prefix api-lb --elb-name web-lb --elb-name api-lb"
@@ -127,9 +132,9 @@ class PolicyGuardTest {
                     "route53:ChangeResourceRecordSetsRecordTypes": ["TXT"]}}}]}
                 """;
         PolicyGuard guard = PolicyGuard.of(List.of(PolicyReader.read(narrow, "narrow.json")), configured());
-        assertDoesNotThrow(() -> guard.check(batch(EXAMPLE_COM, "UPSERT:TXT:_acme-challenge.example.com")));
+        assertDoesNotThrow(() -> guard.check(batch(EXAMPLE_COM, "CREATE:TXT:_acme-challenge.example.com")));
         GuardException e = assertThrows(GuardException.class,
-                () -> guard.check(batch(EU, "UPSERT:TXT:_acme-challenge.api.eu.example.com")));
+                () -> guard.check(batch(EU, "CREATE:TXT:_acme-challenge.api.eu.example.com")));
         // the config's own policy allows it, so that is the line to run
         assertTrue(e.getMessage().endsWith("allowed by: " + CONFIGURED_LINE + DESTINATIONS), e.getMessage());
     }
