@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.BiPredicate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -119,16 +120,19 @@ class RenewCrashTest extends RenewBedTest {
         }
     }
 
-    @Test
-    void sigtermMidOrderFinishesTheCertificateThenExits() throws Exception {
+    @ParameterizedTest(name = "persistent={0}")
+    @ValueSource(booleans = {true, false})
+    void sigtermMidOrderFinishesTheCertificateThenExits(boolean persistent) throws Exception {
         Path config = config();
         Path state = dir.resolve("state");
         try (Sandbox sandbox = sandbox()) {
             List<RecordSet> foreign = RenewChecks.seedForeign(sandbox);
-            try (RenewChild child = RenewChild.start(bed.renewArguments(sandbox, config, state, "--persistent",
-                    "--interval", "1h"), dir.resolve("renew.out"))) {
+            String[] mode = persistent ? new String[] {"--persistent", "--interval", "1h"} : new String[0];
+            try (RenewChild child = RenewChild.start(bed.renewArguments(sandbox, config, state, mode),
+                    dir.resolve("renew.out"))) {
                 child.await(() -> Step.AFTER_PUBLISH.reached.test(SandboxCall.read(callLog()), 0L),
                         "the first challenge change");
+                // one pass or a service: the certificate under way is finished and cleaned up, then exit 0
                 assertEquals(0, child.terminate(), child.output());
                 assertTrue(child.output().contains("event=renewed"), child.output());
             }
