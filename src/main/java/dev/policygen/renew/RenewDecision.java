@@ -60,16 +60,7 @@ public record RenewDecision(boolean due, String reason, Optional<Instant> expiry
 
     /** The soonest notAfter of the certificates in service, which decides for all of them. */
     static Optional<Instant> earliestExpiry(List<ServiceState> states) {
-        Optional<Instant> earliest = Optional.empty();
-        for (ServiceState state : states) {
-            if (state.certificate().isPresent()) {
-                Instant notAfter = state.certificate().get().getNotAfter().toInstant();
-                if (earliest.isEmpty() || notAfter.isBefore(earliest.get())) {
-                    earliest = Optional.of(notAfter);
-                }
-            }
-        }
-        return earliest;
+        return earliestCertificate(states).map(certificate -> certificate.getNotAfter().toInstant());
     }
 
     /** The certificate whose expiry is the earliest: the one whose renewal information is asked for. */

@@ -82,9 +82,9 @@ public final class RenewEngine {
         return this;
     }
 
-    public RenewEngine clock(Clock value, Sleeper value2) {
+    public RenewEngine clock(Clock value, Sleeper waits) {
         clock = value;
-        sleeper = value2;
+        sleeper = waits;
         return this;
     }
 

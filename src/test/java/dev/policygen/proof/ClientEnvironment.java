@@ -18,6 +18,21 @@ final class ClientEnvironment {
     }
 
     static Map<String, String> isolated(Path home, SandboxPorts sandbox) {
+        Map<String, String> environment = keysOnly(home);
+        environment.put("AWS_CA_BUNDLE", sandbox.caCertificate().toString());
+        environment.put("HTTPS_PROXY", sandbox.proxyUrl());
+        environment.put("HTTP_PROXY", sandbox.proxyUrl());
+        environment.put("NO_PROXY", "127.0.0.1,localhost");
+        environment.put("AWS_MAX_RETRIES", "1");
+        environment.put("AWS_MAX_ATTEMPTS", "1");
+        return environment;
+    }
+
+    /**
+     * The sandbox's keys and nothing else of AWS (no shared files, no metadata service), for a client
+     * given the sandbox's endpoint directly rather than through its proxy.
+     */
+    static Map<String, String> keysOnly(Path home) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("PATH", "/usr/bin:/bin");
         environment.put("HOME", home.toString());
@@ -29,12 +44,6 @@ final class ClientEnvironment {
         environment.put("AWS_EC2_METADATA_DISABLED", "true");
         environment.put("AWS_CONFIG_FILE", "/dev/null");
         environment.put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
-        environment.put("AWS_CA_BUNDLE", sandbox.caCertificate().toString());
-        environment.put("HTTPS_PROXY", sandbox.proxyUrl());
-        environment.put("HTTP_PROXY", sandbox.proxyUrl());
-        environment.put("NO_PROXY", "127.0.0.1,localhost");
-        environment.put("AWS_MAX_RETRIES", "1");
-        environment.put("AWS_MAX_ATTEMPTS", "1");
         return environment;
     }
 }

@@ -1,6 +1,5 @@
 package dev.policygen.proof;
 
-import dev.policygen.sandbox.Sandbox;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,16 +68,7 @@ final class PolicygenRenewRun {
                 "--config", config.toString(), "--acme-ca", pebble.tlsCaFile().toString(),
                 "--aws-endpoint", sandbox.ports().apiUrl(), "--state-dir", directory.resolve("state").toString(),
                 "--force-issue"));
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("PATH", "/usr/bin:/bin");
-        environment.put("HOME", directory.toString());
-        environment.put("LANG", "C.UTF-8");
-        environment.put("AWS_ACCESS_KEY_ID", Sandbox.DEFAULT_ACCESS_KEY_ID);
-        environment.put("AWS_SECRET_ACCESS_KEY", Sandbox.DEFAULT_SECRET_ACCESS_KEY);
-        environment.put("AWS_REGION", "us-east-1");
-        environment.put("AWS_EC2_METADATA_DISABLED", "true");
-        environment.put("AWS_CONFIG_FILE", "/dev/null");
-        environment.put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
+        Map<String, String> environment = ClientEnvironment.keysOnly(directory);
         ClientProcess.Outcome outcome = ClientProcess.run(command, environment, directory,
                 LIMIT.plus(LIMIT_PER_CERTIFICATE.multipliedBy(certificates.size())));
         Path chain = directory.resolve("certs").resolve(certificates.keySet().iterator().next())
