@@ -1,6 +1,5 @@
 package dev.policygen;
 
-import dev.policygen.json.SourcePosition;
 
 /** An input file (policy, profile, config) that cannot be read or does not have the expected shape. */
 public class InputException extends PolicygenException {

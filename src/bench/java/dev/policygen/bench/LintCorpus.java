@@ -1,5 +1,6 @@
 package dev.policygen.bench;
 
+import dev.policygen.SourcePosition;
 import dev.policygen.UsageException;
 import dev.policygen.generate.GeneratedPolicy;
 import dev.policygen.generate.NamedDocument;
@@ -9,7 +10,6 @@ import dev.policygen.generate.RandomRequests;
 import dev.policygen.generate.SizeLimit;
 import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonWriter;
-import dev.policygen.json.SourcePosition;
 import dev.policygen.model.PolicyWriter;
 import dev.policygen.profile.ClientProfile;
 import dev.policygen.profile.Profiles;

@@ -9,9 +9,7 @@ import dev.policygen.eval.RequestContext;
 import dev.policygen.eval.oracle.OraclePair;
 import dev.policygen.generate.DomainRequest;
 import dev.policygen.generate.GenerateRequest;
-import dev.policygen.generate.HostedZoneId;
 import dev.policygen.generate.NetworkRestriction;
-import dev.policygen.generate.Partition;
 import dev.policygen.generate.PolicyGenerator;
 import dev.policygen.generate.PolicyPackager;
 import dev.policygen.generate.SizeLimit;
@@ -19,6 +17,9 @@ import dev.policygen.generate.ZoneRef;
 import dev.policygen.json.JsonNode;
 import dev.policygen.model.PolicyWriter;
 import dev.policygen.profile.Profiles;
+import dev.policygen.route53.HostedZoneId;
+import dev.policygen.route53.Partition;
+import dev.policygen.route53.RecordChange;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,7 +75,7 @@ public final class Route53BenchRequests {
     /** One UPSERT, as lego sends it to present the challenge. */
     private static AccessRequest change(String name, String type, String sourceIp) throws UsageException {
         return ChangeBatch.request(Partition.AWS, HostedZoneId.parse(ZONE),
-                List.of(ChangeBatch.parseChange("UPSERT:" + type + ":" + name)),
+                List.of(RecordChange.parse("UPSERT:" + type + ":" + name)),
                 List.of(ContextValue.single("aws:SourceIp", sourceIp)));
     }
 

@@ -1,5 +1,6 @@
 package dev.policygen.aws;
 
+import dev.policygen.AwsFailure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

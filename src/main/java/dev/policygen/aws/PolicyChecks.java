@@ -1,5 +1,6 @@
 package dev.policygen.aws;
 
+import dev.policygen.AwsFailure;
 import java.util.List;
 
 /** The Access Analyzer policy checks validate uses, on identity policies given as JSON text. */

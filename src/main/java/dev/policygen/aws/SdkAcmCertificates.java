@@ -1,5 +1,6 @@
 package dev.policygen.aws;
 
+import dev.policygen.AwsFailure;
 import dev.policygen.renew.cloud.AcmCertificates;
 import dev.policygen.renew.cloud.InstalledCertificate;
 import java.util.Optional;

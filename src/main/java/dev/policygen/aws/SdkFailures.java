@@ -1,5 +1,6 @@
 package dev.policygen.aws;
 
+import dev.policygen.AwsFailure;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;

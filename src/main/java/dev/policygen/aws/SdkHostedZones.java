@@ -1,11 +1,12 @@
 package dev.policygen.aws;
 
+import dev.policygen.AwsFailure;
 import dev.policygen.UsageException;
-import dev.policygen.generate.HostedZoneId;
-import dev.policygen.name.RecordNames;
 import dev.policygen.renew.cloud.HostedZones;
 import dev.policygen.renew.cloud.TxtChange;
 import dev.policygen.renew.cloud.TxtRecord;
+import dev.policygen.route53.HostedZoneId;
+import dev.policygen.route53.RecordNames;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.policygen.aws;
 
+import dev.policygen.AwsFailure;
 import dev.policygen.renew.cloud.LoadBalancers;
 import java.util.List;
 import java.util.Optional;

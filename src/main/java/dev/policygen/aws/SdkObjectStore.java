@@ -1,10 +1,11 @@
 package dev.policygen.aws;
 
+import dev.policygen.AwsFailure;
 import dev.policygen.renew.cloud.ObjectStore;
 import java.util.Optional;
 import java.util.function.Supplier;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**

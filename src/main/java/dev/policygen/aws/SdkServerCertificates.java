@@ -1,5 +1,6 @@
 package dev.policygen.aws;
 
+import dev.policygen.AwsFailure;
 import dev.policygen.renew.cloud.InstalledCertificate;
 import dev.policygen.renew.cloud.ServerCertificates;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.policygen.aws;
 
 import dev.policygen.InputException;
-import dev.policygen.json.SourcePosition;
+import dev.policygen.SourcePosition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -10,13 +10,13 @@ import dev.policygen.generate.GenerateRequest;
 import dev.policygen.generate.GeneratedPolicy;
 import dev.policygen.generate.NamedDocument;
 import dev.policygen.generate.NetworkRestriction;
-import dev.policygen.generate.Partition;
 import dev.policygen.generate.PolicyGenerator;
 import dev.policygen.generate.PolicyPackager;
 import dev.policygen.generate.SizeLimit;
 import dev.policygen.generate.ZoneRef;
 import dev.policygen.profile.ClientProfile;
 import dev.policygen.profile.Profiles;
+import dev.policygen.route53.Partition;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,9 +24,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "generate",
         mixinStandardHelpOptions = true,

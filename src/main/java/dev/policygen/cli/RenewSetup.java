@@ -4,7 +4,6 @@ import dev.policygen.InputException;
 import dev.policygen.PolicygenException;
 import dev.policygen.aws.CredentialSource;
 import dev.policygen.aws.SdkAwsServices;
-import dev.policygen.generate.Partition;
 import dev.policygen.model.PolicyDocument;
 import dev.policygen.model.Statement;
 import dev.policygen.renew.CertificateResult;
@@ -27,6 +26,8 @@ import dev.policygen.renew.report.Progress;
 import dev.policygen.renew.report.RenewLog;
 import dev.policygen.renew.report.Summary;
 import dev.policygen.renew.state.Journal;
+import dev.policygen.route53.Partition;
+import dev.policygen.route53.Route53Names;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -34,7 +35,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Clock;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -210,7 +210,7 @@ final class RenewSetup implements AutoCloseable {
 
     private static PolicyDocument discoveryOnly() {
         return PolicyDocument.of(List.of(Statement.builder(dev.policygen.model.Effect.ALLOW)
-                .actions(List.of("route53:ListHostedZonesByName")).resources(List.of("*")).build()));
+                .actions(List.of(Route53Names.LIST_HOSTED_ZONES_BY_NAME)).resources(List.of("*")).build()));
     }
 
     private static KeyPair accountKey(AccountKeyLocation location, RenewEngine engine) throws PolicygenException,
@@ -220,7 +220,7 @@ final class RenewSetup implements AutoCloseable {
         }
         AccountKeyLocation.S3Object object = (AccountKeyLocation.S3Object) location;
         byte[] pem = engine.aws().object(object.bucket(), object.key()).orElseThrow(() -> new InputException(
-                object.uri(), dev.policygen.json.SourcePosition.UNKNOWN, "no ACME account key at " + object.uri()
+                object.uri(), dev.policygen.SourcePosition.UNKNOWN, "no ACME account key at " + object.uri()
                         + "; create it with policygen register --account-key " + object.uri()));
         return AccountKeyFile.parse(new String(pem, StandardCharsets.US_ASCII), object.uri());
     }

@@ -10,9 +10,11 @@ import dev.policygen.eval.Evaluation;
 import dev.policygen.eval.EvaluationReport;
 import dev.policygen.eval.PolicyEvaluator;
 import dev.policygen.eval.RequestContext;
-import dev.policygen.generate.HostedZoneId;
-import dev.policygen.generate.Partition;
 import dev.policygen.model.PolicyReader;
+import dev.policygen.route53.HostedZoneId;
+import dev.policygen.route53.Partition;
+import dev.policygen.route53.RecordChange;
+import dev.policygen.route53.Route53Names;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -26,9 +28,9 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "simulate",
         mixinStandardHelpOptions = true,
@@ -40,8 +42,8 @@ import picocli.CommandLine.Model.CommandSpec;
 final class SimulateCommand implements Callable<Integer> {
     /** Keys that are sets even when given one value (SAR; UG reference_policies_condition-keys). */
     private static final Set<String> MULTIVALUED_KEYS = Set.of(
-            ChangeBatch.NAMES_KEY.toLowerCase(Locale.ROOT), ChangeBatch.TYPES_KEY.toLowerCase(Locale.ROOT),
-            ChangeBatch.ACTIONS_KEY.toLowerCase(Locale.ROOT), "route53:vpcs", "aws:tagkeys", "aws:calledvia",
+            Route53Names.KEY_NAMES.toLowerCase(Locale.ROOT), Route53Names.KEY_TYPES.toLowerCase(Locale.ROOT),
+            Route53Names.KEY_ACTIONS.toLowerCase(Locale.ROOT), "route53:vpcs", "aws:tagkeys", "aws:calledvia",
             "aws:principalservicenameslist");
 
     @Spec
@@ -112,9 +114,9 @@ final class SimulateCommand implements Callable<Integer> {
             if (zone == null || changes.isEmpty()) {
                 throw new UsageException(zone, "--zone and --change go together: give the zone and at least one change");
             }
-            List<ChangeBatch.Change> batch = new ArrayList<>();
+            List<RecordChange> batch = new ArrayList<>();
             for (String change : changes) {
-                batch.add(ChangeBatch.parseChange(change));
+                batch.add(RecordChange.parse(change));
             }
             return ChangeBatch.request(Partition.parse(partition), HostedZoneId.parse(zone), batch, values);
         }

@@ -1,5 +1,7 @@
 package dev.policygen.eval;
 
+import dev.policygen.route53.Arn;
+
 /**
  * A Resource/NotResource entry or an ArnLike condition value, compiled once.
  *

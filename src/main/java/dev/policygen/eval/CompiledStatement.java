@@ -6,6 +6,7 @@ import dev.policygen.model.ConditionBlock;
 import dev.policygen.model.ConditionEntry;
 import dev.policygen.model.PolicyValue;
 import dev.policygen.model.Statement;
+import dev.policygen.route53.Arn;
 import java.util.ArrayList;
 import java.util.List;
 

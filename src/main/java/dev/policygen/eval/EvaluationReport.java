@@ -1,8 +1,8 @@
 package dev.policygen.eval;
 
+import dev.policygen.SourcePosition;
 import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonWriter;
-import dev.policygen.json.SourcePosition;
 import java.util.ArrayList;
 import java.util.List;
 

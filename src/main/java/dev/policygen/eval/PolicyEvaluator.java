@@ -2,6 +2,7 @@ package dev.policygen.eval;
 
 import dev.policygen.model.Effect;
 import dev.policygen.model.PolicyDocument;
+import dev.policygen.route53.Arn;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -3,6 +3,9 @@ package dev.policygen.generate;
 import dev.policygen.UsageException;
 import dev.policygen.model.Statement;
 import dev.policygen.profile.Purpose;
+import dev.policygen.route53.HostedZoneId;
+import dev.policygen.route53.Partition;
+import dev.policygen.route53.Route53Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +38,6 @@ public final class CallStatements {
     private static final Set<String> DISCOVERY = Set.of("route53:ListHostedZones", "route53:ListHostedZonesByName",
             "route53:ListHostedZonesByVPC", "route53:GetHostedZoneCount");
     private static final Set<String> READS = Set.of("route53:ListResourceRecordSets", "route53:GetHostedZone");
-    private static final String CHANGE = "route53:ChangeResourceRecordSets";
     private static final String WAIT = "route53:GetChange";
     private static final String ZONE_MARK = ":route53:::hostedzone/";
     private static final String CHANGE_MARK = ":route53:::change/";
@@ -67,7 +69,7 @@ public final class CallStatements {
                 add(reads, action, call.resource());
             } else if (action.equals(WAIT)) {
                 add(waits, action, partitionOf(call.resource(), CHANGE_MARK).anyChangeArn());
-            } else if (action.equals(CHANGE)) {
+            } else if (action.equals(Route53Names.CHANGE_RECORD_SETS)) {
                 HostedZoneId zone = zoneOf(call.resource());
                 ZoneChanges zoneChanges = changes.computeIfAbsent(zone,
                         z -> new ZoneChanges(partitionOf(call.resource(), ZONE_MARK)));

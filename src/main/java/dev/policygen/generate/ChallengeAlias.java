@@ -1,8 +1,9 @@
 package dev.policygen.generate;
 
 import dev.policygen.UsageException;
-import dev.policygen.name.CertificateName;
-import dev.policygen.name.RecordNames;
+import dev.policygen.route53.CertificateName;
+import dev.policygen.route53.HostedZoneId;
+import dev.policygen.route53.RecordNames;
 import java.util.Optional;
 
 /**

@@ -1,7 +1,8 @@
 package dev.policygen.generate;
 
 import dev.policygen.UsageException;
-import dev.policygen.name.CertificateName;
+import dev.policygen.route53.CertificateName;
+import dev.policygen.route53.HostedZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;

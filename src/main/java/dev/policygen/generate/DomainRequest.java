@@ -1,7 +1,8 @@
 package dev.policygen.generate;
 
 import dev.policygen.UsageException;
-import dev.policygen.name.CertificateName;
+import dev.policygen.route53.CertificateName;
+import dev.policygen.route53.HostedZoneId;
 import java.util.Optional;
 
 /** A {@code --domain} value: a certificate name, optionally mapped to its zone ({@code name=ZONEID}). */

@@ -1,6 +1,7 @@
 package dev.policygen.generate;
 
 import dev.policygen.profile.ClientProfile;
+import dev.policygen.route53.Partition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -9,6 +9,9 @@ import dev.policygen.profile.ClientProfile;
 import dev.policygen.profile.CnameBehaviour;
 import dev.policygen.profile.ProfileCall;
 import dev.policygen.profile.Purpose;
+import dev.policygen.route53.HostedZoneId;
+import dev.policygen.route53.Partition;
+import dev.policygen.route53.Route53Names;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,9 +25,6 @@ import java.util.TreeSet;
  * gives the same statements, in purpose order, with stable Sids and sorted values.
  */
 public final class PolicyGenerator {
-    public static final String KEY_NAMES = "route53:ChangeResourceRecordSetsNormalizedRecordNames";
-    public static final String KEY_TYPES = "route53:ChangeResourceRecordSetsRecordTypes";
-    public static final String KEY_ACTIONS = "route53:ChangeResourceRecordSetsActions";
     public static final String DENY_SID = "DenyOutsideAllowedNetworks";
     private static final ConditionOperator ALL_EQUAL =
             ConditionOperator.of(ConditionOperator.SetQualifier.FOR_ALL_VALUES, OperatorName.STRING_EQUALS);
@@ -104,11 +104,11 @@ public final class PolicyGenerator {
             List<String> changeActions) {
         return Statement.builder(Effect.ALLOW)
                 .sid(changeSid(zone))
-                .actions(List.of("route53:ChangeResourceRecordSets"))
+                .actions(List.of(Route53Names.CHANGE_RECORD_SETS))
                 .resources(List.of(partition.hostedZoneArn(zone)))
-                .condition(ALL_EQUAL, KEY_NAMES, names)
-                .condition(ALL_EQUAL, KEY_TYPES, types)
-                .condition(ALL_EQUAL, KEY_ACTIONS, changeActions)
+                .condition(ALL_EQUAL, Route53Names.KEY_NAMES, names)
+                .condition(ALL_EQUAL, Route53Names.KEY_TYPES, types)
+                .condition(ALL_EQUAL, Route53Names.KEY_ACTIONS, changeActions)
                 .build();
     }
 

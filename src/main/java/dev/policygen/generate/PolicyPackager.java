@@ -7,6 +7,7 @@ import dev.policygen.model.PolicyDocument;
 import dev.policygen.model.PolicyWriter;
 import dev.policygen.model.Statement;
 import dev.policygen.model.ValueList;
+import dev.policygen.route53.Route53Names;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -119,14 +120,14 @@ public final class PolicyPackager {
     }
 
     private static Statement part(Statement statement, List<String> names, int number) {
-        return statement.withConditionValues(PolicyGenerator.KEY_NAMES, ValueList.of(names))
+        return statement.withConditionValues(Route53Names.KEY_NAMES, ValueList.of(names))
                 .withSid(statement.sid().orElse("") + "Part" + number);
     }
 
     private static List<String> namesOf(Statement statement) {
 for (ConditionBlock block : statement.conditions()) {
             for (ConditionEntry entry : block.entries()) {
-                if (entry.key().equals(PolicyGenerator.KEY_NAMES)) {
+                if (entry.key().equals(Route53Names.KEY_NAMES)) {
                     return entry.values().texts();
                 }
             }

@@ -1,7 +1,8 @@
 package dev.policygen.generate;
 
 import dev.policygen.UsageException;
-import dev.policygen.name.RecordNames;
+import dev.policygen.route53.HostedZoneId;
+import dev.policygen.route53.RecordNames;
 import java.util.Optional;
 
 /**

@@ -1,5 +1,6 @@
 package dev.policygen.json;
 
+import dev.policygen.SourcePosition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.policygen.InputException;
+import dev.policygen.SourcePosition;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

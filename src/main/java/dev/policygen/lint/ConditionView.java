@@ -1,6 +1,6 @@
 package dev.policygen.lint;
 
-import dev.policygen.json.SourcePosition;
+import dev.policygen.SourcePosition;
 import dev.policygen.model.ConditionOperator;
 import dev.policygen.model.OperatorName;
 import dev.policygen.model.PolicyValue;

@@ -1,6 +1,6 @@
 package dev.policygen.lint;
 
-import dev.policygen.json.SourcePosition;
+import dev.policygen.SourcePosition;
 import java.util.Comparator;
 
 /** One problem found in one file, at the position of the element it is about. */

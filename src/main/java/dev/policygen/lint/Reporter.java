@@ -1,6 +1,6 @@
 package dev.policygen.lint;
 
-import dev.policygen.json.SourcePosition;
+import dev.policygen.SourcePosition;
 import java.util.List;
 
 /** Collects the findings of one rule on one policy, adding what every finding shares. */

@@ -1,16 +1,17 @@
 package dev.policygen.lint;
 
 import dev.policygen.eval.Glob;
+import dev.policygen.route53.Route53Names;
 import java.util.List;
 import java.util.Locale;
 
 /** The Route 53 facts the rules share (reference: iam-semantics.md sections 1 and 4). */
 public final class Route53 {
-    public static final String CHANGE_RECORDS = "route53:ChangeResourceRecordSets";
-    public static final String GET_CHANGE = "route53:GetChange";
-    public static final String KEY_NAMES = "route53:ChangeResourceRecordSetsNormalizedRecordNames";
-    public static final String KEY_TYPES = "route53:ChangeResourceRecordSetsRecordTypes";
-    public static final String KEY_ACTIONS = "route53:ChangeResourceRecordSetsActions";
+    public static final String CHANGE_RECORDS = Route53Names.CHANGE_RECORD_SETS;
+    public static final String GET_CHANGE = Route53Names.GET_CHANGE;
+    public static final String KEY_NAMES = Route53Names.KEY_NAMES;
+    public static final String KEY_TYPES = Route53Names.KEY_TYPES;
+    public static final String KEY_ACTIONS = Route53Names.KEY_ACTIONS;
     /** The multivalued keys that only ChangeResourceRecordSets carries. */
     public static final List<String> RECORD_KEYS = List.of(KEY_NAMES, KEY_TYPES, KEY_ACTIONS);
     /** Actions with no resource type: only {@code "Resource": "*"} grants them. */
@@ -18,7 +19,7 @@ public final class Route53 {
             "route53:ListHostedZonesByName", "route53:GetHostedZoneCount", "route53:TestDNSAnswer");
     /** An ARN of the kind GetChange is authorized on, used to test resource patterns. */
     public static final String SAMPLE_CHANGE_ARN = "arn:aws:route53:::change/C2682N5HXP0BZ4";
-    public static final String CHALLENGE_PREFIX = "_acme-challenge.";
+    public static final String CHALLENGE_PREFIX = Route53Names.CHALLENGE_PREFIX;
 
     private Route53() {
     }

@@ -1,8 +1,8 @@
 package dev.policygen.lint;
 
+import dev.policygen.SourcePosition;
 import dev.policygen.eval.Glob;
 import dev.policygen.json.JsonNode;
-import dev.policygen.json.SourcePosition;
 import dev.policygen.model.ConditionOperator;
 import dev.policygen.model.PolicyValue;
 import java.util.ArrayList;

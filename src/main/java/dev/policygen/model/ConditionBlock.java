@@ -1,6 +1,6 @@
 package dev.policygen.model;
 
-import dev.policygen.json.SourcePosition;
+import dev.policygen.SourcePosition;
 import java.util.List;
 
 /** One operator of a Condition element with its keys; every key must match (AND). */

@@ -1,6 +1,6 @@
 package dev.policygen.model;
 
-import dev.policygen.json.SourcePosition;
+import dev.policygen.SourcePosition;
 
 /** One {@code key: values} pair inside a condition operator block. */
 public record ConditionEntry(String key, ValueList values, SourcePosition keyPosition) {

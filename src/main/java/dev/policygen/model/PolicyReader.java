@@ -1,9 +1,9 @@
 package dev.policygen.model;
 
 import dev.policygen.InputException;
+import dev.policygen.SourcePosition;
 import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonReader;
-import dev.policygen.json.SourcePosition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.policygen.model;
 
-import dev.policygen.json.SourcePosition;
+import dev.policygen.SourcePosition;
 
 /**
  * One value of a policy element. Condition values may be written as JSON numbers or booleans

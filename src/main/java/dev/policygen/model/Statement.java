@@ -1,6 +1,6 @@
 package dev.policygen.model;
 
-import dev.policygen.json.SourcePosition;
+import dev.policygen.SourcePosition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,10 +1,11 @@
 package dev.policygen.observe;
 
-import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonNode.JsonArray;
 import dev.policygen.json.JsonNode.JsonNumber;
 import dev.policygen.json.JsonNode.JsonObject;
 import dev.policygen.json.JsonNode.JsonString;
+import dev.policygen.json.JsonNode;
+import dev.policygen.route53.Route53Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,9 +21,6 @@ import java.util.Optional;
 public record ObservedCall(String time, String action, String resource, List<String> names, List<String> types,
         List<String> changeActions, String decision, List<String> decidingStatements, int status, String error) {
 
-    static final String NAMES_KEY = "route53:ChangeResourceRecordSetsNormalizedRecordNames";
-    static final String TYPES_KEY = "route53:ChangeResourceRecordSetsRecordTypes";
-    static final String ACTIONS_KEY = "route53:ChangeResourceRecordSetsActions";
 
     public ObservedCall {
         names = List.copyOf(names);
@@ -57,7 +55,7 @@ public record ObservedCall(String time, String action, String resource, List<Str
         }
         Optional<JsonNode> status = line.get("status");
         return new ObservedCall(text(line, "time"), text(line, "action"), text(line, "resource"),
-                values(context, NAMES_KEY), values(context, TYPES_KEY), values(context, ACTIONS_KEY),
+                values(context, Route53Names.KEY_NAMES), values(context, Route53Names.KEY_TYPES), values(context, Route53Names.KEY_ACTIONS),
                 text(line, "decision"), deciding,
                 status.isPresent() && status.get() instanceof JsonNumber number ? Integer.parseInt(number.text()) : 0,
                 text(line, "error"));

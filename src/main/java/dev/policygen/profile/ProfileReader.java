@@ -1,9 +1,10 @@
 package dev.policygen.profile;
 
 import dev.policygen.InputException;
+import dev.policygen.SourcePosition;
 import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonReader;
-import dev.policygen.json.SourcePosition;
+import dev.policygen.route53.Route53Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -54,7 +55,7 @@ final class ProfileReader {
         }
         ChangeSpec changeSpec = new ChangeSpec(actions, bool(changes, "oneNamePerBatch"), text(changes, "why"),
                 text(changes, "source"));
-        calls.add(new ProfileCall(Purpose.RECORD_CHANGE, "route53:ChangeResourceRecordSets",
+        calls.add(new ProfileCall(Purpose.RECORD_CHANGE, Route53Names.CHANGE_RECORD_SETS,
                 ProfileCall.HOSTED_ZONE, Optional.empty(), Purpose.RECORD_CHANGE.sid(), changeSpec.why(),
                 changeSpec.source()));
         calls.addAll(calls(object.get("waiting").orElse(null), Purpose.CHANGE_WAIT, Purpose.CHANGE_WAIT.sid()));

@@ -1,8 +1,6 @@
 package dev.policygen.renew;
 
 import dev.policygen.PolicygenException;
-import dev.policygen.eval.ChangeBatch;
-import dev.policygen.generate.HostedZoneId;
 import dev.policygen.renew.acme.ChallengePublisher;
 import dev.policygen.renew.acme.ChallengeRecord;
 import dev.policygen.renew.acme.IssuedCertificate;
@@ -13,6 +11,8 @@ import dev.policygen.renew.config.ConfiguredDomain;
 import dev.policygen.renew.deliver.ServiceState;
 import dev.policygen.renew.dns.Route53Challenges;
 import dev.policygen.renew.report.RenewLog;
+import dev.policygen.route53.HostedZoneId;
+import dev.policygen.route53.RecordChange;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -144,10 +144,10 @@ final class CertificateRenewal {
             // the batches ZoneRecords may send: CREATE of new sets, DELETE of ours, and DELETE of a set as
             // read + CREATE of its replacement (never UPSERT)
             for (List<String> actions : List.of(List.of("CREATE"), List.of("DELETE"), List.of("DELETE", "CREATE"))) {
-                List<ChangeBatch.Change> changes = new ArrayList<>();
+                List<RecordChange> changes = new ArrayList<>();
                 for (String record : zone.getValue()) {
                     for (String action : actions) {
-                        changes.add(new ChangeBatch.Change(action, "TXT", record));
+                        changes.add(new RecordChange(action, "TXT", record));
                     }
                 }
                 context.aws().check(context.aws().changeCall(zone.getKey(), changes));

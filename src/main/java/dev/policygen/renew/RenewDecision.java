@@ -1,10 +1,10 @@
 package dev.policygen.renew;
 
-import dev.policygen.name.CertificateName;
 import dev.policygen.renew.acme.RenewalWindow;
 import dev.policygen.renew.config.CertificateConfig;
 import dev.policygen.renew.config.ConfiguredDomain;
 import dev.policygen.renew.deliver.ServiceState;
+import dev.policygen.route53.CertificateName;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;

@@ -1,10 +1,10 @@
 package dev.policygen.renew;
 
 import dev.policygen.PolicygenException;
-import dev.policygen.generate.HostedZoneId;
 import dev.policygen.renew.config.CertificateConfig;
 import dev.policygen.renew.dns.ZoneRecords;
 import dev.policygen.renew.state.Journal;
+import dev.policygen.route53.HostedZoneId;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

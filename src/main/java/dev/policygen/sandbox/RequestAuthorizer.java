@@ -2,14 +2,15 @@ package dev.policygen.sandbox;
 
 import dev.policygen.InputException;
 import dev.policygen.eval.AccessRequest;
-import dev.policygen.eval.CompiledPolicy;
 import dev.policygen.eval.ChangeBatch;
+import dev.policygen.eval.CompiledPolicy;
 import dev.policygen.eval.ContextValue;
 import dev.policygen.eval.Decision;
 import dev.policygen.eval.Evaluation;
 import dev.policygen.eval.PolicyEvaluator;
 import dev.policygen.eval.RequestContext;
 import dev.policygen.model.PolicyReader;
+import dev.policygen.route53.Route53Names;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,9 +56,9 @@ final class RequestAuthorizer {
                 types.add(change.set().type());
                 actions.add(change.action());
             }
-            context.add(ContextValue.multi(ChangeBatch.NAMES_KEY, List.copyOf(names)));
-            context.add(ContextValue.multi(ChangeBatch.TYPES_KEY, List.copyOf(types)));
-            context.add(ContextValue.multi(ChangeBatch.ACTIONS_KEY, List.copyOf(actions)));
+            context.add(ContextValue.multi(Route53Names.KEY_NAMES, List.copyOf(names)));
+            context.add(ContextValue.multi(Route53Names.KEY_TYPES, List.copyOf(types)));
+            context.add(ContextValue.multi(Route53Names.KEY_ACTIONS, List.copyOf(actions)));
         }
         return decide(call.operation().action(), call.resourceArn(), context);
     }

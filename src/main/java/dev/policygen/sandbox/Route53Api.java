@@ -1,6 +1,6 @@
 package dev.policygen.sandbox;
 
-import dev.policygen.name.RecordNames;
+import dev.policygen.route53.RecordNames;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package dev.policygen.sandbox;
 
 import dev.policygen.InputException;
 import dev.policygen.UsageException;
-import dev.policygen.name.RecordNames;
+import dev.policygen.route53.RecordNames;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintWriter;

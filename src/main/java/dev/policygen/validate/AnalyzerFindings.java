@@ -1,8 +1,8 @@
 package dev.policygen.validate;
 
+import dev.policygen.SourcePosition;
 import dev.policygen.aws.AnalyzerFinding;
 import dev.policygen.aws.NoNewAccessResult;
-import dev.policygen.json.SourcePosition;
 import dev.policygen.lint.Finding;
 import dev.policygen.lint.Severity;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package dev.policygen.validate;
 
-import dev.policygen.aws.AnalyzerFinding;
+import dev.policygen.SourcePosition;
 import dev.policygen.aws.AnalyzerFinding.PathStep;
+import dev.policygen.aws.AnalyzerFinding;
 import dev.policygen.json.JsonNode;
-import dev.policygen.json.SourcePosition;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,9 +1,9 @@
 package dev.policygen.validate;
 
 import dev.policygen.InputException;
+import dev.policygen.SourcePosition;
 import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonWriter;
-import dev.policygen.json.SourcePosition;
 import dev.policygen.lint.LintOptions;
 import dev.policygen.lint.LintedPolicy;
 import dev.policygen.lint.input.PolicyInputs;

@@ -1,7 +1,7 @@
 package dev.policygen.validate;
 
+import dev.policygen.AwsFailure;
 import dev.policygen.aws.AnalyzerFinding;
-import dev.policygen.aws.AwsFailure;
 import dev.policygen.aws.PolicyChecks;
 import dev.policygen.lint.Finding;
 import java.util.ArrayList;

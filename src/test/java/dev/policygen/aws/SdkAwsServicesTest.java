@@ -1,9 +1,6 @@
 package dev.policygen.aws;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import dev.policygen.AwsFailure;
 import dev.policygen.InputException;
 import dev.policygen.UsageException;
 import java.net.URI;
@@ -14,6 +11,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.regions.Region;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The factory's settings: region and endpoint defaults, credentials checked up front, clients built lazily. */
 class SdkAwsServicesTest {

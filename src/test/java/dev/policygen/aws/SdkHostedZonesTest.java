@@ -1,14 +1,10 @@
 package dev.policygen.aws;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import dev.policygen.generate.HostedZoneId;
+import dev.policygen.AwsFailure;
 import dev.policygen.renew.cloud.HostedZones;
 import dev.policygen.renew.cloud.TxtChange;
 import dev.policygen.renew.cloud.TxtRecord;
+import dev.policygen.route53.HostedZoneId;
 import dev.policygen.sandbox.FaultSettings;
 import dev.policygen.sandbox.Sandbox;
 import java.net.URI;
@@ -19,6 +15,11 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@link SdkHostedZones} through {@link SdkAwsServices} against the sandbox's Route 53, for real. */
 class SdkHostedZonesTest {

@@ -1,10 +1,6 @@
 package dev.policygen.aws;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import dev.policygen.AwsFailure;
 import dev.policygen.renew.cloud.InstalledCertificate;
 import dev.policygen.renew.cloud.ServerCertificates;
 import java.time.Instant;
@@ -12,6 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@link SdkServerCertificates} against canned IAM answers: the query-protocol wire and the mapping back. */
 class SdkServerCertificatesTest extends CannedAwsTest {

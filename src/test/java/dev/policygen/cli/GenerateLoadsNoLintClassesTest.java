@@ -23,7 +23,7 @@ class GenerateLoadsNoLintClassesTest {
     private static final List<String> LINT_ONLY = List.of(
             "com.fasterxml.jackson.dataformat.yaml.YAMLFactory",
             "org.yaml.snakeyaml.LoaderOptions",
-            "dev.policygen.lint.input.YamlTreeReader",
+            "dev.policygen.yaml.YamlTreeReader",
             "dev.policygen.lint.input.PolicyInputs",
             "dev.policygen.lint.Linter");
 

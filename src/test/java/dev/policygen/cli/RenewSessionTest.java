@@ -3,10 +3,10 @@ package dev.policygen.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.policygen.AwsFailure;
 import dev.policygen.InputException;
 import dev.policygen.PolicygenException;
 import dev.policygen.UsageException;
-import dev.policygen.aws.AwsFailure;
 import dev.policygen.renew.CertificateResult;
 import dev.policygen.renew.deliver.DeliveryFailure;
 import dev.policygen.renew.dns.JournalFailure;

@@ -1,15 +1,12 @@
 package dev.policygen.eval;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import dev.policygen.generate.HostedZoneId;
-import dev.policygen.generate.Partition;
 import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonReader;
 import dev.policygen.model.PolicyDocument;
 import dev.policygen.model.PolicyReader;
+import dev.policygen.route53.HostedZoneId;
+import dev.policygen.route53.Partition;
+import dev.policygen.route53.RecordChange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +17,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Runs every scenario in src/test/resources/eval-scenarios. A file holds {@code policies} and
@@ -99,9 +100,9 @@ class EvalScenarioTest {
             }
         }
         if (request.get("zone").isPresent()) {
-            List<ChangeBatch.Change> changes = new ArrayList<>();
+            List<RecordChange> changes = new ArrayList<>();
             for (JsonNode change : ((JsonNode.JsonArray) request.get("changes").orElseThrow()).elements()) {
-                changes.add(ChangeBatch.parseChange(((JsonNode.JsonString) change).value()));
+                changes.add(RecordChange.parse(((JsonNode.JsonString) change).value()));
             }
             return ChangeBatch.request(Partition.AWS, HostedZoneId.parse(text(request, "zone")), changes, context);
         }

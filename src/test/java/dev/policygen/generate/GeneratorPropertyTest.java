@@ -1,9 +1,5 @@
 package dev.policygen.generate;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.policygen.InputException;
 import dev.policygen.UsageException;
 import dev.policygen.model.ConditionBlock;
@@ -14,12 +10,17 @@ import dev.policygen.model.PolicyWriter;
 import dev.policygen.model.Statement;
 import dev.policygen.profile.ClientProfile;
 import dev.policygen.profile.Profiles;
+import dev.policygen.route53.Route53Names;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Seeded random requests over every profile and option; invariants every generated policy keeps. */
 class GeneratorPropertyTest {
@@ -74,7 +75,7 @@ class GeneratorPropertyTest {
                 for (ConditionEntry entry : block.entries()) {
                     List<String> values = entry.values().texts();
                     assertEquals(new TreeSet<>(values).stream().toList(), values.stream().sorted().toList(), context);
-                    if (entry.key().equals(PolicyGenerator.KEY_NAMES)) {
+                    if (entry.key().equals(Route53Names.KEY_NAMES)) {
                         for (String name : values) {
                             assertFalse(name.contains("*") || name.contains("\\052") || name.endsWith("."),
                                     context + ": " + name);
@@ -82,10 +83,10 @@ class GeneratorPropertyTest {
                         }
                         assertEquals(values.size(), new HashSet<>(values).size(), context);
                     }
-                    if (entry.key().equals(PolicyGenerator.KEY_TYPES)) {
+                    if (entry.key().equals(Route53Names.KEY_TYPES)) {
                         assertEquals(List.of("TXT"), values, context);
                     }
-                    if (entry.key().equals(PolicyGenerator.KEY_ACTIONS)) {
+                    if (entry.key().equals(Route53Names.KEY_ACTIONS)) {
                         assertEquals(new TreeSet<>(policy.profile().changes().actions()), new TreeSet<>(values), context);
                     }
                 }
@@ -115,7 +116,7 @@ class GeneratorPropertyTest {
             for (Statement s : document.document().statements()) {
                 actions.addAll(s.actions().texts());
                 s.conditions().stream().flatMap(b -> b.entries().stream())
-                        .filter(e -> e.key().equals(PolicyGenerator.KEY_NAMES))
+                        .filter(e -> e.key().equals(Route53Names.KEY_NAMES))
                         .forEach(e -> names.addAll(e.values().texts()));
             }
         }
@@ -127,7 +128,7 @@ class GeneratorPropertyTest {
         for (Statement s : policy.allow()) {
             expectedActions.addAll(s.actions().texts());
             s.conditions().stream().flatMap(b -> b.entries().stream())
-                    .filter(e -> e.key().equals(PolicyGenerator.KEY_NAMES))
+                    .filter(e -> e.key().equals(Route53Names.KEY_NAMES))
                     .forEach(e -> expectedNames.addAll(e.values().texts()));
         }
         policy.deny().ifPresent(d -> expectedActions.addAll(d.actions().texts()));

@@ -2,6 +2,7 @@ package dev.policygen.generate;
 
 import dev.policygen.UsageException;
 import dev.policygen.profile.ClientProfile;
+import dev.policygen.route53.Partition;
 import java.util.List;
 import java.util.Random;
 

@@ -1,15 +1,16 @@
 package dev.policygen.generate;
 
+import dev.policygen.UsageException;
+import dev.policygen.profile.Profiles;
+import dev.policygen.route53.Partition;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import dev.policygen.UsageException;
-import dev.policygen.profile.Profiles;
-import java.util.List;
-import java.util.Set;
-import org.junit.jupiter.api.Test;
 
 class ResourceTemplateTest {
     private static final String LISTENER = "arn:aws:elasticloadbalancing:eu-west-1:111122223333:listener/app/w/1/2";

@@ -3,11 +3,11 @@ package dev.policygen.lint;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.policygen.SourcePosition;
 import dev.policygen.generate.SizeLimit;
 import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonReader;
 import dev.policygen.json.JsonWriter;
-import dev.policygen.json.SourcePosition;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

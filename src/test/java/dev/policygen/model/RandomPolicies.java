@@ -1,7 +1,7 @@
 package dev.policygen.model;
 
+import dev.policygen.SourcePosition;
 import dev.policygen.json.JsonNode;
-import dev.policygen.json.SourcePosition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

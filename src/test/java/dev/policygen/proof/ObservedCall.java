@@ -2,11 +2,12 @@ package dev.policygen.proof;
 
 import dev.policygen.InputException;
 import dev.policygen.generate.PolicyGenerator;
-import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonNode.JsonArray;
 import dev.policygen.json.JsonNode.JsonObject;
 import dev.policygen.json.JsonNode.JsonString;
+import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonReader;
+import dev.policygen.route53.Route53Names;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,10 +40,10 @@ record ObservedCall(String action, String resource, List<String> recordNames, Li
 
     private static ObservedCall parse(JsonObject entry) {
         JsonObject context = entry.get("context").filter(JsonObject.class::isInstance).map(JsonObject.class::cast)
-                .orElse(new JsonObject(List.of(), dev.policygen.json.SourcePosition.UNKNOWN));
+                .orElse(new JsonObject(List.of(), dev.policygen.SourcePosition.UNKNOWN));
         return new ObservedCall(text(entry, "action"), text(entry, "resource"),
-                texts(context, PolicyGenerator.KEY_NAMES), texts(context, PolicyGenerator.KEY_TYPES),
-                texts(context, PolicyGenerator.KEY_ACTIONS), text(entry, "decision"),
+                texts(context, Route53Names.KEY_NAMES), texts(context, Route53Names.KEY_TYPES),
+                texts(context, Route53Names.KEY_ACTIONS), text(entry, "decision"),
                 entry.get("status").map(n -> Integer.parseInt(((JsonNode.JsonNumber) n).text())).orElse(0),
                 text(entry, "error"));
     }

@@ -6,6 +6,7 @@ import dev.policygen.model.ConditionEntry;
 import dev.policygen.model.PolicyDocument;
 import dev.policygen.model.Statement;
 import dev.policygen.model.ValueList;
+import dev.policygen.route53.Route53Names;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,8 +41,8 @@ record PolicyGrant(Kind kind, int statementIndex, String value) {
             for (ConditionBlock block : statement.conditions()) {
                 for (ConditionEntry entry : block.entries()) {
                     Kind kind = switch (entry.key()) {
-                        case PolicyGenerator.KEY_NAMES -> Kind.RECORD_NAME;
-                        case PolicyGenerator.KEY_ACTIONS -> Kind.CHANGE_ACTION;
+                        case Route53Names.KEY_NAMES -> Kind.RECORD_NAME;
+                        case Route53Names.KEY_ACTIONS -> Kind.CHANGE_ACTION;
                         default -> null;
                     };
                     if (kind != null) {
@@ -69,7 +70,7 @@ record PolicyGrant(Kind kind, int statementIndex, String value) {
                         statement.conditions(), statement.position()));
             }
         } else {
-            String key = kind == Kind.RECORD_NAME ? PolicyGenerator.KEY_NAMES : PolicyGenerator.KEY_ACTIONS;
+            String key = kind == Kind.RECORD_NAME ? Route53Names.KEY_NAMES : Route53Names.KEY_ACTIONS;
             List<String> values = statement.conditions().stream().flatMap(b -> b.entries().stream())
                     .filter(e -> e.key().equals(key)).findFirst().orElseThrow().values().texts();
             statements.set(statementIndex, statement.withConditionValues(key, ValueList.of(without(values))));

@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.policygen.aws.AwsFailure;
-import dev.policygen.generate.HostedZoneId;
+import dev.policygen.AwsFailure;
 import dev.policygen.renew.cloud.TxtChange;
 import dev.policygen.renew.dns.ZoneRecords;
 import dev.policygen.renew.guard.CallGate;
@@ -14,6 +13,7 @@ import dev.policygen.renew.guard.GuardedAws;
 import dev.policygen.renew.guard.PolicyGuard;
 import dev.policygen.renew.guard.RenewPolicy;
 import dev.policygen.renew.pace.RateLimiter;
+import dev.policygen.route53.HostedZoneId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

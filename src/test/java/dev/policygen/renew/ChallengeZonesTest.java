@@ -3,9 +3,9 @@ package dev.policygen.renew;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.policygen.generate.HostedZoneId;
 import dev.policygen.renew.dns.ChallengeZones;
 import dev.policygen.renew.dns.ZoneNotFoundException;
+import dev.policygen.route53.HostedZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -3,10 +3,10 @@ package dev.policygen.renew;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.policygen.aws.AwsFailure;
-import dev.policygen.generate.HostedZoneId;
+import dev.policygen.AwsFailure;
 import dev.policygen.renew.cloud.TxtChange;
 import dev.policygen.renew.dns.ChangeWaiter;
+import dev.policygen.route53.HostedZoneId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

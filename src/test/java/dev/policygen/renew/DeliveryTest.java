@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.policygen.aws.AwsFailure;
+import dev.policygen.AwsFailure;
 import dev.policygen.renew.acme.IssuedCertificate;
 import dev.policygen.renew.config.CertificateConfig;
 import dev.policygen.renew.config.Destination;

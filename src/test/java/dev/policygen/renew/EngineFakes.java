@@ -1,7 +1,6 @@
 package dev.policygen.renew;
 
-import dev.policygen.aws.AwsFailure;
-import dev.policygen.generate.Partition;
+import dev.policygen.AwsFailure;
 import dev.policygen.model.PolicyReader;
 import dev.policygen.renew.cloud.AcmCertificates;
 import dev.policygen.renew.cloud.AwsServices;
@@ -20,6 +19,7 @@ import dev.policygen.renew.guard.RenewPolicy;
 import dev.policygen.renew.pace.Backoff;
 import dev.policygen.renew.pace.RateLimiter;
 import dev.policygen.renew.pace.Retry;
+import dev.policygen.route53.Partition;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

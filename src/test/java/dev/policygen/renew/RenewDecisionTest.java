@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.policygen.name.CertificateName;
 import dev.policygen.renew.acme.RenewalWindow;
 import dev.policygen.renew.config.CertificateConfig;
 import dev.policygen.renew.config.ConfiguredDomain;
 import dev.policygen.renew.config.Destination;
 import dev.policygen.renew.config.KeyType;
 import dev.policygen.renew.deliver.ServiceState;
+import dev.policygen.route53.CertificateName;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package dev.policygen.renew;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.policygen.aws.AwsFailure;
+import dev.policygen.AwsFailure;
 import dev.policygen.renew.guard.GuardedAws;
 import dev.policygen.renew.pace.RateLimiter;
 import java.time.Clock;

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.policygen.PolicygenException;
-import dev.policygen.generate.HostedZoneId;
-import dev.policygen.name.CertificateName;
 import dev.policygen.renew.account.AcmeFailure;
 import dev.policygen.renew.acme.ChallengePublisher;
 import dev.policygen.renew.acme.ChallengeRecord;
@@ -28,6 +26,8 @@ import dev.policygen.renew.guard.GuardedAws;
 import dev.policygen.renew.report.Progress;
 import dev.policygen.renew.report.RenewLog;
 import dev.policygen.renew.state.Journal;
+import dev.policygen.route53.CertificateName;
+import dev.policygen.route53.HostedZoneId;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -195,8 +195,8 @@ class RenewRunTest {
 
     @Test
     void aFailedCleanUpKeepsTheCertificateRenewedReportsItAndLeavesItToTheNextRun() throws Exception {
-        dev.policygen.aws.AwsFailure denied = new dev.policygen.aws.AwsFailure(
-                dev.policygen.aws.AwsFailure.Kind.ACCESS_DENIED, "AccessDenied", 403, "denied", null);
+        dev.policygen.AwsFailure denied = new dev.policygen.AwsFailure(
+                dev.policygen.AwsFailure.Kind.ACCESS_DENIED, "AccessDenied", 403, "denied", null);
         route53.beforeChange.add(() -> { });
         route53.beforeChange.add(() -> route53.changeFailures.add(denied));
         route53.beforeChange.add(() -> route53.changeFailures.add(denied));
@@ -290,7 +290,7 @@ class RenewRunTest {
         String leftover = "_acme-challenge.old.example.com";
         journal.record("old", ZONE, Map.of(leftover, List.of("\"crashed\"")));
         route53.put("Z1COM", leftover, 60, "\"crashed\"");
-        route53.changeFailures.add(new dev.policygen.aws.AwsFailure(dev.policygen.aws.AwsFailure.Kind.ACCESS_DENIED,
+        route53.changeFailures.add(new dev.policygen.AwsFailure(dev.policygen.AwsFailure.Kind.ACCESS_DENIED,
                 "AccessDenied", 403, "denied", null));
 
         List<CertificateResult> results = run(1, List.of(certificate("a"))).run();

@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.policygen.aws.AwsFailure;
-import dev.policygen.generate.HostedZoneId;
+import dev.policygen.AwsFailure;
 import dev.policygen.renew.acme.ChallengeRecord;
 import dev.policygen.renew.cloud.TxtChange;
 import dev.policygen.renew.cloud.TxtRecord;
@@ -16,6 +15,7 @@ import dev.policygen.renew.dns.Route53Challenges;
 import dev.policygen.renew.dns.ZoneRecords;
 import dev.policygen.renew.guard.GuardedAws;
 import dev.policygen.renew.state.Journal;
+import dev.policygen.route53.HostedZoneId;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

@@ -3,7 +3,6 @@ package dev.policygen.renew;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.policygen.generate.HostedZoneId;
 import dev.policygen.generate.ZoneRef;
 import dev.policygen.renew.config.ConfiguredDomain;
 import dev.policygen.renew.config.RenewConfig;
@@ -11,6 +10,7 @@ import dev.policygen.renew.config.RenewConfigReader;
 import dev.policygen.renew.dns.ChallengeZones;
 import dev.policygen.renew.dns.ZoneDiscovery;
 import dev.policygen.renew.dns.ZoneNotFoundException;
+import dev.policygen.route53.HostedZoneId;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

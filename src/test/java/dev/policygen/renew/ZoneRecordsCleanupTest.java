@@ -2,11 +2,11 @@ package dev.policygen.renew;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.policygen.generate.HostedZoneId;
 import dev.policygen.renew.config.RenewConfigReader;
 import dev.policygen.renew.dns.ZoneRecords;
 import dev.policygen.renew.guard.PolicyGuard;
 import dev.policygen.renew.guard.RenewPolicy;
+import dev.policygen.route53.HostedZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,9 +1,9 @@
 package dev.policygen.eval.condition;
 
-import dev.policygen.eval.Arn;
 import dev.policygen.eval.ArnPattern;
 import dev.policygen.eval.RequestContext;
 import dev.policygen.model.OperatorName;
+import dev.policygen.route53.Arn;
 import java.util.List;
 
 /**

@@ -1,12 +1,12 @@
 package dev.policygen.lint.diff;
 
-import dev.policygen.eval.ChangeBatch;
 import dev.policygen.generate.ChallengeRecords;
 import dev.policygen.generate.GenerateRequest;
-import dev.policygen.generate.HostedZoneId;
 import dev.policygen.profile.ClientProfile;
 import dev.policygen.profile.ProfileCall;
 import dev.policygen.profile.Purpose;
+import dev.policygen.route53.HostedZoneId;
+import dev.policygen.route53.RecordChange;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,9 +60,9 @@ final class ClientNeeds {
         boolean oneName = request.profile().changes().oneNamePerBatch();
         for (Map.Entry<HostedZoneId, SortedSet<String>> zone : records.namesByZone().entrySet()) {
             for (String action : request.profile().changes().actions()) {
-                List<ChangeBatch.Change> all = new ArrayList<>();
+                List<RecordChange> all = new ArrayList<>();
                 for (String name : zone.getValue()) {
-                    ChangeBatch.Change change = new ChangeBatch.Change(action, TXT, name);
+                    RecordChange change = new RecordChange(action, TXT, name);
                     if (oneName) {
                         batches.add(ClientRequest.batch(request.partition(), zone.getKey(), List.of(change)));
                     } else {

@@ -3,8 +3,9 @@ package dev.policygen.lint.diff;
 import dev.policygen.eval.AccessRequest;
 import dev.policygen.eval.ChangeBatch;
 import dev.policygen.eval.RequestContext;
-import dev.policygen.generate.HostedZoneId;
-import dev.policygen.generate.Partition;
+import dev.policygen.route53.HostedZoneId;
+import dev.policygen.route53.Partition;
+import dev.policygen.route53.RecordChange;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +17,7 @@ import java.util.List;
  * @param changes the changes of a change batch, empty for other requests
  */
 public record ClientRequest(AccessRequest access, String description, HostedZoneId zone,
-        List<ChangeBatch.Change> changes) {
+        List<RecordChange> changes) {
     /** A batch of many names is named by its first few; the count says the rest. */
     private static final int NAMES_SHOWN = 3;
 
@@ -30,10 +31,10 @@ public record ClientRequest(AccessRequest access, String description, HostedZone
                 action + " on " + resource, null, List.of());
     }
 
-    static ClientRequest batch(Partition partition, HostedZoneId zone, List<ChangeBatch.Change> changes) {
+    static ClientRequest batch(Partition partition, HostedZoneId zone, List<RecordChange> changes) {
         AccessRequest access = ChangeBatch.request(partition, zone, changes, List.of());
         List<String> shown = new ArrayList<>();
-        for (ChangeBatch.Change change : changes.subList(0, Math.min(NAMES_SHOWN, changes.size()))) {
+        for (RecordChange change : changes.subList(0, Math.min(NAMES_SHOWN, changes.size()))) {
             shown.add(change.action() + " " + change.type() + " " + change.normalizedName());
         }
         String more = changes.size() > NAMES_SHOWN ? " and " + (changes.size() - NAMES_SHOWN) + " more" : "";

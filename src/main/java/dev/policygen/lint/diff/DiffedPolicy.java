@@ -1,6 +1,7 @@
 package dev.policygen.lint.diff;
 
 import dev.policygen.InputException;
+import dev.policygen.SourcePosition;
 import dev.policygen.eval.AccessRequest;
 import dev.policygen.eval.CompiledPolicy;
 import dev.policygen.eval.Evaluation;
@@ -8,7 +9,6 @@ import dev.policygen.eval.Mismatch;
 import dev.policygen.eval.PolicyEvaluator;
 import dev.policygen.eval.StatementRef;
 import dev.policygen.json.JsonNode;
-import dev.policygen.json.SourcePosition;
 import dev.policygen.lint.LintedPolicy;
 import dev.policygen.model.ConditionBlock;
 import dev.policygen.model.ConditionEntry;

@@ -3,9 +3,11 @@ package dev.policygen.lint.diff;
 import dev.policygen.eval.ChangeBatch;
 import dev.policygen.generate.ChallengeRecords;
 import dev.policygen.generate.GenerateRequest;
-import dev.policygen.generate.HostedZoneId;
-import dev.policygen.generate.Partition;
 import dev.policygen.profile.Purpose;
+import dev.policygen.route53.HostedZoneId;
+import dev.policygen.route53.Partition;
+import dev.policygen.route53.RecordChange;
+import dev.policygen.route53.Route53Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,6 @@ import java.util.stream.Collectors;
 final class OverGrantProbes {
     /** Not a zone of any request: stands for every zone a {@code hostedzone/*} grant also opens. */
     static final HostedZoneId OTHER_ZONE = new HostedZoneId("ZOTHERZONE0PROBE0001");
-    private static final String PREFIX = "_acme-challenge.";
     private static final List<String> OTHER_TYPES = List.of("A", "CNAME", "NS", "MX");
     private static final List<String> CHANGE_ACTIONS = List.of("CREATE", "UPSERT", "DELETE");
     private static final List<String> ZONE_ACTIONS = List.of("route53:DeleteHostedZone", "route53:GetHostedZone",
@@ -33,7 +34,6 @@ final class OverGrantProbes {
             "route53:AssociateVPCWithHostedZone");
     private static final List<String> ACCOUNT_ACTIONS = List.of("route53:CreateHostedZone",
             "route53:ListHostedZones", "route53:ListHostedZonesByName");
-    private static final String GET_CHANGE = "route53:GetChange";
 
     private OverGrantProbes() {
     }
@@ -47,21 +47,21 @@ final class OverGrantProbes {
         for (Map.Entry<HostedZoneId, SortedSet<String>> zone : records.namesByZone().entrySet()) {
             HostedZoneId id = zone.getKey();
             String name = zone.getValue().first();
-            String domain = name.startsWith(PREFIX) ? name.substring(PREFIX.length()) : name;
+            String domain = name.startsWith(Route53Names.CHALLENGE_PREFIX) ? name.substring(Route53Names.CHALLENGE_PREFIX.length()) : name;
             List<Probe> inZone = new ArrayList<>();
             inZone.add(change(partition, id, "a host name, not a challenge name", sentAction, "TXT", "www." + domain));
             inZone.add(change(partition, id, "the domain's own name", sentAction, "TXT", domain));
             inZone.add(change(partition, id, "the challenge name of a name below the domain", sentAction, "TXT",
-                    PREFIX + "other." + domain));
+                    Route53Names.CHALLENGE_PREFIX + "other." + domain));
             inZone.add(change(partition, id, "a name that only ends in the domain's text", sentAction, "TXT",
-                    PREFIX + "not" + domain));
-            inZone.add(change(partition, id, "a name of another zone", sentAction, "TXT", PREFIX + "example.invalid"));
+                    Route53Names.CHALLENGE_PREFIX + "not" + domain));
+            inZone.add(change(partition, id, "a name of another zone", sentAction, "TXT", Route53Names.CHALLENGE_PREFIX + "example.invalid"));
             for (String type : OTHER_TYPES) {
                 inZone.add(change(partition, id, "record type " + type, sentAction, type, name));
             }
             inZone.add(new Probe(ClientRequest.batch(partition, id, List.of(
-                    new ChangeBatch.Change(sentAction, ClientNeeds.TXT, name),
-                    new ChangeBatch.Change(sentAction, "A", name))), "an A record in the same batch as the TXT"));
+                    new RecordChange(sentAction, ClientNeeds.TXT, name),
+                    new RecordChange(sentAction, "A", name))), "an A record in the same batch as the TXT"));
             for (String action : CHANGE_ACTIONS) {
                 if (!clientActions.contains(action)) {
                     inZone.add(change(partition, id, "change action " + action, action, "TXT", name));
@@ -79,8 +79,8 @@ final class OverGrantProbes {
         if (!records.namesByZone().containsKey(OTHER_ZONE)) {
             String name = records.namesByZone().values().iterator().next().first();
             probes.add(change(partition, OTHER_ZONE, "a hosted zone that is not given", sentAction, "TXT", name));
-            if (calledActions.contains("route53:ListResourceRecordSets")) {
-                probes.add(new Probe(ClientRequest.call("route53:ListResourceRecordSets",
+            if (calledActions.contains(Route53Names.LIST_RECORD_SETS)) {
+                probes.add(new Probe(ClientRequest.call(Route53Names.LIST_RECORD_SETS,
                         partition.hostedZoneArn(OTHER_ZONE)), "a hosted zone that is not given"));
             }
         }
@@ -92,8 +92,8 @@ final class OverGrantProbes {
                         ? "an action it does not call once its zone id is configured" : "an action it never calls"));
             }
         }
-        if (!calledActions.contains(GET_CHANGE)) {
-            probes.add(new Probe(ClientRequest.call(GET_CHANGE, SampleArns.change(request)),
+        if (!calledActions.contains(Route53Names.GET_CHANGE)) {
+            probes.add(new Probe(ClientRequest.call(Route53Names.GET_CHANGE, SampleArns.change(request)),
                     "an action it never calls"));
         }
         probes.add(new Probe(ClientRequest.call("iam:CreateUser",
@@ -109,7 +109,7 @@ final class OverGrantProbes {
 
     private static Probe change(Partition partition, HostedZoneId zone, String reason, String action, String type,
             String name) {
-        return new Probe(ClientRequest.batch(partition, zone, List.of(new ChangeBatch.Change(action, type, name))),
+        return new Probe(ClientRequest.batch(partition, zone, List.of(new RecordChange(action, type, name))),
                 reason);
     }
 

@@ -1,9 +1,9 @@
 package dev.policygen.lint.diff;
 
 import dev.policygen.generate.GenerateRequest;
-import dev.policygen.generate.HostedZoneId;
 import dev.policygen.generate.ResourceTemplate;
 import dev.policygen.profile.ProfileCall;
+import dev.policygen.route53.HostedZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

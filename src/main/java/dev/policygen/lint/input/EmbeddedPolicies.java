@@ -1,9 +1,9 @@
 package dev.policygen.lint.input;
 
 import dev.policygen.InputException;
+import dev.policygen.SourcePosition;
 import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonReader;
-import dev.policygen.json.SourcePosition;
 import dev.policygen.lint.LintOptions;
 import dev.policygen.lint.LintedPolicy;
 import dev.policygen.lint.SyntaxProblem;

@@ -6,6 +6,7 @@ import dev.policygen.json.JsonReader;
 import dev.policygen.lint.LintOptions;
 import dev.policygen.lint.LintedPolicy;
 import dev.policygen.lint.SyntaxProblem;
+import dev.policygen.yaml.YamlTreeReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +32,7 @@ public final class PolicyInputs {
         } catch (InputException e) {
             String message = yaml ? e.getMessage().replaceFirst("^invalid JSON", "invalid YAML") : e.getMessage();
             return List.of(LintedPolicy.unparsable(file, "", new SyntaxProblem(
-                    e.position().known() ? e.position() : new dev.policygen.json.SourcePosition(1, 1), message), options));
+                    e.position().known() ? e.position() : new dev.policygen.SourcePosition(1, 1), message), options));
         }
         List<LintedPolicy> policies = new ArrayList<>();
         if (root instanceof JsonNode.JsonObject object) {

@@ -1,7 +1,7 @@
 package dev.policygen.lint.report;
 
+import dev.policygen.SourcePosition;
 import dev.policygen.json.JsonNode;
-import dev.policygen.json.SourcePosition;
 import java.util.List;
 
 /** Shorthands for building output trees, which have no source position. */

@@ -1,7 +1,7 @@
 package dev.policygen.lint.rules;
 
+import dev.policygen.SourcePosition;
 import dev.policygen.json.JsonNode;
-import dev.policygen.json.SourcePosition;
 import dev.policygen.lint.AbstractRule;
 import dev.policygen.lint.LintedPolicy;
 import dev.policygen.lint.Reporter;

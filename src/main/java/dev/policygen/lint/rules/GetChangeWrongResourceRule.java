@@ -6,6 +6,7 @@ import dev.policygen.lint.Reporter;
 import dev.policygen.lint.Severity;
 import dev.policygen.lint.StatementView;
 import dev.policygen.model.PolicyValue;
+import dev.policygen.route53.Route53Names;
 import java.util.List;
 
 /**
@@ -28,7 +29,7 @@ public final class GetChangeWrongResourceRule extends AbstractRule {
                 continue;
             }
             for (PolicyValue action : statement.strings("Action")) {
-                if (action.text().equalsIgnoreCase("route53:GetChange")) {
+                if (action.text().equalsIgnoreCase(Route53Names.GET_CHANGE)) {
                     reporter.report(action.position(), "route53:GetChange is authorized on"
                             + " arn:aws:route53:::change/<id>, which no Resource here matches; grant it on"
                             + " arn:aws:route53:::change/*");

@@ -1,6 +1,6 @@
 package dev.policygen.lint.rules;
 
-import dev.policygen.json.SourcePosition;
+import dev.policygen.SourcePosition;
 import dev.policygen.lint.ConditionView;
 import dev.policygen.lint.LintedPolicy;
 import dev.policygen.lint.Route53;

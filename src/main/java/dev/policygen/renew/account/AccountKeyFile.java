@@ -1,7 +1,7 @@
 package dev.policygen.renew.account;
 
 import dev.policygen.InputException;
-import dev.policygen.json.SourcePosition;
+import dev.policygen.SourcePosition;
 import dev.policygen.renew.config.KeyType;
 import java.io.IOException;
 import java.io.StringReader;

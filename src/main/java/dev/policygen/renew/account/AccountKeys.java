@@ -1,8 +1,8 @@
 package dev.policygen.renew.account;
 
+import dev.policygen.AwsFailure;
 import dev.policygen.InputException;
-import dev.policygen.aws.AwsFailure;
-import dev.policygen.json.SourcePosition;
+import dev.policygen.SourcePosition;
 import dev.policygen.renew.cloud.ObjectStore;
 import dev.policygen.renew.config.AccountKeyLocation;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package dev.policygen.renew.acme;
 
+import dev.policygen.route53.Route53Names;
 /**
  * One DNS-01 TXT value of an order.
  *
@@ -8,7 +9,6 @@ package dev.policygen.renew.acme;
  * @param value the DNS-01 digest the CA expects in the TXT record
  */
 public record ChallengeRecord(String identifier, String recordName, String value) {
-    static final String PREFIX = "_acme-challenge.";
 
     /** The record of a name: the CA looks under the name itself, lower case, for a wildcard too. */
     static ChallengeRecord of(String identifier, String digest) {
@@ -16,6 +16,6 @@ public record ChallengeRecord(String identifier, String recordName, String value
         if (name.endsWith(".")) {
             name = name.substring(0, name.length() - 1);
         }
-        return new ChallengeRecord(identifier, PREFIX + name, digest);
+        return new ChallengeRecord(identifier, Route53Names.CHALLENGE_PREFIX + name, digest);
     }
 }

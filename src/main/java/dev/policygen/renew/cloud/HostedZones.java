@@ -1,7 +1,7 @@
 package dev.policygen.renew.cloud;
 
-import dev.policygen.aws.AwsFailure;
-import dev.policygen.generate.HostedZoneId;
+import dev.policygen.AwsFailure;
+import dev.policygen.route53.HostedZoneId;
 import java.util.List;
 
 /** Route 53, as the renewer uses it: find zones, read TXT records, change them, wait for the change. */

@@ -1,6 +1,6 @@
 package dev.policygen.renew.cloud;
 
-import dev.policygen.aws.AwsFailure;
+import dev.policygen.AwsFailure;
 import java.util.Optional;
 
 /** Listener certificates of classic load balancers and of Application/Network load balancers. */

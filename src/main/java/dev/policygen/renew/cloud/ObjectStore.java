@@ -1,6 +1,6 @@
 package dev.policygen.renew.cloud;
 
-import dev.policygen.aws.AwsFailure;
+import dev.policygen.AwsFailure;
 import java.util.Optional;
 
 /** S3 objects, for ACME account keys kept at {@code s3://bucket/key}. */

@@ -1,6 +1,6 @@
 package dev.policygen.renew.cloud;
 
-import dev.policygen.aws.AwsFailure;
+import dev.policygen.AwsFailure;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,13 +1,13 @@
 package dev.policygen.renew.config;
 
 import dev.policygen.InputException;
-import dev.policygen.json.JsonNode;
+import dev.policygen.SourcePosition;
 import dev.policygen.json.JsonNode.JsonArray;
 import dev.policygen.json.JsonNode.JsonNumber;
 import dev.policygen.json.JsonNode.JsonObject;
 import dev.policygen.json.JsonNode.JsonString;
 import dev.policygen.json.JsonNode.Member;
-import dev.policygen.json.SourcePosition;
+import dev.policygen.json.JsonNode;
 import java.util.Optional;
 import java.util.Set;
 

@@ -1,7 +1,7 @@
 package dev.policygen.renew.config;
 
-import dev.policygen.generate.HostedZoneId;
-import dev.policygen.name.CertificateName;
+import dev.policygen.route53.CertificateName;
+import dev.policygen.route53.HostedZoneId;
 import java.util.Optional;
 
 /** A name on a certificate and, when the config says, the hosted zone its challenge record goes in. */

@@ -1,11 +1,11 @@
 package dev.policygen.renew.config;
 
 import dev.policygen.InputException;
-import dev.policygen.generate.HostedZoneId;
-import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonNode.JsonArray;
 import dev.policygen.json.JsonNode.JsonObject;
-import dev.policygen.name.CertificateName;
+import dev.policygen.json.JsonNode;
+import dev.policygen.route53.CertificateName;
+import dev.policygen.route53.HostedZoneId;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -2,13 +2,13 @@ package dev.policygen.renew.config;
 
 import dev.policygen.InputException;
 import dev.policygen.UsageException;
-import dev.policygen.generate.HostedZoneId;
-import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonNode.JsonArray;
 import dev.policygen.json.JsonNode.JsonObject;
 import dev.policygen.json.JsonNode.Member;
-import dev.policygen.name.CertificateName;
-import dev.policygen.name.RecordNames;
+import dev.policygen.json.JsonNode;
+import dev.policygen.route53.CertificateName;
+import dev.policygen.route53.HostedZoneId;
+import dev.policygen.route53.RecordNames;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package dev.policygen.renew.config;
 
 import dev.policygen.InputException;
-import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonNode.JsonObject;
+import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonReader;
-import dev.policygen.lint.input.YamlTreeReader;
+import dev.policygen.yaml.YamlTreeReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,7 +43,7 @@ public final class RenewConfigReader {
 
     public static RenewConfig read(String text, String source, boolean yaml) throws InputException {
         if (text.isBlank()) {
-            throw new InputException(source, dev.policygen.json.SourcePosition.UNKNOWN, "the renew config is empty");
+            throw new InputException(source, dev.policygen.SourcePosition.UNKNOWN, "the renew config is empty");
         }
         JsonNode root = yaml ? YamlTreeReader.read(text, source) : JsonReader.read(text, source);
         ConfigTree tree = new ConfigTree(source);

@@ -1,7 +1,7 @@
 package dev.policygen.renew.deliver;
 
+import dev.policygen.AwsFailure;
 import dev.policygen.PolicygenException;
-import dev.policygen.aws.AwsFailure;
 import dev.policygen.renew.acme.IssuedCertificate;
 import dev.policygen.renew.cloud.ServerCertificates;
 import dev.policygen.renew.config.Destination;
@@ -11,9 +11,9 @@ import dev.policygen.renew.report.RenewLog;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;

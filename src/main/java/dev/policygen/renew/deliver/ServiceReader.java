@@ -1,7 +1,7 @@
 package dev.policygen.renew.deliver;
 
+import dev.policygen.AwsFailure;
 import dev.policygen.PolicygenException;
-import dev.policygen.aws.AwsFailure;
 import dev.policygen.renew.cloud.InstalledCertificate;
 import dev.policygen.renew.cloud.ServerCertificates;
 import dev.policygen.renew.config.CertificateConfig;

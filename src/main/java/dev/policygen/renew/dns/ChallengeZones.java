@@ -1,11 +1,11 @@
 package dev.policygen.renew.dns;
 
-import dev.policygen.aws.AwsFailure;
-import dev.policygen.generate.HostedZoneId;
-import dev.policygen.name.RecordNames;
+import dev.policygen.AwsFailure;
 import dev.policygen.renew.cloud.HostedZones;
 import dev.policygen.renew.guard.GuardException;
 import dev.policygen.renew.guard.GuardedAws;
+import dev.policygen.route53.HostedZoneId;
+import dev.policygen.route53.RecordNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

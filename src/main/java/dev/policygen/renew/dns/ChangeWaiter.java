@@ -1,6 +1,6 @@
 package dev.policygen.renew.dns;
 
-import dev.policygen.aws.AwsFailure;
+import dev.policygen.AwsFailure;
 import dev.policygen.renew.guard.GuardException;
 import dev.policygen.renew.guard.GuardedAws;
 import dev.policygen.renew.pace.Sleeper;

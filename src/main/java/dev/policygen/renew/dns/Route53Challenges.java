@@ -1,11 +1,11 @@
 package dev.policygen.renew.dns;
 
 import dev.policygen.PolicygenException;
-import dev.policygen.generate.HostedZoneId;
 import dev.policygen.renew.acme.ChallengePublisher;
 import dev.policygen.renew.acme.ChallengeRecord;
 import dev.policygen.renew.cloud.TxtRecord;
 import dev.policygen.renew.state.Journal;
+import dev.policygen.route53.HostedZoneId;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

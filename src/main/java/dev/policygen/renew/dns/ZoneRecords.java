@@ -1,13 +1,13 @@
 package dev.policygen.renew.dns;
 
-import dev.policygen.aws.AwsFailure;
-import dev.policygen.generate.HostedZoneId;
+import dev.policygen.AwsFailure;
 import dev.policygen.renew.cloud.TxtChange;
 import dev.policygen.renew.cloud.TxtRecord;
 import dev.policygen.renew.guard.GuardException;
 import dev.policygen.renew.guard.GuardedAws;
 import dev.policygen.renew.pace.Backoff;
 import dev.policygen.renew.pace.Sleeper;
+import dev.policygen.route53.HostedZoneId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

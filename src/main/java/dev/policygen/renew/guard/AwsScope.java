@@ -1,7 +1,7 @@
 package dev.policygen.renew.guard;
 
-import dev.policygen.generate.HostedZoneId;
-import dev.policygen.generate.Partition;
+import dev.policygen.route53.HostedZoneId;
+import dev.policygen.route53.Partition;
 
 /**
  * The partition, region and account the renewer's ARNs are built in, so the guard judges each call

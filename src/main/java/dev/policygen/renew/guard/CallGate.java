@@ -1,6 +1,6 @@
 package dev.policygen.renew.guard;
 
-import dev.policygen.aws.AwsFailure;
+import dev.policygen.AwsFailure;
 import dev.policygen.renew.pace.RateLimiter;
 import dev.policygen.renew.pace.Retry;
 import java.util.Map;

@@ -1,14 +1,15 @@
 package dev.policygen.renew.guard;
 
-import dev.policygen.aws.AwsFailure;
-import dev.policygen.eval.ChangeBatch;
-import dev.policygen.generate.HostedZoneId;
+import dev.policygen.AwsFailure;
 import dev.policygen.renew.cloud.AwsServices;
 import dev.policygen.renew.cloud.HostedZones;
 import dev.policygen.renew.cloud.InstalledCertificate;
 import dev.policygen.renew.cloud.ServerCertificates;
 import dev.policygen.renew.cloud.TxtChange;
 import dev.policygen.renew.cloud.TxtRecord;
+import dev.policygen.route53.HostedZoneId;
+import dev.policygen.route53.RecordChange;
+import dev.policygen.route53.Route53Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,20 +39,20 @@ public final class GuardedAws {
     }
 
     public List<HostedZones.Zone> zonesFrom(String dnsName) throws GuardException, AwsFailure, InterruptedException {
-        return gate.send(IntendedCall.of("route53:ListHostedZonesByName", "*"),
+        return gate.send(IntendedCall.of(Route53Names.LIST_HOSTED_ZONES_BY_NAME, "*"),
                 () -> services.hostedZones().zonesFrom(dnsName));
     }
 
     public TxtRecord txtRecord(HostedZoneId zone, String name) throws GuardException, AwsFailure,
             InterruptedException {
-        return gate.send(new IntendedCall("route53:ListResourceRecordSets", scope.hostedZone(zone), Optional.of(zone),
+        return gate.send(new IntendedCall(Route53Names.LIST_RECORD_SETS, scope.hostedZone(zone), Optional.of(zone),
                 List.of()), () -> services.hostedZones().txtRecord(zone, name));
     }
 
     /** One ListResourceRecordSets for many names ({@link HostedZones#txtRecords}), guarded as the single read. */
     public List<TxtRecord> txtRecords(HostedZoneId zone, List<String> names) throws GuardException, AwsFailure,
             InterruptedException {
-        return gate.send(new IntendedCall("route53:ListResourceRecordSets", scope.hostedZone(zone), Optional.of(zone),
+        return gate.send(new IntendedCall(Route53Names.LIST_RECORD_SETS, scope.hostedZone(zone), Optional.of(zone),
                 List.of()), () -> services.hostedZones().txtRecords(zone, names));
     }
 
@@ -61,15 +62,15 @@ public final class GuardedAws {
      */
     public String change(HostedZoneId zone, List<TxtChange> changes) throws GuardException, AwsFailure,
             InterruptedException {
-        List<ChangeBatch.Change> described = new ArrayList<>();
+        List<RecordChange> described = new ArrayList<>();
         for (TxtChange change : changes) {
-            described.add(new ChangeBatch.Change(change.action().name(), "TXT", change.record().name()));
+            described.add(new RecordChange(change.action().name(), "TXT", change.record().name()));
         }
         return gate.send(changeCall(zone, described), () -> services.hostedZones().change(zone, changes));
     }
 
     public boolean inSync(String changeId) throws GuardException, AwsFailure, InterruptedException {
-        return gate.send(IntendedCall.of("route53:GetChange", scope.change(changeId)),
+        return gate.send(IntendedCall.of(Route53Names.GET_CHANGE, scope.change(changeId)),
                 () -> services.hostedZones().inSync(changeId));
     }
 
@@ -152,8 +153,8 @@ public final class GuardedAws {
     }
 
     /** ChangeResourceRecordSets of {@code changes} in {@code zone}. */
-    public IntendedCall changeCall(HostedZoneId zone, List<ChangeBatch.Change> changes) {
-        return new IntendedCall(ChangeBatch.ACTION, scope.hostedZone(zone), Optional.of(zone), changes);
+    public IntendedCall changeCall(HostedZoneId zone, List<RecordChange> changes) {
+        return new IntendedCall(Route53Names.CHANGE_RECORD_SETS, scope.hostedZone(zone), Optional.of(zone), changes);
     }
 
     public IntendedCall uploadCall(String name) {

@@ -3,8 +3,10 @@ package dev.policygen.renew.guard;
 import dev.policygen.eval.AccessRequest;
 import dev.policygen.eval.ChangeBatch;
 import dev.policygen.eval.RequestContext;
-import dev.policygen.generate.HostedZoneId;
-import dev.policygen.generate.Partition;
+import dev.policygen.route53.HostedZoneId;
+import dev.policygen.route53.Partition;
+import dev.policygen.route53.RecordChange;
+import dev.policygen.route53.Route53Names;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,14 +15,14 @@ import java.util.Optional;
  * the hosted zone it is about (if any) and, for a change batch, its record changes.
  */
 public record IntendedCall(String action, String resource, Optional<HostedZoneId> zone,
-        List<ChangeBatch.Change> changes) {
+        List<RecordChange> changes) {
     public IntendedCall {
         changes = List.copyOf(changes);
     }
 
     /** A ChangeResourceRecordSets batch against one zone. */
-    public static IntendedCall changeBatch(Partition partition, HostedZoneId zone, List<ChangeBatch.Change> changes) {
-        return new IntendedCall(ChangeBatch.ACTION, partition.hostedZoneArn(zone), Optional.of(zone), changes);
+    public static IntendedCall changeBatch(Partition partition, HostedZoneId zone, List<RecordChange> changes) {
+        return new IntendedCall(Route53Names.CHANGE_RECORD_SETS, partition.hostedZoneArn(zone), Optional.of(zone), changes);
     }
 
     /** A call without record changes, such as route53:GetChange on a change ARN. */
@@ -29,7 +31,7 @@ public record IntendedCall(String action, String resource, Optional<HostedZoneId
     }
 
     AccessRequest accessRequest() {
-        if (zone.isPresent() && action.equals(ChangeBatch.ACTION)) {
+        if (zone.isPresent() && action.equals(Route53Names.CHANGE_RECORD_SETS)) {
             AccessRequest batch = ChangeBatch.request(Partition.AWS, zone.get(), changes, List.of());
             // the batch's context keys, with the resource as given (it carries the partition)
             return new AccessRequest(action, resource, batch.context());
@@ -43,7 +45,7 @@ public record IntendedCall(String action, String resource, Optional<HostedZoneId
         if (!changes.isEmpty()) {
             text.append(" [");
             for (int i = 0; i < changes.size(); i++) {
-                ChangeBatch.Change change = changes.get(i);
+                RecordChange change = changes.get(i);
                 text.append(i == 0 ? "" : ", ").append(change.action()).append(' ').append(change.type())
                         .append(' ').append(change.normalizedName());
             }

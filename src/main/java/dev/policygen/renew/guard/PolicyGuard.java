@@ -1,11 +1,12 @@
 package dev.policygen.renew.guard;
 
 import dev.policygen.UsageException;
-import dev.policygen.eval.ChangeBatch;
 import dev.policygen.eval.Evaluation;
 import dev.policygen.eval.PolicyEvaluator;
 import dev.policygen.model.PolicyDocument;
-import dev.policygen.name.CertificateName;
+import dev.policygen.route53.CertificateName;
+import dev.policygen.route53.RecordChange;
+import dev.policygen.route53.Route53Names;
 import java.util.List;
 import java.util.Optional;
 
@@ -57,8 +58,8 @@ public final class PolicyGuard {
         RenewPolicy wider = policy;
         try {
             if (call.zone().isPresent()) {
-                for (ChangeBatch.Change change : call.changes()) {
-                    String prefix = CertificateName.CHALLENGE_LABEL + ".";
+                for (RecordChange change : call.changes()) {
+                    String prefix = Route53Names.CHALLENGE_PREFIX;
                     if (!change.normalizedName().startsWith(prefix)) {
                         return Optional.empty();
                     }

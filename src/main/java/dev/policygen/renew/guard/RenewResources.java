@@ -2,11 +2,11 @@ package dev.policygen.renew.guard;
 
 import dev.policygen.UsageException;
 import dev.policygen.generate.GenerateRequest;
-import dev.policygen.generate.Partition;
 import dev.policygen.renew.config.AccountKeyLocation;
 import dev.policygen.renew.config.CertificateConfig;
 import dev.policygen.renew.config.Destination;
 import dev.policygen.renew.config.RenewConfig;
+import dev.policygen.route53.Partition;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.policygen.renew.pace;
 
-import dev.policygen.aws.AwsFailure;
+import dev.policygen.AwsFailure;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.random.RandomGenerator;

@@ -1,6 +1,6 @@
 package dev.policygen.renew.pace;
 
-import dev.policygen.aws.AwsFailure;
+import dev.policygen.AwsFailure;
 import java.time.Duration;
 
 /** Told before each retry, so the engine can log it. */

@@ -1,8 +1,8 @@
 package dev.policygen.renew.report;
 
+import dev.policygen.SourcePosition;
 import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonWriter;
-import dev.policygen.json.SourcePosition;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;

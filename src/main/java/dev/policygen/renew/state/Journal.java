@@ -1,8 +1,8 @@
 package dev.policygen.renew.state;
 
 import dev.policygen.InputException;
-import dev.policygen.generate.HostedZoneId;
-import dev.policygen.json.SourcePosition;
+import dev.policygen.SourcePosition;
+import dev.policygen.route53.HostedZoneId;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;

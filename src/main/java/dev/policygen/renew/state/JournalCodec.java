@@ -1,13 +1,13 @@
 package dev.policygen.renew.state;
 
 import dev.policygen.InputException;
+import dev.policygen.SourcePosition;
 import dev.policygen.UsageException;
-import dev.policygen.generate.HostedZoneId;
 import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonReader;
 import dev.policygen.json.JsonWriter;
-import dev.policygen.json.SourcePosition;
 import dev.policygen.renew.state.Journal.Entry;
+import dev.policygen.route53.HostedZoneId;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

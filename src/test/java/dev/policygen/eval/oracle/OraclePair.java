@@ -25,7 +25,7 @@ public record OraclePair(long id, List<JsonNode> policies, String action, String
                     value.multiValued() ? Json.strings(value.values()) : Json.str(value.value())));
         }
         JsonNode line = Json.obj(
-                "id", new JsonNode.JsonNumber(Long.toString(id), dev.policygen.json.SourcePosition.UNKNOWN),
+                "id", new JsonNode.JsonNumber(Long.toString(id), dev.policygen.SourcePosition.UNKNOWN),
                 "policies", Json.arr(policies),
                 "action", Json.str(action),
                 "resource", Json.str(resource),

@@ -1,17 +1,18 @@
 package dev.policygen.eval.oracle;
 
-import static dev.policygen.eval.Json.arr;
-import static dev.policygen.eval.Json.member;
-import static dev.policygen.eval.Json.obj;
-import static dev.policygen.eval.Json.str;
-
 import dev.policygen.eval.ChangeBatch;
 import dev.policygen.eval.ContextValue;
 import dev.policygen.eval.Json;
 import dev.policygen.json.JsonNode;
+import dev.policygen.route53.Route53Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+
+import static dev.policygen.eval.Json.arr;
+import static dev.policygen.eval.Json.member;
+import static dev.policygen.eval.Json.obj;
+import static dev.policygen.eval.Json.str;
 
 /**
  * Seeded random policies and requests around Route 53 DNS-01: the three record keys, zone and change
@@ -28,13 +29,13 @@ public final class Route53PairGenerator {
     private static final List<String> STRING_OPS = List.of("StringEquals", "StringNotEquals", "StringLike",
             "StringNotLike", "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase");
     private static final List<KeySpec> KEYS = List.of(
-            new KeySpec(ChangeBatch.NAMES_KEY, STRING_OPS, List.of("_acme-challenge.example.com",
+            new KeySpec(Route53Names.KEY_NAMES, STRING_OPS, List.of("_acme-challenge.example.com",
                     "_acme-challenge.www.example.com", "example.com", "\\052.example.com", "*.example.com",
                     "_acme-challenge.*example.com", "_acme-challenge.?xample.com", "_ACME-challenge.example.com",
                     "_acme-challenge.${aws:username}.example.com", "_acme-challenge.${aws:username, 'www'}.example.com",
                     "${*}.example.com", "_acme-challenge.example.${?}")),
-            new KeySpec(ChangeBatch.TYPES_KEY, STRING_OPS, List.of("TXT", "A", "CNAME", "txt", "T*", "?XT")),
-            new KeySpec(ChangeBatch.ACTIONS_KEY, STRING_OPS, List.of("CREATE", "UPSERT", "DELETE", "upsert", "*")),
+            new KeySpec(Route53Names.KEY_TYPES, STRING_OPS, List.of("TXT", "A", "CNAME", "txt", "T*", "?XT")),
+            new KeySpec(Route53Names.KEY_ACTIONS, STRING_OPS, List.of("CREATE", "UPSERT", "DELETE", "upsert", "*")),
             new KeySpec("aws:username", STRING_OPS, List.of("alice", "bob", "al*", "ALICE")),
             new KeySpec("aws:SecureTransport", List.of("Bool"), List.of("true", "false", "TRUE")),
             new KeySpec("aws:SourceIp", List.of("IpAddress", "NotIpAddress"), List.of("192.0.2.0/24",
@@ -162,12 +163,12 @@ public final class Route53PairGenerator {
         String resource;
         List<ContextValue> context = new ArrayList<>();
         if (kind < 7) {
-            action = random.nextInt(10) == 0 ? "route53:changeResourceRecordSets" : ChangeBatch.ACTION;
+            action = random.nextInt(10) == 0 ? "route53:changeResourceRecordSets" : Route53Names.CHANGE_RECORD_SETS;
             resource = pick(List.of("arn:aws:route53:::hostedzone/Z1", "arn:aws:route53:::hostedzone/Z2",
                     "arn:aws-cn:route53:::hostedzone/Z1", "arn:aws:route53:::hostedzone/Z12"));
-            recordKey(context, ChangeBatch.NAMES_KEY, REQUEST_NAMES);
-            recordKey(context, ChangeBatch.TYPES_KEY, List.of("TXT", "A", "CNAME"));
-            recordKey(context, ChangeBatch.ACTIONS_KEY, List.of("CREATE", "UPSERT", "DELETE"));
+            recordKey(context, Route53Names.KEY_NAMES, REQUEST_NAMES);
+            recordKey(context, Route53Names.KEY_TYPES, List.of("TXT", "A", "CNAME"));
+            recordKey(context, Route53Names.KEY_ACTIONS, List.of("CREATE", "UPSERT", "DELETE"));
         } else if (kind < 8) {
             action = "route53:GetChange";
             resource = "arn:aws:route53:::change/C" + random.nextInt(3);

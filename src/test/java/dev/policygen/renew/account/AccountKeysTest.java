@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.policygen.AwsFailure;
 import dev.policygen.InputException;
-import dev.policygen.aws.AwsFailure;
 import dev.policygen.aws.CannedAwsServer;
 import dev.policygen.aws.SdkAwsServices;
 import dev.policygen.renew.config.AccountKeyLocation;

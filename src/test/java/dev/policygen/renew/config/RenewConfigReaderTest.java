@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.policygen.InputException;
-import dev.policygen.generate.HostedZoneId;
+import dev.policygen.route53.HostedZoneId;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;

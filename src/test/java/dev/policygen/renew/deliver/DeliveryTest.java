@@ -2,8 +2,7 @@ package dev.policygen.renew.deliver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.policygen.aws.AwsFailure;
-import dev.policygen.generate.Partition;
+import dev.policygen.AwsFailure;
 import dev.policygen.model.Effect;
 import dev.policygen.model.PolicyDocument;
 import dev.policygen.model.Statement;
@@ -26,6 +25,7 @@ import dev.policygen.renew.pace.RateLimiter;
 import dev.policygen.renew.pace.Retry;
 import dev.policygen.renew.pace.Sleeper;
 import dev.policygen.renew.report.RenewLog;
+import dev.policygen.route53.Partition;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

@@ -1,22 +1,22 @@
 package dev.policygen.renew.guard;
 
+import dev.policygen.generate.GenerateRequest;
+import dev.policygen.generate.ZoneRef;
+import dev.policygen.model.PolicyReader;
+import dev.policygen.renew.config.RenewConfig;
+import dev.policygen.renew.config.RenewConfigReader;
+import dev.policygen.route53.HostedZoneId;
+import dev.policygen.route53.Partition;
+import dev.policygen.route53.RecordChange;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import dev.policygen.eval.ChangeBatch;
-import dev.policygen.generate.GenerateRequest;
-import dev.policygen.generate.HostedZoneId;
-import dev.policygen.generate.Partition;
-import dev.policygen.generate.ZoneRef;
-import dev.policygen.model.PolicyReader;
-import dev.policygen.renew.config.RenewConfig;
-import dev.policygen.renew.config.RenewConfigReader;
-import java.nio.file.Path;
-import java.util.List;
-import org.junit.jupiter.api.Test;
 
 class PolicyGuardTest {
     private static final HostedZoneId EXAMPLE_COM = new HostedZoneId("Z1111111111111");
@@ -37,9 +37,9 @@ class PolicyGuardTest {
     }
 
     private static IntendedCall batch(HostedZoneId zone, String... changes) throws Exception {
-        List<ChangeBatch.Change> parsed = new java.util.ArrayList<>();
+        List<RecordChange> parsed = new java.util.ArrayList<>();
         for (String change : changes) {
-            parsed.add(ChangeBatch.parseChange(change));
+            parsed.add(RecordChange.parse(change));
         }
         return IntendedCall.changeBatch(Partition.AWS, zone, parsed);
     }

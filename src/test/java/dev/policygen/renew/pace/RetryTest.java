@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.policygen.aws.AwsFailure;
-import dev.policygen.aws.AwsFailure.Kind;
+import dev.policygen.AwsFailure.Kind;
+import dev.policygen.AwsFailure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

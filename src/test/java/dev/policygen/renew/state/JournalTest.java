@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.policygen.InputException;
-import dev.policygen.generate.HostedZoneId;
 import dev.policygen.json.JsonReader;
+import dev.policygen.route53.HostedZoneId;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

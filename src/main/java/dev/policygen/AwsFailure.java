@@ -1,6 +1,5 @@
-package dev.policygen.aws;
+package dev.policygen;
 
-import dev.policygen.PolicygenException;
 import java.util.Optional;
 
 /**

@@ -1,4 +1,4 @@
-package dev.policygen.json;
+package dev.policygen;
 
 /** A 1-based line and column in a source text; {@link #UNKNOWN} for values built in code. */
 public record SourcePosition(int line, int column) {

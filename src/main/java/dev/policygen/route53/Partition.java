@@ -1,4 +1,4 @@
-package dev.policygen.generate;
+package dev.policygen.route53;
 
 import dev.policygen.UsageException;
 

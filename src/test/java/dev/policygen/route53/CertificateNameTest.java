@@ -1,14 +1,8 @@
-package dev.policygen.name;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+package dev.policygen.route53;
 
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.policygen.UsageException;
-import dev.policygen.eval.ChangeBatch;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +12,11 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CertificateNameTest {
     private static final String[] LABELS = {"example", "Example", "EXAMPLE", "www", "bücher", "BÜCHER", "xn--bcher-kva",
@@ -94,7 +93,7 @@ class CertificateNameTest {
     /** A record name Route 53 would refuse is a UsageException for simulate, never another exception. */
     static void checkChangeParses(String name) {
         try {
-            ChangeBatch.Change change = ChangeBatch.parseChange("UPSERT:TXT:" + name);
+            RecordChange change = RecordChange.parse("UPSERT:TXT:" + name);
             assertEquals(change.normalizedName(), RecordNames.normalize(change.normalizedName()),
                     "normalizing twice changes " + change.normalizedName());
         } catch (UsageException expected) {

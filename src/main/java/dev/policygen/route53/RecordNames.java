@@ -1,4 +1,4 @@
-package dev.policygen.name;
+package dev.policygen.route53;
 
 import java.net.IDN;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.policygen.eval;
+package dev.policygen.route53;
 
 /**
  * An ARN split into its six parts: {@code arn:partition:service:region:account:resource}. The

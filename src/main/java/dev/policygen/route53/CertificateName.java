@@ -1,4 +1,4 @@
-package dev.policygen.name;
+package dev.policygen.route53;
 
 import dev.policygen.UsageException;
 import java.util.List;
@@ -9,7 +9,6 @@ import java.util.List;
  * authorization is validated at the apex name (RFC 8555 section 7.1.4).
  */
 public record CertificateName(String input, String normalized, boolean wildcard) {
-    public static final String CHALLENGE_LABEL = "_acme-challenge";
 
     public static CertificateName parse(String input) throws UsageException {
         String text = input.strip();
@@ -42,14 +41,14 @@ public record CertificateName(String input, String normalized, boolean wildcard)
                         + "\" is not the whole leftmost label; only *.name is allowed");
             }
         }
-        if (rest.get(0).equalsIgnoreCase(CHALLENGE_LABEL)) {
-            throw new UsageException(input, "domain \"" + input + "\" already starts with " + CHALLENGE_LABEL
+        if (rest.get(0).equalsIgnoreCase(Route53Names.CHALLENGE_LABEL)) {
+            throw new UsageException(input, "domain \"" + input + "\" already starts with " + Route53Names.CHALLENGE_LABEL
                     + "; give the name on the certificate");
         }
         String normalized = RecordNames.join(rest);
         // the challenge name adds one label; it must still fit in 255 octets
         try {
-            RecordNames.labels(CHALLENGE_LABEL + "." + normalized);
+            RecordNames.labels(Route53Names.CHALLENGE_LABEL + "." + normalized);
         } catch (IllegalArgumentException e) {
             throw new UsageException(input, "domain \"" + input + "\" is too long for its challenge name: "
                     + e.getMessage());
@@ -81,6 +80,6 @@ public record CertificateName(String input, String normalized, boolean wildcard)
 
     /** The TXT record name DNS-01 writes for this name, normalized. */
     public String challengeName() {
-        return CHALLENGE_LABEL + "." + normalized;
+        return Route53Names.CHALLENGE_LABEL + "." + normalized;
     }
 }

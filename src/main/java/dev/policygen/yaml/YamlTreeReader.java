@@ -1,4 +1,4 @@
-package dev.policygen.lint.input;
+package dev.policygen.yaml;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
