@@ -54,4 +54,9 @@ public final class AwsFailure extends PolicygenException {
         return kind == Kind.THROTTLED || kind == Kind.UNREACHABLE || status >= 500
                 || PRIOR_REQUEST_NOT_COMPLETE.equals(code);
     }
+
+    @Override
+    public FailureCategory category() {
+        return FailureCategory.REMOTE;
+    }
 }

@@ -31,4 +31,9 @@ public class InputException extends PolicygenException {
     public String located() {
         return source + (position.known() ? ":" + position : "") + ": " + getMessage();
     }
+
+    @Override
+    public FailureCategory category() {
+        return FailureCategory.FILE;
+    }
 }

@@ -14,4 +14,9 @@ public class UsageException extends PolicygenException {
     public String value() {
         return value;
     }
+
+    @Override
+    public FailureCategory category() {
+        return FailureCategory.USAGE;
+    }
 }

@@ -2,14 +2,13 @@ package dev.policygen.cli;
 
 import dev.policygen.InputException;
 import dev.policygen.PolicygenException;
-import dev.policygen.UsageException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** Entry point. {@code generate} is the default command: {@code policygen --client lego ...}. */
 @Command(name = "policygen",
@@ -95,40 +94,22 @@ public final class Main implements Runnable {
         if (debug) {
             e.printStackTrace(err);
         }
-        if (e instanceof UsageException) {
-            err.println("policygen: error: " + e.getMessage());
-            return ExitCode.USAGE;
-        }
-        if (e instanceof InputException input) {
-            err.println("policygen: error: " + input.located());
-            return ExitCode.BAD_INPUT;
-        }
-        if (e instanceof OutputException) {
-            err.println("policygen: error: " + e.getMessage());
-            return ExitCode.BAD_INPUT;
-        }
-        if (e instanceof PolicygenException) {
-            err.println("policygen: error: " + e.getMessage());
-            return ExitCode.REMOTE;
+        if (e instanceof PolicygenException failure) {
+            err.println("policygen: error: " + (failure instanceof InputException input ? input.located()
+                    : failure.getMessage()));
+            return exitCodeOf(failure);
         }
         err.println("policygen: internal error: " + e + (debug ? "" : " (rerun with --debug for details)"));
         return ExitCode.INTERNAL;
     }
 
-    /**
-     * The exit code of a failure: 2 for a usage error, 3 for a file or the journal that cannot be read
-     * or written, 4 for AWS, ACME or the policy guard.
-     */
+    /** The one mapping from a failure's category to its exit code: 2 usage, 3 file, 4 AWS/ACME/guard. */
     static int exitCodeOf(PolicygenException e) {
-        if (e instanceof UsageException) {
-            return ExitCode.USAGE;
-        }
-        if (e instanceof InputException || e instanceof OutputException
-                || e instanceof dev.policygen.renew.dns.JournalFailure
-                || e instanceof dev.policygen.renew.deliver.DeliveryFailure) {
-            return ExitCode.BAD_INPUT;
-        }
-        return ExitCode.REMOTE;
+        return switch (e.category()) {
+            case USAGE -> ExitCode.USAGE;
+            case FILE -> ExitCode.BAD_INPUT;
+            case REMOTE -> ExitCode.REMOTE;
+        };
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.policygen.cli;
 
 import dev.policygen.InputException;
+import dev.policygen.OutputException;
 import dev.policygen.UsageException;
 import dev.policygen.format.RenderedFile;
 import dev.policygen.observe.CallTable;

@@ -1,5 +1,6 @@
 package dev.policygen.cli;
 
+import dev.policygen.OutputException;
 import dev.policygen.format.RenderedFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

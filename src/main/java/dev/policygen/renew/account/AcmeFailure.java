@@ -1,5 +1,6 @@
 package dev.policygen.renew.account;
 
+import dev.policygen.FailureCategory;
 import dev.policygen.PolicygenException;
 
 /** The ACME server refused a request or could not be reached; the CLI exits with 4. */
@@ -12,5 +13,10 @@ public final class AcmeFailure extends PolicygenException {
 
     public AcmeFailure(String message) {
         super(message);
+    }
+
+    @Override
+    public FailureCategory category() {
+        return FailureCategory.REMOTE;
     }
 }

@@ -1,5 +1,6 @@
 package dev.policygen.renew.deliver;
 
+import dev.policygen.FailureCategory;
 import dev.policygen.PolicygenException;
 
 /** A certificate could not be read from or written to a local destination; nothing in service was lost. */
@@ -15,5 +16,10 @@ public final class DeliveryFailure extends PolicygenException {
 
     public String certificate() {
         return certificate;
+    }
+
+    @Override
+    public FailureCategory category() {
+        return FailureCategory.FILE;
     }
 }

@@ -1,5 +1,6 @@
 package dev.policygen.renew.dns;
 
+import dev.policygen.FailureCategory;
 import dev.policygen.PolicygenException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,5 +18,10 @@ public final class JournalFailure extends PolicygenException {
 
     public Path file() {
         return file;
+    }
+
+    @Override
+    public FailureCategory category() {
+        return FailureCategory.FILE;
     }
 }

@@ -1,5 +1,6 @@
 package dev.policygen.renew.dns;
 
+import dev.policygen.FailureCategory;
 import dev.policygen.PolicygenException;
 
 /** No public hosted zone encloses a certificate name; the config must give its zone, or the zone is missing. */
@@ -16,5 +17,10 @@ public final class ZoneNotFoundException extends PolicygenException {
 
     public String name() {
         return name;
+    }
+
+    @Override
+    public FailureCategory category() {
+        return FailureCategory.REMOTE;
     }
 }

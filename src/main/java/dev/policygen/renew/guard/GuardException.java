@@ -1,5 +1,6 @@
 package dev.policygen.renew.guard;
 
+import dev.policygen.FailureCategory;
 import dev.policygen.PolicygenException;
 
 /**
@@ -12,5 +13,10 @@ public final class GuardException extends PolicygenException {
 
     GuardException(String message) {
         super(message);
+    }
+
+    @Override
+    public FailureCategory category() {
+        return FailureCategory.REMOTE;
     }
 }

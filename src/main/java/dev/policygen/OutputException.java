@@ -1,6 +1,5 @@
-package dev.policygen.cli;
+package dev.policygen;
 
-import dev.policygen.PolicygenException;
 
 /** An output file that cannot be written; nothing already on disk has been changed. */
 public class OutputException extends PolicygenException {
@@ -8,5 +7,10 @@ public class OutputException extends PolicygenException {
 
     public OutputException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    @Override
+    public FailureCategory category() {
+        return FailureCategory.FILE;
     }
 }
