@@ -1,6 +1,7 @@
 package dev.policygen.cli;
 
-import dev.policygen.PolicygenException;
+import dev.policygen.renew.Cleanup;
+import dev.policygen.renew.PassOptions;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * Removes the TXT values an interrupted renew left in Route 53, exactly those its journal lists, and
- * nothing else; every renew does the same before it starts.
+ * nothing else; every renew does the same before it starts. The work is {@link Cleanup}'s.
  */
 @Command(name = "cleanup",
         mixinStandardHelpOptions = true,
@@ -23,22 +24,15 @@ final class CleanupCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    RenewTargetOptions target = new RenewTargetOptions();
+    RenewRequestOptions target = new RenewRequestOptions();
 
     @Mixin
     DebugOption debugOption;
 
     @Override
     public Integer call() throws Exception {
-        RenewCommand options = new RenewCommand();
-        options.target = target;
-        try (RenewSetup setup = RenewSetup.open(options, spec.commandLine().getOut(), spec.commandLine().getErr(),
-                false)) {
-            Optional<PolicygenException> failure = setup.removeLeftovers();
-            if (failure.isPresent()) {
-                throw failure.get();
-            }
-        }
+        Cleanup.run(target.request(PassOptions.cleanupOnly(), Optional.empty(), Optional.empty()),
+                new SdkAwsConnector(), spec.commandLine().getOut());
         return ExitCode.OK;
     }
 }

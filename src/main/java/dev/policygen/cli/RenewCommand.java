@@ -1,6 +1,14 @@
 package dev.policygen.cli;
 
+import dev.policygen.UsageException;
+import dev.policygen.renew.CertificateResult;
+import dev.policygen.renew.PassOptions;
+import dev.policygen.renew.RenewLoop;
+import dev.policygen.renew.RenewRequest;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -9,9 +17,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Renews the certificates of a renew config, once or as a service. The work is in
- * {@link RenewSession}; this class holds the options. Options are plain values so building the
- * command line loads no ACME, SDK or Bouncy Castle class.
+ * Renews the certificates of a renew config, once or as a service. The work is {@link RenewLoop}'s;
+ * this class holds the options, builds the request and maps the results to an exit code. Options are
+ * plain values so building the command line loads no ACME, SDK or Bouncy Castle class.
  */
 @Command(name = "renew",
         mixinStandardHelpOptions = true,
@@ -26,7 +34,6 @@ import picocli.CommandLine.Spec;
 final class RenewCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-
 
     @Option(names = "--persistent", description = "Keep running: renew, sleep --interval (with jitter), repeat; "
             + "SIGTERM finishes the current step, cleans up and exits 0.")
@@ -46,13 +53,9 @@ final class RenewCommand implements Callable<Integer> {
             + "each of its requests against the policy; no order, no change anywhere.")
     boolean dryRun;
 
-
-
-
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8",
             description = "Certificates renewed at once. Default: ${DEFAULT-VALUE}.")
     int concurrency;
-
 
     @Option(names = "--preferred-chain", paramLabel = "NAME",
             description = "Use the CA's alternate chain whose top certificate is issued by (or is) this common name.")
@@ -62,17 +65,40 @@ final class RenewCommand implements Callable<Integer> {
             description = "Trust only the CA certificates in this PEM file for the ACME server's HTTPS (private CAs).")
     Path acmeCa;
 
-
-
-
     @Mixin
-    RenewTargetOptions target = new RenewTargetOptions();
+    RenewRequestOptions target = new RenewRequestOptions();
 
     @Mixin
     DebugOption debugOption;
 
     @Override
     public Integer call() throws Exception {
-        return new RenewSession(this, spec.commandLine().getOut(), spec.commandLine().getErr()).run();
+        RenewRequest request = request();
+        RenewLoop loop = new RenewLoop(request, new SdkAwsConnector(), spec.commandLine().getOut(),
+                spec.commandLine().getErr());
+        TermSignal.onTerm(loop::stop);
+        List<CertificateResult> results = loop.run();
+        // a service ends only on SIGTERM, which is how it is meant to end; its failures were logged
+        return request.repeats() ? ExitCode.OK : exitCode(results);
+    }
+
+    /** The request of these options, every value checked before anything starts. */
+    RenewRequest request() throws UsageException {
+        Duration every = DurationText.parse(interval, "--interval");
+        if (concurrency < 1 || concurrency > 64) {
+            throw new UsageException(String.valueOf(concurrency), "--concurrency takes 1 to 64");
+        }
+        PassOptions options = new PassOptions(forceIssue, deleteOld, dryRun, Optional.ofNullable(preferredChain),
+                concurrency);
+        return target.request(options, Optional.ofNullable(acmeCa), persistent ? Optional.of(every)
+                : Optional.empty());
+    }
+
+    /**
+     * 0 when every certificate was renewed or not due (clean-up included); else the code of the failure
+     * that speaks for the pass.
+     */
+    static int exitCode(List<CertificateResult> results) {
+        return CertificateResult.decidingFailure(results).map(Main::exitCodeOf).orElse(ExitCode.OK);
     }
 }

@@ -10,8 +10,8 @@ import java.security.cert.X509Certificate;
 import java.util.Optional;
 
 /**
- * What a run asks of the CA: the {@link AcmeClient} in every real run; the seam lets the engine's
- * unit tests drive runs (failures, stops, leftovers) without an ACME server.
+ * What a pass asks of the CA: the {@link AcmeClient} in every real pass; the seam lets the pass's
+ * unit tests drive passes (failures, stops, leftovers) without an ACME server.
  */
 interface CertificateIssuer {
     IssuedCertificate issue(OrderRequest request, ChallengePublisher publisher)

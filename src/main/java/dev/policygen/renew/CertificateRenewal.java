@@ -28,26 +28,26 @@ import java.util.TreeMap;
  */
 final class CertificateRenewal {
     private final CertificateConfig config;
-    private final RenewContext context;
+    private final PassParts parts;
     /** Set when the challenge records could not all be removed; the journal keeps them for the next run. */
     private PolicygenException cleanupFailure;
 
-    CertificateRenewal(CertificateConfig config, RenewContext context) {
+    CertificateRenewal(CertificateConfig config, PassParts parts) {
         this.config = config;
-        this.context = context;
+        this.parts = parts;
     }
 
     CertificateResult run() throws InterruptedException {
-        RenewLog log = context.log();
+        RenewLog log = parts.log();
         String name = config.name();
         Optional<java.time.Instant> expiry = Optional.empty();
         try {
-            context.progress().update(name, "reading");
-            List<ServiceState> states = context.reader().read(config);
+            parts.progress().update(name, "reading");
+            List<ServiceState> states = parts.reader().read(config);
             expiry = RenewDecision.earliestExpiry(states);
             Optional<RenewalWindow> window = renewalWindow(states);
-            RenewDecision decision = RenewDecision.decide(config, states, context.clock().instant(),
-                    context.options().forceIssue(), window);
+            RenewDecision decision = RenewDecision.decide(config, states, parts.clock().instant(),
+                    parts.options().forceIssue(), window);
             if (!decision.due()) {
                 log.info("skipped", "cert", name, "reason", decision.reason());
                 return CertificateResult.skipped(name, expiry, decision.reason());
@@ -55,7 +55,7 @@ final class CertificateRenewal {
             // every request after the order is checked now: the CA issues nothing the policy cannot deliver,
             // and a dry run tells whether the policy suffices
             preflight(states);
-            if (context.options().dryRun()) {
+            if (parts.options().dryRun()) {
                 log.info("would-renew", "cert", name, "reason", decision.reason());
                 return CertificateResult.skipped(name, expiry, "dry run; would renew: " + decision.reason());
             }
@@ -63,14 +63,14 @@ final class CertificateRenewal {
             IssuedCertificate issued = issue(states);
             log.info("issued", "cert", name, "not-after", issued.notAfter(), "serial",
                     issued.chain().get(0).getSerialNumber().toString(16));
-            context.progress().update(name, "delivering");
+            parts.progress().update(name, "delivering");
             List<String> locations = new ArrayList<>();
             for (ServiceState state : states) {
-                locations.add(context.delivery().deliver(name, issued, state));
+                locations.add(parts.delivery().deliver(name, issued, state));
             }
             PolicygenException deleteFailure = null;
             try {
-                context.delivery().deleteReplaced(name, states, locations);
+                parts.delivery().deleteReplaced(name, states, locations);
             } catch (PolicygenException e) {
                 // the new certificate is in service everywhere; the old one stays, and the exit code says so
                 log.error("delete-old.failed", "cert", name, "error", e.getMessage());
@@ -94,11 +94,11 @@ final class CertificateRenewal {
         for (ConfiguredDomain domain : config.domains()) {
             zones.put(domain.name().normalized(), domain.zone());
         }
-        Route53Challenges challenges = new Route53Challenges(config.name(), zones, context.zones(),
-                context.records(), context.waiter(), context.journal());
-        OrderRequest request = new OrderRequest(names(), config.keyType(), context.options().preferredChain(),
+        Route53Challenges challenges = new Route53Challenges(config.name(), zones, parts.zones(),
+                parts.records(), parts.waiter(), parts.journal());
+        OrderRequest request = new OrderRequest(names(), config.keyType(), parts.options().preferredChain(),
                 RenewDecision.earliestCertificate(states));
-        context.progress().update(config.name(), "ordering");
+        parts.progress().update(config.name(), "ordering");
         // a failed clean-up during the order must not stop its finalization: the CA has validated every
         // name by then, and the journal keeps the values for the retry below and the next run
         ChallengePublisher publisher = new ChallengePublisher() {
@@ -112,12 +112,12 @@ final class CertificateRenewal {
                 try {
                     challenges.withdraw();
                 } catch (PolicygenException e) {
-                    context.log().warn("cleanup.retrying", "cert", config.name(), "error", e.getMessage());
+                    parts.log().warn("cleanup.retrying", "cert", config.name(), "error", e.getMessage());
                 }
             }
         };
         try {
-            return context.acme().issue(request, publisher);
+            return parts.acme().issue(request, publisher);
         } finally {
             // AcmeClient withdraws once the CA has decided; this covers every way out before that. A
             // failed clean-up must neither hide the order's own failure nor lose a certificate issued
@@ -125,7 +125,7 @@ final class CertificateRenewal {
                 challenges.withdraw();
             } catch (PolicygenException e) {
                 cleanupFailure = e;
-                context.log().error("cleanup.failed", "cert", config.name(), "error", e.getMessage());
+                parts.log().error("cleanup.failed", "cert", config.name(), "error", e.getMessage());
             }
         }
     }
@@ -134,7 +134,7 @@ final class CertificateRenewal {
     private void preflight(List<ServiceState> states) throws PolicygenException, InterruptedException {
         Map<HostedZoneId, List<String>> byZone = new TreeMap<>();
         for (ConfiguredDomain domain : config.domains()) {
-            HostedZoneId zone = context.zones().zoneOf(domain.name().normalized(), domain.zone());
+            HostedZoneId zone = parts.zones().zoneOf(domain.name().normalized(), domain.zone());
             List<String> names = byZone.computeIfAbsent(zone, z -> new ArrayList<>());
             if (!names.contains(domain.name().challengeName())) {
                 names.add(domain.name().challengeName());
@@ -150,10 +150,10 @@ final class CertificateRenewal {
                         changes.add(new RecordChange(action, "TXT", record));
                     }
                 }
-                context.aws().check(context.aws().changeCall(zone.getKey(), changes));
+                parts.aws().check(parts.aws().changeCall(zone.getKey(), changes));
             }
         }
-        context.delivery().preflight(states);
+        parts.delivery().preflight(states);
     }
 
     private Optional<RenewalWindow> renewalWindow(List<ServiceState> states) throws InterruptedException {
@@ -162,10 +162,10 @@ final class CertificateRenewal {
             return Optional.empty();
         }
         try {
-            return context.acme().renewalInfo(current.get());
+            return parts.acme().renewalInfo(current.get());
         } catch (PolicygenException e) {
             // the window decides without it; a CA's ARI outage must not stop renewals
-            context.log().warn("ari.unavailable", "cert", config.name(), "error", e.getMessage());
+            parts.log().warn("ari.unavailable", "cert", config.name(), "error", e.getMessage());
             return Optional.empty();
         }
     }

@@ -1,5 +1,6 @@
 package dev.policygen.renew;
 
+import dev.policygen.FailureCategory;
 import dev.policygen.PolicygenException;
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +17,25 @@ public record CertificateResult(String certificate, Outcome outcome, Optional<In
 
     public CertificateResult {
         locations = List.copyOf(locations);
+    }
+
+    /**
+     * The failure that speaks for a pass: the first from AWS, the CA or the policy guard, which needs the
+     * operator most, whichever certificate came first; else the first failure; none when every certificate
+     * was renewed or not due (clean-up included).
+     */
+    public static Optional<PolicygenException> decidingFailure(List<CertificateResult> results) {
+        PolicygenException first = null;
+        for (CertificateResult result : results) {
+            if (result.failure().isPresent()) {
+                PolicygenException failure = result.failure().get();
+                if (failure.category() == FailureCategory.REMOTE) {
+                    return Optional.of(failure);
+                }
+                first = first != null ? first : failure;
+            }
+        }
+        return Optional.ofNullable(first);
     }
 
     static CertificateResult skipped(String certificate, Optional<Instant> expiry, String detail) {

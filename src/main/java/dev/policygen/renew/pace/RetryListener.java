@@ -3,7 +3,7 @@ package dev.policygen.renew.pace;
 import dev.policygen.AwsFailure;
 import java.time.Duration;
 
-/** Told before each retry, so the engine can log it. */
+/** Told before each retry, so the pass can log it. */
 @FunctionalInterface
 public interface RetryListener {
     /**

@@ -50,7 +50,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A run over several certificates with a scripted CA: failures stay per certificate, leftovers go first, stop. */
-class RenewRunTest {
+class RenewPassTest {
     private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
     private static final HostedZoneId ZONE = new HostedZoneId("Z1COM");
 
@@ -129,20 +129,20 @@ class RenewRunTest {
                 Optional.of(ZONE))), KeyType.EC_P256, 30, List.of(new Destination.Files(dir.resolve(name))));
     }
 
-    private RenewRun run(int concurrency, List<CertificateConfig> certificates) throws Exception {
-        return run(new RenewOptions(false, false, false, Optional.empty(), concurrency), certificates);
+    private RenewPass run(int concurrency, List<CertificateConfig> certificates) throws Exception {
+        return run(new PassOptions(false, false, false, Optional.empty(), concurrency), certificates);
     }
 
-    private RenewRun run(RenewOptions options, List<CertificateConfig> certificates) throws Exception {
+    private RenewPass run(PassOptions options, List<CertificateConfig> certificates) throws Exception {
         GuardedAws aws = EngineFakes.guarded(EngineFakes.services(route53));
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         RenewLog log = new RenewLog(new PrintWriter(logText, true), RenewLog.Format.TEXT, clock);
         ImportedArns arns = ImportedArns.in(dir.resolve("state"));
-        RenewContext context = new RenewContext(options, clock, log, Progress.disabled(), ca, aws,
+        PassParts parts = new PassParts(options, clock, log, Progress.disabled(), ca, aws,
                 new ServiceReader(aws, arns),
                 new Delivery(aws, arns, clock, log, false), new ChallengeZones(aws), new ZoneRecords(aws),
                 new ChangeWaiter(aws, clock, d -> { }, Duration.ofMinutes(1)), journal);
-        return new RenewRun(certificates, Map.of(), context);
+        return new RenewPass(certificates, Map.of(), parts);
     }
 
     private static Map<String, CertificateResult.Outcome> outcomes(List<CertificateResult> results) {
@@ -237,7 +237,7 @@ class RenewRunTest {
     void aDryRunOrdersNothing() throws Exception {
         journal.record("old", ZONE, Map.of("_acme-challenge.old.example.com", List.of("\"crashed\"")));
         route53.put("Z1COM", "_acme-challenge.old.example.com", 60, "\"crashed\"");
-        List<CertificateResult> results = run(new RenewOptions(false, false, true, Optional.empty(), 2),
+        List<CertificateResult> results = run(new PassOptions(false, false, true, Optional.empty(), 2),
                 List.of(certificate("a"))).run();
         assertEquals(CertificateResult.Outcome.SKIPPED, results.get(0).outcome());
         assertEquals("dry run; would renew: no certificate in service at " + dir.resolve("a"),
@@ -303,7 +303,7 @@ class RenewRunTest {
     @Test
     void stopLetsTheCertificateUnderWayFinishAndStartsNoMore() throws Exception {
         List<CertificateConfig> certificates = List.of(certificate("a"), certificate("b"), certificate("c"));
-        RenewRun run = run(1, certificates);
+        RenewPass run = run(1, certificates);
         ca.onIssue = name -> run.stop();
 
         List<CertificateResult> results = run.run();

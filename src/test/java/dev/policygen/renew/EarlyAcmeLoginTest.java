@@ -1,4 +1,4 @@
-package dev.policygen.cli;
+package dev.policygen.renew;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The ACME login started before zone discovery: its failures surface when the run takes the client. */
-class RenewEarlyLoginTest {
+class EarlyAcmeLoginTest {
     @TempDir
     Path dir;
 

@@ -1,0 +1,246 @@
+package dev.policygen.renew;
+
+import dev.policygen.InputException;
+import dev.policygen.PolicygenException;
+import dev.policygen.SourcePosition;
+import dev.policygen.model.Effect;
+import dev.policygen.model.PolicyDocument;
+import dev.policygen.model.Statement;
+import dev.policygen.renew.account.AccountKeyFile;
+import dev.policygen.renew.acme.AcmeClient;
+import dev.policygen.renew.cloud.AwsServices;
+import dev.policygen.renew.config.AccountKeyLocation;
+import dev.policygen.renew.config.RenewConfig;
+import dev.policygen.renew.deliver.Delivery;
+import dev.policygen.renew.deliver.ImportedArns;
+import dev.policygen.renew.deliver.ServiceReader;
+import dev.policygen.renew.dns.ChallengeZones;
+import dev.policygen.renew.dns.ChangeWaiter;
+import dev.policygen.renew.dns.ZoneDiscovery;
+import dev.policygen.renew.dns.ZoneRecords;
+import dev.policygen.renew.guard.AwsScope;
+import dev.policygen.renew.guard.CallGate;
+import dev.policygen.renew.guard.GuardedAws;
+import dev.policygen.renew.guard.PolicyGuard;
+import dev.policygen.renew.guard.RenewPolicy;
+import dev.policygen.renew.pace.RateLimiter;
+import dev.policygen.renew.pace.Retry;
+import dev.policygen.renew.pace.Sleeper;
+import dev.policygen.renew.report.Progress;
+import dev.policygen.renew.report.RenewLog;
+import dev.policygen.renew.report.Summary;
+import dev.policygen.renew.state.Journal;
+import dev.policygen.route53.Partition;
+import dev.policygen.route53.Route53Names;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a pass, or a clean-up, opens before any certificate, each built once: the log, the state
+ * directory's journal (locked) and ACM imports, the AWS services, and the guarded calls on them under
+ * the pass's policy (its zones discovered first when the config leaves them out). Closed in reverse.
+ */
+final class PassResources implements AutoCloseable {
+    private final List<AutoCloseable> opened;
+    private final PrintWriter out;
+    private final RenewLog.Format format;
+    private final RenewLog log;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final RenewConfig config;
+    private final Map<String, PolicygenException> failedBefore;
+    private final Journal journal;
+    private final ImportedArns importedArns;
+    private final GuardedAws aws;
+
+    private PassResources(List<AutoCloseable> opened, PrintWriter out, RenewLog.Format format, RenewLog log,
+            Clock clock, Sleeper sleeper, RenewConfig config, Map<String, PolicygenException> failedBefore,
+            Journal journal, ImportedArns importedArns, GuardedAws aws) {
+        this.opened = opened;
+        this.out = out;
+        this.format = format;
+        this.log = log;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.config = config;
+        this.failedBefore = Map.copyOf(failedBefore);
+        this.journal = journal;
+        this.importedArns = importedArns;
+        this.aws = aws;
+    }
+
+    /**
+     * @param config the request's config, as read for this pass
+     * @param warmUpRoute53 whether slow work that needs no AWS (the ACME login) comes before the first call
+     */
+    static PassResources open(RenewRequest request, RenewConfig config, AwsConnector connector, PrintWriter out,
+            boolean warmUpRoute53) throws PolicygenException, InterruptedException {
+        List<AutoCloseable> opened = new ArrayList<>();
+        try {
+            return open(request, config, connector, out, warmUpRoute53, opened);
+        } catch (PolicygenException | InterruptedException | RuntimeException e) {
+            close(opened);
+            throw e;
+        }
+    }
+
+    private static PassResources open(RenewRequest request, RenewConfig config, AwsConnector connector,
+            PrintWriter out, boolean warmUpRoute53, List<AutoCloseable> opened)
+            throws PolicygenException, InterruptedException {
+        Clock clock = Clock.systemUTC();
+        Sleeper sleeper = Sleeper.SYSTEM;
+        // the log from the start, so retries of zone discovery, the account key and clean-up are logged
+        RenewLog log = new RenewLog(out, request.logFormat(), clock);
+        Path stateDir = request.stateDir(config);
+        Journal journal = Journal.open(stateDir, clock);
+        opened.add(journal);
+        ImportedArns importedArns;
+        try {
+            importedArns = ImportedArns.in(stateDir);
+        } catch (IOException e) {
+            throw new InputException(stateDir.toString(), "cannot read the ACM imports of the state directory: "
+                    + e.getMessage(), e);
+        }
+        String region = request.awsRegion().orElseGet(connector::defaultRegion);
+        AwsServices services = connector.open(region, request.awsEndpoint(), warmUpRoute53);
+        opened.add(services);
+        AwsScope scope = new AwsScope(Partition.AWS, region, request.account(config));
+        Optional<String> account = scope.account().equals(AwsScope.ANY_ACCOUNT) ? Optional.empty()
+                : Optional.of(scope.account());
+        boolean deleteOld = request.options().deleteOld();
+
+        Optional<List<PolicyDocument>> given = request.givenPolicy();
+        RateLimiter route53Limit = request.route53Limit();
+        RenewConfig resolved = config;
+        Map<String, PolicygenException> failedBefore = Map.of();
+        RenewPolicy policy = RenewPolicy.of(config, List.of(), Optional.of(region), account, deleteOld);
+        if (!config.zonesConfigured()) {
+            // discovery has a guard of its own because the pass's policy is scoped to the zones it finds:
+            // it runs under the given policy, or under one that allows only that, the one call generate's
+            // policy grants for it; the pass's guard is built once below, with the zones known
+            GuardedAws discoveryAws = guarded(services, given.isPresent() ? PolicyGuard.of(given.get(), policy)
+                    : PolicyGuard.of(List.of(discoveryOnly()), policy), scope, route53Limit, sleeper, log);
+            Optional<ZoneDiscovery> discovery;
+            try {
+                discovery = Optional.of(ZoneDiscovery.run(config, new ChallengeZones(discoveryAws)));
+            } catch (PolicygenException e) {
+                if (given.isEmpty()) {
+                    throw e;
+                }
+                // a given policy may not allow every name's lookup; each certificate then finds its own
+                // zones in the pass and fails alone, and the generate line is printed without the zones
+                discovery = Optional.empty();
+            }
+            if (discovery.isPresent()) {
+                resolved = discovery.get().config();
+                // with the zones known, the generate line suggested on a denial is one generate accepts;
+                // a certificate with a name in no zone is left out of it and reported as failed
+                policy = RenewPolicy.of(discovery.get().resolvable(config), discovery.get().discovered(),
+                        Optional.of(region), account, deleteOld);
+                failedBefore = Map.copyOf(discovery.get().unresolved());
+            }
+        }
+        // with no certificate left to renew (every one has a name in no zone) there is no policy to generate;
+        // the pass then only reports those failures, allowed nothing but the discovery it already did
+        PolicyGuard guard = given.isPresent() ? PolicyGuard.of(given.get(), policy)
+                : resolved.certificates().isEmpty() ? PolicyGuard.of(List.of(discoveryOnly()), policy)
+                : PolicyGuard.generated(policy);
+        GuardedAws aws = guarded(services, guard, scope, route53Limit, sleeper, log);
+        log.info("start", "certificates", resolved.certificates().size(), "policy",
+                request.policyFile().isPresent() ? request.policyFile().get().toString() : policy.commandLine(),
+                "state-dir", stateDir);
+        return new PassResources(opened, out, request.logFormat(), log, clock, sleeper, resolved, failedBefore,
+                journal, importedArns, aws);
+    }
+
+    /**
+     * The AWS calls behind the guard, the rate limit shared by every Route 53 call of the pass, and
+     * retries, each retry logged.
+     */
+    static GuardedAws guarded(AwsServices services, PolicyGuard guard, AwsScope scope, RateLimiter route53Limit,
+            Sleeper sleeper, RenewLog log) {
+        Retry retry = Retry.standard(sleeper).onRetry((failure, attempt, delay) -> log.warn("aws.retry",
+                "attempt", attempt, "delay-ms", delay.toMillis(), "error", failure.getMessage()));
+        return new GuardedAws(services, new CallGate(guard, route53Limit, retry), scope);
+    }
+
+    private static PolicyDocument discoveryOnly() {
+        return PolicyDocument.of(List.of(Statement.builder(Effect.ALLOW)
+                .actions(List.of(Route53Names.LIST_HOSTED_ZONES_BY_NAME)).resources(List.of("*")).build()));
+    }
+
+    RenewLog log() {
+        return log;
+    }
+
+    RenewLog.Format format() {
+        return format;
+    }
+
+    Journal journal() {
+        return journal;
+    }
+
+    ZoneRecords zoneRecords() {
+        return new ZoneRecords(aws, sleeper);
+    }
+
+    /** The ACME account key of the config: a local file, or an S3 object read through the guard. */
+    KeyPair accountKey(AccountKeyLocation location) throws PolicygenException, InterruptedException {
+        if (location instanceof AccountKeyLocation.LocalFile file) {
+            return AccountKeyFile.read(file.path());
+        }
+        AccountKeyLocation.S3Object object = (AccountKeyLocation.S3Object) location;
+        byte[] pem = aws.object(object.bucket(), object.key()).orElseThrow(() -> new InputException(
+                object.uri(), SourcePosition.UNKNOWN, "no ACME account key at " + object.uri()
+                        + "; create it with policygen register --account-key " + object.uri()));
+        return AccountKeyFile.parse(new String(pem, StandardCharsets.US_ASCII), object.uri());
+    }
+
+    /** The pass over the config's certificates, with its parts built on these resources. */
+    RenewPass pass(AcmeClient acme, PassOptions options, Progress progress) {
+        log.showAbove(progress);
+        PassParts parts = new PassParts(options, clock, log, progress, CertificateIssuer.of(acme), aws,
+                new ServiceReader(aws, importedArns),
+                new Delivery(aws, importedArns, clock, log, options.deleteOld()),
+                new ChallengeZones(aws), new ZoneRecords(aws, sleeper),
+                new ChangeWaiter(aws, clock, sleeper, ChangeWaiter.DEFAULT_TIMEOUT),
+                journal);
+        return new RenewPass(config.certificates(), failedBefore, parts);
+    }
+
+    /** Prints the summary of a pass's results. */
+    void report(List<CertificateResult> results) {
+        Summary summary = new Summary(format);
+        for (CertificateResult result : results) {
+            summary.add(new Summary.Row(result.certificate(), Summary.Outcome.valueOf(result.outcome().name()),
+                    result.expiry(), result.detail()));
+        }
+        summary.print(out);
+        out.flush();
+    }
+
+    @Override
+    public void close() {
+        close(opened);
+    }
+
+    private static void close(List<AutoCloseable> opened) {
+        for (int i = opened.size() - 1; i >= 0; i--) {
+            try {
+                opened.get(i).close();
+            } catch (Exception e) {
+                // closing frees resources only; the pass's outcome is already decided
+            }
+        }
+        opened.clear();
+    }
+}

@@ -1,0 +1,123 @@
+package dev.policygen.renew;
+
+import dev.policygen.InputException;
+import dev.policygen.UsageException;
+import dev.policygen.model.PolicyDocument;
+import dev.policygen.model.PolicyReader;
+import dev.policygen.renew.config.Destination;
+import dev.policygen.renew.config.RenewConfig;
+import dev.policygen.renew.config.RenewConfigReader;
+import dev.policygen.renew.guard.AwsScope;
+import dev.policygen.renew.pace.RateLimiter;
+import dev.policygen.renew.pace.Sleeper;
+import dev.policygen.renew.report.RenewLog;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What {@code policygen renew} or {@code policygen cleanup} was asked to do, as plain values (the
+ * commands build it from their options), and how each value left out is resolved: the config from
+ * the file or letsencrypt-aws's variable, the state directory from the config or XDG, the account
+ * from the config's ARNs, Route 53's rate window. The config and policy are read at each pass, so a
+ * service picks up their changes.
+ *
+ * @param configFile the renew config; else the {@link RenewConfigReader#LEGACY_VARIABLE} variable
+ * @param stateDir where the journal and ACM imports are kept; else the config's, else XDG's
+ * @param policyFile the policy the credentials have; else the one generate makes for the config
+ * @param route53Rate Route 53 requests per second at most, 1 to 100
+ * @param awsRegion the region of the ELB, ELBv2 and ACM calls; else the environment's
+ * @param awsAccount the account of the credentials; else the config's ARNs'
+ * @param awsEndpoint one endpoint for every AWS service (a sandbox), as given
+ * @param acmeCa the only CA certificates trusted for the ACME server's HTTPS
+ * @param repeatEvery with a value, passes repeat at this interval (with jitter) until stopped
+ */
+public record RenewRequest(Optional<Path> configFile, Optional<Path> stateDir, Optional<Path> policyFile,
+        RenewLog.Format logFormat, int route53Rate, Optional<String> awsRegion, Optional<String> awsAccount,
+        Optional<String> awsEndpoint, PassOptions options, Optional<Path> acmeCa, Optional<Duration> repeatEvery) {
+    public RenewRequest {
+        if (route53Rate < 1 || route53Rate > 100) {
+            throw new IllegalArgumentException("route53Rate must be 1 to 100");
+        }
+    }
+
+    /** Whether passes repeat until stopped (a service) instead of one pass. */
+    public boolean repeats() {
+        return repeatEvery.isPresent();
+    }
+
+    /** The config file, else letsencrypt-aws's variable. */
+    RenewConfig readConfig() throws InputException, UsageException {
+        if (configFile.isPresent()) {
+            return RenewConfigReader.read(configFile.get());
+        }
+        String legacy = System.getenv(RenewConfigReader.LEGACY_VARIABLE);
+        if (legacy != null) {
+            return RenewConfigReader.fromEnvironment(legacy);
+        }
+        throw new UsageException("--config", "give --config FILE, or set " + RenewConfigReader.LEGACY_VARIABLE
+                + " to a letsencrypt-aws config");
+    }
+
+    /** The given state directory, else the config's, else $XDG_STATE_HOME/policygen or ~/.local/state/policygen. */
+    Path stateDir(RenewConfig config) {
+        if (stateDir.isPresent()) {
+            return stateDir.get();
+        }
+        if (config.stateDir().isPresent()) {
+            return config.stateDir().get();
+        }
+        String xdg = System.getenv("XDG_STATE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".local", "state");
+        return base.resolve("policygen");
+    }
+
+    /** The given account, else the account of an ARN in the config, else any. */
+    String account(RenewConfig config) {
+        if (awsAccount.isPresent()) {
+            return awsAccount.get();
+        }
+        return config.certificates().stream().flatMap(c -> c.destinations().stream())
+                .map(RenewRequest::arnOf).flatMap(Optional::stream)
+                .map(arn -> arn.split(":", 6)).filter(parts -> parts.length == 6 && !parts[4].isEmpty())
+                .map(parts -> parts[4]).findFirst().orElse(AwsScope.ANY_ACCOUNT);
+    }
+
+    private static Optional<String> arnOf(Destination destination) {
+        if (destination instanceof Destination.Elbv2 elbv2) {
+            return Optional.of(elbv2.listenerArn());
+        }
+        if (destination instanceof Destination.Acm acm) {
+            return acm.certificateArn();
+        }
+        return Optional.empty();
+    }
+
+    /** The policy file's documents, if one is given. */
+    Optional<List<PolicyDocument>> givenPolicy() throws InputException {
+        if (policyFile.isEmpty()) {
+            return Optional.empty();
+        }
+        Path policy = policyFile.get();
+        String text;
+        try {
+            text = Files.readString(policy, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InputException(policy.toString(), "cannot read the policy: " + e.getMessage(), e);
+        }
+        return Optional.of(List.of(PolicyReader.read(text, policy.toString())));
+    }
+
+    /**
+     * One limit for every Route 53 call of a pass, zone discovery and clean-up included, because Route 53
+     * counts them together per account; the extra 100 ms of the window absorbs network jitter.
+     */
+    RateLimiter route53Limit() {
+        return new RateLimiter(route53Rate, Duration.ofMillis(1100), System::nanoTime, Sleeper.SYSTEM);
+    }
+}
