@@ -6,7 +6,7 @@ import dev.policygen.route53.Arn;
  * A Resource/NotResource entry or an ArnLike condition value, compiled once.
  *
  * <p>In Resource, partition, service, region and account compare case-insensitively and the
- * resource part case-sensitively (iam-semantics.md §5.2); policy variables are allowed only in the
+ * resource part case-sensitively (docs/design/iam-semantics.md §5.2); policy variables are allowed only in the
  * resource part. A wildcard never crosses into the next of the first five parts, while a star in
  * the resource part crosses slashes and colons. An ARN written with fewer than six parts is padded
  * with {@code *} parts. Condition ARNs (ArnLike) compare every part case-sensitively and must have

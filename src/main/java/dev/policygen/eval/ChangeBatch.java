@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A Route 53 ChangeResourceRecordSets call as IAM sees it (iam-semantics.md §8.3): the hosted-zone
+ * A Route 53 ChangeResourceRecordSets call as IAM sees it (docs/design/iam-semantics.md §8.3): the hosted-zone
  * ARN as resource and the three record keys, each the set of its values over the batch. Names are
  * normalized the way Route 53 does; types and actions are upper case.
  */

@@ -5,7 +5,7 @@ import dev.policygen.route53.Route53Names;
 import java.util.List;
 import java.util.Locale;
 
-/** The Route 53 facts the rules share (reference: iam-semantics.md sections 1 and 4). */
+/** The Route 53 facts the rules share (reference: docs/design/iam-semantics.md sections 1 and 4). */
 public final class Route53 {
     public static final String CHANGE_RECORDS = Route53Names.CHANGE_RECORD_SETS;
     public static final String GET_CHANGE = Route53Names.GET_CHANGE;

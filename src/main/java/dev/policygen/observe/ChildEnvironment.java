@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The environment that points an AWS client at the sandbox and nowhere else (local-e2e.md §5): the
+ * The environment that points an AWS client at the sandbox and nowhere else (docs/design/local-e2e.md §5): the
  * proxy for HTTPS (and plain HTTP, so a stray call is caught too), the sandbox CA as the only CA
  * for AWS, loopback exempt from the proxy so local ACME servers stay reachable, and, unless real
  * credentials are forwarded, the sandbox's fake key with no profile, config file or metadata

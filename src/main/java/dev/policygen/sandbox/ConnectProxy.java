@@ -13,7 +13,7 @@ import javax.net.ssl.SSLSocket;
 
 /**
  * The HTTPS_PROXY that clients without an endpoint setting (lego 4.9, certbot 2.1) are pointed at
- * (local-e2e.md §4). A CONNECT to a Route 53 host (and, unless forwarding, to the us-east-1
+ * (docs/design/local-e2e.md §4). A CONNECT to a Route 53 host (and, unless forwarding, to the us-east-1
  * endpoints of IAM, ELB, ACM and S3) is answered 200, and the tunnel's TLS is
  * terminated with a certificate from the sandbox CA, so the requests inside reach the emulator
  * decrypted. Every other CONNECT, and every plain request for another host, is refused: the

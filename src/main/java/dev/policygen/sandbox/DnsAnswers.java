@@ -21,7 +21,7 @@ import org.xbill.DNS.Type;
  * Answers DNS queries authoritatively from the record store, so Pebble's validation authority and
  * lego's resolver see exactly what the API wrote. For a name inside a zone: the matching sets, a
  * CNAME followed within the sandbox's zones, a covering wildcard, or NODATA/NXDOMAIN with the
- * zone's SOA in the authority section; that last rule is what lego's SOA walk needs (local-e2e.md
+ * zone's SOA in the authority section; that last rule is what lego's SOA walk needs (docs/design/local-e2e.md
  * §6.3). A name in no zone gets NXDOMAIN, which lego's walk treats as "keep going up". A CNAME
  * is followed into any of the sandbox's zones, so a delegated challenge resolves in one query.
  */

@@ -25,7 +25,7 @@ import java.util.Set;
 /**
  * Decides each emulated call with policygen's own IAM evaluator, as if the caller were one IAM
  * user with the given identity policies attached. The request is mapped to its action, resource
- * ARN and context the way Route 53 presents it to IAM (iam-semantics.md §8.3), and a denial is
+ * ARN and context the way Route 53 presents it to IAM (docs/design/iam-semantics.md §8.3), and a denial is
  * worded as AWS words it, so a client's error output looks the same as against AWS.
  */
 final class RequestAuthorizer {
@@ -63,7 +63,10 @@ final class RequestAuthorizer {
         return decide(call.operation().action(), call.resourceArn(), context);
     }
 
-    /** A call of another service, with only the global keys as context (the call table of renew-design.md). */
+    /**
+     * A call of another service, with only the global keys as context (the call table of
+     * docs/design/renew-design.md).
+     */
     Outcome authorize(String action, String resource, HttpRequest http, Instant now) {
         return decide(action, resource, globalKeys(http, now));
     }

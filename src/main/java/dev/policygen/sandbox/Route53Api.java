@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * The six Route 53 operations an ACME client uses, over the record store, answering in the wire
- * format of API 2013-04-01 (iam-semantics.md §8): pagination with the documented markers and page
+ * format of API 2013-04-01 (docs/design/iam-semantics.md §8): pagination with the documented markers and page
  * limits, names with trailing dots, ids with their {@code /hostedzone/} and {@code /change/}
  * prefixes. Authentication, authorization and faults happen before a call gets here.
  */

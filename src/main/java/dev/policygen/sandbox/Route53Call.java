@@ -75,7 +75,7 @@ record Route53Call(Operation operation, String zoneId, String changeId) {
         return trimmed;
     }
 
-    /** The resource ARN IAM authorizes against (iam-semantics.md §8.3): bare ids, {@code *} for lists. */
+    /** The resource ARN IAM authorizes against (docs/design/iam-semantics.md §8.3): bare ids, {@code *} for lists. */
     String resourceArn() {
         return switch (operation) {
             case GET_HOSTED_ZONE, LIST_RESOURCE_RECORD_SETS, CHANGE_RESOURCE_RECORD_SETS ->

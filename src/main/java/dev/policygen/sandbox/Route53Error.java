@@ -3,9 +3,9 @@ package dev.policygen.sandbox;
 import java.util.List;
 
 /**
- * An error answer of the emulator, with the code, HTTP status and message texts AWS uses (iam-
- * semantics.md §8.1). InvalidChangeBatch is the one error with its own root element and a list of
- * messages; every other code uses the ErrorResponse envelope.
+ * An error answer of the emulator, with the code, HTTP status and message texts AWS uses
+ * (docs/design/iam-semantics.md §8.1). InvalidChangeBatch is the one error with its own root element
+ * and a list of messages; every other code uses the ErrorResponse envelope.
  */
 public final class Route53Error extends Exception {
     private static final long serialVersionUID = 1L;

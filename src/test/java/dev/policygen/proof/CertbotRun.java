@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * One `certbot certonly --dns-route53` (Debian's certbot 2.1.0 and its plugin) against Pebble through
- * the sandbox (local-e2e.md §7). It runs under Debian's /usr/bin/python3, the only interpreter that
+ * the sandbox (docs/design/local-e2e.md §7). It runs under Debian's /usr/bin/python3, the only interpreter that
  * can import the plugin and boto3 (a pyenv python3 on PATH cannot), with every directory in the run's
  * own temp dir so nothing touches /etc/letsencrypt.
  */

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The environment both clients run in (local-e2e.md §5): AWS's documentation example keys, no
+ * The environment both clients run in (docs/design/local-e2e.md §5): AWS's documentation example keys, no
  * profile or credential file, no metadata service, HTTPS (and any stray plain HTTP) to the sandbox's
  * CONNECT proxy, which serves route53.amazonaws.com with a certificate from the sandbox CA named by
  * AWS_CA_BUNDLE. Pebble on 127.0.0.1 is exempt from the proxy (certbot's requests would otherwise

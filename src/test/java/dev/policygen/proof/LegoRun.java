@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * One `lego run` (Debian's lego 4.9.1, route53 provider) against Pebble through the sandbox
- * (local-e2e.md §6.2). lego's own DNS lookups (SOA walk, CNAME walk, the one recursive TXT check)
+ * (docs/design/local-e2e.md §6.2). lego's own DNS lookups (SOA walk, CNAME walk, the one recursive TXT check)
  * go to the sandbox's DNS server; --dns.disable-cp is safe there because that server is the
  * authority and answers from the same store the API writes. GetChange is polled every second and
  * given up after 3 s: the sandbox reports INSYNC at once, so only a denied GetChange ever waits.

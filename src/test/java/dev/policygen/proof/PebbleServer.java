@@ -28,7 +28,7 @@ import javax.net.ssl.TrustManagerFactory;
  * sandbox's DNS port. Started once per test class: it is ready in well under a second, but its
  * issuing root changes on every start, so a proof fetches the root from the same instance that
  * issued. Authorization reuse is off (every order makes its Route 53 calls), the validation sleep and
- * random nonce rejections too (local-e2e.md §3.2).
+ * random nonce rejections too (docs/design/local-e2e.md §3.2).
  */
 public final class PebbleServer implements Closeable {
     private static final Duration READY_LIMIT = Duration.ofSeconds(20);

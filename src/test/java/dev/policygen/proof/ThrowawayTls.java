@@ -34,7 +34,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * The TLS certificate Pebble serves its ACME API with: Debian's package ships none
- * (local-e2e.md §3.1). A one-day CA and a leaf for localhost and 127.0.0.1, made with Bouncy Castle
+ * (docs/design/local-e2e.md §3.1). A one-day CA and a leaf for localhost and 127.0.0.1, made with Bouncy Castle
  * (already a dependency), so no openssl is needed. The clients trust {@link #caFile()}.
  */
 record ThrowawayTls(Path caFile, Path certificateFile, Path keyFile) {

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Bool: {@code true}/{@code false} in any case. Policy variables are accepted, as iam-simulate
- * does, because the AWS pages disagree on whether Bool takes them (iam-semantics.md §5.4).
+ * does, because the AWS pages disagree on whether Bool takes them (docs/design/iam-semantics.md §5.4).
  */
 public final class BoolOperator extends ValueOperator {
     private final PolicyString[] values;
