@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.policygen.cli.CliRun;
 import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonReader;
+import dev.policygen.lint.rules.RuleRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
