@@ -127,7 +127,8 @@ class RuleCatalogTest {
                 .map(f -> f.position().line()).collect(Collectors.toCollection(TreeSet::new));
     }
 
-    private static Set<Integer> linesThroughCli(Rule rule, String[] options, Path file) throws Exception {
+    /** The lines where {@code lint OPTIONS FILE} reports {@code rule}, run through the CLI as a user runs it. */
+    static Set<Integer> linesThroughCli(Rule rule, String[] options, Path file) throws Exception {
         List<String> args = new ArrayList<>(List.of("lint", "--format", "json", "--fail-on", "never"));
         args.addAll(List.of(options));
         args.add(file.toString());
