@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,6 +104,14 @@ class RulePagesTest {
             }
         }
         return tests;
+    }
+
+    @Test
+    void readmeStatesTheNumberOfRules() throws IOException {
+        String readme = Files.readString(LintFiles.root().resolve("README.md"), StandardCharsets.UTF_8);
+        Matcher count = Pattern.compile("checks policies against (\\d+) rules").matcher(readme);
+        assertTrue(count.find(), "README.md no longer says how many rules lint checks");
+        assertEquals(RuleRegistry.all().size(), Integer.parseInt(count.group(1)), "README.md miscounts the rules");
     }
 
     /** The lines where {@code rule} reports on an example, with the page's options if it gives some. */
