@@ -41,11 +41,7 @@ class ArchitectureTest {
             "eval.condition -> eval",
             "SPI split: eval compiles statements whose conditions are eval.condition operators, and the"
                     + " operators read eval's request context and its matching primitives (Glob, PolicyString,"
-                    + " ArnPattern); one evaluator, split so each operator stays a small class",
-            // TEMPORARY: the lint change (another branch) untangles lint, lint.rules and lint.diff;
-            // the lead drops these two entries after merging it.
-            "lint.rules -> lint", "removed by the lint change",
-            "lint.diff -> lint", "removed by the lint change");
+                    + " ArnPattern); one evaluator, split so each operator stays a small class");
 
     private static List<ClassReferences> classes;
 

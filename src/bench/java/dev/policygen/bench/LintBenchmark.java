@@ -3,7 +3,9 @@ package dev.policygen.bench;
 import dev.policygen.lint.LintOptions;
 import dev.policygen.lint.Linter;
 import dev.policygen.lint.input.PolicyInputs;
+import dev.policygen.lint.rules.RuleRegistry;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -36,7 +38,7 @@ public class LintBenchmark {
     @Setup
     public void setUp() {
         corpus = LintCorpus.texts();
-        linter = new Linter(Set.of());
+        linter = RuleRegistry.linter(Set.of(), Optional.empty());
     }
 
     /** Returns the number of findings, so the work cannot be optimized away. */

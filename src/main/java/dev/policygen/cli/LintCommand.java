@@ -9,10 +9,11 @@ import dev.policygen.lint.LintOptions;
 import dev.policygen.lint.LintedPolicy;
 import dev.policygen.lint.Linter;
 import dev.policygen.lint.Rule;
-import dev.policygen.lint.RuleRegistry;
 import dev.policygen.lint.Severity;
+import dev.policygen.lint.diff.ProfileDiff;
 import dev.policygen.lint.input.PolicyInputs;
 import dev.policygen.lint.report.ReportFormat;
+import dev.policygen.lint.rules.RuleRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -45,13 +46,8 @@ final class LintCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "Files to check; - reads standard input.")
     List<String> files = new ArrayList<>();
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (file:line:col: severity ID message), json or sarif. Default: ${DEFAULT-VALUE}.")
-    String format;
-
-    @Option(names = "--fail-on", paramLabel = "SEVERITY",
-            description = "Exit 1 when a finding is at least: error, warning, suggestion, or never. Default: error.")
-    String failOn;
+    @Mixin
+    ReportOptions reportOptions;
 
     @Option(names = "--ignore", paramLabel = "ID", description = "Do not run this rule. Repeatable.")
     List<String> ignore = new ArrayList<>();
@@ -86,10 +82,12 @@ final class LintCommand implements Callable<Integer> {
         if (files.isEmpty()) {
             throw new UsageException("", "give at least one FILE to lint (or - for standard input)");
         }
-        ReportFormat reportFormat = ReportFormat.parse(format);
-        LintOptions options = new LintOptions(SizeLimit.parse(limit), profileDiffOptions.diff());
-        LintConfig settings = config == null ? LintConfig.NONE : LintConfig.read(read(config.toString()), config.toString());
-        Optional<Severity> threshold = threshold(failOn != null ? failOn : settings.failOn().orElse("error"));
+        ReportFormat reportFormat = reportOptions.format();
+        LintOptions options = new LintOptions(SizeLimit.parse(limit));
+        Optional<ProfileDiff> diff = profileDiffOptions.diff();
+        LintConfig settings = config == null ? LintConfig.NONE
+                : LintConfig.read(read(config.toString()), config.toString(), RuleRegistry.ids());
+        Optional<Severity> threshold = reportOptions.threshold(settings.failOn().orElse("error"));
         Set<String> ignored = new LinkedHashSet<>(settings.ignore());
         for (String id : ignore) {
             if (RuleRegistry.find(id).isEmpty()) {
@@ -101,19 +99,10 @@ final class LintCommand implements Callable<Integer> {
         for (String file : files) {
             policies.addAll(PolicyInputs.extract(file, read(file), options));
         }
-        List<Finding> findings = new Linter(ignored).lint(policies);
+        List<Finding> findings = RuleRegistry.linter(ignored, diff).lint(policies);
         out.print(reportFormat.render(findings));
         out.flush();
         return Linter.reaches(findings, threshold) ? ExitCode.FINDINGS : ExitCode.OK;
-    }
-
-    /** --fail-on: a severity, or never. */
-    static Optional<Severity> threshold(String text) throws UsageException {
-        if (text.equals("never")) {
-            return Optional.empty();
-        }
-        return Optional.of(Severity.parse(text).orElseThrow(() -> new UsageException(text,
-                "unknown --fail-on \"" + text + "\"; use error, warning, suggestion or never")));
     }
 
     /** The text of an input file, or of standard input for -. */

@@ -45,14 +45,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "Files to check; - reads standard input.")
     List<String> files = new ArrayList<>();
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (file:line:col: severity ID message), json or sarif. Default: ${DEFAULT-VALUE}.")
-    String format;
-
-    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "error",
-            description = "Exit 1 when a finding is at least: error, warning, suggestion, or never. "
-                    + "Default: ${DEFAULT-VALUE}.")
-    String failOn;
+    @Mixin
+    ReportOptions reportOptions;
 
     @Option(names = "--reference", paramLabel = "FILE",
             description = "Policy JSON the checked policies must not exceed (CheckNoNewAccess).")
@@ -94,8 +88,8 @@ final class ValidateCommand implements Callable<Integer> {
         if (files.isEmpty()) {
             throw new UsageException("", "give at least one FILE to validate (or - for standard input)");
         }
-        ReportFormat reportFormat = ReportFormat.parse(format);
-        Optional<Severity> threshold = LintCommand.threshold(failOn);
+        ReportFormat reportFormat = reportOptions.format();
+        Optional<Severity> threshold = reportOptions.threshold("error");
         AnalyzerSettings settings = adjustSettings.apply(settings());
         Optional<Validation.Reference> referencePolicy = referencePolicy();
         List<SubmittedPolicy> policies = new ArrayList<>();

@@ -1,17 +1,12 @@
 package dev.policygen.lint;
 
 import dev.policygen.generate.SizeLimit;
-import dev.policygen.lint.diff.ProfileDiff;
-import java.util.Optional;
 
 /**
- * Settings that change what rules report: the size quota the policy must fit, and the client whose
- * needs the policy is compared with (given with {@code --client}; PG501 and PG502 run only then).
+ * Settings that change what a rule reports on a policy: the size quota the policy must fit (PG402).
+ * The client a policy is compared with (--client) is not here: the profile-diff rules receive it when
+ * {@code lint.rules.RuleRegistry} builds them, so this package knows nothing of the diff.
  */
-public record LintOptions(SizeLimit sizeLimit, Optional<ProfileDiff> profileDiff) {
+public record LintOptions(SizeLimit sizeLimit) {
     public static final LintOptions DEFAULT = new LintOptions(SizeLimit.MANAGED);
-
-    public LintOptions(SizeLimit sizeLimit) {
-        this(sizeLimit, Optional.empty());
-    }
 }

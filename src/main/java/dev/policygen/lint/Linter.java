@@ -3,14 +3,16 @@ package dev.policygen.lint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
-/** Runs every registered rule that is not ignored over policies, findings in compiler order. */
+/**
+ * Runs rules over policies, findings in compiler order. Which rules run is decided by the caller
+ * ({@code lint.rules.RuleRegistry} knows them all), so this package depends on no rule.
+ */
 public final class Linter {
     private final List<Rule> rules;
 
-    public Linter(Set<String> ignoredRuleIds) {
-        this.rules = RuleRegistry.all().stream().filter(r -> !ignoredRuleIds.contains(r.id())).toList();
+    public Linter(List<Rule> rules) {
+        this.rules = List.copyOf(rules);
     }
 
     public List<Finding> lint(List<LintedPolicy> policies) {

@@ -1,5 +1,7 @@
 package dev.policygen.lint;
 
+import java.util.Locale;
+
 /**
  * One lint check with a stable id. A rule looks at one policy at a time and reports through the
  * {@link Reporter}, which fills in the rule id, severity and file. Rules must not throw on any input:
@@ -14,6 +16,15 @@ public interface Rule {
 
     /** One line saying what the rule flags, for SARIF and {@code --list-rules}. */
     String summary();
+
+    /**
+     * The rule's name in the title of its doc page, spelt from its class so it is stated once:
+     * {@code ChangeWithoutRecordNamesRule} is {@code change-without-record-names}.
+     */
+    default String name() {
+        String words = getClass().getSimpleName().replaceFirst("Rule$", "");
+        return words.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    }
 
     void check(LintedPolicy policy, Reporter reporter);
 }

@@ -82,11 +82,11 @@ public final class StatementView {
      */
     public Optional<SourcePosition> actionCovering(String action) {
         if (object.member("Action").isPresent()) {
-            return strings("Action").stream().filter(v -> Route53.actionMatches(v.text(), action))
+            return strings("Action").stream().filter(v -> Route53Facts.actionMatches(v.text(), action))
                     .map(PolicyValue::position).findFirst();
         }
         Optional<JsonNode.Member> not = object.member("NotAction");
-        if (not.isPresent() && strings("NotAction").stream().noneMatch(v -> Route53.actionMatches(v.text(), action))
+        if (not.isPresent() && strings("NotAction").stream().noneMatch(v -> Route53Facts.actionMatches(v.text(), action))
                 && !hasUnknownValues("NotAction")) {
             return Optional.of(not.get().keyPosition());
         }

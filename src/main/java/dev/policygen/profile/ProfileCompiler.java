@@ -5,11 +5,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /**
- * Build step (Maven's process-classes phase): parses every profile listed in the index with
- * {@link ProfileReader} and writes its compiled form ({@link ProfileCodec}) next to it in the classes
- * directory. A profile that does not parse fails the build with its file, line and column.
+ * Build step (Maven's process-classes phase): parses every profile file with {@link ProfileReader},
+ * writes its compiled form ({@link ProfileCodec}) next to it in the classes directory, and writes the
+ * index {@link Profiles#bundled} reads, taking each client's aliases from its file, so the aliases are
+ * stated once. A profile that does not parse fails the build with its file, line and column.
  */
 public final class ProfileCompiler {
     private ProfileCompiler() {
@@ -20,14 +25,30 @@ public final class ProfileCompiler {
         Path source = Path.of(args[0]);
         Path target = Path.of(args[1]);
         Files.createDirectories(target);
-        for (String file : Profiles.indexedFiles(Files.readString(source.resolve(Profiles.INDEX), StandardCharsets.UTF_8))) {
+        Map<String, ClientProfile> profilesByFile = new LinkedHashMap<>();
+        for (String file : profileFiles(source)) {
             String text = Files.readString(source.resolve(file), StandardCharsets.UTF_8);
+            ClientProfile profile;
             try {
-                ClientProfile profile = ProfileReader.read(text, Profiles.DIRECTORY + "/" + file);
-                Files.write(target.resolve(Profiles.compiledName(file)), ProfileCodec.encode(profile));
+                profile = ProfileReader.read(text, Profiles.DIRECTORY + "/" + file);
             } catch (InputException e) {
                 throw new IllegalStateException("invalid profile " + e.located(), e);
             }
+            // the index names each client by its file, so the two must agree
+            if (!file.equals(profile.client() + ".json")) {
+                throw new IllegalStateException("invalid profile " + Profiles.DIRECTORY + "/" + file
+                        + ": its client \"" + profile.client() + "\" must be named like the file");
+            }
+            Files.write(target.resolve(Profiles.compiledName(file)), ProfileCodec.encode(profile));
+            profilesByFile.put(file, profile);
+        }
+        Files.writeString(target.resolve(Profiles.INDEX), Profiles.indexText(profilesByFile), StandardCharsets.UTF_8);
+    }
+
+    /** The profile files, by name: the order of the index, of "known clients" and of docs/clients.md. */
+    private static List<String> profileFiles(Path source) throws IOException {
+        try (Stream<Path> files = Files.list(source)) {
+            return files.map(p -> p.getFileName().toString()).filter(f -> f.endsWith(".json")).sorted().toList();
         }
     }
 }

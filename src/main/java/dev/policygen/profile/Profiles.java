@@ -9,9 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The client profiles shipped in the jar under {@code policies/}. {@code policies/index.txt} lists
- * each file with the client's aliases, so {@link #find} parses one file only; a test keeps the index
- * equal to the directory and to the files' own names and aliases.
+ * The client profiles shipped in the jar under {@code policies/}. The index ({@value #INDEX}, written
+ * at build time by {@link ProfileCompiler} from the profile files themselves) lists each file with the
+ * client's aliases, so {@link #find} decodes one profile only.
  */
 public final class Profiles {
     public static final String DIRECTORY = "policies";
@@ -40,16 +40,21 @@ public final class Profiles {
         return new Profiles(index);
     }
 
-    /** The profile files an index text lists, in order. */
-    static List<String> indexedFiles(String indexText) {
-        List<String> files = new ArrayList<>();
-        for (String line : indexText.split("\n")) {
-            List<String> words = words(line);
-            if (!words.isEmpty()) {
-                files.add(words.get(0));
+    /**
+     * The index for profile files (in the order given): a line per file, the file's name followed by
+     * the client's aliases. The file's stem is the client's name, so it is not repeated.
+     */
+    static String indexText(Map<String, ClientProfile> profilesByFile) {
+        StringBuilder text = new StringBuilder("# Written by ProfileCompiler at build time from policies/*.json: each profile file"
+                + " and its client's aliases.\n");
+        for (Map.Entry<String, ClientProfile> entry : profilesByFile.entrySet()) {
+            text.append(entry.getKey());
+            for (String alias : entry.getValue().aliases()) {
+                text.append(' ').append(alias);
             }
+            text.append('\n');
         }
-        return files;
+        return text.toString();
     }
 
     /** The name of a profile's compiled form: {@code lego.json} gives {@code lego.profile}. */

@@ -16,6 +16,7 @@ import dev.policygen.generate.PolicyGenerator;
 import dev.policygen.generate.PolicyPackager;
 import dev.policygen.generate.SizeLimit;
 import dev.policygen.generate.ZoneRef;
+import dev.policygen.lint.rules.RuleRegistry;
 import dev.policygen.model.PolicyWriter;
 import dev.policygen.profile.ClientProfile;
 import dev.policygen.profile.ProfileCall;
@@ -64,7 +65,7 @@ class GeneratedPoliciesLintCleanTest {
             for (RenderedFile file : OutputFormat.CLOUDFORMATION.render(documents, false, "test")) {
                 List<LintedPolicy> policies = dev.policygen.lint.input.PolicyInputs.extract("t.yaml", file.text(), options);
                 assertEquals(documents.size(), policies.size(), "case " + i + ": every document is in the template");
-                assertEquals(List.of(), new Linter(java.util.Set.of()).lint(policies), "case " + i + ":\n" + file.text());
+                assertEquals(List.of(), RuleRegistry.linter(java.util.Set.of(), java.util.Optional.empty()).lint(policies), "case " + i + ":\n" + file.text());
             }
             linted++;
             clients.add(request.profile().client());

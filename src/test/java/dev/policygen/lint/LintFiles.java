@@ -1,12 +1,15 @@
 package dev.policygen.lint;
 
+import dev.policygen.lint.diff.ProfileDiff;
 import dev.policygen.lint.input.PolicyInputs;
+import dev.policygen.lint.rules.RuleRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Test helpers: where the project lives, and linting a file or text the way the CLI does. */
@@ -28,7 +31,12 @@ public final class LintFiles {
     }
 
     public static List<Finding> lint(String name, String text, LintOptions options) {
-        return new Linter(Set.of()).lint(PolicyInputs.extract(name, text, options));
+        return lint(name, text, options, Optional.empty());
+    }
+
+    /** With a client to compare with, as {@code lint --client ...} does. */
+    public static List<Finding> lint(String name, String text, LintOptions options, Optional<ProfileDiff> diff) {
+        return RuleRegistry.linter(Set.of(), diff).lint(PolicyInputs.extract(name, text, options));
     }
 
     public static String read(Path file) {

@@ -10,6 +10,7 @@ import dev.policygen.generate.ZoneRef;
 import dev.policygen.lint.diff.ProfileDiff;
 import dev.policygen.lint.input.PolicyInputs;
 import dev.policygen.lint.report.ReportFormat;
+import dev.policygen.lint.rules.RuleRegistry;
 import dev.policygen.profile.Profiles;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +39,7 @@ final class LintInvariants {
     }
 
     static List<Finding> lintAndRender(String name, String text, SizeLimit limit) {
-        List<Finding> findings = new Linter(Set.of()).lint(PolicyInputs.extract(name, text, new LintOptions(limit, DIFF)));
+        List<Finding> findings = RuleRegistry.linter(Set.of(), DIFF).lint(PolicyInputs.extract(name, text, new LintOptions(limit)));
         for (Finding finding : findings) {
             assertFalse(finding.message().contains("\n"), "a finding is one line: " + finding);
             assertTrue(finding.position().known(), "a finding has a position: " + finding);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.policygen.cli.CliRun;
 import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonReader;
+import dev.policygen.lint.rules.RuleRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,7 +127,8 @@ class RuleCatalogTest {
                 .map(f -> f.position().line()).collect(Collectors.toCollection(TreeSet::new));
     }
 
-    private static Set<Integer> linesThroughCli(Rule rule, String[] options, Path file) throws Exception {
+    /** The lines where {@code lint OPTIONS FILE} reports {@code rule}, run through the CLI as a user runs it. */
+    static Set<Integer> linesThroughCli(Rule rule, String[] options, Path file) throws Exception {
         List<String> args = new ArrayList<>(List.of("lint", "--format", "json", "--fail-on", "never"));
         args.addAll(List.of(options));
         args.add(file.toString());

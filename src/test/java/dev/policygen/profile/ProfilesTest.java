@@ -45,7 +45,7 @@ class ProfilesTest {
         assertEquals(files.size(), PROFILES.all().size());
         for (ClientProfile profile : PROFILES.all()) {
             assertEquals(profile.names(), PROFILES.index().get(profile.client() + ".json"),
-                    "policies/index.txt must give " + profile.client() + " its file's name and aliases");
+                    "the index ProfileCompiler writes must give " + profile.client() + " its file's name and aliases");
         }
     }
 

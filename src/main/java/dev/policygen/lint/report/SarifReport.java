@@ -4,8 +4,8 @@ import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonWriter;
 import dev.policygen.lint.Finding;
 import dev.policygen.lint.Rule;
-import dev.policygen.lint.RuleRegistry;
 import dev.policygen.lint.Severity;
+import dev.policygen.lint.rules.RuleRegistry;
 import java.util.ArrayList;
 import java.util.List;
 

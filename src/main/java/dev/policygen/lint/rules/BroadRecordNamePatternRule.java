@@ -5,11 +5,11 @@ import dev.policygen.lint.AbstractRule;
 import dev.policygen.lint.ConditionView;
 import dev.policygen.lint.LintedPolicy;
 import dev.policygen.lint.Reporter;
-import dev.policygen.lint.Route53;
 import dev.policygen.lint.Severity;
 import dev.policygen.lint.StatementView;
 import dev.policygen.model.OperatorName;
 import dev.policygen.model.PolicyValue;
+import dev.policygen.route53.Route53Names;
 
 /**
  * PG209: an IAM {@code *} matches dots, digits and backslashes, so a StringLike name pattern covers
@@ -27,7 +27,7 @@ public final class BroadRecordNamePatternRule extends AbstractRule {
             if (!statement.isAllow()) {
                 continue;
             }
-            for (ConditionView condition : statement.conditionsOn(Route53.KEY_NAMES)) {
+            for (ConditionView condition : statement.conditionsOn(Route53Names.KEY_NAMES)) {
                 if (!condition.base(OperatorName.STRING_LIKE)) {
                     continue;
                 }
@@ -46,7 +46,7 @@ public final class BroadRecordNamePatternRule extends AbstractRule {
         if (pattern.chars().allMatch(c -> c == '*' || c == '?')) {
             return "matches every record name in the zone";
         }
-        if (!pattern.startsWith(Route53.CHALLENGE_PREFIX)) {
+        if (!pattern.startsWith(Route53Names.CHALLENGE_PREFIX)) {
             return "matches names that are not _acme-challenge records";
         }
         return "is broader than needed: it matches the challenge name of every name it covers, at any depth"

@@ -5,10 +5,10 @@ import dev.policygen.lint.AbstractRule;
 import dev.policygen.lint.ConditionView;
 import dev.policygen.lint.LintedPolicy;
 import dev.policygen.lint.Reporter;
-import dev.policygen.lint.Route53;
 import dev.policygen.lint.Severity;
 import dev.policygen.model.OperatorName;
 import dev.policygen.model.PolicyValue;
+import dev.policygen.route53.Route53Names;
 import java.util.List;
 
 /**
@@ -27,7 +27,7 @@ public final class ChangeNonTxtTypeRule extends AbstractRule {
     @Override
     public void check(LintedPolicy policy, Reporter reporter) {
         for (RecordChangeGrants.Grant grant : RecordChangeGrants.in(policy)) {
-            for (ConditionView condition : grant.statement().conditionsOn(Route53.KEY_TYPES)) {
+            for (ConditionView condition : grant.statement().conditionsOn(Route53Names.KEY_TYPES)) {
                 if (!condition.positive()) {
                     continue;
                 }

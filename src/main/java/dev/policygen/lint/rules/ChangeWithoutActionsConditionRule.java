@@ -3,8 +3,8 @@ package dev.policygen.lint.rules;
 import dev.policygen.lint.AbstractRule;
 import dev.policygen.lint.LintedPolicy;
 import dev.policygen.lint.Reporter;
-import dev.policygen.lint.Route53;
 import dev.policygen.lint.Severity;
+import dev.policygen.route53.Route53Names;
 
 /**
  * PG204: clients send only some of CREATE, UPSERT and DELETE; naming them keeps a stolen credential
@@ -18,9 +18,9 @@ public final class ChangeWithoutActionsConditionRule extends AbstractRule {
     @Override
     public void check(LintedPolicy policy, Reporter reporter) {
         for (RecordChangeGrants.Grant grant : RecordChangeGrants.in(policy)) {
-            if (!grant.restricts(Route53.KEY_ACTIONS)) {
+            if (!grant.restricts(Route53Names.KEY_ACTIONS)) {
                 reporter.report(grant.at(), "ChangeResourceRecordSets is allowed for CREATE, UPSERT and DELETE;"
-                        + " add ForAllValues:StringEquals on " + Route53.KEY_ACTIONS + " with the ones the client"
+                        + " add ForAllValues:StringEquals on " + Route53Names.KEY_ACTIONS + " with the ones the client"
                         + " sends (e.g. UPSERT and DELETE)");
             }
         }

@@ -3,8 +3,8 @@ package dev.policygen.lint.rules;
 import dev.policygen.lint.AbstractRule;
 import dev.policygen.lint.LintedPolicy;
 import dev.policygen.lint.Reporter;
-import dev.policygen.lint.Route53;
 import dev.policygen.lint.Severity;
+import dev.policygen.route53.Route53Names;
 
 /**
  * PG201: ChangeResourceRecordSets allowed with no record-name condition lets the credential rewrite
@@ -18,9 +18,9 @@ public final class ChangeWithoutRecordNamesRule extends AbstractRule {
     @Override
     public void check(LintedPolicy policy, Reporter reporter) {
         for (RecordChangeGrants.Grant grant : RecordChangeGrants.in(policy)) {
-            if (!grant.restricts(Route53.KEY_NAMES)) {
+            if (!grant.restricts(Route53Names.KEY_NAMES)) {
                 reporter.report(grant.at(), "ChangeResourceRecordSets is allowed for every record name; add"
-                        + " ForAllValues:StringEquals on " + Route53.KEY_NAMES + " listing the _acme-challenge names");
+                        + " ForAllValues:StringEquals on " + Route53Names.KEY_NAMES + " listing the _acme-challenge names");
             }
         }
     }

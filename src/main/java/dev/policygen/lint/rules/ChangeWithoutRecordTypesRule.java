@@ -3,8 +3,8 @@ package dev.policygen.lint.rules;
 import dev.policygen.lint.AbstractRule;
 import dev.policygen.lint.LintedPolicy;
 import dev.policygen.lint.Reporter;
-import dev.policygen.lint.Route53;
 import dev.policygen.lint.Severity;
+import dev.policygen.route53.Route53Names;
 
 /** PG202: without a RecordTypes condition the allowed names may get NS, CNAME or any other type. */
 public final class ChangeWithoutRecordTypesRule extends AbstractRule {
@@ -15,9 +15,9 @@ public final class ChangeWithoutRecordTypesRule extends AbstractRule {
     @Override
     public void check(LintedPolicy policy, Reporter reporter) {
         for (RecordChangeGrants.Grant grant : RecordChangeGrants.in(policy)) {
-            if (!grant.restricts(Route53.KEY_TYPES)) {
+            if (!grant.restricts(Route53Names.KEY_TYPES)) {
                 reporter.report(grant.at(), "ChangeResourceRecordSets is allowed for every record type; add"
-                        + " ForAllValues:StringEquals {\"" + Route53.KEY_TYPES + "\": [\"TXT\"]}");
+                        + " ForAllValues:StringEquals {\"" + Route53Names.KEY_TYPES + "\": [\"TXT\"]}");
             }
         }
     }

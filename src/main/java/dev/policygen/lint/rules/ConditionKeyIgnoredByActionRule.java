@@ -4,10 +4,11 @@ import dev.policygen.lint.AbstractRule;
 import dev.policygen.lint.ConditionView;
 import dev.policygen.lint.LintedPolicy;
 import dev.policygen.lint.Reporter;
-import dev.policygen.lint.Route53;
+import dev.policygen.lint.Route53Facts;
 import dev.policygen.lint.Severity;
 import dev.policygen.lint.StatementView;
 import dev.policygen.model.PolicyValue;
+import dev.policygen.route53.Route53Names;
 import java.util.Optional;
 
 /**
@@ -27,13 +28,13 @@ public final class ConditionKeyIgnoredByActionRule extends AbstractRule {
                 continue;
             }
             Optional<ConditionView> vacuous = statement.conditions().stream()
-                    .filter(c -> Route53.isRecordKey(c.key()) && c.trueWhenKeyMissing()).findFirst();
+                    .filter(c -> Route53Facts.isRecordKey(c.key()) && c.trueWhenKeyMissing()).findFirst();
             if (vacuous.isEmpty()) {
                 continue;
             }
-            String key = Route53.canonicalKey(vacuous.get().key());
+            String key = Route53Facts.canonicalKey(vacuous.get().key());
             for (PolicyValue action : statement.strings("Action")) {
-                if (!action.text().equalsIgnoreCase(Route53.CHANGE_RECORDS)) {
+                if (!action.text().equalsIgnoreCase(Route53Names.CHANGE_RECORD_SETS)) {
                     reporter.report(action.position(), action.text() + " does not carry " + key + ", so "
                             + vacuous.get().operatorText() + " is true for it and it is allowed unrestricted;"
                             + " put ChangeResourceRecordSets alone in its conditioned statement");

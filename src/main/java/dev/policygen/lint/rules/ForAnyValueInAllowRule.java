@@ -4,7 +4,7 @@ import dev.policygen.lint.AbstractRule;
 import dev.policygen.lint.ConditionView;
 import dev.policygen.lint.LintedPolicy;
 import dev.policygen.lint.Reporter;
-import dev.policygen.lint.Route53;
+import dev.policygen.lint.Route53Facts;
 import dev.policygen.lint.Severity;
 import dev.policygen.lint.StatementView;
 import dev.policygen.model.ConditionOperator;
@@ -25,10 +25,10 @@ public final class ForAnyValueInAllowRule extends AbstractRule {
                 continue;
             }
             for (ConditionView condition : statement.conditions()) {
-                if (Route53.isRecordKey(condition.key())
+                if (Route53Facts.isRecordKey(condition.key())
                         && condition.qualifier(ConditionOperator.SetQualifier.FOR_ANY_VALUE)) {
                     reporter.report(condition.keyPosition(), condition.operatorText() + " on "
-                            + Route53.canonicalKey(condition.key()) + " allows a batch when any one change matches,"
+                            + Route53Facts.canonicalKey(condition.key()) + " allows a batch when any one change matches,"
                             + " so other changes ride along; use ForAllValues");
                 }
             }

@@ -4,7 +4,7 @@ import dev.policygen.lint.AbstractRule;
 import dev.policygen.lint.ConditionView;
 import dev.policygen.lint.LintedPolicy;
 import dev.policygen.lint.Reporter;
-import dev.policygen.lint.Route53;
+import dev.policygen.lint.Route53Facts;
 import dev.policygen.lint.Severity;
 import dev.policygen.lint.StatementView;
 import dev.policygen.model.ConditionOperator;
@@ -24,11 +24,11 @@ public final class MissingSetQualifierRule extends AbstractRule {
     public void check(LintedPolicy policy, Reporter reporter) {
         for (StatementView statement : policy.statements()) {
             for (ConditionView condition : statement.conditions()) {
-                if (Route53.isRecordKey(condition.key())
+                if (Route53Facts.isRecordKey(condition.key())
                         && condition.qualifier(ConditionOperator.SetQualifier.NONE)
                         && !condition.base(OperatorName.NULL)) {
                     reporter.report(condition.keyPosition(), condition.operatorText() + " on multivalued key "
-                            + Route53.canonicalKey(condition.key()) + " needs a set qualifier; use ForAllValues:"
+                            + Route53Facts.canonicalKey(condition.key()) + " needs a set qualifier; use ForAllValues:"
                             + condition.operatorText());
                 }
             }

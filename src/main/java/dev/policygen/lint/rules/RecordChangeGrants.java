@@ -3,8 +3,8 @@ package dev.policygen.lint.rules;
 import dev.policygen.SourcePosition;
 import dev.policygen.lint.ConditionView;
 import dev.policygen.lint.LintedPolicy;
-import dev.policygen.lint.Route53;
 import dev.policygen.lint.StatementView;
+import dev.policygen.route53.Route53Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +26,7 @@ final class RecordChangeGrants {
         List<Grant> grants = new ArrayList<>();
         for (StatementView statement : policy.statements()) {
             if (statement.isAllow()) {
-                Optional<SourcePosition> at = statement.actionCovering(Route53.CHANGE_RECORDS);
+                Optional<SourcePosition> at = statement.actionCovering(Route53Names.CHANGE_RECORD_SETS);
                 at.ifPresent(position -> grants.add(new Grant(statement, position)));
             }
         }

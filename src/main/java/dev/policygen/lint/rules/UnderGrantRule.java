@@ -3,8 +3,6 @@ package dev.policygen.lint.rules;
 import dev.policygen.eval.Evaluation;
 import dev.policygen.eval.Mismatch;
 import dev.policygen.eval.StatementRef;
-import dev.policygen.lint.AbstractRule;
-import dev.policygen.lint.LintedPolicy;
 import dev.policygen.lint.Reporter;
 import dev.policygen.lint.Severity;
 import dev.policygen.lint.diff.ClientRequest;
@@ -17,38 +15,33 @@ import java.util.Optional;
  * fails. Each denied request is reported where the evaluator puts the blame: the Deny statement that
  * matched, else the Allow statement that came closest and why it did not apply.
  */
-public final class UnderGrantRule extends AbstractRule {
+public final class UnderGrantRule extends ProfileDiffRule {
 
-    public UnderGrantRule() {
-        super("PG501", Severity.ERROR, "The policy denies a request the --client makes for these domains.");
+    public UnderGrantRule(Optional<ProfileDiff> diff) {
+        super("PG501", Severity.ERROR, "The policy denies a request the --client makes for these domains.", diff);
     }
 
     @Override
-    public void check(LintedPolicy policy, Reporter reporter) {
-        Optional<ProfileDiff> diff = policy.options().profileDiff();
-        Optional<DiffedPolicy> diffed = diff.isEmpty() ? Optional.empty() : DiffedPolicy.of(policy);
-        if (diffed.isEmpty()) {
-            return;
-        }
-        for (ClientRequest needed : diff.get().needed()) {
-            Evaluation evaluation = diffed.get().evaluate(needed.access());
+    void check(ProfileDiff diff, DiffedPolicy policy, Reporter reporter) {
+        for (ClientRequest needed : diff.needed()) {
+            Evaluation evaluation = policy.evaluate(needed.access());
             if (evaluation.decision().allowed()) {
                 continue;
             }
-            String head = diff.get().client() + " sends " + needed.description() + ", which this policy denies: ";
+            String head = diff.client() + " sends " + needed.description() + ", which this policy denies: ";
             if (!evaluation.deciding().isEmpty()) {
                 StatementRef deny = evaluation.deciding().get(0);
-                reporter.report(diffed.get().position(deny), head + "explicitly, by " + diffed.get().describe(deny));
+                reporter.report(policy.position(deny), head + "explicitly, by " + policy.describe(deny));
                 continue;
             }
-            Optional<Mismatch> closest = diffed.get().closest(evaluation);
+            Optional<Mismatch> closest = policy.closest(evaluation);
             if (closest.isPresent()) {
                 StatementRef ref = closest.get().statement();
-                reporter.report(diffed.get().position(ref), head + diffed.get().describe(ref) + " covers the action"
+                reporter.report(policy.position(ref), head + policy.describe(ref) + " covers the action"
                         + " but not this request (" + closest.get().element().json() + ": " + closest.get().reason()
                         + ")");
             } else {
-                reporter.report(diffed.get().statementsPosition(), head + "no statement grants "
+                reporter.report(policy.statementsPosition(), head + "no statement grants "
                         + needed.access().action());
             }
         }

@@ -5,11 +5,12 @@ import dev.policygen.lint.AbstractRule;
 import dev.policygen.lint.ConditionView;
 import dev.policygen.lint.LintedPolicy;
 import dev.policygen.lint.Reporter;
-import dev.policygen.lint.Route53;
+import dev.policygen.lint.Route53Facts;
 import dev.policygen.lint.Severity;
 import dev.policygen.lint.StatementView;
 import dev.policygen.model.OperatorName;
 import dev.policygen.model.PolicyValue;
+import dev.policygen.route53.Route53Names;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,7 +30,7 @@ public final class ValueNeverMatchesRule extends AbstractRule {
     public void check(LintedPolicy policy, Reporter reporter) {
         for (StatementView statement : policy.statements()) {
             for (ConditionView condition : statement.conditions()) {
-                if (!Route53.isRecordKey(condition.key()) || condition.operator().isEmpty()
+                if (!Route53Facts.isRecordKey(condition.key()) || condition.operator().isEmpty()
                         || condition.operator().get().base().family() != OperatorName.Family.STRING) {
                     continue;
                 }
@@ -37,10 +38,10 @@ public final class ValueNeverMatchesRule extends AbstractRule {
                 boolean like = base == OperatorName.STRING_LIKE || base == OperatorName.STRING_NOT_LIKE;
                 boolean ignoreCase = base == OperatorName.STRING_EQUALS_IGNORE_CASE
                         || base == OperatorName.STRING_NOT_EQUALS_IGNORE_CASE;
-                String key = Route53.canonicalKey(condition.key());
+                String key = Route53Facts.canonicalKey(condition.key());
                 for (PolicyValue value : condition.values()) {
-                    Optional<String> problem = key.equals(Route53.KEY_NAMES) ? nameProblem(value.text(), like, ignoreCase)
-                            : key.equals(Route53.KEY_TYPES) ? typeProblem(value.text(), like, ignoreCase)
+                    Optional<String> problem = key.equals(Route53Names.KEY_NAMES) ? nameProblem(value.text(), like, ignoreCase)
+                            : key.equals(Route53Names.KEY_TYPES) ? typeProblem(value.text(), like, ignoreCase)
                             : actionProblem(value.text(), like, ignoreCase);
                     problem.ifPresent(p -> reporter.report(value.position(), "\"" + value.text() + "\" never matches "
                             + key + ": " + p));

@@ -3,7 +3,7 @@ package dev.policygen.lint.rules;
 import dev.policygen.lint.AbstractRule;
 import dev.policygen.lint.LintedPolicy;
 import dev.policygen.lint.Reporter;
-import dev.policygen.lint.Route53;
+import dev.policygen.lint.Route53Facts;
 import dev.policygen.lint.Severity;
 import dev.policygen.lint.StatementView;
 import dev.policygen.model.PolicyValue;
@@ -25,7 +25,7 @@ public final class WildcardOnlyActionOnResourceRule extends AbstractRule {
                 continue;
             }
             for (PolicyValue action : statement.strings("Action")) {
-                Route53.WILDCARD_ONLY_ACTIONS.stream().filter(a -> a.equalsIgnoreCase(action.text())).findFirst()
+                Route53Facts.WILDCARD_ONLY_ACTIONS.stream().filter(a -> a.equalsIgnoreCase(action.text())).findFirst()
                         .ifPresent(a -> reporter.report(action.position(), a + " has no resource type and is"
                                 + " granted only by \"Resource\": \"*\"; this statement never grants it"));
             }

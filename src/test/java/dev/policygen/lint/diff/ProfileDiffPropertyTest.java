@@ -13,10 +13,9 @@ import dev.policygen.generate.SizeLimit;
 import dev.policygen.generate.ZoneRef;
 import dev.policygen.lint.Finding;
 import dev.policygen.lint.LintOptions;
-import dev.policygen.lint.Linter;
 import dev.policygen.lint.Rule;
-import dev.policygen.lint.RuleRegistry;
 import dev.policygen.lint.input.PolicyInputs;
+import dev.policygen.lint.rules.RuleRegistry;
 import dev.policygen.model.Effect;
 import dev.policygen.model.PolicyDocument;
 import dev.policygen.model.PolicyWriter;
@@ -101,8 +100,8 @@ class ProfileDiffPropertyTest {
 
     private static List<String> diffRules(List<Statement> statements, ProfileDiff diff) {
         String text = PolicyWriter.pretty(PolicyDocument.of(statements));
-        LintOptions options = new LintOptions(SizeLimit.MANAGED, Optional.of(diff));
-        List<Finding> findings = new Linter(NOT_DIFF_RULES).lint(PolicyInputs.extract("generated.json", text, options));
+        List<Finding> findings = RuleRegistry.linter(NOT_DIFF_RULES, Optional.of(diff))
+                .lint(PolicyInputs.extract("generated.json", text, new LintOptions(SizeLimit.MANAGED)));
         return findings.stream().map(Finding::ruleId).toList();
     }
 }

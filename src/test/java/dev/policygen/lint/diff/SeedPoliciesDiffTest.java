@@ -33,8 +33,8 @@ class SeedPoliciesDiffTest {
         try {
             GenerateRequest request = GenerateRequest.builder(Profiles.bundled().find(client))
                     .zone(ZoneRef.parse(ZONE)).domain(DomainRequest.parse("example.com")).build();
-            LintOptions options = new LintOptions(SizeLimit.MANAGED, Optional.of(ProfileDiff.of(request, client)));
-            return LintFiles.lint(name, text, options).stream().filter(f -> f.ruleId().startsWith("PG5"))
+            LintOptions options = new LintOptions(SizeLimit.MANAGED);
+            return LintFiles.lint(name, text, options, Optional.of(ProfileDiff.of(request, client))).stream().filter(f -> f.ruleId().startsWith("PG5"))
                     .map(SeedPoliciesDiffTest::summary).toList();
         } catch (dev.policygen.UsageException e) {
             throw new AssertionError(e);
