@@ -4,9 +4,10 @@ import dev.policygen.InputException;
 import dev.policygen.UsageException;
 import dev.policygen.model.PolicyDocument;
 import dev.policygen.model.PolicyReader;
-import dev.policygen.renew.config.Destination;
 import dev.policygen.renew.config.RenewConfig;
 import dev.policygen.renew.config.RenewConfigReader;
+import dev.policygen.renew.destination.DestinationKind;
+import dev.policygen.renew.destination.DestinationKinds;
 import dev.policygen.renew.guard.AwsScope;
 import dev.policygen.renew.pace.RateLimiter;
 import dev.policygen.renew.pace.Sleeper;
@@ -102,19 +103,9 @@ final class RenewTargetOptions {
             return awsAccount;
         }
         return renewConfig.certificates().stream().flatMap(c -> c.destinations().stream())
-                .map(RenewTargetOptions::arnOf).flatMap(Optional::stream)
+                .map(DestinationKinds::of).map(DestinationKind::configuredArn).flatMap(Optional::stream)
                 .map(arn -> arn.split(":", 6)).filter(parts -> parts.length == 6 && !parts[4].isEmpty())
                 .map(parts -> parts[4]).findFirst().orElse(AwsScope.ANY_ACCOUNT);
-    }
-
-    private static Optional<String> arnOf(Destination destination) {
-        if (destination instanceof Destination.Elbv2 elbv2) {
-            return Optional.of(elbv2.listenerArn());
-        }
-        if (destination instanceof Destination.Acm acm) {
-            return acm.certificateArn();
-        }
-        return Optional.empty();
     }
 
     /** The --policy documents, if given. */

@@ -1,4 +1,4 @@
-package dev.policygen.renew.deliver;
+package dev.policygen.renew.destination;
 
 /** Telling certificate ARNs apart, as listeners may hold either kind. */
 final class Arns {
