@@ -19,12 +19,14 @@ public final class PolicyGrants {
     private final boolean deleteOld;
     private final Map<GenerateFlag, Set<String>> values = new EnumMap<>(GenerateFlag.class);
 
-    /** @param deleteOld renew's --delete-old, which destinations that replace IAM certificates pass on */
-    public PolicyGrants(boolean deleteOld) {
+    private PolicyGrants(boolean deleteOld) {
         this.deleteOld = deleteOld;
     }
 
-    /** The grants of {@code destinations}, in their order. */
+    /**
+     * The grants of {@code destinations}, in their order; {@code deleteOld} is renew's --delete-old,
+     * which destinations that replace IAM server certificates grant.
+     */
     public static PolicyGrants of(List<DestinationKind> destinations, boolean deleteOld) {
         PolicyGrants grants = new PolicyGrants(deleteOld);
         destinations.forEach(destination -> destination.grant(grants));
