@@ -8,7 +8,7 @@ import dev.policygen.renew.acme.OrderRequest;
 import dev.policygen.renew.acme.RenewalWindow;
 import dev.policygen.renew.config.CertificateConfig;
 import dev.policygen.renew.config.ConfiguredDomain;
-import dev.policygen.renew.deliver.ServiceState;
+import dev.policygen.renew.destination.ServiceState;
 import dev.policygen.renew.dns.Route53Challenges;
 import dev.policygen.renew.report.RenewLog;
 import dev.policygen.route53.HostedZoneId;

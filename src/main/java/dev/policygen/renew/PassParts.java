@@ -1,7 +1,7 @@
 package dev.policygen.renew;
 
-import dev.policygen.renew.deliver.Delivery;
-import dev.policygen.renew.deliver.ServiceReader;
+import dev.policygen.renew.destination.Delivery;
+import dev.policygen.renew.destination.ServiceReader;
 import dev.policygen.renew.dns.ChallengeZones;
 import dev.policygen.renew.dns.ChangeWaiter;
 import dev.policygen.renew.dns.ZoneRecords;

@@ -3,7 +3,7 @@ package dev.policygen.renew;
 import dev.policygen.renew.acme.RenewalWindow;
 import dev.policygen.renew.config.CertificateConfig;
 import dev.policygen.renew.config.ConfiguredDomain;
-import dev.policygen.renew.deliver.ServiceState;
+import dev.policygen.renew.destination.ServiceState;
 import dev.policygen.route53.CertificateName;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;

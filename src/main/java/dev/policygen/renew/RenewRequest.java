@@ -4,13 +4,15 @@ import dev.policygen.InputException;
 import dev.policygen.UsageException;
 import dev.policygen.model.PolicyDocument;
 import dev.policygen.model.PolicyReader;
-import dev.policygen.renew.config.Destination;
 import dev.policygen.renew.config.RenewConfig;
 import dev.policygen.renew.config.RenewConfigReader;
+import dev.policygen.renew.destination.DestinationKind;
+import dev.policygen.renew.destination.DestinationKinds;
 import dev.policygen.renew.guard.AwsScope;
 import dev.policygen.renew.pace.RateLimiter;
 import dev.policygen.renew.pace.Sleeper;
 import dev.policygen.renew.report.RenewLog;
+import dev.policygen.route53.Arn;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -83,19 +85,9 @@ public record RenewRequest(Optional<Path> configFile, Optional<Path> stateDir, O
             return awsAccount.get();
         }
         return config.certificates().stream().flatMap(c -> c.destinations().stream())
-                .map(RenewRequest::arnOf).flatMap(Optional::stream)
-                .map(arn -> arn.split(":", 6)).filter(parts -> parts.length == 6 && !parts[4].isEmpty())
-                .map(parts -> parts[4]).findFirst().orElse(AwsScope.ANY_ACCOUNT);
-    }
-
-    private static Optional<String> arnOf(Destination destination) {
-        if (destination instanceof Destination.Elbv2 elbv2) {
-            return Optional.of(elbv2.listenerArn());
-        }
-        if (destination instanceof Destination.Acm acm) {
-            return acm.certificateArn();
-        }
-        return Optional.empty();
+                .map(DestinationKinds::of).map(DestinationKind::configuredArn).flatMap(Optional::stream)
+                .map(Arn::parse).filter(arn -> arn != null && !arn.account().isEmpty())
+                .map(Arn::account).findFirst().orElse(AwsScope.ANY_ACCOUNT);
     }
 
     /** The policy file's documents, if one is given. */

@@ -31,7 +31,7 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /** In-memory IAM, ELB and ACM, and the guarded AWS the engine's parts take, for the renewer's unit tests. */
-final class EngineFakes {
+public final class EngineFakes {
     static final String ACCOUNT = "123456789012";
     static final AwsScope SCOPE = new AwsScope(Partition.AWS, "eu-west-1", ACCOUNT);
 
@@ -57,7 +57,7 @@ final class EngineFakes {
         return new Retry(3, none, none, duration -> { });
     }
 
-    static GuardedAws guarded(AwsServices services) throws Exception {
+    public static GuardedAws guarded(AwsServices services) throws Exception {
         return guarded(services, allowAll());
     }
 
@@ -70,7 +70,7 @@ final class EngineFakes {
     }
 
     /** The services of a test; the parts not under test may be left as fresh fakes. */
-    record Services(HostedZones hostedZones, Iam serverCertificates, Elb loadBalancers, Acm acm)
+    public record Services(HostedZones hostedZones, Iam serverCertificates, Elb loadBalancers, Acm acm)
             implements AwsServices {
         @Override
         public ObjectStore objects() {
@@ -88,8 +88,8 @@ final class EngineFakes {
     }
 
     /** IAM server certificates; {@code calls} logs every request with its name. */
-    static final class Iam implements ServerCertificates {
-        final Map<String, InstalledCertificate> certificates = new LinkedHashMap<>();
+    public static final class Iam implements ServerCertificates {
+        public final Map<String, InstalledCertificate> certificates = new LinkedHashMap<>();
         final Map<String, Instant> uploaded = new LinkedHashMap<>();
         final List<String> calls;
         private Instant nextUpload = Instant.parse("2026-01-01T00:00:00Z");
@@ -98,15 +98,15 @@ final class EngineFakes {
             this(new ArrayList<>());
         }
 
-        Iam(List<String> calls) {
+        public Iam(List<String> calls) {
             this.calls = calls;
         }
 
-        static String arn(String name) {
+        public static String arn(String name) {
             return "arn:aws:iam::" + ACCOUNT + ":server-certificate/" + name;
         }
 
-        void put(String name, String certificatePem) {
+        public void put(String name, String certificatePem) {
             certificates.put(name, new InstalledCertificate(arn(name), certificatePem, ""));
             uploaded.put(name, nextUpload);
             nextUpload = nextUpload.plusSeconds(60);
@@ -149,18 +149,18 @@ final class EngineFakes {
     }
 
     /** Classic and v2 listeners: classic by "name:port", v2 by listener ARN, each to a certificate ARN. */
-    static final class Elb implements LoadBalancers {
-        final Map<String, String> classic = new LinkedHashMap<>();
-        final Map<String, String> listeners = new LinkedHashMap<>();
+    public static final class Elb implements LoadBalancers {
+        public final Map<String, String> classic = new LinkedHashMap<>();
+        public final Map<String, String> listeners = new LinkedHashMap<>();
         final List<String> calls;
         /** When set, listener changes fail with it. */
-        AwsFailure refuseChanges;
+        public AwsFailure refuseChanges;
 
         Elb() {
             this(new ArrayList<>());
         }
 
-        Elb(List<String> calls) {
+        public Elb(List<String> calls) {
             this.calls = calls;
         }
 
@@ -198,8 +198,8 @@ final class EngineFakes {
     }
 
     /** ACM: imports as new get ARNs ending in -1, -2, ... */
-    static final class Acm implements AcmCertificates {
-        final Map<String, InstalledCertificate> certificates = new LinkedHashMap<>();
+    public static final class Acm implements AcmCertificates {
+        public final Map<String, InstalledCertificate> certificates = new LinkedHashMap<>();
         final List<String> calls;
         private int imported;
 
@@ -207,11 +207,11 @@ final class EngineFakes {
             this(new ArrayList<>());
         }
 
-        Acm(List<String> calls) {
+        public Acm(List<String> calls) {
             this.calls = calls;
         }
 
-        static String arn(String id) {
+        public static String arn(String id) {
             return "arn:aws:acm:eu-west-1:" + ACCOUNT + ":certificate/" + id;
         }
 

@@ -9,7 +9,8 @@ import dev.policygen.renew.config.CertificateConfig;
 import dev.policygen.renew.config.ConfiguredDomain;
 import dev.policygen.renew.config.Destination;
 import dev.policygen.renew.config.KeyType;
-import dev.policygen.renew.deliver.ServiceState;
+import dev.policygen.renew.destination.DestinationKinds;
+import dev.policygen.renew.destination.ServiceState;
 import dev.policygen.route53.CertificateName;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -37,7 +38,7 @@ class RenewDecisionTest {
     private static ServiceState state(Destination destination, Instant notAfter, String... names) throws Exception {
         X509Certificate certificate = TestCertificates.certificate(notAfter.minus(Duration.ofDays(90)), notAfter,
                 names);
-        return new ServiceState(destination, Optional.of(certificate), Optional.of("somewhere"));
+        return new ServiceState(DestinationKinds.of(destination), Optional.of(certificate), Optional.of("somewhere"));
     }
 
     private static RenewDecision decide(List<ServiceState> states, boolean force, Optional<RenewalWindow> window)
@@ -70,7 +71,7 @@ class RenewDecisionTest {
     void aDestinationWithoutACertificateRenews() throws Exception {
         Instant notAfter = NOW.plus(Duration.ofDays(60));
         RenewDecision decision = decide(List.of(state(FILES, notAfter, "example.com", "*.example.com"),
-                ServiceState.empty(ACM)), false, Optional.empty());
+                ServiceState.empty(DestinationKinds.of(ACM))), false, Optional.empty());
         assertTrue(decision.due());
         assertEquals("no certificate in service at a new ACM certificate", decision.reason());
         assertTrue(decide(List.of(), false, Optional.empty()).due());

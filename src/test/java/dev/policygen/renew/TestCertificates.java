@@ -21,7 +21,7 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** Throwaway self-signed certificates with chosen names and validity, made with Bouncy Castle. */
-final class TestCertificates {
+public final class TestCertificates {
     private static final AtomicLong SERIAL = new AtomicLong(1000);
     private static KeyPair keys;
 
@@ -38,7 +38,7 @@ final class TestCertificates {
     }
 
     /** A certificate for {@code names} (DNS SANs, the first also the CN) valid from notBefore to notAfter. */
-    static X509Certificate certificate(Instant notBefore, Instant notAfter, String... names) throws Exception {
+    public static X509Certificate certificate(Instant notBefore, Instant notAfter, String... names) throws Exception {
         GeneralName[] sans = new GeneralName[names.length];
         for (int i = 0; i < names.length; i++) {
             sans[i] = new GeneralName(GeneralName.dNSName, names[i]);
@@ -51,7 +51,7 @@ final class TestCertificates {
                 .build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys().getPrivate())));
     }
 
-    static String pem(X509Certificate certificate) throws Exception {
+    public static String pem(X509Certificate certificate) throws Exception {
         StringWriter text = new StringWriter();
         try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
             writer.writeObject(certificate);
@@ -60,7 +60,7 @@ final class TestCertificates {
     }
 
     /** An issued certificate as the ACME client hands it over; the "key" is a marker, never a real key. */
-    static IssuedCertificate issued(Instant notBefore, Instant notAfter, String... names) throws Exception {
+    public static IssuedCertificate issued(Instant notBefore, Instant notAfter, String... names) throws Exception {
         X509Certificate leaf = certificate(notBefore, notAfter, names);
         X509Certificate issuer = certificate(notBefore, notAfter, "issuer.test");
         return new IssuedCertificate(List.of(leaf, issuer), pem(leaf), pem(issuer), pem(leaf) + pem(issuer),

@@ -7,6 +7,7 @@ import dev.policygen.renew.cloud.InstalledCertificate;
 import dev.policygen.renew.cloud.ServerCertificates;
 import dev.policygen.renew.cloud.TxtChange;
 import dev.policygen.renew.cloud.TxtRecord;
+import dev.policygen.renew.destination.DestinationAws;
 import dev.policygen.route53.HostedZoneId;
 import dev.policygen.route53.RecordChange;
 import dev.policygen.route53.Route53Names;
@@ -19,7 +20,7 @@ import java.util.Optional;
  * authorizes it on, and sent through the {@link CallGate}. The renewer holds only this, never
  * the services themselves, so no request can skip the guard.
  */
-public final class GuardedAws {
+public final class GuardedAws implements DestinationAws {
     private final AwsServices services;
     private final CallGate gate;
     private final AwsScope scope;
@@ -74,24 +75,28 @@ public final class GuardedAws {
                 () -> services.hostedZones().inSync(changeId));
     }
 
+    @Override
     public Optional<InstalledCertificate> serverCertificate(String name) throws GuardException, AwsFailure,
             InterruptedException {
         return gate.send(IntendedCall.of("iam:GetServerCertificate", scope.serverCertificate(name)),
                 () -> services.serverCertificates().get(name));
     }
 
+    @Override
     public List<ServerCertificates.Metadata> serverCertificates() throws GuardException, AwsFailure,
             InterruptedException {
         return gate.send(IntendedCall.of("iam:ListServerCertificates", "*"),
                 () -> services.serverCertificates().list());
     }
 
+    @Override
     public ServerCertificates.Metadata uploadServerCertificate(String name, String certificatePem,
             String privateKeyPem, String chainPem) throws GuardException, AwsFailure, InterruptedException {
         return gate.send(uploadCall(name),
                 () -> services.serverCertificates().upload(name, certificatePem, privateKeyPem, chainPem));
     }
 
+    @Override
     public void deleteServerCertificate(String name) throws GuardException, AwsFailure, InterruptedException {
         gate.send(deleteCall(name), () -> {
             services.serverCertificates().delete(name);
@@ -99,12 +104,14 @@ public final class GuardedAws {
         });
     }
 
+    @Override
     public Optional<String> classicListenerCertificate(String name, int port) throws GuardException, AwsFailure,
             InterruptedException {
         return gate.send(IntendedCall.of("elasticloadbalancing:DescribeLoadBalancers", "*"),
                 () -> services.loadBalancers().classicListenerCertificate(name, port));
     }
 
+    @Override
     public void setClassicListenerCertificate(String name, int port, String certificateArn) throws GuardException,
             AwsFailure, InterruptedException {
         gate.send(classicListenerCall(name), () -> {
@@ -113,12 +120,14 @@ public final class GuardedAws {
                 });
     }
 
+    @Override
     public Optional<String> listenerDefaultCertificate(String listenerArn) throws GuardException, AwsFailure,
             InterruptedException {
         return gate.send(IntendedCall.of("elasticloadbalancing:DescribeListeners", "*"),
                 () -> services.loadBalancers().listenerDefaultCertificate(listenerArn));
     }
 
+    @Override
     public void setListenerDefaultCertificate(String listenerArn, String certificateArn) throws GuardException,
             AwsFailure, InterruptedException {
         gate.send(modifyListenerCall(listenerArn), () -> {
@@ -127,11 +136,13 @@ public final class GuardedAws {
         });
     }
 
+    @Override
     public Optional<InstalledCertificate> acmCertificate(String arn) throws GuardException, AwsFailure,
             InterruptedException {
         return gate.send(IntendedCall.of("acm:GetCertificate", arn), () -> services.acm().get(arn));
     }
 
+    @Override
     public String importAcmCertificate(Optional<String> arn, String certificatePem, String privateKeyPem,
             String chainPem) throws GuardException, AwsFailure, InterruptedException {
         return gate.send(importCall(arn),
@@ -152,30 +163,55 @@ public final class GuardedAws {
         gate.check(call);
     }
 
+    @Override
+    public void checkUpload(String name) throws GuardException {
+        check(uploadCall(name));
+    }
+
+    @Override
+    public void checkDelete(String name) throws GuardException {
+        check(deleteCall(name));
+    }
+
+    @Override
+    public void checkClassicListener(String loadBalancer) throws GuardException {
+        check(classicListenerCall(loadBalancer));
+    }
+
+    @Override
+    public void checkModifyListener(String listenerArn) throws GuardException {
+        check(modifyListenerCall(listenerArn));
+    }
+
+    @Override
+    public void checkImport(Optional<String> arn) throws GuardException {
+        check(importCall(arn));
+    }
+
     /** ChangeResourceRecordSets of {@code changes} in {@code zone}. */
     public IntendedCall changeCall(HostedZoneId zone, List<RecordChange> changes) {
         return new IntendedCall(Route53Names.CHANGE_RECORD_SETS, scope.hostedZone(zone), Optional.of(zone), changes);
     }
 
-    public IntendedCall uploadCall(String name) {
+    private IntendedCall uploadCall(String name) {
         return IntendedCall.of("iam:UploadServerCertificate", scope.serverCertificate(name));
     }
 
-    public IntendedCall deleteCall(String name) {
+    private IntendedCall deleteCall(String name) {
         return IntendedCall.of("iam:DeleteServerCertificate", scope.serverCertificate(name));
     }
 
-    public IntendedCall classicListenerCall(String loadBalancer) {
+    private IntendedCall classicListenerCall(String loadBalancer) {
         return IntendedCall.of("elasticloadbalancing:SetLoadBalancerListenerSSLCertificate",
                 scope.classicLoadBalancer(loadBalancer));
     }
 
-    public IntendedCall modifyListenerCall(String listenerArn) {
+    private IntendedCall modifyListenerCall(String listenerArn) {
         return IntendedCall.of("elasticloadbalancing:ModifyListener", listenerArn);
     }
 
     /** ImportCertificate into {@code arn}, or as a new certificate when empty. */
-    public IntendedCall importCall(Optional<String> arn) {
+    private IntendedCall importCall(Optional<String> arn) {
         return IntendedCall.of("acm:ImportCertificate", arn.orElse(scope.anyAcmCertificate()));
     }
 }

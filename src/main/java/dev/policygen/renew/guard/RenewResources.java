@@ -4,33 +4,23 @@ import dev.policygen.UsageException;
 import dev.policygen.generate.GenerateRequest;
 import dev.policygen.renew.config.AccountKeyLocation;
 import dev.policygen.renew.config.CertificateConfig;
-import dev.policygen.renew.config.Destination;
 import dev.policygen.renew.config.RenewConfig;
+import dev.policygen.renew.destination.DestinationKind;
+import dev.policygen.renew.destination.DestinationKinds;
+import dev.policygen.renew.destination.PolicyGrants;
 import dev.policygen.route53.Partition;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * What a renew config touches beyond Route 53 (its destinations and an account key in S3), as the
- * generate options that grant it. {@link #apply} and {@link #appendTo} are written side by side so
- * the request the guard evaluates and the command line it prints cannot drift apart.
+ * What a renew config touches beyond Route 53 (its destinations, as each grants itself, and an
+ * account key in S3), as the generate options that grant it. {@link #apply} and {@link #appendTo}
+ * are written side by side so the request the guard evaluates and the command line it prints
+ * cannot drift apart.
  */
-record RenewResources(String partition, Optional<String> region, Optional<String> account,
-        List<String> iamPrefixes, List<String> elbNames, List<String> listenerArns, List<String> acmArns,
-        boolean acmImportNew, boolean deleteOld, Optional<String> accountKeyUri) {
-
-    static final RenewResources NONE = new RenewResources(Partition.AWS.id(), Optional.empty(), Optional.empty(),
-            List.of(), List.of(), List.of(), List.of(), false, false, Optional.empty());
-
-    RenewResources {
-        iamPrefixes = List.copyOf(iamPrefixes);
-        elbNames = List.copyOf(elbNames);
-        listenerArns = List.copyOf(listenerArns);
-        acmArns = List.copyOf(acmArns);
-    }
+record RenewResources(String partition, Optional<String> region, Optional<String> account, PolicyGrants destinations,
+        Optional<String> accountKeyUri) {
 
     /**
      * The resources of a config. {@code region} and {@code account} fill the ARNs of regional and
@@ -39,41 +29,20 @@ record RenewResources(String partition, Optional<String> region, Optional<String
      */
     static RenewResources of(RenewConfig config, Optional<String> region, Optional<String> account,
             boolean deleteOld) {
-        Set<String> prefixes = new LinkedHashSet<>();
-        Set<String> elbs = new LinkedHashSet<>();
-        Set<String> listeners = new LinkedHashSet<>();
-        Set<String> acm = new LinkedHashSet<>();
-        boolean importNew = false;
+        List<DestinationKind> destinations = new ArrayList<>();
         for (CertificateConfig certificate : config.certificates()) {
-            for (Destination destination : certificate.destinations()) {
-                if (destination instanceof Destination.IamServerCertificate iam) {
-                    prefixes.add(iam.namePrefix());
-                    iam.elb().ifPresent(elb -> elbs.add(elb.name()));
-                } else if (destination instanceof Destination.Elbv2 elbv2) {
-                    listeners.add(elbv2.listenerArn());
-                } else if (destination instanceof Destination.Acm certificateArn) {
-                    if (certificateArn.certificateArn().isPresent()) {
-                        acm.add(certificateArn.certificateArn().get());
-                    } else {
-                        importNew = true;
-                    }
-                }
-            }
+            certificate.destinations().forEach(destination -> destinations.add(DestinationKinds.of(destination)));
         }
-        boolean regional = !elbs.isEmpty() || !listeners.isEmpty() || importNew;
-        boolean inAccount = regional || !prefixes.isEmpty();
+        PolicyGrants grants = PolicyGrants.of(destinations, deleteOld);
         Optional<String> key = config.accountKey() instanceof AccountKeyLocation.S3Object s3
                 ? Optional.of(s3.uri()) : Optional.empty();
-        return new RenewResources(partition(listeners, acm, region),
-                regional ? region : Optional.empty(), inAccount ? account : Optional.empty(),
-                new ArrayList<>(prefixes), new ArrayList<>(elbs), new ArrayList<>(listeners), new ArrayList<>(acm),
-                importNew, deleteOld && !prefixes.isEmpty(), key);
+        return new RenewResources(partition(grants.arns(), region),
+                grants.regional() ? region : Optional.empty(), grants.inAccount() ? account : Optional.empty(),
+                grants, key);
     }
 
     /** The partition of the config's ARNs, else of the region (cn-*, us-gov-*), else aws. */
-    private static String partition(Set<String> listeners, Set<String> acm, Optional<String> region) {
-        List<String> arns = new ArrayList<>(listeners);
-        arns.addAll(acm);
+    private static String partition(List<String> arns, Optional<String> region) {
         if (!arns.isEmpty()) {
             return arns.get(0).split(":", 3)[1];
         }
@@ -90,16 +59,7 @@ record RenewResources(String partition, Optional<String> region, Optional<String
         builder.partition(Partition.parse(partition));
         region.ifPresent(builder::region);
         account.ifPresent(builder::account);
-        iamPrefixes.forEach(builder::iamCertificatePrefix);
-        elbNames.forEach(builder::elbName);
-        listenerArns.forEach(builder::listenerArn);
-        acmArns.forEach(builder::acmCertificateArn);
-        if (acmImportNew) {
-            builder.clientSetting(GenerateRequest.SETTING_ACM_IMPORT_NEW);
-        }
-        if (deleteOld) {
-            builder.clientSetting(GenerateRequest.SETTING_DELETE_OLD);
-        }
+        destinations.apply(builder);
         if (accountKeyUri.isPresent()) {
             String rest = accountKeyUri.get().substring("s3://".length());
             builder.accountKeyObject(rest);
@@ -113,16 +73,7 @@ record RenewResources(String partition, Optional<String> region, Optional<String
         }
         region.ifPresent(r -> line.append(" --aws-region ").append(RenewPolicy.quoted(r)));
         account.ifPresent(a -> line.append(" --aws-account ").append(RenewPolicy.quoted(a)));
-        iamPrefixes.forEach(p -> line.append(" --iam-certificate-prefix ").append(RenewPolicy.quoted(p)));
-        elbNames.forEach(n -> line.append(" --elb-name ").append(RenewPolicy.quoted(n)));
-        listenerArns.forEach(a -> line.append(" --listener-arn ").append(RenewPolicy.quoted(a)));
-        acmArns.forEach(a -> line.append(" --acm-certificate-arn ").append(RenewPolicy.quoted(a)));
-        if (acmImportNew) {
-            line.append(" --acm-import-new");
-        }
-        if (deleteOld) {
-            line.append(" --delete-old");
-        }
+        destinations.appendTo(line, RenewPolicy::quoted);
         accountKeyUri.ifPresent(uri -> line.append(" --account-key ").append(RenewPolicy.quoted(uri)));
     }
 }

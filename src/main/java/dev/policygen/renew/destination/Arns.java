@@ -1,4 +1,6 @@
-package dev.policygen.renew.deliver;
+package dev.policygen.renew.destination;
+
+import dev.policygen.route53.Arn;
 
 /** Telling certificate ARNs apart, as listeners may hold either kind. */
 final class Arns {
@@ -6,9 +8,8 @@ final class Arns {
     }
 
     static boolean isServerCertificate(String arn) {
-        String[] parts = arn.split(":", 6);
-        return parts.length == 6 && parts[0].equals("arn") && parts[2].equals("iam")
-                && parts[5].startsWith("server-certificate/");
+        Arn parts = Arn.parse(arn);
+        return parts != null && parts.service().equals("iam") && parts.resource().startsWith("server-certificate/");
     }
 
     /** The name is the last path segment: server-certificate/PATH/NAME. */
@@ -17,8 +18,7 @@ final class Arns {
     }
 
     static boolean isAcmCertificate(String arn) {
-        String[] parts = arn.split(":", 6);
-        return parts.length == 6 && parts[0].equals("arn") && parts[2].equals("acm")
-                && parts[5].startsWith("certificate/");
+        Arn parts = Arn.parse(arn);
+        return parts != null && parts.service().equals("acm") && parts.resource().startsWith("certificate/");
     }
 }

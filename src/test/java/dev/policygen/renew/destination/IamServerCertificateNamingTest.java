@@ -1,4 +1,4 @@
-package dev.policygen.renew.deliver;
+package dev.policygen.renew.destination;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -16,6 +16,7 @@ import dev.policygen.renew.cloud.ObjectStore;
 import dev.policygen.renew.cloud.ServerCertificates;
 import dev.policygen.renew.config.Destination;
 import dev.policygen.renew.config.RenewConfigReader;
+import dev.policygen.renew.deliver.ImportedArns;
 import dev.policygen.renew.guard.AwsScope;
 import dev.policygen.renew.guard.CallGate;
 import dev.policygen.renew.guard.GuardedAws;
@@ -40,12 +41,12 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Delivery to an IAM server certificate on a classic ELB, against in-memory IAM and ELB. */
-class DeliveryTest {
+/** The names of IAM uploads and which old ones --delete-old deletes, against in-memory IAM and ELB. */
+class IamServerCertificateNamingTest {
     static final Instant NOW = Instant.parse("2026-01-02T03:04:05Z");
     static final String ARN = "arn:aws:iam::123456789012:server-certificate/";
-    static final Destination IAM = new Destination.IamServerCertificate("www",
-            Optional.of(new Destination.ClassicElb("web-lb", 443)));
+    static final DestinationKind IAM = DestinationKinds.of(new Destination.IamServerCertificate("www",
+            Optional.of(new Destination.ClassicElb("web-lb", 443))));
 
     @TempDir
     Path dir;

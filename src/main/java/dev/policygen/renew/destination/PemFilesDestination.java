@@ -1,0 +1,57 @@
+package dev.policygen.renew.destination;
+
+import dev.policygen.renew.acme.IssuedCertificate;
+import dev.policygen.renew.cloud.InstalledCertificate;
+import dev.policygen.renew.config.Destination;
+import dev.policygen.renew.deliver.DeliveryFailure;
+import dev.policygen.renew.deliver.PemFiles;
+import java.io.IOException;
+import java.util.Optional;
+
+/** PEM files in a local directory ({@link PemFiles}); no AWS request, so nothing to grant or check. */
+public record PemFilesDestination(Destination.Files config) implements DestinationKind {
+
+    @Override
+    public String describe() {
+        return config.dir().toString();
+    }
+
+    @Override
+    public Optional<String> configuredArn() {
+        return Optional.empty();
+    }
+
+    @Override
+    public ServiceState read(String certificate, ServiceReader reader) throws DeliveryFailure {
+        Optional<InstalledCertificate> installed;
+        try {
+            installed = PemFiles.read(config.dir());
+        } catch (IOException e) {
+            throw new DeliveryFailure(certificate, "cannot read " + config.dir() + ": " + e.getMessage(), e);
+        }
+        return ServiceReader.state(certificate, this, installed, config.dir().toString());
+    }
+
+    @Override
+    public void preflight(ServiceState state, Delivery delivery) {
+        // local files: nothing the policy decides
+    }
+
+    @Override
+    public String deliver(String certificate, IssuedCertificate issued, ServiceState state, Delivery delivery)
+            throws DeliveryFailure {
+        try {
+            PemFiles.write(config.dir(), issued.certificatePem(), issued.chainPem(), issued.fullchainPem(),
+                    issued.privateKeyPem());
+        } catch (IOException e) {
+            throw new DeliveryFailure(certificate, "cannot write the certificate files in " + config.dir() + ": "
+                    + e.getMessage(), e);
+        }
+        return config.dir().toString();
+    }
+
+    @Override
+    public void grant(PolicyGrants grants) {
+        // local files need no AWS permission
+    }
+}
