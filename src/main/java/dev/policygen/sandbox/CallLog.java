@@ -34,13 +34,12 @@ final class CallLog implements Closeable {
             RequestAuthorizer.Outcome authorization, int status, String errorCode, String requestId,
             String forwardedTo) {
 
-        /** A Route 53 call; {@code call} is null when the request named no operation. */
-        static Entry route53(Instant time, HttpRequest http, String accessKeyId, Route53Call call,
+        /** A call of any service; {@code call} is null when the request was not read as far as its operation. */
+        static Entry of(Instant time, HttpRequest http, String accessKeyId, EmulatedService.Call call,
                 RequestAuthorizer.Outcome authorization, int status, String errorCode, String requestId,
                 String forwardedTo) {
-            return new Entry(time, http, accessKeyId, call == null ? null : call.operation().wireName(),
-                    call == null ? null : call.operation().action(), authorization, status, errorCode, requestId,
-                    forwardedTo);
+            return new Entry(time, http, accessKeyId, call == null ? null : call.operation(),
+                    call == null ? null : call.action(), authorization, status, errorCode, requestId, forwardedTo);
         }
     }
 
