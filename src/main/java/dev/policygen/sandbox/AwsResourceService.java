@@ -1,5 +1,6 @@
 package dev.policygen.sandbox;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 
@@ -31,7 +32,7 @@ final class AwsResourceService implements EmulatedService<ServiceCall> {
      * directory.
      */
     static Map<String, EmulatedService<?>> all(AwsResources resources, AwsStateFile state, String account,
-            java.time.Clock clock) {
+            Clock clock) {
         return Map.of(
                 "iam", new AwsResourceService("iam", new IamServerCertificatesApi(resources, account, clock),
                         resources, state),
