@@ -2,7 +2,6 @@ package dev.policygen.sandbox;
 
 import dev.policygen.InputException;
 import dev.policygen.eval.AccessRequest;
-import dev.policygen.eval.ChangeBatch;
 import dev.policygen.eval.CompiledPolicy;
 import dev.policygen.eval.ContextValue;
 import dev.policygen.eval.Decision;
