@@ -2,14 +2,15 @@ package dev.policygen.cli;
 
 import dev.policygen.UsageException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
  * The options that describe a sandbox, shared by {@code policygen sandbox} and {@code policygen
- * observe} as a picocli mixin. Plain JDK types only: SandboxSetup turns them into a sandbox.
+ * observe} as a picocli mixin. Plain JDK types only, so that registering a command loads no sandbox
+ * class; the fields are named as the sandbox's settings ({@code SandboxConfig}, the config file's
+ * members) and SandboxSetup hands them over one to one.
  */
 final class SandboxOptions {
     @Option(names = "--zone", paramLabel = "NAME[=ZONEID]",
@@ -65,7 +66,7 @@ final class SandboxOptions {
 
     @Option(names = "--prior-request-rate", paramLabel = "RATE",
             description = "Share (0-1) of changes answered PriorRequestNotComplete.")
-    Double priorRequestRate;
+    Double priorRequestNotCompleteRate;
 
     @Option(names = "--server-error-rate", paramLabel = "RATE", description = "Share (0-1) of calls answered 500.")
     Double serverErrorRate;
@@ -80,11 +81,6 @@ final class SandboxOptions {
             description = "Answer InvalidChangeBatch with its own root element, as Route 53 did before 2024, "
                     + "instead of today's generic error envelope.")
     boolean legacyInvalidChangeBatch;
-
-    /** The fault options as given; a null means "not given", so a config file's value stays. */
-    Duration insyncDelay() throws UsageException {
-        return insyncDelayMillis == null ? null : Duration.ofMillis(nonNegative(insyncDelayMillis, "--insync-delay"));
-    }
 
     static long nonNegative(long value, String option) throws UsageException {
         if (value < 0) {

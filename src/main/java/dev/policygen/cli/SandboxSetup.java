@@ -2,13 +2,14 @@ package dev.policygen.cli;
 
 import dev.policygen.InputException;
 import dev.policygen.UsageException;
-import dev.policygen.sandbox.FaultSettings;
 import dev.policygen.sandbox.Sandbox;
+import dev.policygen.sandbox.SandboxConfig;
 import dev.policygen.sandbox.SandboxConfigFile;
 import dev.policygen.sandbox.SandboxPorts;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Turns {@code policygen sandbox}'s options into a sandbox, and prints where it listens. Kept out of
@@ -29,67 +30,36 @@ final class SandboxSetup {
         if (config != null) {
             SandboxConfigFile.apply(config, builder);
         }
-        if (options.legacyInvalidChangeBatch) {
-            builder.legacyInvalidChangeBatch(true);
-        }
         try {
-            for (String zone : options.zones) {
-                int equals = zone.indexOf('=');
-                builder.zone(equals < 0 ? zone : zone.substring(0, equals), equals < 0 ? null : zone.substring(equals + 1));
+            given(options).applyTo(builder);
+        } catch (SandboxConfig.InvalidSetting e) {
+            if (e.name().equals("zones")) {
+                throw new UsageException(String.valueOf(options.zones), "--zone: " + e.getMessage());
             }
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(String.valueOf(options.zones), "--zone: " + e.getMessage());
+            throw new UsageException("", e.getMessage());
+        }
+        return builder;
+    }
+
+    /** The options as the sandbox's settings; null where an option was not given, so a config file's value stays. */
+    private static SandboxConfig given(SandboxOptions options) throws UsageException {
+        Map<String, String> zones = new LinkedHashMap<>();
+        for (String zone : options.zones) {
+            int equals = zone.indexOf('=');
+            zones.put(equals < 0 ? zone : zone.substring(0, equals), equals < 0 ? null : zone.substring(equals + 1));
         }
         if ((options.accessKeyId == null) != (options.secretAccessKey == null)) {
             throw new UsageException("--access-key-id", "--access-key-id and --secret-access-key go together");
         }
-        if (options.accessKeyId != null) {
-            builder.credentials(options.accessKeyId, options.secretAccessKey);
-        }
-        for (Path policy : options.policies) {
-            builder.policy(policy);
-        }
-        try {
-            if (options.principalArn != null) {
-                builder.principalArn(options.principalArn);
-            }
-            if (options.apiPort != null) {
-                builder.apiPort(options.apiPort);
-            }
-            if (options.proxyPort != null) {
-                builder.proxyPort(options.proxyPort);
-            }
-            if (options.dnsPort != null) {
-                builder.dnsPort(options.dnsPort);
-            }
-            Duration insyncDelay = options.insyncDelay();
-            if (insyncDelay != null) {
-                builder.insyncDelay(insyncDelay);
-            }
-            if (options.seed != null) {
-                builder.seed(options.seed);
-            }
-            if (options.throttlePerSecond != null || options.priorRequestRate != null || options.serverErrorRate != null
-                    || options.latencyMillis != null) {
-                builder.faults(new FaultSettings(options.throttlePerSecond == null ? 0 : options.throttlePerSecond,
-                        options.priorRequestRate == null ? 0 : options.priorRequestRate,
-                        options.serverErrorRate == null ? 0 : options.serverErrorRate,
-                        Duration.ofMillis(options.latencyMillis == null ? 0
-                                : SandboxOptions.nonNegative(options.latencyMillis, "--latency"))));
-            }
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("", e.getMessage());
-        }
-        if (options.stateDir != null) {
-            builder.stateDir(options.stateDir);
-        }
-        if (options.callLog != null) {
-            builder.callLog(options.callLog);
-        }
-        if (options.portsFile != null) {
-            builder.portsFile(options.portsFile);
-        }
-        return builder;
+        Map<String, String> credentials = options.accessKeyId == null ? Map.of()
+                : Map.of(options.accessKeyId, options.secretAccessKey);
+        return new SandboxConfig(zones, credentials, options.policies, options.principalArn, options.apiPort,
+                options.proxyPort, options.dnsPort, options.stateDir, options.callLog, options.portsFile, options.seed,
+                options.insyncDelayMillis == null ? null
+                        : SandboxOptions.nonNegative(options.insyncDelayMillis, "--insync-delay"),
+                options.throttlePerSecond, options.priorRequestNotCompleteRate, options.serverErrorRate,
+                options.latencyMillis == null ? null : SandboxOptions.nonNegative(options.latencyMillis, "--latency"),
+                options.legacyInvalidChangeBatch ? Boolean.TRUE : null);
     }
 
     static void printPorts(PrintWriter out, SandboxPorts ports) {

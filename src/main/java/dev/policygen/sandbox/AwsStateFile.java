@@ -1,13 +1,10 @@
 package dev.policygen.sandbox;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.policygen.InputException;
 import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonNode.JsonObject;
 import dev.policygen.json.JsonReader;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +24,6 @@ import java.util.Map;
  * uploaded and the listeners it changed. Written after every change, through a temporary file.
  */
 final class AwsStateFile {
-    private static final JsonFactory JSON = new JsonFactory();
     private final Path file;
 
     AwsStateFile(Path file) {
@@ -94,86 +91,60 @@ final class AwsStateFile {
 
     /** Saves the resources; the caller holds their lock. */
     void write(AwsResources resources) {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator json = JSON.createGenerator(text)) {
-            json.useDefaultPrettyPrinter();
-            json.writeStartObject();
-            json.writeArrayFieldStart("serverCertificates");
-            for (AwsResources.ServerCertificate c : resources.serverCertificates()) {
-                json.writeStartObject();
-                fields(json, "name", c.name(), "path", c.path(), "id", c.id(), "arn", c.arn(), "uploadDate",
-                        c.uploadDate().toString(), "expiration", c.expiration().toString(), "body", c.body(),
-                        "chain", c.chain());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeArrayFieldStart("classicLoadBalancers");
-            for (AwsResources.ClassicLoadBalancer lb : resources.classicLoadBalancers()) {
-                json.writeStartObject();
-                fields(json, "name", lb.name(), "created", lb.created().toString());
-                json.writeArrayFieldStart("listeners");
-                for (AwsResources.ClassicListener l : lb.listeners().values()) {
-                    json.writeStartObject();
-                    fields(json, "port", Integer.toString(l.port()), "protocol", l.protocol(), "instancePort",
-                            Integer.toString(l.instancePort()), "certificateArn", l.certificateArn());
-                    json.writeEndObject();
-                }
-                json.writeEndArray();
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeArrayFieldStart("elbv2Listeners");
-            for (AwsResources.Elbv2Listener l : resources.elbv2Listeners()) {
-                json.writeStartObject();
-                fields(json, "arn", l.arn(), "port", Integer.toString(l.port()), "protocol", l.protocol(),
-                        "certificateArn", l.certificateArn());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeArrayFieldStart("acmCertificates");
-            for (AwsResources.AcmCertificate c : resources.acmCertificates()) {
-                json.writeStartObject();
-                fields(json, "arn", c.arn(), "certificate", c.certificate(), "chain", c.chain(), "importedAt",
-                        c.importedAt().toString());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeArrayFieldStart("objects");
-            for (String bucket : resources.buckets()) {
-                Map<String, AwsResources.StoredObject> objects = resources.objects(bucket);
-                if (objects.isEmpty()) {
-                    json.writeStartObject();
-                    fields(json, "bucket", bucket);
-                    json.writeEndObject();
-                }
-                for (Map.Entry<String, AwsResources.StoredObject> o : objects.entrySet()) {
-                    json.writeStartObject();
-                    fields(json, "bucket", bucket, "key", o.getKey(), "etag", o.getValue().etag(), "lastModified",
-                            o.getValue().lastModified().toString(), "contentType", o.getValue().contentType(),
-                            "data", Base64.getEncoder().encodeToString(o.getValue().data()));
-                    json.writeEndObject();
-                }
-            }
-            json.writeEndArray();
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException("a StringWriter does not fail", e);
-        }
+        String text = render(resources);
         try {
             Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(temporary, text + "\n", StandardCharsets.UTF_8);
+            Files.writeString(temporary, text, StandardCharsets.UTF_8);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the sandbox state to " + file, e);
         }
     }
 
-    /** Name-value pairs; a null value is left out. */
-    private static void fields(JsonGenerator json, String... namesAndValues) throws IOException {
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            if (namesAndValues[i + 1] != null) {
-                json.writeStringField(namesAndValues[i], namesAndValues[i + 1]);
+    /** The resources as the file holds them, one array per kind; a bucket without objects is listed alone. */
+    static String render(AwsResources resources) {
+        List<JsonNode> serverCertificates = new ArrayList<>();
+        for (AwsResources.ServerCertificate c : resources.serverCertificates()) {
+            serverCertificates.add(new StateJson().put("name", c.name()).put("path", c.path()).put("id", c.id())
+                    .put("arn", c.arn()).put("uploadDate", c.uploadDate().toString())
+                    .put("expiration", c.expiration().toString()).put("body", c.body()).put("chain", c.chain())
+                    .object());
+        }
+        List<JsonNode> classic = new ArrayList<>();
+        for (AwsResources.ClassicLoadBalancer lb : resources.classicLoadBalancers()) {
+            List<JsonNode> listeners = new ArrayList<>();
+            for (AwsResources.ClassicListener l : lb.listeners().values()) {
+                listeners.add(new StateJson().put("port", Integer.toString(l.port())).put("protocol", l.protocol())
+                        .put("instancePort", Integer.toString(l.instancePort()))
+                        .put("certificateArn", l.certificateArn()).object());
+            }
+            classic.add(new StateJson().put("name", lb.name()).put("created", lb.created().toString())
+                    .put("listeners", listeners).object());
+        }
+        List<JsonNode> elbv2 = new ArrayList<>();
+        for (AwsResources.Elbv2Listener l : resources.elbv2Listeners()) {
+            elbv2.add(new StateJson().put("arn", l.arn()).put("port", Integer.toString(l.port()))
+                    .put("protocol", l.protocol()).put("certificateArn", l.certificateArn()).object());
+        }
+        List<JsonNode> acm = new ArrayList<>();
+        for (AwsResources.AcmCertificate c : resources.acmCertificates()) {
+            acm.add(new StateJson().put("arn", c.arn()).put("certificate", c.certificate()).put("chain", c.chain())
+                    .put("importedAt", c.importedAt().toString()).object());
+        }
+        List<JsonNode> objects = new ArrayList<>();
+        for (String bucket : resources.buckets()) {
+            Map<String, AwsResources.StoredObject> stored = resources.objects(bucket);
+            if (stored.isEmpty()) {
+                objects.add(new StateJson().put("bucket", bucket).object());
+            }
+            for (Map.Entry<String, AwsResources.StoredObject> o : stored.entrySet()) {
+                objects.add(new StateJson().put("bucket", bucket).put("key", o.getKey()).put("etag", o.getValue().etag())
+                        .put("lastModified", o.getValue().lastModified().toString())
+                        .put("contentType", o.getValue().contentType())
+                        .put("data", Base64.getEncoder().encodeToString(o.getValue().data())).object());
             }
         }
+        return new StateJson().put("serverCertificates", serverCertificates).put("classicLoadBalancers", classic)
+                .put("elbv2Listeners", elbv2).put("acmCertificates", acm).put("objects", objects).text();
     }
 }

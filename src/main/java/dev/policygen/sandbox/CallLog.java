@@ -1,13 +1,13 @@
 package dev.policygen.sandbox;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
+import dev.policygen.SourcePosition;
 import dev.policygen.eval.AccessRequest;
 import dev.policygen.eval.ContextValue;
 import dev.policygen.eval.StatementRef;
+import dev.policygen.json.JsonNode;
+import dev.policygen.json.JsonWriter;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One JSON line per API request: when, what the client sent (method, path, host, tunnel,
@@ -23,7 +25,7 @@ import java.time.Instant;
  * read these lines to learn which calls a client makes and which statements they need.
  */
 final class CallLog implements Closeable {
-    private static final JsonFactory JSON = new JsonFactory();
+    private static final SourcePosition NOWHERE = SourcePosition.UNKNOWN;
 
     /**
      * What one request amounted to; fields a request never reached (e.g. decision) are null.
@@ -34,13 +36,12 @@ final class CallLog implements Closeable {
             RequestAuthorizer.Outcome authorization, int status, String errorCode, String requestId,
             String forwardedTo) {
 
-        /** A Route 53 call; {@code call} is null when the request named no operation. */
-        static Entry route53(Instant time, HttpRequest http, String accessKeyId, Route53Call call,
+        /** A call of any service; {@code call} is null when the request was not read as far as its operation. */
+        static Entry of(Instant time, HttpRequest http, String accessKeyId, EmulatedService.Call call,
                 RequestAuthorizer.Outcome authorization, int status, String errorCode, String requestId,
                 String forwardedTo) {
-            return new Entry(time, http, accessKeyId, call == null ? null : call.operation().wireName(),
-                    call == null ? null : call.operation().action(), authorization, status, errorCode, requestId,
-                    forwardedTo);
+            return new Entry(time, http, accessKeyId, call == null ? null : call.operation(),
+                    call == null ? null : call.action(), authorization, status, errorCode, requestId, forwardedTo);
         }
     }
 
@@ -69,71 +70,79 @@ final class CallLog implements Closeable {
         }
     }
 
+    /** The entry as one line of minified JSON; a field the request never reached is null. */
     static String line(Entry entry) {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator json = JSON.createGenerator(text)) {
-            json.writeStartObject();
-            json.writeStringField("time", entry.time().toString());
-            json.writeStringField("requestId", entry.requestId());
-            json.writeStringField("method", entry.http().method());
-            json.writeStringField("path", entry.http().path());
-            json.writeStringField("query", entry.http().rawQuery());
-            json.writeStringField("host", entry.http().header("Host"));
-            json.writeStringField("tunnel", entry.http().tunnelHost());
-            json.writeStringField("userAgent", entry.http().header("User-Agent"));
-            json.writeStringField("accessKeyId", entry.accessKeyId());
-            json.writeStringField("operation", entry.operation());
-            RequestAuthorizer.Outcome outcome = entry.authorization();
-            if (outcome != null) {
-                writeRequest(json, outcome.request());
-                json.writeStringField("decision", entry.forwardedTo() != null ? "forwarded"
-                        : outcome.evaluation() == null ? "allowed-without-policy"
-                        : outcome.evaluation().decision().json());
-                json.writeArrayFieldStart("decidingStatements");
-                if (outcome.evaluation() != null) {
-                    for (StatementRef statement : outcome.evaluation().deciding()) {
-                        json.writeStartObject();
-                        json.writeStringField("policy", statement.policyName());
-                        json.writeNumberField("policyIndex", statement.policyIndex());
-                        json.writeNumberField("statementIndex", statement.statementIndex());
-                        json.writeStringField("sid", statement.sid().orElse(null));
-                        json.writeStringField("effect", statement.effect().json());
-                        json.writeEndObject();
-                    }
+        List<JsonNode.Member> line = new ArrayList<>();
+        add(line, "time", text(entry.time().toString()));
+        add(line, "requestId", text(entry.requestId()));
+        add(line, "method", text(entry.http().method()));
+        add(line, "path", text(entry.http().path()));
+        add(line, "query", text(entry.http().rawQuery()));
+        add(line, "host", text(entry.http().header("Host")));
+        add(line, "tunnel", text(entry.http().tunnelHost()));
+        add(line, "userAgent", text(entry.http().header("User-Agent")));
+        add(line, "accessKeyId", text(entry.accessKeyId()));
+        add(line, "operation", text(entry.operation()));
+        RequestAuthorizer.Outcome outcome = entry.authorization();
+        if (outcome != null) {
+            addRequest(line, outcome.request());
+            add(line, "decision", text(entry.forwardedTo() != null ? "forwarded"
+                    : outcome.evaluation() == null ? "allowed-without-policy"
+                    : outcome.evaluation().decision().json()));
+            List<JsonNode> deciding = new ArrayList<>();
+            if (outcome.evaluation() != null) {
+                for (StatementRef statement : outcome.evaluation().deciding()) {
+                    List<JsonNode.Member> ref = new ArrayList<>();
+                    add(ref, "policy", text(statement.policyName()));
+                    add(ref, "policyIndex", number(statement.policyIndex()));
+                    add(ref, "statementIndex", number(statement.statementIndex()));
+                    add(ref, "sid", text(statement.sid().orElse(null)));
+                    add(ref, "effect", text(statement.effect().json()));
+                    deciding.add(new JsonNode.JsonObject(ref, NOWHERE));
                 }
-                json.writeEndArray();
-            } else {
-                json.writeStringField("action", entry.action());
-                json.writeStringField("decision", entry.forwardedTo() != null ? "forwarded" : null);
             }
-            if (entry.forwardedTo() != null) {
-                json.writeStringField("forwardedTo", entry.forwardedTo());
-            }
-            json.writeNumberField("status", entry.status());
-            json.writeStringField("error", entry.errorCode());
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException("a StringWriter does not fail", e);
+            add(line, "decidingStatements", new JsonNode.JsonArray(deciding, NOWHERE));
+        } else {
+            add(line, "action", text(entry.action()));
+            add(line, "decision", text(entry.forwardedTo() != null ? "forwarded" : null));
         }
-        return text.toString();
+        if (entry.forwardedTo() != null) {
+            add(line, "forwardedTo", text(entry.forwardedTo()));
+        }
+        add(line, "status", number(entry.status()));
+        add(line, "error", text(entry.errorCode()));
+        return JsonWriter.minified(new JsonNode.JsonObject(line, NOWHERE));
     }
 
-    private static void writeRequest(JsonGenerator json, AccessRequest request) throws IOException {
-        json.writeStringField("action", request.action());
-        json.writeStringField("resource", request.resource());
-        json.writeObjectFieldStart("context");
+    private static void addRequest(List<JsonNode.Member> line, AccessRequest request) {
+        add(line, "action", text(request.action()));
+        add(line, "resource", text(request.resource()));
+        List<JsonNode.Member> context = new ArrayList<>();
         for (ContextValue value : request.context().values()) {
             if (value.multiValued()) {
-                json.writeArrayFieldStart(value.key());
+                List<JsonNode> elements = new ArrayList<>();
                 for (String element : value.values()) {
-                    json.writeString(element);
+                    elements.add(text(element));
                 }
-                json.writeEndArray();
+                add(context, value.key(), new JsonNode.JsonArray(elements, NOWHERE));
             } else {
-                json.writeStringField(value.key(), value.value());
+                add(context, value.key(), text(value.value()));
             }
         }
-        json.writeEndObject();
+        add(line, "context", new JsonNode.JsonObject(context, NOWHERE));
+    }
+
+    private static void add(List<JsonNode.Member> members, String key, JsonNode value) {
+        members.add(new JsonNode.Member(key, NOWHERE, value));
+    }
+
+    /** A string, or JSON null for a field the request never reached. */
+    private static JsonNode text(String value) {
+        return value == null ? new JsonNode.JsonNull(NOWHERE) : new JsonNode.JsonString(value, NOWHERE);
+    }
+
+    private static JsonNode number(long value) {
+        return new JsonNode.JsonNumber(Long.toString(value), NOWHERE);
     }
 
     @Override

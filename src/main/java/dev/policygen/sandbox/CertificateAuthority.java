@@ -79,6 +79,7 @@ final class CertificateAuthority {
                     certificateFile);
         }
         KeyPair keys = newKeys();
+        // the real time, not the sandbox's clock: TLS clients check validity against their own clocks
         Instant now = Instant.now();
         X500Name name = new X500Name("CN=policygen sandbox CA " + now.getEpochSecond() + ",O=policygen");
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, serial(new SecureRandom()),
@@ -123,6 +124,7 @@ final class CertificateAuthority {
             return cached;
         }
         KeyPair leafKeys = newKeys();
+        // the real time, as for the CA: the client's clock judges the leaf
         Instant now = Instant.now();
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(certificate, serial(random),
                 Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(397))),

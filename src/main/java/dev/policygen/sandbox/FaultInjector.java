@@ -1,7 +1,9 @@
 package dev.policygen.sandbox;
 
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Applies {@link FaultSettings} to calls. The random choices come from one seeded generator, so a
@@ -32,10 +34,11 @@ final class FaultInjector {
     }
 
     /** Rejects a call above the request rate, as AWS does, with Throttling (400, "Rate exceeded"). */
-    synchronized void throttle(long nowNanos) throws Route53Error {
+    synchronized void throttle(Instant now) throws Route53Error {
         if (settings.throttlePerSecond() == 0) {
             return;
         }
+        long nowNanos = TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano();
         while (!admitted.isEmpty() && nowNanos - admitted.peekFirst() >= SECOND_NANOS) {
             admitted.removeFirst();
         }

@@ -134,17 +134,16 @@ final class Forwarder {
         if (callLog == null) {
             return;
         }
-        Route53Call call = null;
+        Route53Request call = null;
         RequestAuthorizer.Outcome outcome = null;
         try {
-            call = Route53Call.route(request.method(), request.path());
-            ChangeRequestXml.Batch batch = call.operation() == Route53Call.Operation.CHANGE_RESOURCE_RECORD_SETS
-                    ? ChangeRequestXml.parse(request.body()) : null;
-            outcome = new RequestAuthorizer(null, principalArn).authorize(call, batch, request, now);
+            call = Route53Request.routed(request);
+            call = Route53Request.read(request, call.call());
+            outcome = new RequestAuthorizer(null, principalArn).authorize(call, request, now);
         } catch (Route53Error e) {
             // not a call the sandbox can map to IAM (or a batch it cannot read): logged with what is known
         }
-        callLog.write(CallLog.Entry.route53(now, request, accessKeyId(request), call, outcome, status, errorCode, requestId,
+        callLog.write(CallLog.Entry.of(now, request, accessKeyId(request), call, outcome, status, errorCode, requestId,
                 upstream.toString()));
     }
 

@@ -180,6 +180,7 @@ final class HttpWire {
         for (HttpRequest.Header extra : response.headers()) {
             head.append(extra.name()).append(": ").append(extra.value()).append("\r\n");
         }
+        // the real time, not the sandbox's clock: SDKs correct their clock skew from this header
         head.append("Date: ").append(java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
                 .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC))).append("\r\n");
         if (close) {

@@ -2,7 +2,6 @@ package dev.policygen.sandbox;
 
 import dev.policygen.InputException;
 import dev.policygen.eval.AccessRequest;
-import dev.policygen.eval.ChangeBatch;
 import dev.policygen.eval.CompiledPolicy;
 import dev.policygen.eval.ContextValue;
 import dev.policygen.eval.Decision;
@@ -10,7 +9,6 @@ import dev.policygen.eval.Evaluation;
 import dev.policygen.eval.PolicyEvaluator;
 import dev.policygen.eval.RequestContext;
 import dev.policygen.model.PolicyReader;
-import dev.policygen.route53.Route53Names;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,9 +16,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Decides each emulated call with policygen's own IAM evaluator, as if the caller were one IAM
@@ -45,30 +41,11 @@ final class RequestAuthorizer {
         this.principalArn = principalArn;
     }
 
-    Outcome authorize(Route53Call call, ChangeRequestXml.Batch batch, HttpRequest http, Instant now) {
+    /** The call's action on its resource, with the global keys and the call's own as context. */
+    Outcome authorize(EmulatedService.Call call, HttpRequest http, Instant now) {
         List<ContextValue> context = new ArrayList<>(globalKeys(http, now));
-        if (batch != null) {
-            Set<String> names = new LinkedHashSet<>();
-            Set<String> types = new LinkedHashSet<>();
-            Set<String> actions = new LinkedHashSet<>();
-            for (RequestedChange change : batch.changes()) {
-                names.add(change.set().name());
-                types.add(change.set().type());
-                actions.add(change.action());
-            }
-            context.add(ContextValue.multi(Route53Names.KEY_NAMES, List.copyOf(names)));
-            context.add(ContextValue.multi(Route53Names.KEY_TYPES, List.copyOf(types)));
-            context.add(ContextValue.multi(Route53Names.KEY_ACTIONS, List.copyOf(actions)));
-        }
-        return decide(call.operation().action(), call.resourceArn(), context);
-    }
-
-    /**
-     * A call of another service, with only the global keys as context (the call table of
-     * docs/design/renew-design.md).
-     */
-    Outcome authorize(String action, String resource, HttpRequest http, Instant now) {
-        return decide(action, resource, globalKeys(http, now));
+        context.addAll(call.context());
+        return decide(call.action(), call.resource(), context);
     }
 
     private Outcome decide(String action, String resource, List<ContextValue> context) {
@@ -103,12 +80,10 @@ final class RequestAuthorizer {
         return parts.length > 4 ? parts[4] : "";
     }
 
-    /** AWS's AccessDenied text: the resource is named unless the action takes only {@code *}. */
-    Route53Error denial(Outcome outcome) {
-        return denial(outcome, "AccessDenied");
-    }
-
-    /** The denial under the code a service uses for it (ACM: AccessDeniedException). */
+    /**
+     * AWS's AccessDenied text, under the code a service uses for it (ACM: AccessDeniedException): the
+     * resource is named unless the action takes only {@code *}.
+     */
     Route53Error denial(Outcome outcome, String code) {
         AccessRequest request = outcome.request();
         String onResource = request.resource().equals("*") ? "" : " on resource: " + request.resource();

@@ -7,41 +7,34 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * A local stand-in for Route 53 that real ACME clients can run against: the API emulator with
  * SigV4 checks and IAM authorization, a CONNECT proxy that intercepts TLS to the Route 53 hosts,
  * and an authoritative DNS server over the same records. The same port also emulates the calls a
  * certificate renewal makes to IAM server certificates, classic ELB, ELBv2, ACM and S3, held in
- * memory ({@link #aws()}). Everything listens on 127.0.0.1 and
- * nothing connects out. Built with {@link #builder()}, started with {@link #start()}.
+ * memory ({@link #aws()}). Everything listens on 127.0.0.1 and nothing connects out. Built with
+ * {@link #builder()}, started with {@link #start()}; the parts are wired in {@link RunningSandbox}.
  */
 public final class Sandbox implements Closeable {
     public static final String DEFAULT_ACCESS_KEY_ID = "AKIAIOSFODNN7EXAMPLE";
     public static final String DEFAULT_SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
     public static final String DEFAULT_PRINCIPAL_ARN = "arn:aws:iam::123456789012:user/policygen-sandbox";
 
-    private final Builder settings;
-    private final List<Closeable> running = new ArrayList<>();
-    private RecordStore store;
-    private AwsResources aws;
-    private SandboxPorts ports;
-    private Path temporaryDirectory;
+    private final SandboxSettings settings;
+    private RunningSandbox running;
 
-    private Sandbox(Builder settings) {
+    private Sandbox(SandboxSettings settings) {
         this.settings = settings;
     }
 
@@ -51,119 +44,32 @@ public final class Sandbox implements Closeable {
 
     /** Binds every listener and starts serving; the ports are then known. */
     public synchronized Sandbox start() throws IOException, InputException, UsageException {
-        if (ports != null) {
+        if (running != null) {
             throw new IllegalStateException("the sandbox is already started");
         }
-        boolean started = false;
-        try {
-            Path directory = settings.stateDir;
-            if (directory == null) {
-                temporaryDirectory = Files.createTempDirectory("policygen-sandbox-");
-                directory = temporaryDirectory;
-            }
-            Files.createDirectories(directory);
-            StateFile stateFile = settings.stateDir == null ? null : new StateFile(directory.resolve("state.json"));
-            store = new RecordStore(stateFile, settings.seed);
-            if (stateFile != null) {
-                stateFile.load(store);
-            }
-            for (Map.Entry<String, String> zone : settings.zones.entrySet()) {
-                try {
-                    store.addZone(zone.getKey(), zone.getValue());
-                } catch (IllegalArgumentException e) {
-                    throw new UsageException(zone.getKey(), e.getMessage());
-                }
-            }
-            store.save();
-            CertificateAuthority authority;
-            try {
-                authority = CertificateAuthority.inDirectory(directory);
-            } catch (GeneralSecurityException e) {
-                throw new IOException("cannot create the sandbox CA: " + e.getMessage(), e);
-            }
-            CallLog callLog = settings.callLog == null ? null : CallLog.open(settings.callLog);
-            if (callLog != null) {
-                running.add(callLog);
-            }
-            Clock clock = Clock.systemUTC();
-            SigV4Verifier verifier = new SigV4Verifier(credentials());
-            RequestAuthorizer authorizer = new RequestAuthorizer(RequestAuthorizer.evaluator(settings.policies),
-                    settings.principalArn);
-            FaultInjector faults = new FaultInjector(settings.faults, settings.seed);
-            Route53Endpoint route53 = new Route53Endpoint(verifier, authorizer, faults,
-                    new Route53Api(store, clock, settings.insyncDelay), callLog, settings.console, clock,
-                    settings.legacyInvalidChangeBatch);
-            aws = new AwsResources();
-            AwsStateFile awsState = settings.stateDir == null ? null : new AwsStateFile(directory.resolve("aws-state.json"));
-            if (awsState != null) {
-                awsState.load(aws);
-            }
-            settings.awsSeed.apply(aws, clock.instant());
-            if (awsState != null) {
-                awsState.write(aws);
-            }
-            ServiceRouter endpoint = new ServiceRouter(route53, AwsServiceEndpoint.create(verifier, authorizer, faults,
-                    aws, awsState, callLog, settings.console, clock));
-            TcpListener api = new TcpListener("api", settings.apiPort,
-                    socket -> HttpConnection.serve(socket, socket.getInputStream(), null, endpoint, false, null));
-            running.add(api);
-            Forwarder forwarder = null;
-            if (settings.forwardTo != null) {
-                try {
-                    forwarder = Forwarder.to(settings.forwardTo, settings.forwardCa, callLog, settings.principalArn,
-                            clock);
-                } catch (GeneralSecurityException e) {
-                    throw new InputException(String.valueOf(settings.forwardCa), "cannot trust the upstream's CA: "
-                            + e.getMessage(), e);
-                }
-            }
-            ConnectProxy proxy = new ConnectProxy(authority, endpoint, settings.console, forwarder);
-            TcpListener proxyListener = new TcpListener("proxy", settings.proxyPort, proxy::serve);
-            running.add(proxyListener);
-            int httpsPort = 0;
-            if (settings.httpsPort != null) {
-                TcpListener https = new TcpListener("https", settings.httpsPort,
-                        socket -> HttpsEndpoint.serve(socket, authority, endpoint));
-                running.add(https);
-                httpsPort = https.port();
-            }
-            DnsServer dns = new DnsServer(settings.dnsPort, new DnsAnswers(store));
-            running.add(dns);
-            ports = new SandboxPorts(api.port(), proxyListener.port(), dns.port(), authority.certificateFile(),
-                    httpsPort);
-            if (settings.portsFile != null) {
-                Files.writeString(settings.portsFile, ports.json(), StandardCharsets.UTF_8);
-            }
-            started = true;
-            return this;
-        } finally {
-            if (!started) {
-                close();
-            }
-        }
+        running = RunningSandbox.start(settings, credentials());
+        return this;
     }
 
     public synchronized SandboxPorts ports() {
-        if (ports == null) {
-            throw new IllegalStateException("the sandbox is not started");
-        }
-        return ports;
+        return started().ports();
     }
 
     /** The record store the API and DNS serve, for embedding code that seeds or inspects records. */
     public synchronized RecordStore records() {
-        if (store == null) {
-            throw new IllegalStateException("the sandbox is not started");
-        }
-        return store;
+        return started().records();
     }
 
     /** The IAM, ELB, ELBv2, ACM and S3 resources the API serves, for embedding code to inspect. */
     public synchronized AwsResources aws() {
-        if (aws == null) {
+        return started().aws();
+    }
+
+    private RunningSandbox started() {
+        if (running == null) {
             throw new IllegalStateException("the sandbox is not started");
         }
-        return aws;
+        return running;
     }
 
     public List<AwsResources.ServerCertificate> serverCertificates() {
@@ -192,37 +98,23 @@ public final class Sandbox implements Closeable {
 
     /** Where API calls are logged, if anywhere. */
     public Optional<Path> callLogFile() {
-        return Optional.ofNullable(settings.callLog);
+        return Optional.ofNullable(settings.callLog());
     }
 
     /** The key pairs the API accepts, in the order given; AWS's example pair when none was. */
     public Map<String, String> credentials() {
-        return settings.credentials.isEmpty() ? Map.of(DEFAULT_ACCESS_KEY_ID, DEFAULT_SECRET_ACCESS_KEY)
-                : java.util.Collections.unmodifiableMap(settings.credentials);
+        return settings.credentials().isEmpty() ? Map.of(DEFAULT_ACCESS_KEY_ID, DEFAULT_SECRET_ACCESS_KEY)
+                : settings.credentials();
     }
 
-    /** Stops every listener; the CA and state stay in a state directory, a temporary one is removed. */
+    /**
+     * Stops every listener; the CA and state stay in a state directory, a temporary one is removed.
+     * A sandbox that failed to start has already stopped what it had started.
+     */
     @Override
     public synchronized void close() throws IOException {
-        IOException failure = null;
-        for (int i = running.size() - 1; i >= 0; i--) {
-            try {
-                running.get(i).close();
-            } catch (IOException e) {
-                failure = e;
-            }
-        }
-        running.clear();
-        if (temporaryDirectory != null) {
-            try (Stream<Path> files = Files.walk(temporaryDirectory)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
-            temporaryDirectory = null;
-        }
-        if (failure != null) {
-            throw failure;
+        if (running != null) {
+            running.close();
         }
     }
 
@@ -247,6 +139,7 @@ public final class Sandbox implements Closeable {
         private URI forwardTo;
         private Path forwardCa;
         private final AwsSeed awsSeed = new AwsSeed();
+        private Clock clock = Clock.systemUTC();
 
         private Builder() {
         }
@@ -279,7 +172,7 @@ public final class Sandbox implements Closeable {
 
         /** Also serve the API over HTTPS on this port (0: a free one); off unless asked for. */
         public Builder httpsPort(int port) {
-            this.httpsPort = checkPort(port);
+            this.httpsPort = SettingChecks.port(port);
             return this;
         }
 
@@ -291,39 +184,29 @@ public final class Sandbox implements Closeable {
          * @param extraCa PEM certificates to trust for the upstream besides the JDK's, or null
          */
         public Builder forward(URI upstream, Path extraCa) {
-            if (!"https".equals(upstream.getScheme()) || upstream.getHost() == null
-                    || !(upstream.getRawPath() == null || upstream.getRawPath().isEmpty()
-                    || upstream.getRawPath().equals("/"))) {
-                throw new IllegalArgumentException("the upstream must be https://HOST[:PORT], not " + upstream);
-            }
-            this.forwardTo = upstream;
+            this.forwardTo = SettingChecks.upstream(upstream);
             this.forwardCa = extraCa;
             return this;
         }
 
         public Builder apiPort(int port) {
-            this.apiPort = checkPort(port);
+            this.apiPort = SettingChecks.port(port);
             return this;
         }
 
         public Builder proxyPort(int port) {
-            this.proxyPort = checkPort(port);
+            this.proxyPort = SettingChecks.port(port);
             return this;
         }
 
         public Builder dnsPort(int port) {
-            this.dnsPort = checkPort(port);
+            this.dnsPort = SettingChecks.port(port);
             return this;
         }
 
         /** A hosted zone; a null id gets a stable one derived from the name. */
         public Builder zone(String name, String id) {
-            String normalized = RecordNames.normalize(name);
-            if (id != null && !validZoneId(id)) {
-                throw new IllegalArgumentException("malformed hosted zone id \"" + id
-                        + "\"; expected Z followed by upper-case letters and digits");
-            }
-            zones.put(normalized, id);
+            zones.put(RecordNames.normalize(name), SettingChecks.zoneId(id));
             return this;
         }
 
@@ -342,10 +225,7 @@ public final class Sandbox implements Closeable {
         }
 
         public Builder principalArn(String arn) {
-            if (!arn.startsWith("arn:") || arn.split(":").length < 6) {
-                throw new IllegalArgumentException("malformed principal ARN \"" + arn + "\"");
-            }
-            this.principalArn = arn;
+            this.principalArn = SettingChecks.principalArn(arn);
             return this;
         }
 
@@ -376,10 +256,7 @@ public final class Sandbox implements Closeable {
 
         /** How long a change stays PENDING before GetChange reports INSYNC. */
         public Builder insyncDelay(Duration delay) {
-            if (delay.isNegative()) {
-                throw new IllegalArgumentException("the INSYNC delay cannot be negative");
-            }
-            this.insyncDelay = delay;
+            this.insyncDelay = SettingChecks.notNegative(delay, "the INSYNC delay");
             return this;
         }
 
@@ -404,20 +281,22 @@ public final class Sandbox implements Closeable {
             return this;
         }
 
+        /**
+         * The clock every emulated service reads: change submission and INSYNC times, upload and
+         * import dates, the aws:CurrentTime of authorization, the call log's times, the throttle's
+         * window. The system clock by default; tests pass one they advance.
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock);
+            return this;
+        }
+
         public Sandbox build() {
-            return new Sandbox(this);
-        }
-
-        private static int checkPort(int port) {
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("port " + port + " is out of range 0-65535");
-            }
-            return port;
-        }
-
-        private static boolean validZoneId(String id) {
-            return id.length() >= 2 && id.length() <= 32 && id.charAt(0) == 'Z'
-                    && id.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'));
+            return new Sandbox(new SandboxSettings(apiPort, proxyPort, dnsPort, httpsPort,
+                    Collections.unmodifiableMap(new LinkedHashMap<>(zones)),
+                    Collections.unmodifiableMap(new LinkedHashMap<>(credentials)), List.copyOf(policies),
+                    principalArn, stateDir, callLog, portsFile, faults, insyncDelay, seed, console,
+                    legacyInvalidChangeBatch, forwardTo, forwardCa, awsSeed, clock));
         }
     }
 }

@@ -12,8 +12,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -46,7 +48,7 @@ public final class SandboxConfigFile {
     private SandboxConfigFile() {
     }
 
-    /** Applies the file's settings to the builder. */
+    /** Applies the file's settings to the builder: those of {@link SandboxConfig}, then the AWS resources. */
     public static void apply(Path file, Sandbox.Builder builder) throws InputException {
         String text;
         try {
@@ -63,59 +65,57 @@ public final class SandboxConfigFile {
                             + "\"; expected one of " + String.join(", ", MEMBERS.stream().sorted().toList()));
                 }
             }
-            if (root.get("zones").isPresent()) {
-                for (JsonNode.Member zone : object(root.get("zones").get(), file).members()) {
-                    builder.zone(zone.key(), zone.value() instanceof JsonString id ? id.value() : null);
-                }
-            }
-            if (root.get("credentials").isPresent()) {
-                for (JsonNode.Member key : object(root.get("credentials").get(), file).members()) {
-                    builder.credentials(key.key(), string(key.value(), file));
-                }
-            }
-            if (root.get("ports").isPresent()) {
-                JsonObject ports = object(root.get("ports").get(), file);
-                builder.apiPort((int) number(ports, "api", 0, file));
-                builder.proxyPort((int) number(ports, "proxy", 0, file));
-                builder.dnsPort((int) number(ports, "dns", 0, file));
-            }
-            if (root.get("policies").isPresent()) {
-                for (JsonNode policy : array(root, "policies", file)) {
-                    builder.policy(base.resolve(string(policy, file)));
-                }
-            }
-            String principal = optionalText(root, "principalArn");
-            if (principal != null) {
-                builder.principalArn(principal);
-            }
-            String stateDir = optionalText(root, "stateDir");
-            if (stateDir != null) {
-                builder.stateDir(base.resolve(stateDir));
-            }
-            String callLog = optionalText(root, "callLog");
-            if (callLog != null) {
-                builder.callLog(base.resolve(callLog));
-            }
-            builder.seed((long) number(root, "seed", 1, file));
-            builder.legacyInvalidChangeBatch("true".equals(optionalText(root, "legacyInvalidChangeBatch")));
-            builder.insyncDelay(Duration.ofMillis((long) number(root, "insyncDelayMillis", 0, file)));
-            if (root.get("faults").isPresent()) {
-                JsonObject faults = object(root.get("faults").get(), file);
-                for (JsonNode.Member member : faults.members()) {
-                    if (!FAULT_MEMBERS.contains(member.key())) {
-                        throw new InputException(file.toString(), member.keyPosition(), "unknown fault \""
-                                + member.key() + "\"");
-                    }
-                }
-                builder.faults(new FaultSettings((int) number(faults, "throttlePerSecond", 0, file),
-                        number(faults, "priorRequestNotCompleteRate", 0, file),
-                        number(faults, "serverErrorRate", 0, file),
-                        Duration.ofMillis((long) number(faults, "latencyMillis", 0, file))));
-            }
+            settings(root, base, file).applyTo(builder);
             applyAwsResources(root, base, file, builder);
         } catch (IllegalArgumentException e) {
             throw new InputException(file.toString(), root.position(), e.getMessage());
         }
+    }
+
+    /** The members {@link SandboxConfig} shares with the command line, under the same names. */
+    private static SandboxConfig settings(JsonObject root, Path base, Path file) throws InputException {
+        Map<String, String> zones = new LinkedHashMap<>();
+        if (root.get("zones").isPresent()) {
+            for (JsonNode.Member zone : object(root.get("zones").get(), file).members()) {
+                zones.put(zone.key(), zone.value() instanceof JsonString id ? id.value() : null);
+            }
+        }
+        Map<String, String> credentials = new LinkedHashMap<>();
+        if (root.get("credentials").isPresent()) {
+            for (JsonNode.Member key : object(root.get("credentials").get(), file).members()) {
+                credentials.put(key.key(), string(key.value(), file));
+            }
+        }
+        JsonObject ports = root.get("ports").isPresent() ? object(root.get("ports").get(), file) : null;
+        List<Path> policies = new ArrayList<>();
+        for (JsonNode policy : array(root, "policies", file)) {
+            policies.add(base.resolve(string(policy, file)));
+        }
+        JsonObject faults = root.get("faults").isPresent() ? object(root.get("faults").get(), file) : null;
+        if (faults != null) {
+            for (JsonNode.Member member : faults.members()) {
+                if (!FAULT_MEMBERS.contains(member.key())) {
+                    throw new InputException(file.toString(), member.keyPosition(), "unknown fault \""
+                            + member.key() + "\"");
+                }
+            }
+        }
+        String legacy = optionalText(root, "legacyInvalidChangeBatch");
+        return new SandboxConfig(zones, credentials, policies, optionalText(root, "principalArn"),
+                ports == null ? null : (int) number(ports, "api", 0, file),
+                ports == null ? null : (int) number(ports, "proxy", 0, file),
+                ports == null ? null : (int) number(ports, "dns", 0, file),
+                path(base, optionalText(root, "stateDir")), path(base, optionalText(root, "callLog")), null,
+                (long) number(root, "seed", 1, file), (long) number(root, "insyncDelayMillis", 0, file),
+                faults == null ? null : (int) number(faults, "throttlePerSecond", 0, file),
+                faults == null ? null : number(faults, "priorRequestNotCompleteRate", 0, file),
+                faults == null ? null : number(faults, "serverErrorRate", 0, file),
+                faults == null ? null : (long) number(faults, "latencyMillis", 0, file),
+                "true".equals(legacy));
+    }
+
+    private static Path path(Path base, String relative) {
+        return relative == null ? null : base.resolve(relative);
     }
 
     /** The load balancers, listeners, buckets and objects of the IAM/ELB/ACM/S3 emulation. */

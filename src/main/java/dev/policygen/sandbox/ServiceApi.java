@@ -1,7 +1,7 @@
 package dev.policygen.sandbox;
 
 /**
- * One emulated AWS service behind {@link AwsServiceEndpoint}: it reads a verified request into a
+ * One emulated AWS service behind an {@link AwsResourceService}: it reads a verified request into a
  * call, runs the call, and words errors in its own protocol (Query XML, JSON 1.1 or S3's REST XML).
  */
 interface ServiceApi {

@@ -7,7 +7,8 @@ import java.util.Map;
  * wire name, the IAM action and resource it is authorized as (docs/design/renew-design.md's call table), and
  * its input parameters by name (Query parameters, JSON members, or S3's bucket, key and headers).
  */
-record ServiceCall(String operation, String action, String resource, Map<String, String> parameters) {
+record ServiceCall(String operation, String action, String resource, Map<String, String> parameters)
+        implements EmulatedService.Call {
     ServiceCall {
         parameters = Map.copyOf(parameters);
     }

@@ -1,28 +1,31 @@
 package dev.policygen.sandbox;
 
+import java.util.Map;
+
 /**
  * The handler in front of the API port, the proxy's tunnels and the HTTPS endpoint: it picks the
  * service from the credential scope of the Authorization header ({@code .../us-east-1/SERVICE/
- * aws4_request}). IAM, ELB (both APIs), ACM and S3 go to their emulations; everything else, unsigned
- * requests and unknown services included, goes to the Route 53 endpoint, which answers them with
- * Route 53's own errors (MissingAuthenticationToken, a wrongly scoped credential).
+ * aws4_request}) and hands the request to the one {@link RequestPipeline}. IAM, ELB (both APIs), ACM
+ * and S3 go to their emulations; everything else, unsigned requests and unknown services included,
+ * goes to Route 53, which answers them with its own errors (MissingAuthenticationToken, a wrongly
+ * scoped credential).
  */
 final class ServiceRouter implements HttpConnection.Handler {
-    private final HttpConnection.Handler route53;
-    private final AwsServiceEndpoint services;
+    private final RequestPipeline pipeline;
+    private final EmulatedService<?> route53;
+    private final Map<String, EmulatedService<?>> others;
 
-    ServiceRouter(HttpConnection.Handler route53, AwsServiceEndpoint services) {
+    ServiceRouter(RequestPipeline pipeline, EmulatedService<?> route53, Map<String, EmulatedService<?>> others) {
+        this.pipeline = pipeline;
         this.route53 = route53;
-        this.services = services;
+        this.others = Map.copyOf(others);
     }
 
     @Override
     public HttpResponse handle(HttpRequest request) {
         String service = service(request.header("Authorization"));
-        if (service != null && services.serves(service)) {
-            return services.handle(request, service);
-        }
-        return route53.handle(request);
+        EmulatedService<?> target = service == null ? route53 : others.getOrDefault(service, route53);
+        return pipeline.handle(request, target);
     }
 
     /** The service of a SigV4 credential scope, or null when there is no readable one. */

@@ -1,13 +1,10 @@
 package dev.policygen.sandbox;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.policygen.InputException;
 import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonNode.JsonObject;
 import dev.policygen.json.JsonReader;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +21,6 @@ import java.util.TreeMap;
  * Written to a temporary file and moved into place, so a crash never leaves half a file.
  */
 final class StateFile {
-    private static final JsonFactory JSON = new JsonFactory();
     private final Path file;
 
     StateFile(Path file) {
@@ -77,71 +73,53 @@ final class StateFile {
 
     /** Saves the store; the caller holds the store's lock. */
     void write(RecordStore store) {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator json = JSON.createGenerator(text)) {
-            json.useDefaultPrettyPrinter();
-            json.writeStartObject();
-            json.writeArrayFieldStart("zones");
-            for (HostedZone zone : store.zones()) {
-                json.writeStartObject();
-                json.writeStringField("id", zone.id());
-                json.writeStringField("name", zone.name());
-                json.writeStringField("callerReference", zone.callerReference());
-                if (zone.comment() != null) {
-                    json.writeStringField("comment", zone.comment());
-                }
-                json.writeArrayFieldStart("recordSets");
-                for (RecordSet set : store.sets(zone.id())) {
-                    writeSet(json, set);
-                }
-                json.writeEndArray();
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeArrayFieldStart("changes");
-            for (ChangeInfo change : store.changes()) {
-                json.writeStartObject();
-                json.writeStringField("id", change.id());
-                json.writeStringField("submittedAt", change.submittedAt().toString());
-                json.writeStringField("insyncAt", change.insyncAt().toString());
-                if (change.comment() != null) {
-                    json.writeStringField("comment", change.comment());
-                }
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeEndObject();
-        } catch (IOException | Route53Error e) {
-            throw new IllegalStateException("cannot serialize the sandbox state", e);
-        }
+        String text = render(store);
         try {
             Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(temporary, text.toString() + "\n", StandardCharsets.UTF_8);
+            Files.writeString(temporary, text, StandardCharsets.UTF_8);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the sandbox state to " + file, e);
         }
     }
 
-    private static void writeSet(JsonGenerator json, RecordSet set) throws IOException {
-        json.writeStartObject();
-        json.writeStringField("name", set.name());
-        json.writeStringField("type", set.type());
-        if (set.setIdentifier() != null) {
-            json.writeStringField("setIdentifier", set.setIdentifier());
+    /** The state as the file holds it: zones with their record sets, then changes. */
+    static String render(RecordStore store) {
+        List<JsonNode> zones = new ArrayList<>();
+        for (HostedZone zone : store.zones()) {
+            List<JsonNode> sets = new ArrayList<>();
+            for (RecordSet set : sets(store, zone)) {
+                sets.add(recordSet(set));
+            }
+            zones.add(new StateJson().put("id", zone.id()).put("name", zone.name())
+                    .put("callerReference", zone.callerReference()).put("comment", zone.comment())
+                    .put("recordSets", sets).object());
         }
-        if (set.weight() != null) {
-            json.writeStringField("weight", set.weight().toString());
+        List<JsonNode> changes = new ArrayList<>();
+        for (ChangeInfo change : store.changes()) {
+            changes.add(new StateJson().put("id", change.id()).put("submittedAt", change.submittedAt().toString())
+                    .put("insyncAt", change.insyncAt().toString()).put("comment", change.comment()).object());
         }
-        if (set.multiValueAnswer() != null) {
-            json.writeStringField("multiValueAnswer", set.multiValueAnswer().toString());
+        return new StateJson().put("zones", zones).put("changes", changes).text();
+    }
+
+    private static List<RecordSet> sets(RecordStore store, HostedZone zone) {
+        try {
+            return store.sets(zone.id());
+        } catch (Route53Error e) {
+            throw new IllegalStateException("cannot serialize the sandbox state", e);
         }
-        json.writeStringField("ttl", Long.toString(set.ttl()));
-        json.writeArrayFieldStart("values");
+    }
+
+    private static JsonNode recordSet(RecordSet set) {
+        List<JsonNode> values = new ArrayList<>();
         for (String value : set.values()) {
-            json.writeString(value);
+            values.add(StateJson.string(value));
         }
-        json.writeEndArray();
-        json.writeEndObject();
+        return new StateJson().put("name", set.name()).put("type", set.type())
+                .put("setIdentifier", set.setIdentifier())
+                .put("weight", set.weight() == null ? null : set.weight().toString())
+                .put("multiValueAnswer", set.multiValueAnswer() == null ? null : set.multiValueAnswer().toString())
+                .put("ttl", Long.toString(set.ttl())).put("values", values).object();
     }
 }

@@ -6,11 +6,13 @@ import dev.policygen.renew.cloud.TxtChange;
 import dev.policygen.renew.cloud.TxtRecord;
 import dev.policygen.route53.HostedZoneId;
 import dev.policygen.sandbox.FaultSettings;
+import dev.policygen.sandbox.ManualClock;
 import dev.policygen.sandbox.Sandbox;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -47,7 +49,8 @@ class SdkHostedZonesTest {
     @Test
     void findsZonesReadsAndChangesTxtRecordsOneRequestEach() throws Exception {
         Path log = dir.resolve("calls.jsonl");
-        try (Sandbox sandbox = start(Sandbox.builder().callLog(log).insyncDelay(Duration.ofMillis(400)));
+        ManualClock clock = new ManualClock(Instant.now());
+        try (Sandbox sandbox = start(Sandbox.builder().callLog(log).insyncDelay(Duration.ofMillis(400)).clock(clock));
                 SdkAwsServices aws = services(sandbox)) {
             HostedZones zones = aws.hostedZones();
             assertEquals(List.of(new HostedZones.Zone(ZONE, "example.com", false),
@@ -78,7 +81,7 @@ class SdkHostedZonesTest {
             assertEquals(7, calls(log).size());
 
             assertFalse(zones.inSync(changeId), "PENDING until the sandbox's INSYNC delay has passed");
-            Thread.sleep(500);
+            clock.advance(Duration.ofMillis(500));
             assertTrue(zones.inSync(changeId));
             assertEquals(9, calls(log).size());
 

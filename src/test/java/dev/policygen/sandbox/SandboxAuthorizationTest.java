@@ -89,7 +89,9 @@ class SandboxAuthorizationTest {
     @Test
     void throttlingAboveTheConfiguredRate() throws Exception {
         FaultSettings twoPerSecond = new FaultSettings(2, 0, 0, java.time.Duration.ZERO);
-        try (Sandbox sandbox = SandboxClients.start(Sandbox.builder().faults(twoPerSecond));
+        // on a clock that stands still, so a slow machine cannot spread the three calls over a second
+        ManualClock clock = new ManualClock(java.time.Instant.now());
+        try (Sandbox sandbox = SandboxClients.start(Sandbox.builder().faults(twoPerSecond).clock(clock));
                 Route53Client route53 = SandboxClients.plain(sandbox)) {
             route53.listHostedZones();
             route53.listHostedZones();
@@ -98,6 +100,8 @@ class SandboxAuthorizationTest {
             assertEquals("Throttling", throttled.awsErrorDetails().errorCode());
             assertEquals("Rate exceeded", throttled.awsErrorDetails().errorMessage());
             assertTrue(throttled.isThrottlingException(), "the SDK must see it as throttling, to back off");
+            clock.advance(java.time.Duration.ofSeconds(1));
+            route53.listHostedZones(); // a second later the window has room again
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -31,12 +32,13 @@ import software.amazon.awssdk.services.route53.model.Route53Exception;
 
 /** The real AWS SDK for Java v2 against the sandbox's plain-HTTP API port. */
 class SandboxSdkTest {
+    private static final ManualClock CLOCK = new ManualClock(Instant.now());
     private static Sandbox sandbox;
     private static Route53Client route53;
 
     @BeforeAll
     static void start() throws Exception {
-        sandbox = SandboxClients.start(Sandbox.builder().insyncDelay(Duration.ofMillis(300)));
+        sandbox = SandboxClients.start(Sandbox.builder().insyncDelay(Duration.ofMillis(300)).clock(CLOCK));
         route53 = SandboxClients.plain(sandbox);
     }
 
@@ -219,13 +221,15 @@ class SandboxSdkTest {
     }
 
     @Test
-    void getChangeGoesFromPendingToInsync() throws InterruptedException {
+    void getChangeGoesFromPendingToInsync() {
         ChangeInfo submitted = change(route53, SandboxClients.ZONE_ID, ChangeAction.UPSERT,
                 txt("_acme-challenge.sync.example.com", 10, "\"t\""));
         assertEquals(ChangeStatus.PENDING, submitted.status());
         assertTrue(submitted.id().startsWith("C"), submitted.id());
         assertEquals(ChangeStatus.PENDING, route53.getChange(r -> r.id(submitted.id())).changeInfo().status());
-        Thread.sleep(400);
+        CLOCK.advance(Duration.ofMillis(299));
+        assertEquals(ChangeStatus.PENDING, route53.getChange(r -> r.id(submitted.id())).changeInfo().status());
+        CLOCK.advance(Duration.ofMillis(101));
         ChangeInfo later = route53.getChange(r -> r.id(submitted.id())).changeInfo();
         assertEquals(ChangeStatus.INSYNC, later.status());
         assertEquals("test", later.comment());

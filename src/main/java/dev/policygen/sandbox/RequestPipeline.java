@@ -3,81 +3,76 @@ package dev.policygen.sandbox;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /**
- * One API request from bytes to answer, in the order AWS applies its checks: authenticate the
- * signature, route, throttle, parse the body (whose records are IAM context), authorize, then the
- * injected faults, then the operation itself. Every request is written to the call log and, when a
- * console is given, summarized on it.
+ * One API request from bytes to answer, whatever the service, in the order AWS applies its checks:
+ * the injected latency, the SigV4 signature (for the service of the credential scope), the
+ * service's own admission (Route 53's throttle), reading the call, IAM authorization by the
+ * evaluator, the injected faults, then the operation. Every request is written to the call log and,
+ * when a console is given, summarized on it. What differs between services is in {@link
+ * EmulatedService}.
  */
-final class Route53Endpoint implements HttpConnection.Handler {
+final class RequestPipeline {
     private final SigV4Verifier verifier;
     private final RequestAuthorizer authorizer;
     private final FaultInjector faults;
-    private final Route53Api api;
     private final CallLog callLog;
     private final PrintWriter console;
     private final Clock clock;
-    private final boolean legacyInvalidChangeBatch;
 
-    Route53Endpoint(SigV4Verifier verifier, RequestAuthorizer authorizer, FaultInjector faults, Route53Api api,
-            CallLog callLog, PrintWriter console, Clock clock, boolean legacyInvalidChangeBatch) {
-        this.legacyInvalidChangeBatch = legacyInvalidChangeBatch;
+    RequestPipeline(SigV4Verifier verifier, RequestAuthorizer authorizer, FaultInjector faults, CallLog callLog,
+            PrintWriter console, Clock clock) {
         this.verifier = verifier;
         this.authorizer = authorizer;
         this.faults = faults;
-        this.api = api;
         this.callLog = callLog;
         this.console = console;
         this.clock = clock;
     }
 
-    @Override
-    public HttpResponse handle(HttpRequest http) {
+    <C extends EmulatedService.Call> HttpResponse handle(HttpRequest http, EmulatedService<C> service) {
         String requestId = UUID.randomUUID().toString();
         Instant now = clock.instant();
-        Route53Call call = null;
+        C call = null;
         String accessKey = null;
         RequestAuthorizer.Outcome outcome = null;
-        HttpResponse response;
         String errorCode = null;
+        HttpResponse response;
         try {
             faults.delay();
             Route53Error unrouted = null;
             try {
-                call = Route53Call.route(http.method(), http.path());
+                call = service.route(http);
             } catch (Route53Error e) {
                 unrouted = e;
             }
-            accessKey = verifier.verify(http);
+            SigV4Verifier.Signed signature = verifier.verify(http, service.signingName());
+            accessKey = signature.accessKeyId();
             if (unrouted != null) {
                 throw unrouted;
             }
-            faults.throttle(System.nanoTime());
-            List<QueryString.Parameter> query = QueryString.parse(http.rawQuery());
-            ChangeRequestXml.Batch batch = call.operation() == Route53Call.Operation.CHANGE_RESOURCE_RECORD_SETS
-                    ? ChangeRequestXml.parse(http.body()) : null;
-            outcome = authorizer.authorize(call, batch, http, now);
+            service.admit(faults, clock.instant());
+            call = service.read(http, signature, call);
+            outcome = authorizer.authorize(call, http, now);
             if (!outcome.allowed()) {
-                throw authorizer.denial(outcome);
+                throw authorizer.denial(outcome, service.accessDeniedCode());
             }
-            faults.inject(call);
-            response = HttpResponse.xml(200, api.execute(call, query, batch), requestId);
+            service.injectFaults(faults, call);
+            response = service.execute(call, http, requestId);
         } catch (Route53Error e) {
             errorCode = e.code();
-            response = HttpResponse.xml(e.status(), XmlResponses.error(e, requestId, legacyInvalidChangeBatch), requestId);
+            response = service.error(e, http, requestId);
         } catch (RuntimeException e) {
             // a defect of the sandbox: answered as AWS answers its own failures, and shown on the console
             errorCode = "InternalFailure";
-            Route53Error failure = Route53Error.receiver(500, "InternalFailure", "policygen sandbox: " + e);
-            response = HttpResponse.xml(500, XmlResponses.error(failure, requestId, false), requestId);
+            response = service.error(Route53Error.receiver(500, "InternalFailure", "policygen sandbox: " + e), http,
+                    requestId);
             if (console != null) {
                 e.printStackTrace(console);
             }
         }
-        CallLog.Entry entry = CallLog.Entry.route53(now, http, accessKey, call, outcome, response.status(), errorCode,
+        CallLog.Entry entry = CallLog.Entry.of(now, http, accessKey, call, outcome, response.status(), errorCode,
                 requestId, null);
         if (callLog != null) {
             callLog.write(entry);
@@ -89,6 +84,7 @@ final class Route53Endpoint implements HttpConnection.Handler {
         return response;
     }
 
+    /** The console's line for a request: what was asked, how IAM decided, the status and error. */
     static String summary(CallLog.Entry entry) {
         StringBuilder line = new StringBuilder("policygen sandbox: ");
         line.append(entry.http().method()).append(' ').append(entry.http().path());
