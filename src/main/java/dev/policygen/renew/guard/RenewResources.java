@@ -88,12 +88,25 @@ record RenewResources(String partition, Optional<String> region, Optional<String
 
     void apply(GenerateRequest.Builder builder) throws UsageException {
         builder.partition(Partition.parse(partition));
-        region.ifPresent(builder::region);
-        account.ifPresent(builder::account);
-        iamPrefixes.forEach(builder::iamCertificatePrefix);
-        elbNames.forEach(builder::elbName);
-        listenerArns.forEach(builder::listenerArn);
-        acmArns.forEach(builder::acmCertificateArn);
+        // the builder checks each value as generate does, so these are loops, not method references
+        if (region.isPresent()) {
+            builder.region(region.get());
+        }
+        if (account.isPresent()) {
+            builder.account(account.get());
+        }
+        for (String prefix : iamPrefixes) {
+            builder.iamCertificatePrefix(prefix);
+        }
+        for (String name : elbNames) {
+            builder.elbName(name);
+        }
+        for (String arn : listenerArns) {
+            builder.listenerArn(arn);
+        }
+        for (String arn : acmArns) {
+            builder.acmCertificateArn(arn);
+        }
         if (acmImportNew) {
             builder.clientSetting(GenerateRequest.SETTING_ACM_IMPORT_NEW);
         }
@@ -101,8 +114,7 @@ record RenewResources(String partition, Optional<String> region, Optional<String
             builder.clientSetting(GenerateRequest.SETTING_DELETE_OLD);
         }
         if (accountKeyUri.isPresent()) {
-            String rest = accountKeyUri.get().substring("s3://".length());
-            builder.accountKeyObject(rest);
+            builder.accountKey(accountKeyUri.get());
         }
     }
 
