@@ -139,6 +139,7 @@ public final class GenerateRequest {
         return RequestArguments.of(this);
     }
 
+    /** Equal requests generate the same policy; the round trip through {@link #toArguments} is held to it. */
     @Override
     public boolean equals(Object o) {
         if (this == o) {
