@@ -3,20 +3,14 @@ package dev.policygen.cli;
 import dev.policygen.UsageException;
 import dev.policygen.format.OutputFormat;
 import dev.policygen.format.RenderedFile;
-import dev.policygen.generate.ChallengeAlias;
-import dev.policygen.generate.DomainRequest;
 import dev.policygen.generate.Explanation;
 import dev.policygen.generate.GenerateRequest;
 import dev.policygen.generate.GeneratedPolicy;
 import dev.policygen.generate.NamedDocument;
-import dev.policygen.generate.NetworkRestriction;
 import dev.policygen.generate.PolicyGenerator;
 import dev.policygen.generate.PolicyPackager;
+import dev.policygen.generate.RequestOptions;
 import dev.policygen.generate.SizeLimit;
-import dev.policygen.generate.ZoneRef;
-import dev.policygen.profile.ClientProfile;
-import dev.policygen.profile.Profiles;
-import dev.policygen.route53.Partition;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -166,8 +160,7 @@ final class GenerateCommand implements Callable<Integer> {
 
     /** The command's work, with the writers given; {@link GenerateFastPath} calls it without picocli. */
     int execute(PrintWriter out, PrintWriter err) throws Exception {
-        ClientProfile profile = Profiles.bundled().find(client);
-        GenerateRequest request = request(profile);
+        GenerateRequest request = request();
         OutputFormat outputFormat = OutputFormat.parse(format);
         if (minify && outputFormat != OutputFormat.JSON) {
             throw new UsageException("--minify", "--minify applies to --format json only");
@@ -196,50 +189,31 @@ final class GenerateCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private GenerateRequest request(ClientProfile profile) throws UsageException {
-        GenerateRequest.Builder builder = GenerateRequest.builder(profile)
+    /** The request these options describe, checked by the one binder every command shares. */
+    GenerateRequest request() throws UsageException {
+        return new RequestOptions(client)
+                .partition(partition)
                 .zoneIdConfigured(zoneIdConfigured)
-                .partition(Partition.parse(partition));
-        addTargets(builder, zones, domains);
-        for (String alias : challengeAliases) {
-            builder.alias(ChallengeAlias.parseAlias(alias));
-        }
-        for (String cname : challengeCnames) {
-            builder.alias(ChallengeAlias.parseCname(cname));
-        }
-        List<String> cidrs = new ArrayList<>();
-        for (String ip : sourceIps) {
-            cidrs.add(NetworkRestriction.checkCidr(ip));
-        }
-        List<String> vpces = new ArrayList<>();
-        for (String vpce : sourceVpces) {
-            vpces.add(NetworkRestriction.checkVpcEndpoint(vpce));
-        }
-        List<String> vpcs = new ArrayList<>();
-        for (String vpc : sourceVpcs) {
-            vpcs.add(NetworkRestriction.checkVpc(vpc));
-        }
-        NetworkRestriction network = new NetworkRestriction(cidrs, vpces, vpcs);
-        if (separateDeny && network.isEmpty()) {
-            throw new UsageException("--separate-deny", "--separate-deny needs --source-ip, --source-vpce or --source-vpc");
-        }
-        builder.network(network);
-        for (String setting : settings) {
-            builder.clientSetting(setting);
-        }
-        ResourceOptions.from(this).apply(builder);
-        return builder.build();
-    }
-
-    /** The zones and certificate names of a request; validate builds its reference policy from them too. */
-    static void addTargets(GenerateRequest.Builder builder, List<String> zones, List<String> domains)
-            throws UsageException {
-        for (String zone : zones) {
-            builder.zone(ZoneRef.parse(zone));
-        }
-        for (String domain : domains) {
-            builder.domain(DomainRequest.parse(domain));
-        }
+                .zones(zones)
+                .domains(domains)
+                .challengeAliases(challengeAliases)
+                .challengeCnames(challengeCnames)
+                .sourceIps(sourceIps)
+                .sourceVpcEndpoints(sourceVpces)
+                .sourceVpcs(sourceVpcs)
+                .separateDeny(separateDeny)
+                .settings(settings)
+                .account(account)
+                .region(region)
+                .elbNames(elbNames)
+                .accountKey(accountKey)
+                .iamCertificatePrefixes(iamCertificatePrefixes)
+                .listenerArns(listenerArns)
+                .acmCertificateArns(acmCertificateArns)
+                .acmImportNew(acmImportNew)
+                .deleteOld(deleteOld)
+                .builder()
+                .build();
     }
 
     private static String description(GenerateRequest request) {

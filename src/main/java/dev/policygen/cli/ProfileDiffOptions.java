@@ -1,14 +1,8 @@
 package dev.policygen.cli;
 
 import dev.policygen.UsageException;
-import dev.policygen.generate.ChallengeAlias;
-import dev.policygen.generate.DomainRequest;
-import dev.policygen.generate.GenerateRequest;
-import dev.policygen.generate.ZoneRef;
+import dev.policygen.generate.RequestOptions;
 import dev.policygen.lint.diff.ProfileDiff;
-import dev.policygen.profile.ClientProfile;
-import dev.policygen.profile.Profiles;
-import dev.policygen.route53.Partition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -65,24 +59,15 @@ final class ProfileDiffOptions {
             }
             return Optional.empty();
         }
-        ClientProfile profile = Profiles.bundled().find(client);
-        GenerateRequest.Builder builder = GenerateRequest.builder(profile)
+        RequestOptions options = new RequestOptions(client)
+                .partition(partition)
                 .zoneIdConfigured(zoneIdConfigured)
-                .partition(Partition.parse(partition == null ? Partition.AWS.id() : partition));
-        for (String zone : zones) {
-            builder.zone(ZoneRef.parse(zone));
-        }
-        for (String domain : domains) {
-            builder.domain(DomainRequest.parse(domain));
-        }
-        for (String alias : challengeAliases) {
-            builder.alias(ChallengeAlias.parseAlias(alias));
-        }
-        for (String cname : challengeCnames) {
-            builder.alias(ChallengeAlias.parseCname(cname));
-        }
-        settings.forEach(builder::clientSetting);
-        resources.apply(builder);
-        return Optional.of(ProfileDiff.of(builder.build(), client));
+                .zones(zones)
+                .domains(domains)
+                .challengeAliases(challengeAliases)
+                .challengeCnames(challengeCnames)
+                .settings(settings);
+        resources.copyTo(options);
+        return Optional.of(ProfileDiff.of(options.builder().build(), client));
     }
 }

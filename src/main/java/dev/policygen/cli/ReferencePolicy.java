@@ -7,10 +7,10 @@ import dev.policygen.generate.GeneratedPolicy;
 import dev.policygen.generate.NamedDocument;
 import dev.policygen.generate.PolicyGenerator;
 import dev.policygen.generate.PolicyPackager;
+import dev.policygen.generate.RequestOptions;
 import dev.policygen.generate.SizeLimit;
 import dev.policygen.json.JsonReader;
 import dev.policygen.model.PolicyWriter;
-import dev.policygen.profile.Profiles;
 import dev.policygen.validate.Validation;
 import java.util.List;
 
@@ -32,9 +32,8 @@ final class ReferencePolicy {
      */
     static Validation.Reference generated(String client, List<String> zones, List<String> domains)
             throws UsageException {
-        GenerateRequest.Builder builder = GenerateRequest.builder(Profiles.bundled().find(client));
-        GenerateCommand.addTargets(builder, zones, domains);
-        GeneratedPolicy policy = PolicyGenerator.generate(builder.build());
+        GenerateRequest request = new RequestOptions(client).zones(zones).domains(domains).builder().build();
+        GeneratedPolicy policy = PolicyGenerator.generate(request);
         List<NamedDocument> documents = PolicyPackager.pack(policy, SizeLimit.MANAGED, false, false);
         return new Validation.Reference("policy generated for --client " + client,
                 PolicyWriter.pretty(documents.get(0).document()));

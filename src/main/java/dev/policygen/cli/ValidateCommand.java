@@ -11,6 +11,7 @@ import dev.policygen.lint.Finding;
 import dev.policygen.lint.Linter;
 import dev.policygen.lint.Severity;
 import dev.policygen.lint.report.ReportFormat;
+import dev.policygen.route53.AwsSyntax;
 import dev.policygen.validate.SubmittedPolicy;
 import dev.policygen.validate.Validation;
 import java.io.PrintWriter;
@@ -123,7 +124,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     private AnalyzerSettings settings() throws UsageException {
-        if (!ResourceOptions.Formats.REGION.matcher(region).matches()) {
+        if (!AwsSyntax.isRegion(region)) {
             throw new UsageException(region, "invalid --region \"" + region + "\": expected a region such as us-east-1");
         }
         CredentialSource credentials = profile == null ? new CredentialSource.DefaultChain()

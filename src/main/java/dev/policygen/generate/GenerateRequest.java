@@ -1,7 +1,10 @@
 package dev.policygen.generate;
 
+import dev.policygen.UsageException;
 import dev.policygen.profile.ClientProfile;
+import dev.policygen.route53.AwsSyntax;
 import dev.policygen.route53.Partition;
+import dev.policygen.route53.S3ObjectUri;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -9,7 +12,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Everything the generator needs; built by the CLI or by tests. */
+/**
+ * Everything the generator needs. Its builder checks every value given as text, so the CLI, lint,
+ * validate and the renewer cannot build a request that another of them would refuse;
+ * {@link RequestOptions} turns generate's options into a builder and {@link #toArguments} turns a
+ * request back into them.
+ */
 public final class GenerateRequest {
     /** Settings a value implies: {@code --elb-name} and so on switch on the calls that use it. */
     public static final String SETTING_CLASSIC_ELB = "classic-elb";
@@ -41,7 +49,7 @@ public final class GenerateRequest {
         this.domains = List.copyOf(b.domains);
         this.aliases = List.copyOf(b.aliases);
         this.zoneIdConfigured = b.zoneIdConfigured;
-        this.network = b.network;
+        this.network = new NetworkRestriction(b.cidrs, b.vpcEndpoints, b.vpcs);
         this.partition = b.partition;
         this.clientSettings = Set.copyOf(b.clientSettings);
         this.region = Optional.ofNullable(b.region);
@@ -122,13 +130,53 @@ public final class GenerateRequest {
         return acmCertificateArns;
     }
 
+    /**
+     * The generate options that rebuild this request (an equal one): {@code --client} first, then
+     * the zones, names and Route 53 options, then those beyond Route 53 in the order the renewer
+     * prints them. Values are unquoted, one argument each.
+     */
+    public List<String> toArguments() {
+        return RequestArguments.of(this);
+    }
+
+    /** Equal requests generate the same policy; the round trip through {@link #toArguments} is held to it. */
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof GenerateRequest other)) {
+            return false;
+        }
+        return profile.equals(other.profile) && zones.equals(other.zones) && domains.equals(other.domains)
+                && aliases.equals(other.aliases) && zoneIdConfigured == other.zoneIdConfigured
+                && network.equals(other.network) && partition == other.partition
+                && clientSettings.equals(other.clientSettings) && region.equals(other.region)
+                && account.equals(other.account) && elbNames.equals(other.elbNames)
+                && accountKeyObject.equals(other.accountKeyObject)
+                && iamCertificatePrefixes.equals(other.iamCertificatePrefixes)
+                && listenerArns.equals(other.listenerArns) && acmCertificateArns.equals(other.acmCertificateArns);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(profile.client(), zones, domains, aliases, network, partition, clientSettings);
+    }
+
+    @Override
+    public String toString() {
+        return "generate " + String.join(" ", toArguments());
+    }
+
     public static final class Builder {
         private final ClientProfile profile;
         private final List<ZoneRef> zones = new ArrayList<>();
         private final List<DomainRequest> domains = new ArrayList<>();
         private final List<ChallengeAlias> aliases = new ArrayList<>();
         private boolean zoneIdConfigured;
-        private NetworkRestriction network = NetworkRestriction.NONE;
+        private final List<String> cidrs = new ArrayList<>();
+        private final List<String> vpcEndpoints = new ArrayList<>();
+        private final List<String> vpcs = new ArrayList<>();
         private Partition partition = Partition.AWS;
         private final Set<String> clientSettings = new TreeSet<>();
         private String region;
@@ -163,9 +211,38 @@ public final class GenerateRequest {
             return this;
         }
 
+        /** Replaces the network restriction with one already built (its values are taken as checked). */
         public Builder network(NetworkRestriction value) {
-            network = value;
+            cidrs.clear();
+            cidrs.addAll(value.cidrs());
+            vpcEndpoints.clear();
+            vpcEndpoints.addAll(value.vpcEndpoints());
+            vpcs.clear();
+            vpcs.addAll(value.vpcs());
             return this;
+        }
+
+        /** {@code --source-ip}: an IPv4 or IPv6 address or CIDR block the requests may come from. */
+        public Builder sourceIp(String value) throws UsageException {
+            cidrs.add(NetworkRestriction.checkCidr(value));
+            return this;
+        }
+
+        /** {@code --source-vpce}: a VPC endpoint the requests may come through. */
+        public Builder sourceVpcEndpoint(String value) throws UsageException {
+            vpcEndpoints.add(NetworkRestriction.checkVpcEndpoint(value));
+            return this;
+        }
+
+        /** {@code --source-vpc}: a VPC the requests may come from. */
+        public Builder sourceVpc(String value) throws UsageException {
+            vpcs.add(NetworkRestriction.checkVpc(value));
+            return this;
+        }
+
+        /** True once any {@code --source-*} value is given; {@code --separate-deny} needs one. */
+        public boolean restrictsNetwork() {
+            return !cidrs.isEmpty() || !vpcEndpoints.isEmpty() || !vpcs.isEmpty();
         }
 
         public Builder partition(Partition value) {
@@ -178,39 +255,59 @@ public final class GenerateRequest {
             return this;
         }
 
-        public Builder region(String value) {
-            region = value;
+        public Builder region(String value) throws UsageException {
+            region = checked(value, AwsSyntax.isRegion(value), "expected a region such as us-east-1");
             return this;
         }
 
-        public Builder account(String value) {
-            account = value;
+        public Builder account(String value) throws UsageException {
+            account = checked(value, AwsSyntax.isAccountId(value), "an account id is 12 digits");
             return this;
         }
 
-        public Builder elbName(String value) {
-            elbNames.add(value);
+        public Builder elbName(String value) throws UsageException {
+            elbNames.add(checked(value, AwsSyntax.isClassicElbName(value),
+                    "a classic load balancer name is 1 to 32 letters, digits and hyphens"));
             return this;
         }
 
-        public Builder accountKeyObject(String value) {
-            accountKeyObject = value;
+        /**
+         * {@code --account-key}: an {@code s3://BUCKET/KEY} URI scopes the client's s3:GetObject to that
+         * object; a {@code file://} location needs no grant and is accepted without a check.
+         */
+        public Builder accountKey(String uri) throws UsageException {
+            var object = S3ObjectUri.parse(uri);
+            if (object.isPresent()) {
+                accountKeyObject = object.get().objectPath();
+            } else if (!uri.startsWith("file://")) {
+                throw new UsageException(uri, "--account-key takes file://PATH or s3://BUCKET/KEY, not \"" + uri + "\"");
+            }
             return this;
         }
 
-        public Builder iamCertificatePrefix(String value) {
-            iamCertificatePrefixes.add(value);
+        public Builder iamCertificatePrefix(String value) throws UsageException {
+            iamCertificatePrefixes.add(checked(value, AwsSyntax.isIamNamePrefix(value),
+                    "a certificate name prefix is 1 to 100 letters, digits and _+=,.@-"));
             return this;
         }
 
-        public Builder listenerArn(String value) {
-            listenerArns.add(value);
+        public Builder listenerArn(String value) throws UsageException {
+            listenerArns.add(checked(value, AwsSyntax.isListenerArn(value),
+                    "expected arn:aws:elasticloadbalancing:REGION:ACCOUNT:listener/..."));
             return this;
         }
 
-        public Builder acmCertificateArn(String value) {
-            acmCertificateArns.add(value);
+        public Builder acmCertificateArn(String value) throws UsageException {
+            acmCertificateArns.add(checked(value, AwsSyntax.isAcmCertificateArn(value),
+                    "expected arn:aws:acm:REGION:ACCOUNT:certificate/..."));
             return this;
+        }
+
+        private static String checked(String value, boolean valid, String hint) throws UsageException {
+            if (!valid) {
+                throw new UsageException(value, "invalid value \"" + value + "\": " + hint);
+            }
+            return value;
         }
 
         /**

@@ -46,11 +46,11 @@ class ResourceTemplateTest {
     @Test
     void valuesSwitchOnTheSettingsOnlyOfProfilesThatHaveThem() throws UsageException {
         GenerateRequest request = policygen().elbName("web").iamCertificatePrefix("www").listenerArn(LISTENER)
-                .acmCertificateArn("arn:aws:acm:eu-west-1:111122223333:certificate/x").accountKeyObject("b/k").build();
+                .acmCertificateArn("arn:aws:acm:eu-west-1:111122223333:certificate/x").accountKey("s3://bucket/k").build();
         assertEquals(Set.of("classic-elb", "iam-server-certificate", "elbv2", "acm", "account-key-in-s3"),
                 request.clientSettings());
         GenerateRequest letsencryptAws = GenerateRequest.builder(Profiles.bundled().find("letsencrypt-aws"))
-                .elbName("web").accountKeyObject("b/k").build();
+                .elbName("web").accountKey("s3://bucket/k").build();
         assertEquals(Set.of("account-key-in-s3"), letsencryptAws.clientSettings());
     }
 

@@ -116,7 +116,7 @@ class GeneratedPoliciesLintCleanTest {
                 builder.account("111122223333").region("eu-west-1").elbName("web-" + random.nextInt(9));
             }
             if (random.nextBoolean()) {
-                builder.accountKeyObject("acme-keys/account.pem").clientSetting("account-key-in-s3");
+                builder.accountKey("s3://acme-keys/account.pem").clientSetting("account-key-in-s3");
             }
         }
         // policygen's destinations name their certificates and listeners; a call without them is refused

@@ -1,5 +1,6 @@
 package dev.policygen.renew.config;
 
+import dev.policygen.route53.S3ObjectUri;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -29,30 +30,8 @@ public sealed interface AccountKeyLocation {
             // file:///abs gives /abs; letsencrypt-aws's Windows form file://C:/key.pem gives C:/key.pem
             return path.isEmpty() ? Optional.empty() : Optional.of(new LocalFile(text, Path.of(path)));
         }
-        if (text.startsWith("s3://")) {
-            String rest = text.substring("s3://".length());
-            int slash = rest.indexOf('/');
-            if (slash <= 0 || slash == rest.length() - 1 || !bucketName(rest.substring(0, slash))) {
-                return Optional.empty();
-            }
-            return Optional.of(new S3Object(text, rest.substring(0, slash), rest.substring(slash + 1)));
-        }
-        return Optional.empty();
-    }
-
-    /** S3's rules for new bucket names: 3 to 63 lower-case letters, digits, dots and hyphens. */
-    private static boolean bucketName(String name) {
-        if (name.length() < 3 || name.length() > 63) {
-            return false;
-        }
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            boolean edge = i == 0 || i == name.length() - 1;
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (!edge && (c == '.' || c == '-'));
-            if (!ok) {
-                return false;
-            }
-        }
-        return true;
+        Optional<S3ObjectUri> object = S3ObjectUri.parse(text);
+        return object.isPresent() ? Optional.of(new S3Object(text, object.get().bucket(), object.get().key()))
+                : Optional.empty();
     }
 }

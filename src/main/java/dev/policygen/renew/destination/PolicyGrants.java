@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 
 /**
  * The generate options a config's destinations need, collected from each destination
@@ -87,13 +86,4 @@ public final class PolicyGrants {
         }
     }
 
-    /** The same options, in the same order, on a command line; {@code quote} quotes a value for the shell. */
-    public void appendTo(StringBuilder line, UnaryOperator<String> quote) {
-        values.forEach((flag, given) -> {
-            if (flag.value() == GenerateFlag.Value.NONE) {
-                line.append(' ').append(flag.option());
-            }
-            given.forEach(value -> line.append(' ').append(flag.option()).append(' ').append(quote.apply(value)));
-        });
-    }
 }

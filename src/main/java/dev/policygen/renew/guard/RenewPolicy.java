@@ -36,29 +36,33 @@ public final class RenewPolicy {
     /** Each certificate name once, by its input text, with the zone the config gives it. */
     private final Map<String, DomainRequest> domains;
     private final RenewResources resources;
+    /** Built once, so a value generate refuses fails here, before the guard or the printed line use it. */
+    private final GenerateRequest request;
 
     private RenewPolicy(boolean zoneIdConfigured, List<ZoneRef> discoveredZones, Map<String, DomainRequest> domains,
-            RenewResources resources) {
+            RenewResources resources) throws UsageException {
         this.zoneIdConfigured = zoneIdConfigured;
         this.discoveredZones = List.copyOf(discoveredZones);
         this.domains = domains;
         this.resources = resources;
+        this.request = request(zoneIdConfigured, this.discoveredZones, domains, resources);
     }
 
     /** The policy of a renew run whose region and account are unknown ({@code *} in ARNs), without --delete-old. */
-    public static RenewPolicy of(RenewConfig config, List<ZoneRef> discoveredZones) {
+    public static RenewPolicy of(RenewConfig config, List<ZoneRef> discoveredZones) throws UsageException {
         return of(config, discoveredZones, Optional.empty(), Optional.empty(), false);
     }
 
     /**
      * The whole policy of a renew run: Route 53 plus the calls of the config's destinations and of an
      * account key in S3. {@code region} and {@code account} are the run's, where known; an unknown one
-     * is {@code *} in the ARNs; they must be what generate accepts (a region name such as eu-west-1, a
-     * 12-digit account id), or the printed line fails where the guard did not. {@code deleteOld} is
-     * renew's --delete-old.
+     * is {@code *} in the ARNs. {@code deleteOld} is renew's --delete-old.
+     *
+     * @throws UsageException when a value is one generate refuses (such as a malformed region), so
+     *     renew never runs under a policy whose printed line the CLI would reject
      */
     public static RenewPolicy of(RenewConfig config, List<ZoneRef> discoveredZones, Optional<String> region,
-            Optional<String> account, boolean deleteOld) {
+            Optional<String> account, boolean deleteOld) throws UsageException {
         Map<String, DomainRequest> domains = new LinkedHashMap<>();
         for (CertificateConfig certificate : config.certificates()) {
             for (ConfiguredDomain domain : certificate.domains()) {
@@ -70,18 +74,23 @@ public final class RenewPolicy {
     }
 
     /** This policy widened by one more certificate name in a known zone; for the guard's suggestion. */
-    RenewPolicy withDomain(CertificateName name, HostedZoneId zone) {
+    RenewPolicy withDomain(CertificateName name, HostedZoneId zone) throws UsageException {
         Map<String, DomainRequest> wider = new LinkedHashMap<>(domains);
         wider.putIfAbsent(name.input(), new DomainRequest(name, Optional.of(zone)));
         return new RenewPolicy(zoneIdConfigured, discoveredZones, wider, resources);
     }
 
     /** The same names, with zone discovery granted. */
-    RenewPolicy discoveringZones() {
+    RenewPolicy discoveringZones() throws UsageException {
         return new RenewPolicy(false, discoveredZones, domains, resources);
     }
 
-    public GenerateRequest request() throws UsageException {
+    public GenerateRequest request() {
+        return request;
+    }
+
+    private static GenerateRequest request(boolean zoneIdConfigured, List<ZoneRef> discoveredZones,
+            Map<String, DomainRequest> domains, RenewResources resources) throws UsageException {
         ClientProfile profile = Profiles.bundled().find(CLIENT);
         GenerateRequest.Builder builder = GenerateRequest.builder(profile).zoneIdConfigured(zoneIdConfigured);
         for (ZoneRef zone : discoveredZones) {
@@ -102,20 +111,12 @@ public final class RenewPolicy {
         return PolicyDocument.of(statements);
     }
 
-    /** The generate command line for this policy, quoted for a POSIX shell. */
+    /** The generate command line for this policy (the request's own arguments), quoted for a POSIX shell. */
     public String commandLine() {
-        StringBuilder line = new StringBuilder("policygen generate --client ").append(CLIENT);
-        if (zoneIdConfigured) {
-            line.append(" --zone-id-configured");
+        StringBuilder line = new StringBuilder("policygen generate");
+        for (String argument : request.toArguments()) {
+            line.append(' ').append(quoted(argument));
         }
-        for (ZoneRef zone : discoveredZones) {
-            line.append(" --zone ").append(quoted(zone.name().map(n -> n + "=").orElse("") + zone.id()));
-        }
-        for (DomainRequest domain : domains.values()) {
-            line.append(" --domain ").append(quoted(domain.name().input()
-                    + domain.zone().map(z -> "=" + z.id()).orElse("")));
-        }
-        resources.appendTo(line);
         return line.toString();
     }
 

@@ -15,9 +15,8 @@ import java.util.Optional;
 
 /**
  * What a renew config touches beyond Route 53 (its destinations, as each grants itself, and an
- * account key in S3), as the generate options that grant it. {@link #apply} and {@link #appendTo}
- * are written side by side so the request the guard evaluates and the command line it prints
- * cannot drift apart.
+ * account key in S3), applied to the generate request that grants it; the printed command line is
+ * that request's own arguments, so the two cannot drift apart.
  */
 record RenewResources(String partition, Optional<String> region, Optional<String> account, PolicyGrants destinations,
         Optional<String> accountKeyUri) {
@@ -57,23 +56,16 @@ record RenewResources(String partition, Optional<String> region, Optional<String
 
     void apply(GenerateRequest.Builder builder) throws UsageException {
         builder.partition(Partition.parse(partition));
-        region.ifPresent(builder::region);
-        account.ifPresent(builder::account);
+        // the builder checks each value as generate does, so these are plain ifs, not method references
+        if (region.isPresent()) {
+            builder.region(region.get());
+        }
+        if (account.isPresent()) {
+            builder.account(account.get());
+        }
         destinations.apply(builder);
         if (accountKeyUri.isPresent()) {
-            String rest = accountKeyUri.get().substring("s3://".length());
-            builder.accountKeyObject(rest);
+            builder.accountKey(accountKeyUri.get());
         }
-    }
-
-    /** The same, as generate options, in the order {@link #apply} gives them. */
-    void appendTo(StringBuilder line) {
-        if (!partition.equals(Partition.AWS.id())) {
-            line.append(" --partition ").append(RenewPolicy.quoted(partition));
-        }
-        region.ifPresent(r -> line.append(" --aws-region ").append(RenewPolicy.quoted(r)));
-        account.ifPresent(a -> line.append(" --aws-account ").append(RenewPolicy.quoted(a)));
-        destinations.appendTo(line, RenewPolicy::quoted);
-        accountKeyUri.ifPresent(uri -> line.append(" --account-key ").append(RenewPolicy.quoted(uri)));
     }
 }

@@ -84,7 +84,7 @@ class ProfileDiffPropertyTest {
                         .domain(DomainRequest.parse("example.com")).clientSetting("wait_for_route53_sync").build(),
                 GenerateRequest.builder(profiles.find("letsencrypt-aws")).zone(ZoneRef.parse("Z11111112222222333333"))
                         .domain(DomainRequest.parse("example.com")).clientSetting("account-key-in-s3")
-                        .accountKeyObject("keys/account.pem").account("111122223333").region("eu-west-1")
+                        .accountKey("s3://keys/account.pem").account("111122223333").region("eu-west-1")
                         .elbName("web").elbName("api").build(),
                 GenerateRequest.builder(profiles.find("letsencrypt-aws")).zone(ZoneRef.parse("Z11111112222222333333"))
                         .domain(DomainRequest.parse("example.com")).build());

@@ -1,5 +1,10 @@
 package dev.policygen.renew.destination;
 
+import dev.policygen.UsageException;
+import dev.policygen.generate.DomainRequest;
+import dev.policygen.generate.GenerateRequest;
+import dev.policygen.generate.ZoneRef;
+import dev.policygen.profile.Profiles;
 import dev.policygen.renew.EngineFakes;
 import dev.policygen.renew.TestCertificates;
 import dev.policygen.renew.acme.IssuedCertificate;
@@ -80,10 +85,30 @@ final class DeliveryBed {
         return locations.get(0);
     }
 
-    /** The generate options {@code destination} adds to the renew policy, as printed. */
+    /**
+     * The generate options {@code destination} adds to the renew policy, as printed: the arguments of
+     * a request with its grants, less those of the same request without them.
+     */
     static String grants(Destination destination, boolean deleteOld) {
-        StringBuilder line = new StringBuilder();
-        PolicyGrants.of(List.of(DestinationKinds.of(destination)), deleteOld).appendTo(line, value -> value);
-        return line.toString().strip();
+        List<String> with = arguments(Optional.of(PolicyGrants.of(List.of(DestinationKinds.of(destination)), deleteOld)));
+        for (String argument : arguments(Optional.empty())) {
+            with.remove(argument);
+        }
+        return String.join(" ", with);
+    }
+
+    /** The arguments of a policygen request for one name, with {@code grants} applied. */
+    private static List<String> arguments(Optional<PolicyGrants> grants) {
+        try {
+            GenerateRequest.Builder builder = GenerateRequest.builder(Profiles.bundled().find("policygen"))
+                    .zone(ZoneRef.parse("Z11111112222222333333"))
+                    .domain(new DomainRequest(CertificateName.parse("www.example.com"), Optional.empty()));
+            if (grants.isPresent()) {
+                grants.get().apply(builder);
+            }
+            return new ArrayList<>(builder.build().toArguments());
+        } catch (UsageException e) {
+            throw new AssertionError(e);
+        }
     }
 }
