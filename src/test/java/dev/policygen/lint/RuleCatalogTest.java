@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.policygen.cli.CliRun;
+import dev.policygen.testing.CliRun;
 import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonReader;
 import java.io.IOException;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.policygen.cli.CliRun;
+import dev.policygen.testing.CliRun;
 import dev.policygen.model.PolicyDocument;
 import dev.policygen.model.PolicyReader;
 import dev.policygen.model.PolicyWriter;

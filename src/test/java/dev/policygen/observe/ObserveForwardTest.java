@@ -5,7 +5,7 @@ import static dev.policygen.observe.ObserveRuns.ZONE_ID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.policygen.cli.CliRun;
+import dev.policygen.testing.CliRun;
 import dev.policygen.sandbox.Sandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;

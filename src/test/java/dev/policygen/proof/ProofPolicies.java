@@ -2,7 +2,7 @@ package dev.policygen.proof;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.policygen.cli.CliRun;
+import dev.policygen.testing.CliRun;
 import dev.policygen.model.PolicyDocument;
 import dev.policygen.model.PolicyReader;
 import java.util.ArrayList;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.policygen.sandbox.FaultSettings;
 import dev.policygen.sandbox.RecordSet;
 import dev.policygen.sandbox.Sandbox;
+import dev.policygen.testing.CliRun;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -64,7 +65,7 @@ class RenewCrashTest extends RenewBedTest {
             }
             int before = SandboxCall.read(callLog()).size();
 
-            RenewBed.Run again = bed.renew(sandbox, config, state);
+            CliRun again = bed.renew(sandbox, config, state);
             assertEquals(0, again.exit(), again.all());
             if (!journal.isEmpty()) {
                 assertTrue(again.out().contains("event=cleanup values=" + journal.size() + " left=0"), again.all());
@@ -91,7 +92,7 @@ class RenewCrashTest extends RenewBedTest {
             assertEquals(RenewChecks.ourValues(sandbox, foreign), journal);
             int before = SandboxCall.read(callLog()).size();
 
-            RenewBed.Run cleanup = bed.cleanup(sandbox, config, state);
+            CliRun cleanup = bed.cleanup(sandbox, config, state);
             assertEquals(0, cleanup.exit(), cleanup.all());
             assertTrue(cleanup.out().contains("event=cleanup values=" + journal.size() + " left=0"), cleanup.all());
             RenewChecks.assertZoneClean(sandbox, foreign);

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.policygen.cli.CliRun;
+import dev.policygen.testing.CliRun;
 import dev.policygen.generate.ZoneRef;
 import dev.policygen.model.PolicyWriter;
 import dev.policygen.renew.config.RenewConfig;
