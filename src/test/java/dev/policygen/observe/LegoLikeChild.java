@@ -56,6 +56,7 @@ public final class LegoLikeChild {
     }
 
     private static Route53Client client() throws Exception {
+        // AWS_CA_BUNDLE as the only trusted CAs, as aws-sdk-go v1 treats it
         TrustManager[] trust = TlsTrust.trustManagers(Path.of(System.getenv("AWS_CA_BUNDLE")));
         return Route53Client.builder()
                 .region(Region.of(System.getenv("AWS_REGION")))
@@ -71,5 +72,4 @@ public final class LegoLikeChild {
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
     }
-
 }

@@ -160,7 +160,6 @@ public final class PebbleServer implements Closeable {
                 .map(X509Certificate.class::cast).toList();
     }
 
-
     /** What Pebble logged so far, to show a fault it injected really happened. */
     public String logText() throws IOException {
         return Files.readString(log, StandardCharsets.UTF_8);

@@ -80,7 +80,6 @@ public final class SandboxClients {
                 .build();
     }
 
-
     /** A response to a raw request: status and body text. */
     record Raw(int status, String body) {
     }
