@@ -1,11 +1,9 @@
 package dev.policygen.aws;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.policygen.testing.LocalHttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -56,18 +54,16 @@ public final class CannedAwsServer implements AutoCloseable {
     private record Response(int status, String contentType, byte[] body) {
     }
 
-    private final HttpServer server;
+    private final LocalHttpServer server;
     private final Deque<Response> responses = new ArrayDeque<>();
     private final List<Request> requests = new ArrayList<>();
 
     public CannedAwsServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", this::handle);
-        server.start();
+        server = LocalHttpServer.start(this::handle);
     }
 
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return server.uri();
     }
 
     /** Services with this server as the endpoint of every AWS service, fake keys, region eu-west-1. */
@@ -134,6 +130,6 @@ public final class CannedAwsServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }

@@ -1,11 +1,9 @@
 package dev.policygen.aws;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.policygen.testing.LocalHttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -40,18 +38,16 @@ public final class FakeAccessAnalyzer implements AutoCloseable {
     private record Response(int status, Optional<String> errorType, String body) {
     }
 
-    private final HttpServer server;
+    private final LocalHttpServer server;
     private final Deque<Response> responses = new ArrayDeque<>();
     private final List<Request> requests = new ArrayList<>();
 
     public FakeAccessAnalyzer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", this::handle);
-        server.start();
+        server = LocalHttpServer.start(this::handle);
     }
 
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return server.uri();
     }
 
     /** Settings for a client of this server: fixed keys, no shared files, fast retries. */
@@ -104,6 +100,6 @@ public final class FakeAccessAnalyzer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.policygen.PolicygenException;
 import dev.policygen.SourcePosition;
+import dev.policygen.testing.CliRun;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -3,9 +3,10 @@ package dev.policygen.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.policygen.golden.GoldenCases;
+import dev.policygen.testing.CliRun;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import dev.policygen.golden.GoldenCases;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,9 +21,8 @@ class GenerateFastPathTest {
         for (String file : cases) {
             String[] args = GoldenCases.args(GoldenCases.DIR, file);
             CliRun picocli = CliRun.of(args);
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            int exit = GenerateFastPath.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+            CliRun fast = CliRun.capture((out, err) -> GenerateFastPath.run(args, out, err));
+            int exit = fast.exit();
             if (picocli.exit() == 0) {
                 successes++;
                 assertTrue(exit != GenerateFastPath.DECLINED, file + ": a valid generate line must take the fast path");
@@ -30,8 +30,8 @@ class GenerateFastPathTest {
             if (exit != GenerateFastPath.DECLINED) {
                 handled++;
                 assertEquals(picocli.exit(), exit, file);
-                assertEquals(picocli.out(), out.toString(), file);
-                assertEquals(picocli.err(), err.toString(), file);
+                assertEquals(picocli.out(), fast.out(), file);
+                assertEquals(picocli.err(), fast.err(), file);
             }
         }
         assertTrue(successes > 30 && handled >= successes, "handled " + handled + " of " + cases.size());

@@ -8,10 +8,9 @@ import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonReader;
 import dev.policygen.lint.LintFiles;
 import dev.policygen.lint.rules.RuleRegistry;
+import dev.policygen.testing.CliRun;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,17 +25,8 @@ class LintCommandTest {
     private static final Pattern TEXT_LINE =
             Pattern.compile("[^:]+:\\d+:\\d+: (error|warning|suggestion) PG\\d{3} .+");
 
-    record Result(int code, String out, String err) {
-        List<String> lines() {
-            return out.isEmpty() ? List.of() : List.of(out.split("\n"));
-        }
-    }
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     static String input(String name) {
@@ -49,8 +39,8 @@ class LintCommandTest {
 
     @Test
     void textFormatPrintsOneCompilerStyleLinePerFindingAndFailsOnErrors() {
-        Result result = run("lint", seed("letsencrypt-aws-readme.json"));
-        assertEquals(ExitCode.FINDINGS, result.code());
+        CliRun result = run("lint", seed("letsencrypt-aws-readme.json"));
+        assertEquals(ExitCode.FINDINGS, result.exit());
         assertEquals("", result.err());
         assertFalse(result.lines().isEmpty());
         result.lines().forEach(l -> assertTrue(TEXT_LINE.matcher(l).matches(), l));
@@ -59,14 +49,14 @@ class LintCommandTest {
 
     @Test
     void cleanPolicyPrintsNothingAndExitsZero() {
-        Result result = run("lint", "--fail-on", "suggestion", seed("blog-source-ip-deny.json"));
-        assertEquals(new Result(ExitCode.OK, "", ""), result);
+        CliRun result = run("lint", "--fail-on", "suggestion", seed("blog-source-ip-deny.json"));
+        assertEquals(new CliRun(ExitCode.OK, "", ""), result);
     }
 
     @Test
     void jsonFormatOnATerraformPlanPointsAtThePolicyString() throws Exception {
-        Result result = run("lint", "--format", "json", input("terraform-plan.json"));
-        assertEquals(ExitCode.FINDINGS, result.code());
+        CliRun result = run("lint", "--format", "json", input("terraform-plan.json"));
+        assertEquals(ExitCode.FINDINGS, result.exit());
         List<JsonNode> findings = findings(result.out());
         assertFalse(findings.isEmpty());
         for (JsonNode finding : findings) {
@@ -97,8 +87,8 @@ class LintCommandTest {
 
     @Test
     void sarifOnACloudFormationYamlTemplate() throws Exception {
-        Result result = run("lint", "--format", "sarif", input("cloudformation.yaml"));
-        assertEquals(ExitCode.FINDINGS, result.code(), "PG303 is an error");
+        CliRun result = run("lint", "--format", "sarif", input("cloudformation.yaml"));
+        assertEquals(ExitCode.FINDINGS, result.exit(), "PG303 is an error");
         JsonNode.JsonObject sarif = (JsonNode.JsonObject) JsonReader.read(result.out(), "sarif");
         assertEquals("2.1.0", text(sarif, "version"));
         assertTrue(text(sarif, "$schema").contains("sarif-2.1.0"));
@@ -124,8 +114,8 @@ class LintCommandTest {
         InputStream saved = System.in;
         try {
             System.setIn(new ByteArrayInputStream("{\"Version\":\"2012-10-17\",\"Statement\":[]}".getBytes(StandardCharsets.UTF_8)));
-            Result result = run("lint", "--fail-on", "suggestion", "-");
-            assertEquals(ExitCode.FINDINGS, result.code());
+            CliRun result = run("lint", "--fail-on", "suggestion", "-");
+            assertEquals(ExitCode.FINDINGS, result.exit());
             assertEquals("-:1:37: suggestion PG108 Statement is empty, so the policy grants nothing\n", result.out());
         } finally {
             System.setIn(saved);
@@ -135,33 +125,33 @@ class LintCommandTest {
     @Test
     void failOnThresholds() {
         String traefik = seed("blog-traefik.json");
-        assertEquals(ExitCode.OK, run("lint", traefik).code(), "only a suggestion, default threshold error");
-        assertEquals(ExitCode.OK, run("lint", "--fail-on", "warning", traefik).code());
-        assertEquals(ExitCode.FINDINGS, run("lint", "--fail-on", "suggestion", traefik).code());
-        assertEquals(ExitCode.OK, run("lint", "--fail-on", "never", seed("letsencrypt-aws-readme.json")).code());
-        assertEquals(ExitCode.USAGE, run("lint", "--fail-on", "fatal", traefik).code());
+        assertEquals(ExitCode.OK, run("lint", traefik).exit(), "only a suggestion, default threshold error");
+        assertEquals(ExitCode.OK, run("lint", "--fail-on", "warning", traefik).exit());
+        assertEquals(ExitCode.FINDINGS, run("lint", "--fail-on", "suggestion", traefik).exit());
+        assertEquals(ExitCode.OK, run("lint", "--fail-on", "never", seed("letsencrypt-aws-readme.json")).exit());
+        assertEquals(ExitCode.USAGE, run("lint", "--fail-on", "fatal", traefik).exit());
     }
 
     @Test
     void ignoreSuppressesRulesAndRejectsUnknownIds() {
-        Result ignored = run("lint", "--fail-on", "suggestion", "--ignore", "PG204", seed("blog-traefik.json"));
-        assertEquals(new Result(ExitCode.OK, "", ""), ignored);
-        Result unknown = run("lint", "--ignore", "PG999", seed("blog-traefik.json"));
-        assertEquals(ExitCode.USAGE, unknown.code());
+        CliRun ignored = run("lint", "--fail-on", "suggestion", "--ignore", "PG204", seed("blog-traefik.json"));
+        assertEquals(new CliRun(ExitCode.OK, "", ""), ignored);
+        CliRun unknown = run("lint", "--ignore", "PG999", seed("blog-traefik.json"));
+        assertEquals(ExitCode.USAGE, unknown.exit());
         assertTrue(unknown.err().startsWith("policygen: error: unknown rule id \"PG999\""), unknown.err());
     }
 
     @Test
     void configFileIgnoresAndSetsTheThresholdAndOptionsWin(@TempDir Path dir) throws Exception {
         Path config = Files.writeString(dir.resolve("lint.json"), "{\"ignore\": [\"PG209\"], \"failOn\": \"suggestion\"}");
-        Result fromConfig = run("lint", "--config", config.toString(), seed("blog-acme-sh.json"));
-        assertEquals(ExitCode.FINDINGS, fromConfig.code(), "PG204 is a suggestion and failOn says suggestion");
+        CliRun fromConfig = run("lint", "--config", config.toString(), seed("blog-acme-sh.json"));
+        assertEquals(ExitCode.FINDINGS, fromConfig.exit(), "PG204 is a suggestion and failOn says suggestion");
         assertFalse(fromConfig.out().contains("PG209"));
         assertEquals(ExitCode.OK, run("lint", "--config", config.toString(), "--fail-on", "error",
-                seed("blog-acme-sh.json")).code());
+                seed("blog-acme-sh.json")).exit());
         Path bad = Files.writeString(dir.resolve("bad.json"), "{\"ignore\": [\"PG204\"],\n \"fail_on\": \"error\"}");
-        Result badConfig = run("lint", "--config", bad.toString(), seed("blog-acme-sh.json"));
-        assertEquals(ExitCode.BAD_INPUT, badConfig.code());
+        CliRun badConfig = run("lint", "--config", bad.toString(), seed("blog-acme-sh.json"));
+        assertEquals(ExitCode.BAD_INPUT, badConfig.exit());
         assertEquals("policygen: error: " + bad + ":2:2: unknown key \"fail_on\"; a lint config has \"ignore\" and"
                 + " \"failOn\"\n", badConfig.err());
     }
@@ -169,8 +159,8 @@ class LintCommandTest {
     @Test
     void malformedJsonIsAFindingNotACrash(@TempDir Path dir) throws Exception {
         Path broken = Files.writeString(dir.resolve("broken.json"), "{\"Version\": \"2012-10-17\",\n  \"Statement\": [\n");
-        Result result = run("lint", broken.toString());
-        assertEquals(ExitCode.FINDINGS, result.code());
+        CliRun result = run("lint", broken.toString());
+        assertEquals(ExitCode.FINDINGS, result.exit());
         assertEquals("", result.err());
         assertTrue(result.out().startsWith(broken + ":3:1: error PG100 invalid JSON"), result.out());
     }
@@ -178,19 +168,19 @@ class LintCommandTest {
     @Test
     void unreadableFileIsOneLineAndExitThreeWithoutStackTrace(@TempDir Path dir) {
         String missing = dir.resolve("missing.json").toString();
-        Result result = run("lint", missing);
-        assertEquals(ExitCode.BAD_INPUT, result.code());
+        CliRun result = run("lint", missing);
+        assertEquals(ExitCode.BAD_INPUT, result.exit());
         assertEquals("policygen: error: " + missing + ": cannot read: no such file\n", result.err());
         assertEquals("", result.out());
-        Result debug = run("lint", "--debug", missing);
+        CliRun debug = run("lint", "--debug", missing);
         assertTrue(debug.err().contains("NoSuchFileException"), "--debug shows the stack trace");
     }
 
     @Test
     void badFormatAndMissingFilesAreUsageErrors() {
-        assertEquals(ExitCode.USAGE, run("lint", "--format", "xml", seed("blog-traefik.json")).code());
-        assertEquals(ExitCode.USAGE, run("lint").code());
-        assertEquals(ExitCode.USAGE, run("lint", "--limit", "huge", seed("blog-traefik.json")).code());
+        assertEquals(ExitCode.USAGE, run("lint", "--format", "xml", seed("blog-traefik.json")).exit());
+        assertEquals(ExitCode.USAGE, run("lint").exit());
+        assertEquals(ExitCode.USAGE, run("lint", "--limit", "huge", seed("blog-traefik.json")).exit());
     }
 
     @Test
@@ -199,14 +189,14 @@ class LintCommandTest {
         assertTrue(run("lint", big).out().contains("error PG402 policy is 8216 characters without white space,"
                 + " 2072 over the managed quota of 6144"), "managed is the default");
         assertFalse(run("lint", "--limit", "role-inline", big).out().contains("PG402"));
-        Result userInline = run("lint", "--limit", "user-inline", big);
+        CliRun userInline = run("lint", "--limit", "user-inline", big);
         assertTrue(userInline.out().contains("over the user-inline quota of 2048"), userInline.out());
     }
 
     @Test
     void listRulesPrintsEveryRule() {
-        Result result = run("lint", "--list-rules");
-        assertEquals(ExitCode.OK, result.code());
+        CliRun result = run("lint", "--list-rules");
+        assertEquals(ExitCode.OK, result.exit());
         assertEquals(RuleRegistry.all().size(), result.lines().size());
         assertTrue(result.out().contains("PG201 error "));
     }

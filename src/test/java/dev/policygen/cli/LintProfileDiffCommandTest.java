@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonReader;
 import dev.policygen.lint.LintFiles;
+import dev.policygen.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

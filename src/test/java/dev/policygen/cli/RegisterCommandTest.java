@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.policygen.aws.CannedAwsServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.policygen.testing.CliRun;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,10 +16,13 @@ class RegisterCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter err = new StringWriter();
+    /** What every run of the test printed to stderr, in order. */
+    private final StringBuilder err = new StringBuilder();
 
     private int run(String... args) {
-        return Main.run(args, new PrintWriter(new StringWriter()), new PrintWriter(err, true));
+        CliRun run = CliRun.of(args);
+        err.append(run.err());
+        return run.exit();
     }
 
     @Test

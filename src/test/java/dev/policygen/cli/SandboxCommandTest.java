@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.policygen.InputException;
 import dev.policygen.UsageException;
 import dev.policygen.sandbox.Sandbox;
+import dev.policygen.testing.CliRun;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -61,9 +62,8 @@ class SandboxCommandTest {
 
     @Test
     void helpListsTheCommand() {
-        StringWriter out = new StringWriter();
-        assertEquals(ExitCode.OK, Main.run(new String[] {"sandbox", "--help"}, new PrintWriter(out),
-                new PrintWriter(new StringWriter())));
-        assertTrue(out.toString().contains("--proxy-port"), out.toString());
+        CliRun help = CliRun.of("sandbox", "--help");
+        assertEquals(ExitCode.OK, help.exit());
+        assertTrue(help.out().contains("--proxy-port"), help.out());
     }
 }

@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.policygen.testing.CliRun;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,14 +44,8 @@ class SimulateCommandTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private Path write(String name, String text) throws IOException {
@@ -64,9 +57,9 @@ class SimulateCommandTest {
     @Test
     void allowedChangeBatchExitsZeroAndNamesTheDecidingStatement() throws IOException {
         Path policy = write("acme.json", ACME_POLICY);
-        Result result = run("simulate", "--policy", policy.toString(), "--zone", "/hostedzone/Z1D633PJN98FT9",
+        CliRun result = run("simulate", "--policy", policy.toString(), "--zone", "/hostedzone/Z1D633PJN98FT9",
                 "--change", "UPSERT:txt:_ACME-Challenge.Example.com.");
-        assertEquals(0, result.code(), result.err());
+        assertEquals(0, result.exit(), result.err());
         assertTrue(result.out().startsWith("Decision: allowed\n"), result.out());
         assertTrue(result.out().contains("Allowed by:\n  " + policy + " statement 0 (Sid AllowTxt, Allow)"), result.out());
         assertTrue(result.out().contains("route53:ChangeResourceRecordSetsNormalizedRecordNames = [_acme-challenge.example.com]"),
@@ -78,9 +71,9 @@ class SimulateCommandTest {
     @Test
     void deniedBatchExitsOneAndExplainsTheFailedCondition() throws IOException {
         Path policy = write("acme.json", ACME_POLICY);
-        Result result = run("simulate", "--policy", policy.toString(), "--zone", "Z1D633PJN98FT9",
+        CliRun result = run("simulate", "--policy", policy.toString(), "--zone", "Z1D633PJN98FT9",
                 "--change", "UPSERT:TXT:_acme-challenge.example.com", "--change", "UPSERT:A:www.example.com");
-        assertEquals(1, result.code());
+        assertEquals(1, result.exit());
         assertTrue(result.out().startsWith("Decision: implicit-deny\n"), result.out());
         assertTrue(result.out().contains("No statement allows this request."), result.out());
         assertTrue(result.out().contains("statement 0 (Sid AllowTxt, Allow): Condition: ForAllValues:StringEquals "
@@ -93,9 +86,9 @@ class SimulateCommandTest {
     void explicitDenyAcrossPoliciesInJson() throws IOException {
         Path allow = write("acme.json", ACME_POLICY);
         Path deny = write("deny.json", DENY_DELETE);
-        Result result = run("simulate", "--policy", allow.toString(), "--policy", deny.toString(),
+        CliRun result = run("simulate", "--policy", allow.toString(), "--policy", deny.toString(),
                 "--zone", "Z1D633PJN98FT9", "--change", "DELETE:TXT:_acme-challenge.example.com", "--format", "json");
-        assertEquals(1, result.code(), result.err());
+        assertEquals(1, result.exit(), result.err());
         String out = result.out();
         assertTrue(out.contains("\"decision\": \"explicit-deny\""), out);
         assertTrue(out.contains("\"deciding\": [\n    {\n      \"policyIndex\": 1,\n      \"policy\": \"" + deny
@@ -113,19 +106,19 @@ class SimulateCommandTest {
                 """);
         String[] base = {"simulate", "--policy", policy.toString(), "--action", "route53:GetChange",
             "--resource", "arn:aws:route53:::change/C1"};
-        assertEquals(0, run(concat(base, "--context", "aws:SourceIp=192.0.2.9")).code());
-        assertEquals(1, run(concat(base, "--context", "aws:SourceIp=198.51.100.1")).code());
-        assertEquals(0, run(concat(base, "--context", "aws:SourceIp=192.0.2.9", "--context", "aws:TagKeys=team")).code());
-        assertEquals(1, run(concat(base, "--context", "aws:SourceIp=192.0.2.9", "--context", "aws:TagKeys=team,cost")).code());
-        assertEquals(0, run(concat(base, "--context", "aws:SourceIp=192.0.2.9", "--context", "aws:TagKeys=")).code());
+        assertEquals(0, run(concat(base, "--context", "aws:SourceIp=192.0.2.9")).exit());
+        assertEquals(1, run(concat(base, "--context", "aws:SourceIp=198.51.100.1")).exit());
+        assertEquals(0, run(concat(base, "--context", "aws:SourceIp=192.0.2.9", "--context", "aws:TagKeys=team")).exit());
+        assertEquals(1, run(concat(base, "--context", "aws:SourceIp=192.0.2.9", "--context", "aws:TagKeys=team,cost")).exit());
+        assertEquals(0, run(concat(base, "--context", "aws:SourceIp=192.0.2.9", "--context", "aws:TagKeys=")).exit());
     }
 
     @Test
     void invalidPolicyFileIsExitThreeWithOneLocatedLine() throws IOException {
         Path policy = write("bad.json", "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": {\"Effect\": \"Allw\", "
                 + "\"Action\": \"*\", \"Resource\": \"*\"}\n}\n");
-        Result result = run("simulate", "--policy", policy.toString(), "--action", "route53:GetChange", "--resource", "*");
-        assertEquals(3, result.code());
+        CliRun result = run("simulate", "--policy", policy.toString(), "--action", "route53:GetChange", "--resource", "*");
+        assertEquals(3, result.exit());
         assertEquals("policygen: error: " + policy + ":3:27: Effect must be Allow or Deny, not \"Allw\"\n", result.err());
         assertEquals("", result.out());
     }
@@ -133,20 +126,20 @@ class SimulateCommandTest {
     @Test
     void malformedJsonAndMissingFileAreExitThreeWithoutStackTrace() throws IOException {
         Path broken = write("broken.json", "{\"Version\": ");
-        Result syntax = run("simulate", "--policy", broken.toString(), "--action", "a:b", "--resource", "*");
-        assertEquals(3, syntax.code());
+        CliRun syntax = run("simulate", "--policy", broken.toString(), "--action", "a:b", "--resource", "*");
+        assertEquals(3, syntax.exit());
         assertTrue(syntax.err().startsWith("policygen: error: " + broken + ":1:"), syntax.err());
         assertEquals(1, syntax.err().lines().count(), syntax.err());
-        Result missing = run("simulate", "--policy", dir.resolve("nope.json").toString(), "--action", "a:b", "--resource", "*");
-        assertEquals(3, missing.code());
+        CliRun missing = run("simulate", "--policy", dir.resolve("nope.json").toString(), "--action", "a:b", "--resource", "*");
+        assertEquals(3, missing.exit());
         assertEquals("policygen: error: " + dir.resolve("nope.json") + ": cannot read policy: no such file\n", missing.err());
     }
 
     @Test
     void debugPrintsTheStackTrace() throws IOException {
-        Result result = run("simulate", "--debug", "--policy", dir.resolve("nope.json").toString(), "--action", "a:b",
+        CliRun result = run("simulate", "--debug", "--policy", dir.resolve("nope.json").toString(), "--action", "a:b",
                 "--resource", "*");
-        assertEquals(3, result.code());
+        assertEquals(3, result.exit());
         assertTrue(result.err().contains("at dev.policygen."), result.err());
     }
 
@@ -168,8 +161,8 @@ class SimulateCommandTest {
                 new String[] {"simulate", "--policy", p, "--action", "a:b", "--resource", "*", "--format", "yaml"},
                 new String[] {"simulate", "--action", "a:b", "--resource", "*"});
         for (String[] args : cases) {
-            Result result = run(args);
-            assertEquals(2, result.code(), String.join(" ", args) + "\n" + result.err());
+            CliRun result = run(args);
+            assertEquals(2, result.exit(), String.join(" ", args) + "\n" + result.err());
             assertTrue(result.err().startsWith("policygen: error: "), result.err());
             assertFalse(result.err().contains("\tat "), result.err());
             assertEquals("", result.out());
@@ -181,16 +174,16 @@ class SimulateCommandTest {
         Path policy = write("cn.json", ACME_POLICY.replace("arn:aws:", "arn:aws-cn:"));
         String[] args = {"simulate", "--policy", policy.toString(), "--zone", "Z1D633PJN98FT9",
             "--change", "UPSERT:TXT:_acme-challenge.example.com"};
-        assertEquals(1, run(args).code());
-        Result cn = run(concat(args, "--partition", "aws-cn"));
-        assertEquals(0, cn.code(), cn.out());
+        assertEquals(1, run(args).exit());
+        CliRun cn = run(concat(args, "--partition", "aws-cn"));
+        assertEquals(0, cn.exit(), cn.out());
         assertTrue(cn.out().contains("on arn:aws-cn:route53:::hostedzone/Z1D633PJN98FT9"), cn.out());
     }
 
     @Test
     void helpListsTheOptions() {
-        Result result = run("simulate", "--help");
-        assertEquals(0, result.code());
+        CliRun result = run("simulate", "--help");
+        assertEquals(0, result.exit());
         for (String option : List.of("--policy", "--action", "--resource", "--context", "--zone", "--change",
                 "--partition", "--format")) {
             assertTrue(result.out().contains(option), option);

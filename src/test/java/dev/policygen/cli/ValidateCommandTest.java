@@ -7,8 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.policygen.aws.AnalyzerSettings;
 import dev.policygen.aws.FakeAccessAnalyzer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.policygen.testing.CliRun;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,10 +97,7 @@ class ValidateCommandTest {
             all.addAll(List.of("--endpoint-url", server.endpoint().toString()));
         }
         all.addAll(List.of(args));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(all.toArray(new String[0]), new PrintWriter(out, true), new PrintWriter(err, true), factory);
-        return new CliRun(exit, out.toString(), err.toString());
+        return CliRun.capture((out, err) -> Main.run(all.toArray(new String[0]), out, err, factory));
     }
 
     private String write(String name, String text) throws Exception {

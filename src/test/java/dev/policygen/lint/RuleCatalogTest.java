@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.policygen.cli.CliRun;
 import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonReader;
 import dev.policygen.lint.rules.RuleRegistry;
+import dev.policygen.testing.CliRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,14 +1,9 @@
 package dev.policygen.observe;
 
-import java.io.InputStream;
+import dev.policygen.testing.TlsTrust;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.ProxyConfiguration;
@@ -61,7 +56,8 @@ public final class LegoLikeChild {
     }
 
     private static Route53Client client() throws Exception {
-        TrustManager[] trust = trustManagers(Path.of(System.getenv("AWS_CA_BUNDLE")));
+        // AWS_CA_BUNDLE as the only trusted CAs, as aws-sdk-go v1 treats it
+        TrustManager[] trust = TlsTrust.trustManagers(Path.of(System.getenv("AWS_CA_BUNDLE")));
         return Route53Client.builder()
                 .region(Region.of(System.getenv("AWS_REGION")))
                 .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
@@ -75,20 +71,5 @@ public final class LegoLikeChild {
                         .build())
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
-    }
-
-    /** AWS_CA_BUNDLE as the only trusted CAs, as aws-sdk-go v1 treats it. */
-    private static TrustManager[] trustManagers(Path bundle) throws Exception {
-        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-        store.load(null, null);
-        try (InputStream in = Files.newInputStream(bundle)) {
-            int index = 0;
-            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                store.setCertificateEntry("ca-" + index++, certificate);
-            }
-        }
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(store);
-        return factory.getTrustManagers();
     }
 }

@@ -4,13 +4,12 @@ import static dev.policygen.observe.ObserveRuns.DOMAIN;
 import static dev.policygen.observe.ObserveRuns.ZONE_ID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.policygen.cli.CliRun;
 import dev.policygen.model.PolicyDocument;
 import dev.policygen.model.PolicyReader;
 import dev.policygen.model.Statement;
-import java.io.File;
+import dev.policygen.testing.CliRun;
+import dev.policygen.testing.Programs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,28 +19,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * observe with the AWS CLI (botocore, which honours HTTPS_PROXY and AWS_CA_BUNDLE by itself) as
- * the child: it lists the zones and UPSERTs a TXT record through the proxy. Skipped where no
- * {@code aws} is on the PATH.
+ * the child: it lists the zones and UPSERTs a TXT record through the proxy. Fails where no working
+ * {@code aws} is on the PATH (src/test/setup/awscli.sh installs one).
  */
 @Timeout(180)
 class ObserveAwsCliTest {
     @TempDir
     Path directory;
 
-    private static Path awsOnPath() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, "aws");
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
-    }
-
     @Test
     void listAndChangeAreTabledAndDerived() throws Exception {
-        Path aws = awsOnPath();
-        assumeTrue(aws != null, "no aws CLI on the PATH");
+        Path aws = Programs.awsCli();
         String batch = "{\"Changes\":[{\"Action\":\"UPSERT\",\"ResourceRecordSet\":{\"Name\":\"_acme-challenge."
                 + DOMAIN + "\",\"Type\":\"TXT\",\"TTL\":60,\"ResourceRecords\":[{\"Value\":\"\\\"token\\\"\"}]}}]}";
         Path derived = directory.resolve("derived.json");

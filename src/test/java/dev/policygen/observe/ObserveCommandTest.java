@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.policygen.cli.CliRun;
 import dev.policygen.model.PolicyDocument;
 import dev.policygen.model.PolicyReader;
 import dev.policygen.model.PolicyWriter;
 import dev.policygen.model.Statement;
+import dev.policygen.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -5,8 +5,8 @@ import static dev.policygen.observe.ObserveRuns.ZONE_ID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.policygen.cli.CliRun;
 import dev.policygen.sandbox.Sandbox;
+import dev.policygen.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

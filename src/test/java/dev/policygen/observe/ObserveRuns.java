@@ -1,6 +1,6 @@
 package dev.policygen.observe;
 
-import dev.policygen.cli.CliRun;
+import dev.policygen.testing.CliRun;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.policygen.model.PolicyDocument;
 import dev.policygen.sandbox.Sandbox;
 import dev.policygen.sandbox.SandboxClients;
+import dev.policygen.testing.Programs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.route53.model.Route53Exception;
 /**
  * What the credentials of a generated policy cannot do, tried with other tools than the client: the
  * AWS SDK for Java v2 (plain API port and through the CONNECT proxy, as the clients reach it) and
- * the AWS CLI with --endpoint-url (skipped where no aws is installed). Under the lego and certbot
+ * the AWS CLI with --endpoint-url (src/test/setup/awscli.sh installs it). Under the lego and certbot
  * policies for example.test, *.example.test and www.example.test, an A record, a TXT record on a
  * name that is not a challenge name, and any write or read in another zone are all AccessDenied,
  * and the sandbox's call log agrees. Needs no ACME client, so it runs everywhere.
@@ -100,8 +100,7 @@ class ContainedProofTest {
 
     @Test
     void awsCliWithEndpointUrl() throws Exception {
-        Path aws = RequiredProgram.find("aws");
-        assumeTrue(aws != null, "no aws CLI on the PATH");
+        Path aws = Programs.awsCli();
         assertContained("cli-lego", LegoProofTest.policy(false), aws);
         assertContained("cli-lego-zone-id", LegoProofTest.policy(true), aws);
         assertContained("cli-certbot", CertbotProofTest.policy(), aws);

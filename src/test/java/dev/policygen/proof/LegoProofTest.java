@@ -159,11 +159,11 @@ class LegoProofTest {
             args.add(domain);
         }
         args.add("run");
-        dev.policygen.cli.CliRun observed = dev.policygen.cli.CliRun.of(args.toArray(String[]::new));
+        dev.policygen.testing.CliRun observed = dev.policygen.testing.CliRun.of(args.toArray(String[]::new));
         org.junit.jupiter.api.Assertions.assertEquals(0, observed.exit(), observed.out() + observed.err());
         List<String> generate = new ArrayList<>(List.of("--client", "lego", "--zone", ZONE_ID));
         generate.addAll(ProofPolicies.domainOptions(DOMAINS));
-        dev.policygen.cli.CliRun expected = dev.policygen.cli.CliRun.of(generate.toArray(String[]::new));
+        dev.policygen.testing.CliRun expected = dev.policygen.testing.CliRun.of(generate.toArray(String[]::new));
         org.junit.jupiter.api.Assertions.assertEquals(0, expected.exit(), expected.err());
         org.junit.jupiter.api.Assertions.assertEquals(expected.out(), java.nio.file.Files.readString(derived),
                 "observe --derive around lego differs from generate --client lego");

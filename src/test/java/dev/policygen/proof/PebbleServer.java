@@ -1,5 +1,6 @@
 package dev.policygen.proof;
 
+import dev.policygen.testing.TlsTrust;
 import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -13,15 +14,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Debian's Pebble as the ACME server of the proofs, on 127.0.0.1 only, validating DNS-01 against the
@@ -93,7 +91,7 @@ public final class PebbleServer implements Closeable {
         builder.environment().putAll(environment);
         Process process = builder.start();
         PebbleServer server = new PebbleServer(process, acmePort, managementPort, tls,
-                HttpClient.newBuilder().sslContext(trusting(tls.caFile())).proxy(HttpClient.Builder.NO_PROXY)
+                HttpClient.newBuilder().sslContext(TlsTrust.sslContext(tls.caFile())).proxy(HttpClient.Builder.NO_PROXY)
                         .connectTimeout(Duration.ofSeconds(5)).build(), log);
         try {
             server.awaitDirectory();
@@ -160,19 +158,6 @@ public final class PebbleServer implements Closeable {
         InputStream in = new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII));
         return CertificateFactory.getInstance("X.509").generateCertificates(in).stream()
                 .map(X509Certificate.class::cast).toList();
-    }
-
-    private static SSLContext trusting(Path caFile) throws GeneralSecurityException, IOException {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        try (InputStream in = Files.newInputStream(caFile)) {
-            store.setCertificateEntry("pebble-tls-ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
-        }
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(store);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return context;
     }
 
     /** What Pebble logged so far, to show a fault it injected really happened. */

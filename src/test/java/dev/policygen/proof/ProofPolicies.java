@@ -2,9 +2,9 @@ package dev.policygen.proof;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.policygen.cli.CliRun;
 import dev.policygen.model.PolicyDocument;
 import dev.policygen.model.PolicyReader;
+import dev.policygen.testing.CliRun;
 import java.util.ArrayList;
 import java.util.List;
 

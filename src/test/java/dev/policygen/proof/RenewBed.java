@@ -2,12 +2,18 @@ package dev.policygen.proof;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.policygen.cli.Main;
+import dev.policygen.aws.CredentialSource;
+import dev.policygen.aws.SdkAwsServices;
+import dev.policygen.generate.ZoneRef;
+import dev.policygen.model.PolicyWriter;
+import dev.policygen.renew.config.RenewConfig;
+import dev.policygen.renew.config.RenewConfigReader;
+import dev.policygen.renew.guard.RenewPolicy;
 import dev.policygen.sandbox.Sandbox;
+import dev.policygen.testing.CliRun;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,14 +22,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import dev.policygen.aws.CredentialSource;
-import dev.policygen.aws.SdkAwsServices;
-import dev.policygen.generate.ZoneRef;
-import dev.policygen.model.PolicyWriter;
-import dev.policygen.renew.config.RenewConfig;
-import dev.policygen.renew.config.RenewConfigReader;
-import dev.policygen.renew.guard.RenewPolicy;
-import java.net.URI;
 
 /**
  * Real Pebble and the sandbox for policygen renew: Pebble is started once with a fixed DNS port,
@@ -42,13 +40,6 @@ final class RenewBed implements Closeable {
     final PebbleServer pebble;
     final Path accountKey;
 
-    /** The output of one command run in process. */
-    record Run(int exit, String out, String err) {
-        String all() {
-            return out + err;
-        }
-    }
-
     private RenewBed(Path directory, int dnsPort, PebbleServer pebble, Path accountKey) {
         this.directory = directory;
         this.dnsPort = dnsPort;
@@ -60,7 +51,7 @@ final class RenewBed implements Closeable {
         int dnsPort = PolicySandbox.freeDnsPort();
         PebbleServer pebble = PebbleServer.start(directory.resolve("pebble"), dnsPort, pebbleEnvironment);
         Path key = directory.resolve("account.pem");
-        Run register = run("register", "--email", "ops@example.com", "--account-key", "file://" + key,
+        CliRun register = run("register", "--email", "ops@example.com", "--account-key", "file://" + key,
                 "--directory", pebble.directoryUrl(), "--acme-ca", pebble.tlsCaFile().toString(), "--agree-tos");
         assertEquals(0, register.exit(), register.all());
         return new RenewBed(directory, dnsPort, pebble, key);
@@ -84,7 +75,7 @@ final class RenewBed implements Closeable {
     }
 
     /** policygen renew in process against Pebble and {@code sandbox}, with the extra arguments. */
-    Run renew(Sandbox sandbox, Path config, Path stateDir, String... extra) {
+    CliRun renew(Sandbox sandbox, Path config, Path stateDir, String... extra) {
         return run(renewArguments(sandbox, config, stateDir, extra).toArray(String[]::new));
     }
 
@@ -98,7 +89,7 @@ final class RenewBed implements Closeable {
     }
 
     /** policygen cleanup in process: the journal's leftovers removed through {@code sandbox}. */
-    Run cleanup(Sandbox sandbox, Path config, Path stateDir) {
+    CliRun cleanup(Sandbox sandbox, Path config, Path stateDir) {
         return run("cleanup", "--config", config.toString(), "--state-dir", stateDir.toString(), "--aws-endpoint",
                 endpoint(sandbox));
     }
@@ -126,7 +117,7 @@ final class RenewBed implements Closeable {
     }
 
     /** Renew in process with the sandbox's account and region given, so its guard scopes ARNs as the sandbox. */
-    Run renewInAccount(Sandbox sandbox, Path config, Path stateDir, String... extra) {
+    CliRun renewInAccount(Sandbox sandbox, Path config, Path stateDir, String... extra) {
         List<String> args = new ArrayList<>(List.of("--aws-account", ACCOUNT, "--aws-region", REGION));
         args.addAll(Arrays.asList(extra));
         return renew(sandbox, config, stateDir, args.toArray(String[]::new));
@@ -143,11 +134,8 @@ final class RenewBed implements Closeable {
                 .endpoint(Optional.of(URI.create("http://127.0.0.1:" + sandbox.ports().api()))).build();
     }
 
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(exit, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.policygen.model.PolicyDocument;
 import dev.policygen.renew.config.RenewConfig;
 import dev.policygen.renew.config.RenewConfigReader;
 import dev.policygen.renew.guard.RenewPolicy;
+import dev.policygen.testing.CliRun;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,7 @@ final class RenewBenchRows {
     /** One ACME account for every renew run, as a user has; lego and certbot register in each run instead. */
     static Path register(PebbleServer pebble, Path directory) {
         Path key = directory.resolve("account.pem");
-        RenewBed.Run register = RenewBed.run("register", "--email", "ops@example.com", "--account-key",
+        CliRun register = RenewBed.run("register", "--email", "ops@example.com", "--account-key",
                 "file://" + key, "--directory", pebble.directoryUrl(), "--acme-ca", pebble.tlsCaFile().toString(),
                 "--agree-tos");
         assertEquals(0, register.exit(), register.all());

@@ -7,14 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.policygen.sandbox.FaultSettings;
 import dev.policygen.sandbox.RecordSet;
 import dev.policygen.sandbox.Sandbox;
+import dev.policygen.testing.CliRun;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BiPredicate;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * policygen renew killed (SIGKILL) at each step of a renewal, then run again; policygen cleanup
@@ -64,7 +65,7 @@ class RenewCrashTest extends RenewBedTest {
             }
             int before = SandboxCall.read(callLog()).size();
 
-            RenewBed.Run again = bed.renew(sandbox, config, state);
+            CliRun again = bed.renew(sandbox, config, state);
             assertEquals(0, again.exit(), again.all());
             if (!journal.isEmpty()) {
                 assertTrue(again.out().contains("event=cleanup values=" + journal.size() + " left=0"), again.all());
@@ -91,7 +92,7 @@ class RenewCrashTest extends RenewBedTest {
             assertEquals(RenewChecks.ourValues(sandbox, foreign), journal);
             int before = SandboxCall.read(callLog()).size();
 
-            RenewBed.Run cleanup = bed.cleanup(sandbox, config, state);
+            CliRun cleanup = bed.cleanup(sandbox, config, state);
             assertEquals(0, cleanup.exit(), cleanup.all());
             assertTrue(cleanup.out().contains("event=cleanup values=" + journal.size() + " left=0"), cleanup.all());
             RenewChecks.assertZoneClean(sandbox, foreign);

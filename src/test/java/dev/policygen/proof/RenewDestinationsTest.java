@@ -9,6 +9,7 @@ import dev.policygen.aws.SdkAwsServices;
 import dev.policygen.renew.deliver.ImportedArns;
 import dev.policygen.sandbox.AwsResources;
 import dev.policygen.sandbox.Sandbox;
+import dev.policygen.testing.CliRun;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -59,7 +60,7 @@ class RenewDestinationsTest extends RenewBedTest {
         String firstArn;
         Path policy = RenewBed.policyFor(config, dir.resolve("policy.json"), Optional.of(RenewBed.ACCOUNT), false);
         try (Sandbox sandbox = sandbox(policy, lb)) {
-            RenewBed.Run first = bed.renewInAccount(sandbox, config, state);
+            CliRun first = bed.renewInAccount(sandbox, config, state);
             assertEquals(0, first.exit(), first.all());
             assertTrue(first.out().contains(RenewBed.renewPolicy(config, Optional.of(RenewBed.ACCOUNT), false)
                     .commandLine()), "renew runs under the policy the sandbox enforces: " + first.out());
@@ -75,7 +76,7 @@ class RenewDestinationsTest extends RenewBedTest {
                 true);
         try (Sandbox sandbox = sandbox(deleting, lb)) {
             int before = RenewBed.calls(sandbox).size();
-            RenewBed.Run second = bed.renewInAccount(sandbox, config, state, "--force-issue", "--delete-old");
+            CliRun second = bed.renewInAccount(sandbox, config, state, "--force-issue", "--delete-old");
             assertEquals(0, second.exit(), second.all());
             String secondArn = sandbox.listenerCertificate("web-lb", 443).orElseThrow();
             String firstName = firstArn.substring(firstArn.lastIndexOf('/') + 1);
@@ -131,7 +132,7 @@ class RenewDestinationsTest extends RenewBedTest {
         try (Sandbox sandbox = sandbox(policy, listeners)) {
             int before = RenewBed.calls(sandbox).size();
             String oldPem = sandbox.acmCertificate(acmArn).orElseThrow().certificate();
-            RenewBed.Run run = bed.renewInAccount(sandbox, config, dir.resolve("state"));
+            CliRun run = bed.renewInAccount(sandbox, config, dir.resolve("state"));
             assertEquals(0, run.exit(), run.all());
             List<ObservedCall> calls = RenewBed.calls(sandbox);
             calls = calls.subList(before, calls.size());
@@ -171,7 +172,7 @@ class RenewDestinationsTest extends RenewBedTest {
         Path policy = RenewBed.policyFor(config, dir.resolve("policy.json"), Optional.of(RenewBed.ACCOUNT), false);
         Path state = dir.resolve("state");
         try (Sandbox sandbox = sandbox(policy, b -> { })) {
-            RenewBed.Run first = bed.renewInAccount(sandbox, config, state);
+            CliRun first = bed.renewInAccount(sandbox, config, state);
             assertEquals(0, first.exit(), first.all());
             List<AwsResources.AcmCertificate> certificates = sandbox.aws().acmCertificates();
             assertEquals(2, certificates.size(), certificates.toString());
@@ -182,7 +183,7 @@ class RenewDestinationsTest extends RenewBedTest {
                     "the new ARN is remembered in the state directory");
             String freshPem = sandbox.acmCertificate(fresh).orElseThrow().certificate();
 
-            RenewBed.Run second = bed.renewInAccount(sandbox, config, state, "--force-issue");
+            CliRun second = bed.renewInAccount(sandbox, config, state, "--force-issue");
             assertEquals(0, second.exit(), second.all());
             assertEquals(2, sandbox.aws().acmCertificates().size(), "re-imported into the same ARNs");
             assertNotEquals(freshPem, sandbox.acmCertificate(fresh).orElseThrow().certificate());
@@ -208,7 +209,7 @@ class RenewDestinationsTest extends RenewBedTest {
                 """.formatted(dir.resolve("apex"), dir.resolve("shop")));
         Path policy = RenewBed.policyFor(config, dir.resolve("policy.json"), Optional.of(RenewBed.ACCOUNT), false);
         try (Sandbox sandbox = sandbox(policy, b -> { })) {
-            RenewBed.Run run = bed.renewInAccount(sandbox, config, dir.resolve("state"));
+            CliRun run = bed.renewInAccount(sandbox, config, dir.resolve("state"));
             assertEquals(0, run.exit(), run.all());
             for (String name : List.of("apex", "wildcard", "api", "shop")) {
                 assertTrue(run.out().lines().anyMatch(l -> l.startsWith(name + " ") && l.contains("renewed")),

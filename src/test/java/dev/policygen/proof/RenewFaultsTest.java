@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.policygen.sandbox.FaultSettings;
 import dev.policygen.sandbox.RecordSet;
 import dev.policygen.sandbox.Sandbox;
+import dev.policygen.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -157,7 +158,7 @@ class RenewFaultsTest extends RenewBedTest {
     }
 
     /** One run's results; the sandbox is closed by then, its TXT sets kept. */
-    private record Outcome(RenewBed.Run run, List<SandboxCall> calls, List<RecordSet> foreign,
+    private record Outcome(CliRun run, List<SandboxCall> calls, List<RecordSet> foreign,
             List<RecordSet> sandboxTxt, Path dir) {
         void assertRenewed(RenewBed on, String... certificates) throws Exception {
             for (String name : certificates) {
@@ -178,7 +179,7 @@ class RenewFaultsTest extends RenewBedTest {
         Path sandboxDir = dir.resolve("sandbox-" + (++sandboxRuns));
         try (Sandbox sandbox = on.sandbox(sandboxDir, faults)) {
             List<RecordSet> foreign = RenewChecks.seedForeign(sandbox);
-            RenewBed.Run run = on.renew(sandbox, config, dir.resolve("state"), extra);
+            CliRun run = on.renew(sandbox, config, dir.resolve("state"), extra);
             return new Outcome(run, SandboxCall.read(sandboxDir.resolve("calls.jsonl")), foreign,
                     RenewChecks.txtSets(sandbox), dir);
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.policygen.sandbox.Sandbox;
+import dev.policygen.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -22,14 +23,14 @@ class RenewFilesTest extends RenewBedTest {
                       - files: {dir: %s}
                 """.formatted(certs));
         try (Sandbox sandbox = bed.sandbox(dir.resolve("sandbox"), b -> { })) {
-            RenewBed.Run first = bed.renew(sandbox, config, state);
+            CliRun first = bed.renew(sandbox, config, state);
             assertEquals(0, first.exit(), first.all());
             assertTrue(first.out().contains("www          renewed"), first.all());
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
                     certs.resolve("privkey.pem"))));
             assertTrue(Files.readString(certs.resolve("fullchain.pem")).contains("BEGIN CERTIFICATE"));
 
-            RenewBed.Run second = bed.renew(sandbox, config, state);
+            CliRun second = bed.renew(sandbox, config, state);
             assertEquals(0, second.exit(), second.all());
             assertTrue(second.out().contains("skipped"), second.all());
         }

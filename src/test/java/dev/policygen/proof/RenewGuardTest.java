@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonReader;
 import dev.policygen.sandbox.Sandbox;
+import dev.policygen.testing.CliRun;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ class RenewGuardTest extends RenewBedTest {
                 """.formatted(dir.resolve("bad")));
         Path policy = RenewBed.policyFor(goodOnly, dir.resolve("policy.json"), Optional.empty(), false);
         try (Sandbox sandbox = bed.sandbox(dir.resolve("sandbox"), b -> b.policy(policy))) {
-            RenewBed.Run run = bed.renew(sandbox, config, dir.resolve("state"), "--policy", policy.toString(),
+            CliRun run = bed.renew(sandbox, config, dir.resolve("state"), "--policy", policy.toString(),
                     "--log-format", "json");
             assertEquals(4, run.exit(), run.all());
             String failure = failure(run, "bad");
@@ -66,11 +67,11 @@ class RenewGuardTest extends RenewBedTest {
         Path other = bed.config(dir.resolve("other.yaml"), destination.formatted("other"));
         Path policy = RenewBed.policyFor(other, dir.resolve("policy.json"), Optional.of(RenewBed.ACCOUNT), false);
         try (Sandbox sandbox = bed.sandbox(dir.resolve("sandbox"), b -> b.policy(policy))) {
-            RenewBed.Run dry = bed.renewInAccount(sandbox, config, dir.resolve("state"), "--policy",
+            CliRun dry = bed.renewInAccount(sandbox, config, dir.resolve("state"), "--policy",
                     policy.toString(), "--dry-run");
             assertEquals(4, dry.exit(), "a dry run tells the policy falls short: " + dry.all());
             assertTrue(dry.out().contains("the policy denies iam:UploadServerCertificate"), dry.all());
-            RenewBed.Run run = bed.renewInAccount(sandbox, config, dir.resolve("state"), "--policy",
+            CliRun run = bed.renewInAccount(sandbox, config, dir.resolve("state"), "--policy",
                     policy.toString());
             assertEquals(4, run.exit(), run.all());
             assertTrue(run.out().contains("the policy denies iam:UploadServerCertificate on "
@@ -91,7 +92,7 @@ class RenewGuardTest extends RenewBedTest {
         String uri = "s3://keys/acme/account.pem";
         Path sandboxState = dir.resolve("sandbox");
         try (Sandbox seeding = bed.sandbox(sandboxState, b -> b.bucket("keys"))) {
-            RenewBed.Run register = RenewBed.run("register", "--email", "ops@example.com", "--account-key", uri,
+            CliRun register = RenewBed.run("register", "--email", "ops@example.com", "--account-key", uri,
                     "--directory", bed.pebble.directoryUrl(), "--acme-ca", bed.pebble.tlsCaFile().toString(),
                     "--agree-tos", "--aws-endpoint", "http://127.0.0.1:" + seeding.ports().api());
             assertEquals(0, register.exit(), register.all());
@@ -115,12 +116,12 @@ class RenewGuardTest extends RenewBedTest {
         assertEquals(1, document.split("\"s3:", -1).length - 1, "one S3 action: " + document);
         try (Sandbox sandbox = bed.sandbox(sandboxState, b -> b.bucket("keys").policy(policy))) {
             int before = RenewBed.calls(sandbox).size();
-            RenewBed.Run dry = bed.renew(sandbox, config, dir.resolve("state"), "--dry-run");
+            CliRun dry = bed.renew(sandbox, config, dir.resolve("state"), "--dry-run");
             assertEquals(0, dry.exit(), dry.all());
             assertTrue(dry.out().contains("would renew"), dry.out());
             assertTrue(RenewBed.calls(sandbox).stream().skip(before).noneMatch(c -> c.action() != null
                     && c.action().equals("route53:ChangeResourceRecordSets")), "a dry run changes nothing");
-            RenewBed.Run run = bed.renew(sandbox, config, dir.resolve("state"), "--log-format", "json");
+            CliRun run = bed.renew(sandbox, config, dir.resolve("state"), "--log-format", "json");
             assertEquals(0, run.exit(), run.all());
             assertEquals("renewed", outcome(run, "s3key"), run.out());
             assertTrue(RenewBed.calls(sandbox).stream().anyMatch(c -> "s3:GetObject".equals(c.action())
@@ -130,7 +131,7 @@ class RenewGuardTest extends RenewBedTest {
     }
 
     /** Every stdout line of a JSON-format run is a JSON object; the summary line of {@code certificate}. */
-    private static JsonNode.JsonObject summary(RenewBed.Run run, String certificate) throws Exception {
+    private static JsonNode.JsonObject summary(CliRun run, String certificate) throws Exception {
         JsonNode.JsonObject found = null;
         for (String line : run.out().split("\n", -1)) {
             if (line.isEmpty()) {
@@ -147,11 +148,11 @@ class RenewGuardTest extends RenewBedTest {
         return found;
     }
 
-    private static String outcome(RenewBed.Run run, String certificate) throws Exception {
+    private static String outcome(CliRun run, String certificate) throws Exception {
         return text(summary(run, certificate), "outcome");
     }
 
-    private static String failure(RenewBed.Run run, String certificate) throws Exception {
+    private static String failure(CliRun run, String certificate) throws Exception {
         assertEquals("failed", outcome(run, certificate), run.out());
         return text(summary(run, certificate), "detail");
     }

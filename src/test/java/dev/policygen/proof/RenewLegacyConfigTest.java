@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.policygen.aws.SdkAwsServices;
 import dev.policygen.renew.deliver.Pem;
 import dev.policygen.sandbox.Sandbox;
+import dev.policygen.testing.CliRun;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,7 +83,7 @@ class RenewLegacyConfigTest extends RenewBedTest {
             assertEquals("RSA", leaf.getPublicKey().getAlgorithm(), "key_type rsa");
             RenewDestinationsTest.assertNoDenial(sandbox);
 
-            RenewBed.Run again = bed.renew(sandbox, file, state, "--force-issue");
+            CliRun again = bed.renew(sandbox, file, state, "--force-issue");
             assertEquals(0, again.exit(), again.all());
             assertTrue(again.out().lines().anyMatch(l -> l.matches("legacy-lb +renewed .*")), again.out());
             assertNotEquals(installed, sandbox.listenerCertificate("legacy-lb", 443).orElseThrow());

@@ -14,11 +14,10 @@ import dev.policygen.renew.guard.PolicyGuard;
 import dev.policygen.renew.guard.RenewPolicy;
 import dev.policygen.renew.pace.RateLimiter;
 import dev.policygen.route53.HostedZoneId;
+import dev.policygen.testing.FakeClock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** Every AWS request passes the guard, then (Route 53 only) the rate limit, with retries of retryable failures. */
@@ -135,26 +134,22 @@ class CallGateTest {
 
     @Test
     void route53CallsAndTheirRetriesPassTheRateLimitOthersDoNot() throws Exception {
-        AtomicLong nanos = new AtomicLong();
-        List<Duration> waits = new ArrayList<>();
-        RateLimiter limit = new RateLimiter(1, Duration.ofSeconds(1), nanos::get, d -> {
-            waits.add(d);
-            nanos.addAndGet(d.toNanos());
-        });
+        FakeClock clock = new FakeClock();
+        RateLimiter limit = new RateLimiter(1, Duration.ofSeconds(1), clock::nanoTime, clock::sleep);
         GuardedAws aws = new GuardedAws(services, new CallGate(EngineFakes.allowAll(), limit,
                 EngineFakes.quickRetry()), EngineFakes.SCOPE);
 
         aws.zonesFrom("example.com");
         aws.txtRecord(COM, "_acme-challenge.example.com");
-        assertEquals(1, waits.size());
+        assertEquals(1, clock.sleeps().size());
         route53.failures.add(new AwsFailure(AwsFailure.Kind.THROTTLED, "Throttling", 400, "slow down", null));
         aws.inSync("C1");
-        assertEquals(3, waits.size());
+        assertEquals(3, clock.sleeps().size());
         for (int i = 0; i < 5; i++) {
             aws.serverCertificates();
             aws.listenerDefaultCertificate("arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/app/x/1/2");
         }
-        assertEquals(3, waits.size());
+        assertEquals(3, clock.sleeps().size());
     }
 
     @Test

@@ -7,45 +7,16 @@ import dev.policygen.AwsFailure;
 import dev.policygen.renew.cloud.TxtChange;
 import dev.policygen.renew.dns.ChangeWaiter;
 import dev.policygen.route53.HostedZoneId;
-import java.time.Clock;
+import dev.policygen.testing.FakeClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** GetChange at once, then after 1, 2, 4, 8, 10, 10 ... seconds, until INSYNC or the timeout. */
 class ChangeWaiterTest {
-    /** A clock that moves only when the waiter sleeps. */
-    static final class SteppedClock extends Clock {
-        Instant now = Instant.parse("2026-11-21T12:00:00Z");
-        final List<Duration> sleeps = new ArrayList<>();
-
-        void sleep(Duration duration) {
-            sleeps.add(duration);
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     private final FakeRoute53 route53 = new FakeRoute53().zone("Z1COM", "example.com", false);
-    private final SteppedClock clock = new SteppedClock();
+    /** A clock that moves only when the waiter sleeps. */
+    private final FakeClock clock = new FakeClock();
 
     private ChangeWaiter waiter(Duration timeout) throws Exception {
         return new ChangeWaiter(EngineFakes.guarded(EngineFakes.services(route53)), clock, clock::sleep, timeout);
@@ -64,7 +35,7 @@ class ChangeWaiterTest {
         String id = change();
         waiter(ChangeWaiter.DEFAULT_TIMEOUT).awaitInSync(List.of(id));
         assertEquals(1, route53.count("GetChange"));
-        assertEquals(List.of(), clock.sleeps);
+        assertEquals(List.of(), clock.sleeps());
     }
 
     @Test
@@ -73,7 +44,7 @@ class ChangeWaiterTest {
         String id = change();
         waiter(ChangeWaiter.DEFAULT_TIMEOUT).awaitInSync(List.of(id));
         assertEquals(8, route53.count("GetChange"));
-        assertEquals(List.of(1L, 2L, 4L, 8L, 10L, 10L, 10L), clock.sleeps.stream().map(Duration::toSeconds).toList());
+        assertEquals(List.of(1L, 2L, 4L, 8L, 10L, 10L, 10L), clock.sleeps().stream().map(Duration::toSeconds).toList());
     }
 
     @Test
@@ -93,7 +64,7 @@ class ChangeWaiterTest {
         AwsFailure e = assertThrows(AwsFailure.class, () -> waiter(Duration.ofSeconds(30)).awaitInSync(List.of(id)));
         assertEquals("Route 53 change " + id + " was not INSYNC after 30 s", e.getMessage());
         // 1 + 2 + 4 + 8 + 10 = 25 s waited; another 10 s would pass the deadline
-        assertEquals(List.of(1L, 2L, 4L, 8L, 10L), clock.sleeps.stream().map(Duration::toSeconds).toList());
+        assertEquals(List.of(1L, 2L, 4L, 8L, 10L), clock.sleeps().stream().map(Duration::toSeconds).toList());
         assertEquals(6, route53.count("GetChange"));
     }
 }

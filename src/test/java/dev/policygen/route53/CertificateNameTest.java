@@ -62,6 +62,7 @@ class CertificateNameTest {
     void randomDomainListsNormalizeToSortedUniqueWildcardFreeNames() {
         long seed = Long.getLong("names.seed", 20261121L);
         Random random = new Random(seed);
+        Tally total = new Tally();
         for (int round = 0; round < 20_000; round++) {
             List<String> inputs = new ArrayList<>();
             int count = 1 + random.nextInt(6);
@@ -71,7 +72,39 @@ class CertificateNameTest {
                     inputs.add(inputs.get(random.nextInt(inputs.size())));
                 }
             }
-            checkProperties(inputs, "seed " + seed + " round " + round);
+            total.add(checkProperties(inputs, "seed " + seed + " round " + round));
+        }
+        // the properties hold vacuously unless the lists were both accepted and refused, and accepted names
+        // were wildcards, IDNs and duplicates that collapse
+        String context = "seed " + seed + ": " + total;
+        assertTrue(total.accepted > 20_000, "too few valid names, " + context);
+        assertTrue(total.refused > 2_000, "too few invalid names, " + context);
+        assertTrue(total.wildcards > 5_000, "too few wildcards, " + context);
+        assertTrue(total.punycode > 1_000, "too few international names, " + context);
+        assertTrue(total.collapsed > 2_000, "too few lists with names that collapse, " + context);
+    }
+
+    /** What a run of {@link #checkProperties} saw, to show that a random run tested something. */
+    static final class Tally {
+        int accepted;
+        int refused;
+        int wildcards;
+        int punycode;
+        /** Lists in which two accepted names normalized to one challenge name. */
+        int collapsed;
+
+        void add(Tally other) {
+            accepted += other.accepted;
+            refused += other.refused;
+            wildcards += other.wildcards;
+            punycode += other.punycode;
+            collapsed += other.collapsed;
+        }
+
+        @Override
+        public String toString() {
+            return accepted + " accepted, " + refused + " refused, " + wildcards + " wildcards, " + punycode
+                    + " international, " + collapsed + " lists collapsed";
         }
     }
 
@@ -102,7 +135,8 @@ class CertificateNameTest {
     }
 
     /** Bad input is a UsageException; good input gives normalized, unique, sorted, wildcard-free names. */
-    static void checkProperties(List<String> inputs, String context) {
+    static Tally checkProperties(List<String> inputs, String context) {
+        Tally tally = new Tally();
         SortedSet<String> names = new TreeSet<>();
         for (String input : inputs) {
             try {
@@ -116,14 +150,20 @@ class CertificateNameTest {
                 assertEquals(challenge, RecordNames.normalize(challenge), context + ": normalizing twice changes "
                         + challenge);
                 names.add(challenge);
+                tally.accepted++;
+                tally.wildcards += name.wildcard() ? 1 : 0;
+                tally.punycode += challenge.contains("xn--") ? 1 : 0;
             } catch (UsageException expected) {
                 assertFalse(expected.getMessage().contains("\n"), context);
+                tally.refused++;
             }
         }
+        tally.collapsed = names.size() < tally.accepted ? 1 : 0;
         List<String> sorted = new ArrayList<>(names);
         for (int i = 1; i < sorted.size(); i++) {
             assertTrue(sorted.get(i - 1).compareTo(sorted.get(i)) < 0, context);
         }
+        return tally;
     }
 
     private static String randomDomain(Random random) {

@@ -2,9 +2,8 @@ package dev.policygen.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
+import dev.policygen.testing.Programs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The AWS CLI (botocore: a second, independent SigV4 signer and XML parser) against the sandbox
- * with --endpoint-url, and through the proxy with AWS_CA_BUNDLE. Skipped where no {@code aws} is
- * on the PATH. The environment is rebuilt from scratch so no profile, metadata service or real
- * endpoint can be reached.
+ * with --endpoint-url, and through the proxy with AWS_CA_BUNDLE. Fails where no working {@code aws}
+ * is on the PATH (src/test/setup/awscli.sh installs one). The environment is rebuilt from scratch so
+ * no profile, metadata service or real endpoint can be reached.
  */
 class AwsCliSandboxTest {
     @TempDir
@@ -38,19 +37,8 @@ class AwsCliSandboxTest {
         sandbox.close();
     }
 
-    private static Path awsOnPath() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, "aws");
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
-    }
-
     private static String aws(boolean throughProxy, String... args) throws Exception {
-        Path aws = awsOnPath();
-        assumeTrue(aws != null, "no aws CLI on the PATH");
+        Path aws = Programs.awsCli();
         List<String> command = new ArrayList<>(List.of(aws.toString()));
         command.addAll(List.of(args));
         if (!throughProxy) {
@@ -69,9 +57,9 @@ class AwsCliSandboxTest {
             env.put("AWS_CA_BUNDLE", sandbox.ports().caCertificate().toString());
         }
         Process process = builder.start();
-        assumeTrue(process.waitFor(60, TimeUnit.SECONDS), "aws CLI did not finish in 60 s");
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "aws CLI did not finish in 60 s");
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assumeTrue(!output.contains("command not found") && !output.contains("No module named"),
+        assertTrue(!output.contains("command not found") && !output.contains("No module named"),
                 "the aws on the PATH does not run: " + output);
         assertEquals(0, process.exitValue(), output);
         return output;

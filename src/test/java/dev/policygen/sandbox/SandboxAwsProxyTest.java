@@ -2,6 +2,7 @@ package dev.policygen.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.policygen.testing.TlsTrust;
 import java.net.URI;
 import javax.net.ssl.TrustManager;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class SandboxAwsProxyTest {
     void iamAndS3AnswerThroughTheProxy() throws Exception {
         AwsServiceClients.Issued issued = AwsServiceClients.issue("www.example.com", false, 90);
         try (Sandbox sandbox = Sandbox.builder().bucket("renew-state").build().start()) {
-            TrustManager[] trust = SandboxClients.trusting(sandbox.ports().caCertificate());
+            TrustManager[] trust = TlsTrust.trustManagers(sandbox.ports().caCertificate());
             SdkHttpClient http = UrlConnectionHttpClient.builder()
                     .proxyConfiguration(ProxyConfiguration.builder().endpoint(URI.create(sandbox.ports().proxyUrl()))
                             .useSystemPropertyValues(false).useEnvironmentVariablesValues(false).build())

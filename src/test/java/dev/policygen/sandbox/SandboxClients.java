@@ -1,19 +1,15 @@
 package dev.policygen.sandbox;
 
+import dev.policygen.testing.TlsTrust;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.util.List;
 import java.util.Map;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -66,7 +62,7 @@ public final class SandboxClients {
 
     /** The SDK as lego and certbot reach AWS here: HTTPS to route53.amazonaws.com via HTTPS_PROXY. */
     public static Route53Client throughProxy(Sandbox sandbox) throws Exception {
-        TrustManager[] trust = trusting(sandbox.ports().caCertificate());
+        TrustManager[] trust = TlsTrust.trustManagers(sandbox.ports().caCertificate());
         return Route53Client.builder()
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
@@ -82,18 +78,6 @@ public final class SandboxClients {
                         .build())
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
-    }
-
-    /** Trust managers that trust only the sandbox CA. */
-    static TrustManager[] trusting(Path caPem) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        try (InputStream in = Files.newInputStream(caPem)) {
-            store.setCertificateEntry("sandbox-ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
-        }
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(store);
-        return factory.getTrustManagers();
     }
 
     /** A response to a raw request: status and body text. */

@@ -76,10 +76,10 @@ public final class RateLimiter {
         java.util.Arrays.fill(freeAt, nanoTime.getAsLong());
     }
 
-    private RateLimiter() {
+    private RateLimiter(LongSupplier nanoTime, Sleeper sleeper) {
         this.windowNanos = 0;
-        this.nanoTime = System::nanoTime;
-        this.sleeper = Sleeper.SYSTEM;
+        this.nanoTime = nanoTime;
+        this.sleeper = sleeper;
         this.turn = null;
         this.freeAt = null;
     }
@@ -95,7 +95,12 @@ public final class RateLimiter {
 
     /** A limiter that never waits, for APIs without a client-side limit and for dry runs. */
     public static RateLimiter unlimited() {
-        return new RateLimiter();
+        return unlimited(System::nanoTime, Sleeper.SYSTEM);
+    }
+
+    /** {@link #unlimited()} on a given clock and sleeper, so that a test can show it never sleeps. */
+    static RateLimiter unlimited(LongSupplier nanoTime, Sleeper sleeper) {
+        return new RateLimiter(nanoTime, sleeper);
     }
 
     /** Blocks until a request may be sent, counting the window from now (the request's answer is not awaited). */
@@ -157,6 +162,19 @@ public final class RateLimiter {
                 abandon(position, round);
                 throw e;
             }
+        }
+    }
+
+    /**
+     * Whether a caller is blocked until an earlier request on its position is answered. Tests wait for
+     * this before they answer or interrupt, so that they prove that path instead of racing past it.
+     */
+    boolean hasCallersAwaitingAnAnswer() {
+        lock.lock();
+        try {
+            return lock.hasWaiters(answered);
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.policygen.renew.account.AcmeFailure;
-import java.time.Clock;
+import dev.policygen.testing.FakeClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -23,26 +20,6 @@ import org.shredzone.acme4j.Status;
 /** The poll loop on a clock the sleeper advances: no real time passes. */
 class PollingTest {
     private static final Instant START = Instant.parse("2026-11-21T12:00:00Z");
-
-    /** A clock that only the sleeper moves. */
-    static final class FakeClock extends Clock {
-        Instant now = START;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     /** Each fetch moves to the next scripted status and answers the scripted Retry-After. */
     static final class Scripted implements PollableResource {
@@ -69,16 +46,13 @@ class PollingTest {
             fetches++;
             Step step = steps.size() > 1 ? steps.removeFirst() : steps.getFirst();
             status = step.status();
-            return step.retryAfter().map(clock.now::plus);
+            return step.retryAfter().map(clock.instant()::plus);
         }
     }
 
-    private final FakeClock clock = new FakeClock();
-    private final List<Duration> sleeps = new ArrayList<>();
-    private final Polling polling = new Polling(new AcmeRequests(clock, duration -> {
-        sleeps.add(duration);
-        clock.now = clock.now.plus(duration);
-    }), Polling.TIMEOUT);
+    /** A clock that only the sleeper moves. */
+    private final FakeClock clock = new FakeClock(START);
+    private final Polling polling = new Polling(new AcmeRequests(clock, clock::sleep), Polling.TIMEOUT);
 
     private static Scripted.Step step(Status status, Integer retryAfterSeconds) {
         return new Scripted.Step(status, Optional.ofNullable(retryAfterSeconds).map(Duration::ofSeconds));
@@ -89,7 +63,7 @@ class PollingTest {
         Scripted resource = new Scripted(clock, List.of(step(Status.PENDING, 3), step(Status.PENDING, null),
                 step(Status.PROCESSING, 10), step(Status.VALID, null)));
         assertEquals(Status.VALID, polling.until(resource, Set.of(Status.VALID, Status.INVALID), "the order"));
-        assertEquals(List.of(Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofSeconds(10)), sleeps);
+        assertEquals(List.of(Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofSeconds(10)), clock.sleeps());
         assertEquals(4, resource.fetches);
     }
 
@@ -97,7 +71,7 @@ class PollingTest {
     void aFinalStatusAtTheFirstFetchNeedsNoWait() throws Exception {
         Scripted resource = new Scripted(clock, List.of(step(Status.INVALID, 5)));
         assertEquals(Status.INVALID, polling.until(resource, Set.of(Status.VALID, Status.INVALID), "the order"));
-        assertTrue(sleeps.isEmpty());
+        assertTrue(clock.sleeps().isEmpty());
     }
 
     @Test
@@ -107,7 +81,7 @@ class PollingTest {
                 () -> polling.until(resource, Set.of(Status.VALID), "the authorization of example.test"));
         assertEquals("the authorization of example.test is still pending after 180 s", failure.getMessage());
         assertEquals(181, resource.fetches, "one fetch a second, from 0 s to 180 s");
-        assertEquals(START.plus(Polling.TIMEOUT), clock.now);
+        assertEquals(START.plus(Polling.TIMEOUT), clock.instant());
     }
 
     @Test
@@ -117,6 +91,6 @@ class PollingTest {
                 () -> polling.until(resource, Set.of(Status.VALID), "the order for example.test"));
         assertEquals("the order for example.test is still processing after 180 s (the CA asks to check again at "
                 + START.plusSeconds(600) + ")", failure.getMessage());
-        assertTrue(sleeps.isEmpty());
+        assertTrue(clock.sleeps().isEmpty());
     }
 }

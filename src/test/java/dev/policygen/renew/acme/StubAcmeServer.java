@@ -1,19 +1,17 @@
 package dev.policygen.renew.acme;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.policygen.testing.LocalHttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
-import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,7 +34,7 @@ final class StubAcmeServer implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
+    private final LocalHttpServer server;
     private final boolean renewalInfo;
     private final boolean accountExists;
     final Deque<Answer> answers = new ArrayDeque<>();
@@ -49,9 +47,7 @@ final class StubAcmeServer implements AutoCloseable {
     StubAcmeServer(boolean renewalInfo, boolean accountExists) throws IOException {
         this.renewalInfo = renewalInfo;
         this.accountExists = accountExists;
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", this::handle);
-        server.start();
+        server = LocalHttpServer.start(this::handle);
     }
 
     URI directory() {
@@ -59,7 +55,7 @@ final class StubAcmeServer implements AutoCloseable {
     }
 
     private String base() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return server.uri().toString();
     }
 
     private synchronized void handle(HttpExchange exchange) throws IOException {
@@ -121,6 +117,6 @@ final class StubAcmeServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.policygen.cli.CliRun;
 import dev.policygen.generate.ZoneRef;
 import dev.policygen.model.PolicyWriter;
 import dev.policygen.renew.config.RenewConfig;
 import dev.policygen.renew.config.RenewConfigReader;
+import dev.policygen.testing.CliRun;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,102 +5,105 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.policygen.testing.FakeClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 class RateLimiterTest {
 
-    /** A nano clock that moves only when someone sleeps; sleeping moves it at least to the sleeper's wake-up. */
-    static final class FakeTime implements Sleeper {
-        final AtomicLong nanos = new AtomicLong(1_000_000_000L);
-        final AtomicLong sleeps = new AtomicLong();
+    /** A limiter on a clock that moves only when it sleeps or the test advances it. */
+    private static RateLimiter limiter(int permits, Duration window, FakeClock time) {
+        return new RateLimiter(permits, window, time::nanoTime, time::sleep);
+    }
 
-        long now() {
-            return nanos.get();
-        }
-
-        @Override
-        public void sleep(Duration duration) {
-            sleeps.incrementAndGet();
-            long from = nanos.get();
-            nanos.accumulateAndGet(from + duration.toNanos(), Math::max);
+    /**
+     * Waits (bounded by the test's timeout) until a caller is blocked for an earlier request's answer, so
+     * that what the test does next happens to a waiting caller, not to one that has not arrived yet.
+     */
+    private static void awaitCallerWaitingForAnAnswer(RateLimiter limiter) throws InterruptedException {
+        while (!limiter.hasCallersAwaitingAnAnswer()) {
+            Thread.sleep(1); // polling a state, not a guess at how long the other thread takes
         }
     }
 
     @Test
     void letsTheFirstPermitsThroughAtOnceAndThenOnePerFreedSlot() throws Exception {
-        FakeTime time = new FakeTime();
-        RateLimiter limiter = new RateLimiter(3, Duration.ofSeconds(1), time::now, time);
-        long start = time.now();
+        FakeClock time = new FakeClock();
+        RateLimiter limiter = limiter(3, Duration.ofSeconds(1), time);
+        long start = time.nanoTime();
         for (int i = 0; i < 3; i++) {
             assertEquals(start, limiter.acquireAt());
         }
-        assertEquals(0, time.sleeps.get());
+        assertEquals(0, time.sleeps().size());
         assertEquals(start + 1_000_000_000L, limiter.acquireAt());
-        assertEquals(start + 1_000_000_000L, time.now());
+        assertEquals(start + 1_000_000_000L, time.nanoTime());
         assertEquals(start + 1_000_000_000L, limiter.acquireAt());
     }
 
     @Test
     void countsAPermitsPlaceFromWhenItsAnswerCameBack() throws Exception {
-        FakeTime time = new FakeTime();
-        RateLimiter limiter = new RateLimiter(1, Duration.ofSeconds(1), time::now, time);
-        long start = time.now();
+        FakeClock time = new FakeClock();
+        RateLimiter limiter = limiter(1, Duration.ofSeconds(1), time);
+        long start = time.nanoTime();
         RateLimiter.Permit slow = limiter.permit();
         // the request took 700 ms: it may have arrived at any moment of those, so the window starts at its answer
-        time.nanos.addAndGet(Duration.ofMillis(700).toNanos());
+        time.advance(Duration.ofMillis(700));
         slow.close();
         assertEquals(start + 1_700_000_000L, limiter.acquireAt());
     }
 
     @Test
+    @Timeout(30)
     void waitsForTheAnswerOfTheRequestWhosePlaceItTakes() throws Exception {
-        RateLimiter limiter = new RateLimiter(1, Duration.ofMillis(10), System::nanoTime, Sleeper.SYSTEM);
+        FakeClock time = new FakeClock();
+        RateLimiter limiter = limiter(1, Duration.ofMillis(10), time);
         RateLimiter.Permit first = limiter.permit();
-        java.util.concurrent.CompletableFuture<Long> second = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<Long> second = CompletableFuture.supplyAsync(() -> {
             try {
                 limiter.permit().close();
-                return System.nanoTime();
+                return time.nanoTime();
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
         });
-        Thread.sleep(200);
+        awaitCallerWaitingForAnAnswer(limiter);
         assertFalse(second.isDone(), "the second request went before the first was answered");
-        long answered = System.nanoTime();
+        // the first request takes a while; its answer, not its start, opens the second one's window
+        time.advance(Duration.ofMillis(200));
+        long answered = time.nanoTime();
         first.close();
         assertTrue(second.get() - answered >= 10_000_000L, "the window counts from the answer");
     }
 
     @Test
     void freesSlotsThatLeftTheWindowWithoutWaiting() throws Exception {
-        FakeTime time = new FakeTime();
-        RateLimiter limiter = new RateLimiter(2, Duration.ofMillis(100), time::now, time);
+        FakeClock time = new FakeClock();
+        RateLimiter limiter = limiter(2, Duration.ofMillis(100), time);
         limiter.acquire();
         limiter.acquire();
-        time.nanos.addAndGet(Duration.ofMillis(150).toNanos());
+        time.advance(Duration.ofMillis(150));
         limiter.acquire();
         limiter.acquire();
-        assertEquals(0, time.sleeps.get());
+        assertEquals(0, time.sleeps().size());
     }
 
     @Test
     @Timeout(60)
     void neverGrantsMoreThanThePermitsInAnyWindowAcrossThreads() throws Exception {
-        FakeTime time = new FakeTime();
+        FakeClock time = new FakeClock();
         int permits = 5;
         long window = Duration.ofMillis(1100).toNanos();
-        RateLimiter limiter = new RateLimiter(permits, Duration.ofNanos(window), time::now, time);
+        RateLimiter limiter = limiter(permits, Duration.ofNanos(window), time);
         List<Long> granted = Collections.synchronizedList(new ArrayList<>());
         int threads = 8;
         int each = 1250;
@@ -113,7 +116,7 @@ class RateLimiterTest {
                 for (int i = 0; i < each; i++) {
                     long slot = limiter.acquireAt();
                     // acquire never returns before the reserved instant
-                    assertTrue(time.now() >= slot);
+                    assertTrue(time.nanoTime() >= slot);
                     granted.add(slot);
                 }
                 return null;
@@ -174,19 +177,20 @@ class RateLimiterTest {
      * instead let the sixth of six requests arrive within one second of the first (a Throttling).
      */
     @Test
+    @Timeout(30)
     void countsTheWindowFromTheAnswerOfASlowRequest() throws Exception {
-        FakeTime time = new FakeTime();
-        RateLimiter limiter = new RateLimiter(2, Duration.ofSeconds(1), time::now, time);
-        long start = time.now();
+        FakeClock time = new FakeClock();
+        RateLimiter limiter = limiter(2, Duration.ofSeconds(1), time);
+        long start = time.nanoTime();
         RateLimiter.Permit slow = limiter.permit();
         limiter.acquire();
         ExecutorService executor = Executors.newSingleThreadExecutor();
         try {
             Future<Long> third = executor.submit(limiter::acquireAt);
-            Thread.sleep(50); // the third caller is waiting for the slow request's answer
+            awaitCallerWaitingForAnAnswer(limiter); // the third caller is waiting for the slow request's answer
             assertTrue(!third.isDone());
-            long answered = time.now() + Duration.ofMillis(600).toNanos();
-            time.nanos.set(answered);
+            time.advance(Duration.ofMillis(600));
+            long answered = time.nanoTime();
             slow.close();
             long granted = third.get(10, TimeUnit.SECONDS);
             assertTrue(granted >= answered + 1_000_000_000L, "granted " + (granted - start) + " ns after the start");
@@ -196,36 +200,50 @@ class RateLimiterTest {
     }
 
     @Test
+    @Timeout(30)
     void aCallerInterruptedBeforeItsTurnPassesItOn() throws Exception {
-        FakeTime time = new FakeTime();
-        RateLimiter limiter = new RateLimiter(1, Duration.ofMillis(10), time::now, time);
+        FakeClock time = new FakeClock();
+        RateLimiter limiter = limiter(1, Duration.ofMillis(10), time);
         RateLimiter.Permit held = limiter.permit();
+        CompletableFuture<Boolean> gaveUp = new CompletableFuture<>();
         Thread waiter = new Thread(() -> {
             try {
                 limiter.acquire();
+                gaveUp.complete(false);
             } catch (InterruptedException e) {
-                // expected: it gave up its turn
+                gaveUp.complete(true); // expected: it gave up its turn
             }
         });
         waiter.start();
-        Thread.sleep(50); // the waiter is waiting for its turn
+        awaitCallerWaitingForAnAnswer(limiter); // the waiter has its ticket and waits for its turn
         waiter.interrupt();
-        waiter.join(10_000);
+        assertTrue(gaveUp.get(), "the waiter was let through instead of interrupted");
+        waiter.join();
         held.close();
-        long before = time.now();
+        long before = time.nanoTime();
         limiter.acquire();
-        assertTrue(time.now() - before <= Duration.ofMillis(10).toNanos());
+        assertTrue(time.nanoTime() - before <= Duration.ofMillis(10).toNanos());
     }
 
     @Test
+    @Timeout(30)
     void unlimitedNeverWaits() throws Exception {
-        RateLimiter limiter = RateLimiter.unlimited();
+        FakeClock time = new FakeClock();
+        RateLimiter limiter = RateLimiter.unlimited(time::nanoTime, time::sleep);
+        long start = time.nanoTime();
+        // permits held open take no position either
+        List<RateLimiter.Permit> open = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
-            limiter.acquire();
+            assertEquals(start, limiter.acquireAt());
+            open.add(limiter.permit());
         }
+        open.forEach(RateLimiter.Permit::close);
+        assertEquals(List.of(), time.sleeps());
+        assertEquals(start, time.nanoTime());
     }
 
     @Test
+    @Timeout(30)
     void anInterruptedCallerStopsWaiting() {
         RateLimiter limiter = new RateLimiter(1, Duration.ofHours(1), System::nanoTime, Sleeper.SYSTEM);
         assertThrows(InterruptedException.class, () -> {

@@ -1,0 +1,9 @@
+/**
+ * Helpers that tests of several packages share, each kind once: the in-process CLI runner
+ * ({@link dev.policygen.testing.CliRun}), a clock that only the test moves
+ * ({@link dev.policygen.testing.FakeClock}), finding a program on PATH
+ * ({@link dev.policygen.testing.Programs}), a local HTTP server ({@link dev.policygen.testing.LocalHttpServer})
+ * and trusting one test CA over TLS ({@link dev.policygen.testing.TlsTrust}). It depends on no other test
+ * package, so any of them may use it without a cycle.
+ */
+package dev.policygen.testing;
