@@ -2,6 +2,9 @@ package dev.policygen.sandbox;
 
 import dev.policygen.InputException;
 import dev.policygen.UsageException;
+import dev.policygen.io.AtomicFile;
+import dev.policygen.io.Directories;
+import dev.policygen.io.FileMode;
 import dev.policygen.route53.RecordNames;
 import java.io.Closeable;
 import java.io.IOException;
@@ -14,12 +17,10 @@ import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * A local stand-in for Route 53 that real ACME clients can run against: the API emulator with
@@ -132,7 +133,9 @@ public final class Sandbox implements Closeable {
             ports = new SandboxPorts(api.port(), proxyListener.port(), dns.port(), authority.certificateFile(),
                     httpsPort);
             if (settings.portsFile != null) {
-                Files.writeString(settings.portsFile, ports.json(), StandardCharsets.UTF_8);
+                // whole or absent: whoever waits for the file reads it as soon as it appears
+                AtomicFile.replace(settings.portsFile, ports.json().getBytes(StandardCharsets.UTF_8),
+                        FileMode.UMASK_DEFAULT);
             }
             started = true;
             return this;
@@ -214,11 +217,7 @@ public final class Sandbox implements Closeable {
         }
         running.clear();
         if (temporaryDirectory != null) {
-            try (Stream<Path> files = Files.walk(temporaryDirectory)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
+            Directories.deleteRecursively(temporaryDirectory);
             temporaryDirectory = null;
         }
         if (failure != null) {

@@ -1,6 +1,7 @@
 package dev.policygen.sandbox;
 
 import dev.policygen.InputException;
+import dev.policygen.io.InputFiles;
 import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonNode.JsonArray;
 import dev.policygen.json.JsonNode.JsonBoolean;
@@ -8,9 +9,7 @@ import dev.policygen.json.JsonNode.JsonNumber;
 import dev.policygen.json.JsonNode.JsonObject;
 import dev.policygen.json.JsonNode.JsonString;
 import dev.policygen.json.JsonReader;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -48,12 +47,7 @@ public final class SandboxConfigFile {
 
     /** Applies the file's settings to the builder. */
     public static void apply(Path file, Sandbox.Builder builder) throws InputException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InputException(file.toString(), "cannot read sandbox config: " + e.getMessage(), e);
-        }
+        String text = InputFiles.read(file, "sandbox config");
         JsonObject root = object(JsonReader.read(text, file.toString()), file);
         Path base = file.toAbsolutePath().getParent();
         try {
@@ -153,12 +147,7 @@ public final class SandboxConfigFile {
             if (text != null) {
                 data = text.getBytes(StandardCharsets.UTF_8);
             } else {
-                try {
-                    data = Files.readAllBytes(base.resolve(source));
-                } catch (IOException e) {
-                    throw new InputException(base.resolve(source).toString(), "cannot read object content: "
-                            + e.getMessage(), e);
-                }
+                data = InputFiles.readBytes(base.resolve(source), "object content");
             }
             builder.object(text(object, "bucket", file), text(object, "key", file), data);
         }

@@ -3,13 +3,12 @@ package dev.policygen.renew.state;
 import dev.policygen.InputException;
 import dev.policygen.SourcePosition;
 import dev.policygen.UsageException;
+import dev.policygen.io.InputFiles;
 import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonReader;
 import dev.policygen.json.JsonWriter;
 import dev.policygen.renew.state.Journal.Entry;
 import dev.policygen.route53.HostedZoneId;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -47,12 +46,7 @@ final class JournalCodec {
             return new ArrayList<>();
         }
         String source = file.toString();
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InputException(source, "cannot read the journal: " + Journal.describe(e), e);
-        }
+        String text = InputFiles.read(file, "the journal");
         JsonNode root = JsonReader.read(text, source);
         JsonNode.JsonObject top = object(root, source, "the journal");
         JsonNode version = top.get("version").orElseThrow(() -> shape(source, root, "the journal has no \"version\""));
