@@ -111,7 +111,8 @@ public final class LocatedJson {
     public void checkNoDuplicateKeys(JsonObject object, String what) throws InputException {
         List<Member> duplicates = object.duplicateMembers();
         if (!duplicates.isEmpty()) {
-            throw error(duplicates.get(0).keyPosition(), "duplicate key \"" + duplicates.get(0).key() + "\" in " + what);
+            Member duplicate = duplicates.get(0);
+            throw error(duplicate.keyPosition(), "duplicate key \"" + duplicate.key() + "\" in " + what);
         }
     }
 

@@ -49,11 +49,12 @@ final class JournalCodec {
         String source = file.toString();
         String text = InputFiles.read(file, "the journal");
         JsonNode root = JsonReader.read(text, source);
+        // every shape error carries the hint: nobody but policygen should write this file
         try {
             return entries(root, new LocatedJson(source));
         } catch (InputException e) {
-            throw new InputException(source, e.position(), e.getMessage()
-                    + " (this file is written by policygen; if it was edited, restore it or remove its TXT values by hand)");
+            throw new InputException(source, e.position(), e.getMessage() + " (this file is written by policygen; "
+                    + "if it was edited, restore it or remove its TXT values by hand)");
         }
     }
 
