@@ -2,9 +2,9 @@ package dev.policygen.aws;
 
 import dev.policygen.InputException;
 import dev.policygen.SourcePosition;
+import dev.policygen.io.InputFiles;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -21,6 +21,7 @@ final class SdkTrust {
     }
 
     static TrustManager[] withExtraCa(Path pemFile) throws InputException {
+        byte[] pem = InputFiles.readBytes(pemFile, "the CA file");
         try {
             KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
             store.load(null, null);
@@ -36,10 +37,9 @@ final class SdkTrust {
                 }
             }
             int extra = 0;
-            try (InputStream in = Files.newInputStream(pemFile)) {
-                for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                    store.setCertificateEntry("extra-" + extra++, certificate);
-                }
+            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(
+                    new ByteArrayInputStream(pem))) {
+                store.setCertificateEntry("extra-" + extra++, certificate);
             }
             if (extra == 0) {
                 throw new InputException(pemFile.toString(), SourcePosition.UNKNOWN, "no PEM certificate in the CA file");

@@ -3,6 +3,7 @@ package dev.policygen.cli;
 import dev.policygen.InputException;
 import dev.policygen.UsageException;
 import dev.policygen.generate.SizeLimit;
+import dev.policygen.io.InputFiles;
 import dev.policygen.lint.Finding;
 import dev.policygen.lint.LintConfig;
 import dev.policygen.lint.LintOptions;
@@ -26,8 +27,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -107,21 +108,14 @@ final class LintCommand implements Callable<Integer> {
 
     /** The text of an input file, or of standard input for -. */
     static String read(String file) throws InputException {
+        if (!file.equals("-")) {
+            // no noun: lint reads policies, templates and plans alike
+            return InputFiles.read(file, "");
+        }
         try {
-            byte[] bytes = file.equals("-") ? System.in.readAllBytes() : Files.readAllBytes(Path.of(file));
-            return new String(bytes, StandardCharsets.UTF_8);
-        } catch (IOException | java.nio.file.InvalidPathException e) {
-            throw new InputException(file, "cannot read: " + describe(e), e);
+            return new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InputException(file, "cannot read: " + e.getMessage(), e);
         }
-    }
-
-    private static String describe(Exception e) {
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such file";
-        }
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        return e.getMessage();
     }
 }

@@ -4,6 +4,7 @@ import dev.policygen.InputException;
 import dev.policygen.OutputException;
 import dev.policygen.UsageException;
 import dev.policygen.format.RenderedFile;
+import dev.policygen.io.Directories;
 import dev.policygen.observe.CallTable;
 import dev.policygen.observe.ChildEnvironment;
 import dev.policygen.observe.ChildProcess;
@@ -18,10 +19,8 @@ import java.net.BindException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * What {@code policygen observe} does: sandbox up, command run through it, sandbox down, then the
@@ -66,7 +65,7 @@ final class ObserveRun {
             return exitCode(observation, commandExit, err);
         } finally {
             if (temporary != null) {
-                delete(temporary);
+                Directories.deleteRecursively(temporary);
             }
         }
     }
@@ -142,13 +141,5 @@ final class ObserveRun {
             return ExitCode.REMOTE;
         }
         return ExitCode.OK;
-    }
-
-    private static void delete(Path directory) throws IOException {
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        }
     }
 }

@@ -2,19 +2,21 @@ package dev.policygen.cli;
 
 import dev.policygen.OutputException;
 import dev.policygen.format.RenderedFile;
+import dev.policygen.io.AtomicFile;
+import dev.policygen.io.FileMode;
+import dev.policygen.io.StagedFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes rendered files next to {@code --output}: every file goes to a temporary file in the same
- * directory first, and only when all are written are they moved into place, so a failure leaves
- * what was on disk untouched.
+ * Writes rendered files next to {@code --output}: every file is staged (written to a temporary file
+ * in the same directory and forced to disk) first, and only when all are written are they moved into
+ * place, so a failure leaves what was on disk untouched. The files get mode 0600, as they always
+ * have (they were temporary files before).
  */
 final class OutputFiles {
     private OutputFiles() {
@@ -34,7 +36,7 @@ final class OutputFiles {
 
     static List<Path> write(Path output, List<RenderedFile> files) throws OutputException {
         List<Path> targets = new ArrayList<>();
-        List<Path> temporaries = new ArrayList<>();
+        List<StagedFile> staged = new ArrayList<>();
         try {
             for (RenderedFile file : files) {
                 Path target = target(output, file).toAbsolutePath();
@@ -46,33 +48,19 @@ final class OutputFiles {
                     throw new OutputException("cannot write " + target + ": directory " + parent + " does not exist",
                             null);
                 }
-                Path temporary = Files.createTempFile(parent, "." + target.getFileName(), ".tmp");
-                temporaries.add(temporary);
-                Files.writeString(temporary, file.text(), StandardCharsets.UTF_8);
+                staged.add(AtomicFile.stage(target, file.text().getBytes(StandardCharsets.UTF_8), FileMode.OWNER_ONLY));
                 targets.add(target);
             }
-            for (int i = 0; i < targets.size(); i++) {
-                move(temporaries.get(i), targets.get(i));
+            for (int i = 0; i < staged.size(); i++) {
+                staged.get(i).commit();
             }
             return targets;
         } catch (IOException e) {
             throw new OutputException("cannot write " + output + ": " + e.getMessage(), e);
         } finally {
-            for (Path temporary : temporaries) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException ignored) {
-                    // best effort: a stray temporary file is harmless
-                }
+            for (int i = 0; i < staged.size(); i++) {
+                staged.get(i).discard();
             }
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

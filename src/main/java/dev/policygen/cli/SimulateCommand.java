@@ -10,15 +10,13 @@ import dev.policygen.eval.Evaluation;
 import dev.policygen.eval.EvaluationReport;
 import dev.policygen.eval.PolicyEvaluator;
 import dev.policygen.eval.RequestContext;
+import dev.policygen.io.InputFiles;
 import dev.policygen.model.PolicyReader;
 import dev.policygen.route53.HostedZoneId;
 import dev.policygen.route53.Partition;
 import dev.policygen.route53.RecordChange;
 import dev.policygen.route53.Route53Names;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -145,12 +143,6 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     private static String read(Path file) throws InputException {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new InputException(file.toString(), "cannot read policy: no such file", e);
-        } catch (IOException e) {
-            throw new InputException(file.toString(), "cannot read policy: " + e.getMessage(), e);
-        }
+        return InputFiles.read(file, "policy");
     }
 }

@@ -4,6 +4,7 @@ import dev.policygen.InputException;
 import dev.policygen.SourcePosition;
 import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonReader;
+import dev.policygen.json.LocatedJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,10 +20,10 @@ public final class PolicyReader {
     private static final Set<String> STATEMENT_KEYS =
             Set.of("Sid", "Effect", "Action", "NotAction", "Resource", "NotResource", "Condition");
 
-    private final String source;
+    private final LocatedJson json;
 
     private PolicyReader(String source) {
-        this.source = source;
+        this.json = new LocatedJson(source);
     }
 
     public static PolicyDocument read(String text, String source) throws InputException {
@@ -84,12 +85,12 @@ public final class PolicyReader {
         Optional<JsonNode> condition = object.get("Condition");
         if (condition.isPresent()) {
             JsonNode.JsonObject blocks = object(condition.get(), "Condition");
-            checkNoDuplicates(blocks);
+            json.checkNoDuplicateKeys(blocks, "Condition");
             for (JsonNode.Member member : blocks.members()) {
                 ConditionOperator operator = ConditionOperator.parse(member.key())
                         .orElseThrow(() -> error(member.keyPosition(), "unknown condition operator \"" + member.key() + "\""));
                 JsonNode.JsonObject keys = object(member.value(), "condition operator " + member.key());
-                checkNoDuplicates(keys);
+                json.checkNoDuplicateKeys(keys, "condition operator " + member.key());
                 List<ConditionEntry> entries = new ArrayList<>();
                 for (JsonNode.Member key : keys.members()) {
                     entries.add(new ConditionEntry(key.key(), conditionValues(key.value(), key.key()), key.keyPosition()));
@@ -156,10 +157,7 @@ public final class PolicyReader {
     }
 
     private JsonNode.JsonObject object(JsonNode node, String what) throws InputException {
-        if (node instanceof JsonNode.JsonObject object) {
-            return object;
-        }
-        throw error(node.position(), what + " must be a JSON object, not " + node.typeName());
+        return json.object(node, what);
     }
 
     private Optional<String> optionalString(JsonNode.JsonObject object, String key) throws InputException {
@@ -168,29 +166,14 @@ public final class PolicyReader {
     }
 
     private String string(JsonNode node, String key) throws InputException {
-        if (node instanceof JsonNode.JsonString string) {
-            return string.value();
-        }
-        throw error(node.position(), key + " must be a string, not " + node.typeName());
+        return json.string(node, key);
     }
 
     private void checkKeys(JsonNode.JsonObject object, Set<String> allowed, String what) throws InputException {
-        checkNoDuplicates(object);
-        for (JsonNode.Member member : object.members()) {
-            if (!allowed.contains(member.key())) {
-                throw error(member.keyPosition(), "unknown element \"" + member.key() + "\" in " + what);
-            }
-        }
-    }
-
-    private void checkNoDuplicates(JsonNode.JsonObject object) throws InputException {
-        List<JsonNode.Member> duplicates = object.duplicateMembers();
-        if (!duplicates.isEmpty()) {
-            throw error(duplicates.get(0).keyPosition(), "duplicate key \"" + duplicates.get(0).key() + "\"");
-        }
+        json.checkKeys(object, allowed, what);
     }
 
     private InputException error(SourcePosition position, String message) {
-        return new InputException(source, position, message);
+        return json.error(position, message);
     }
 }

@@ -2,12 +2,9 @@ package dev.policygen.observe;
 
 import dev.policygen.InputException;
 import dev.policygen.generate.CallStatements;
+import dev.policygen.io.InputFiles;
 import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,13 +22,7 @@ public final class Observation {
      * log kept across runs holds earlier runs' calls before the offset.
      */
     public static Observation read(Path file, long offset) throws InputException {
-        String text;
-        try (InputStream in = Files.newInputStream(file)) {
-            in.skipNBytes(offset);
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InputException(file.toString(), "cannot read the call log: " + e.getMessage(), e);
-        }
+        String text = InputFiles.readFrom(file, offset, "the call log");
         List<ObservedCall> calls = new ArrayList<>();
         for (String line : text.split("\n")) {
             if (line.isBlank()) {

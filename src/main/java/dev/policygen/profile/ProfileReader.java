@@ -4,6 +4,7 @@ import dev.policygen.InputException;
 import dev.policygen.SourcePosition;
 import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonReader;
+import dev.policygen.json.LocatedJson;
 import dev.policygen.route53.Route53Names;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +18,10 @@ final class ProfileReader {
     private static final Set<String> CALL_KEYS = Set.of("action", "resource", "when", "sid", "why", "source");
     private static final Set<String> CHANGE_ACTIONS = Set.of("CREATE", "UPSERT", "DELETE");
 
-    private final String source;
+    private final LocatedJson json;
 
     private ProfileReader(String source) {
-        this.source = source;
+        this.json = new LocatedJson(source);
     }
 
     static ClientProfile read(String text, String source) throws InputException {
@@ -28,25 +29,22 @@ final class ProfileReader {
     }
 
     private ClientProfile profile(JsonNode root) throws InputException {
-        JsonNode.JsonObject object = object(root, "profile");
-        checkKeys(object, TOP_KEYS);
+        JsonNode.JsonObject object = json.object(root, "the profile", TOP_KEYS);
         List<ProfileCall> calls = new ArrayList<>();
         Optional<ClientProfile.ZoneIdOption> zoneIdOption = Optional.empty();
         Optional<JsonNode> discovery = object.get("zoneDiscovery");
         if (discovery.isPresent()) {
-            JsonNode.JsonObject d = object(discovery.get(), "zoneDiscovery");
-            checkKeys(d, Set.of("calls", "zoneIdOption"));
+            JsonNode.JsonObject d = json.object(discovery.get(), "zoneDiscovery", Set.of("calls", "zoneIdOption"));
             calls.addAll(calls(d.get("calls").orElse(null), Purpose.ZONE_DISCOVERY, Purpose.ZONE_DISCOVERY.sid()));
             Optional<JsonNode> option = d.get("zoneIdOption");
             if (option.isPresent() && !(option.get() instanceof JsonNode.JsonNull)) {
-                JsonNode.JsonObject o = object(option.get(), "zoneIdOption");
-                checkKeys(o, Set.of("option", "source"));
+                JsonNode.JsonObject o = json.object(option.get(), "zoneIdOption", Set.of("option", "source"));
                 zoneIdOption = Optional.of(new ClientProfile.ZoneIdOption(text(o, "option"), text(o, "source")));
             }
         }
         calls.addAll(calls(object.get("recordReads").orElse(null), Purpose.RECORD_READ, Purpose.RECORD_READ.sid()));
-        JsonNode.JsonObject changes = object(required(object, "changes"), "changes");
-        checkKeys(changes, Set.of("actions", "oneNamePerBatch", "why", "source"));
+        JsonNode.JsonObject changes = json.object(required(object, "changes"), "changes",
+                Set.of("actions", "oneNamePerBatch", "why", "source"));
         List<String> actions = strings(required(changes, "actions"), "changes.actions");
         for (String action : actions) {
             if (!CHANGE_ACTIONS.contains(action)) {
@@ -60,8 +58,8 @@ final class ProfileReader {
                 changeSpec.source()));
         calls.addAll(calls(object.get("waiting").orElse(null), Purpose.CHANGE_WAIT, Purpose.CHANGE_WAIT.sid()));
         calls.addAll(calls(object.get("extraCalls").orElse(null), Purpose.EXTRA, Purpose.EXTRA.sid()));
-        JsonNode.JsonObject cnames = object(required(object, "cnames"), "cnames");
-        checkKeys(cnames, Set.of("follows", "how", "source"));
+        JsonNode.JsonObject cnames = json.object(required(object, "cnames"), "cnames",
+                Set.of("follows", "how", "source"));
         String follows = text(cnames, "follows");
         CnameBehaviour.Mode mode = null;
         for (CnameBehaviour.Mode m : CnameBehaviour.Mode.values()) {
@@ -95,8 +93,7 @@ final class ProfileReader {
             throw error(node.position(), "expected an array of calls");
         }
         for (JsonNode element : array.elements()) {
-            JsonNode.JsonObject call = object(element, "call");
-            checkKeys(call, CALL_KEYS);
+            JsonNode.JsonObject call = json.object(element, "a call", CALL_KEYS);
             String sid = call.get("sid").isPresent() ? text(call, "sid") : defaultSid;
             if (sid == null) {
                 throw error(call.position(), "an extra call needs a sid");
@@ -108,20 +105,13 @@ final class ProfileReader {
         return calls;
     }
 
+    /** The value of {@code key}; the message's position names the object, which has no name of its own here. */
     private JsonNode required(JsonNode.JsonObject object, String key) throws InputException {
-        Optional<JsonNode> node = object.get(key);
-        if (node.isEmpty()) {
-            throw error(object.position(), "missing \"" + key + "\"");
-        }
-        return node.get();
+        return json.required(object, key, "this object");
     }
 
     private String text(JsonNode.JsonObject object, String key) throws InputException {
-        JsonNode node = required(object, key);
-        if (node instanceof JsonNode.JsonString s && !s.value().isBlank()) {
-            return s.value();
-        }
-        throw error(node.position(), "\"" + key + "\" must be a non-empty string");
+        return json.nonBlankString(required(object, key), LocatedJson.quoted(key));
     }
 
     private boolean bool(JsonNode.JsonObject object, String key) throws InputException {
@@ -146,26 +136,7 @@ final class ProfileReader {
         return values;
     }
 
-    private JsonNode.JsonObject object(JsonNode node, String what) throws InputException {
-        if (node instanceof JsonNode.JsonObject o) {
-            return o;
-        }
-        throw error(node.position(), what + " must be an object");
-    }
-
-    private void checkKeys(JsonNode.JsonObject object, Set<String> allowed) throws InputException {
-        if (!object.duplicateMembers().isEmpty()) {
-            JsonNode.Member duplicate = object.duplicateMembers().get(0);
-            throw error(duplicate.keyPosition(), "duplicate key \"" + duplicate.key() + "\"");
-        }
-        for (JsonNode.Member member : object.members()) {
-            if (!allowed.contains(member.key())) {
-                throw error(member.keyPosition(), "unknown key \"" + member.key() + "\"");
-            }
-        }
-    }
-
     private InputException error(SourcePosition position, String message) {
-        return new InputException(source, position, message);
+        return json.error(position, message);
     }
 }

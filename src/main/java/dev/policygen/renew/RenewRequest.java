@@ -2,6 +2,7 @@ package dev.policygen.renew;
 
 import dev.policygen.InputException;
 import dev.policygen.UsageException;
+import dev.policygen.io.InputFiles;
 import dev.policygen.model.PolicyDocument;
 import dev.policygen.model.PolicyReader;
 import dev.policygen.renew.config.RenewConfig;
@@ -13,9 +14,6 @@ import dev.policygen.renew.pace.RateLimiter;
 import dev.policygen.renew.pace.Sleeper;
 import dev.policygen.renew.report.RenewLog;
 import dev.policygen.route53.Arn;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -96,12 +94,7 @@ public record RenewRequest(Optional<Path> configFile, Optional<Path> stateDir, O
             return Optional.empty();
         }
         Path policy = policyFile.get();
-        String text;
-        try {
-            text = Files.readString(policy, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InputException(policy.toString(), "cannot read the policy: " + e.getMessage(), e);
-        }
+        String text = InputFiles.read(policy, "the policy");
         return Optional.of(List.of(PolicyReader.read(text, policy.toString())));
     }
 

@@ -1,15 +1,17 @@
 package dev.policygen.sandbox;
 
 import dev.policygen.InputException;
-import dev.policygen.json.JsonNode;
+import dev.policygen.io.AtomicFile;
+import dev.policygen.io.FileMode;
+import dev.policygen.io.InputFiles;
 import dev.policygen.json.JsonNode.JsonObject;
+import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,13 +36,8 @@ final class AwsStateFile {
         if (!Files.exists(file)) {
             return;
         }
-        JsonObject root;
-        try {
-            root = SandboxConfigFile.object(JsonReader.read(Files.readString(file, StandardCharsets.UTF_8),
-                    file.toString()), file);
-        } catch (IOException e) {
-            throw new InputException(file.toString(), "cannot read sandbox state: " + e.getMessage(), e);
-        }
+        JsonObject root = SandboxConfigFile.object(JsonReader.read(InputFiles.read(file, "sandbox state"),
+                file.toString()), file);
         for (JsonNode node : SandboxConfigFile.array(root, "serverCertificates", file)) {
             JsonObject c = SandboxConfigFile.object(node, file);
             resources.putServerCertificate(new AwsResources.ServerCertificate(text(c, "name"), text(c, "path"),
@@ -93,9 +90,7 @@ final class AwsStateFile {
     void write(AwsResources resources) {
         String text = render(resources);
         try {
-            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(temporary, text, StandardCharsets.UTF_8);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFile.replace(file, text.getBytes(StandardCharsets.UTF_8), FileMode.UMASK_DEFAULT);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the sandbox state to " + file, e);
         }

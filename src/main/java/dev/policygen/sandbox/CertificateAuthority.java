@@ -1,5 +1,7 @@
 package dev.policygen.sandbox;
 
+import dev.policygen.io.AtomicFile;
+import dev.policygen.io.FileMode;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
@@ -31,6 +33,7 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
@@ -42,7 +45,6 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.cert.X509CertificateHolder;
 
 /**
  * The sandbox's own certificate authority, whose certificate clients trust through AWS_CA_BUNDLE.
@@ -184,12 +186,9 @@ final class CertificateAuthority {
         try (JcaPEMWriter pem = new JcaPEMWriter(text)) {
             pem.writeObject(object);
         }
-        Files.writeString(file, text.toString(), StandardCharsets.US_ASCII);
-        if (file.getFileName().toString().equals(KEY_FILE)
-                && file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            // whoever trusts this CA lets its key holder impersonate Route 53: owner-only
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        }
+        // whoever trusts this CA lets its key holder impersonate Route 53: owner-only from the start
+        FileMode mode = file.getFileName().toString().equals(KEY_FILE) ? FileMode.OWNER_ONLY : FileMode.UMASK_DEFAULT;
+        AtomicFile.replace(file, text.toString().getBytes(StandardCharsets.US_ASCII), mode);
     }
 
     /** The CA's private key; SEC 1 PEM (which may omit the public key) or PKCS #8. The public key is the certificate's. */

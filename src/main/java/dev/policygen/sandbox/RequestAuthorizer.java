@@ -8,10 +8,8 @@ import dev.policygen.eval.Decision;
 import dev.policygen.eval.Evaluation;
 import dev.policygen.eval.PolicyEvaluator;
 import dev.policygen.eval.RequestContext;
+import dev.policygen.io.InputFiles;
 import dev.policygen.model.PolicyReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -102,12 +100,7 @@ final class RequestAuthorizer {
         List<CompiledPolicy> compiled = new ArrayList<>();
         for (int i = 0; i < policies.size(); i++) {
             Path file = policies.get(i);
-            String text;
-            try {
-                text = Files.readString(file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new InputException(file.toString(), "cannot read policy: " + e.getMessage(), e);
-            }
+            String text = InputFiles.read(file, "policy");
             compiled.add(CompiledPolicy.compile(PolicyReader.read(text, file.toString()), i, file.toString()));
         }
         return new PolicyEvaluator(compiled);

@@ -2,6 +2,9 @@ package dev.policygen.sandbox;
 
 import dev.policygen.InputException;
 import dev.policygen.UsageException;
+import dev.policygen.io.AtomicFile;
+import dev.policygen.io.Directories;
+import dev.policygen.io.FileMode;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,10 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * A started sandbox's parts, wired together from its settings: the record store and AWS resources
@@ -89,7 +90,9 @@ final class RunningSandbox implements Closeable {
         running.add(dns);
         ports = new SandboxPorts(api.port(), proxy.port(), dns.port(), authority.certificateFile(), httpsPort);
         if (settings.portsFile() != null) {
-            Files.writeString(settings.portsFile(), ports.json(), StandardCharsets.UTF_8);
+            // whole or absent: whoever waits for the file reads it as soon as it appears
+            AtomicFile.replace(settings.portsFile(), ports.json().getBytes(StandardCharsets.UTF_8),
+                    FileMode.UMASK_DEFAULT);
         }
     }
 
@@ -167,11 +170,7 @@ final class RunningSandbox implements Closeable {
         }
         running.clear();
         if (temporaryDirectory != null) {
-            try (Stream<Path> files = Files.walk(temporaryDirectory)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
+            Directories.deleteRecursively(temporaryDirectory);
             temporaryDirectory = null;
         }
         if (failure != null) {

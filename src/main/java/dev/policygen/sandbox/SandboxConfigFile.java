@@ -1,16 +1,15 @@
 package dev.policygen.sandbox;
 
 import dev.policygen.InputException;
-import dev.policygen.json.JsonNode;
-import dev.policygen.json.JsonNode.JsonArray;
+import dev.policygen.io.InputFiles;
 import dev.policygen.json.JsonNode.JsonBoolean;
 import dev.policygen.json.JsonNode.JsonNumber;
 import dev.policygen.json.JsonNode.JsonObject;
 import dev.policygen.json.JsonNode.JsonString;
+import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonReader;
-import java.io.IOException;
+import dev.policygen.json.LocatedJson;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,12 +49,7 @@ public final class SandboxConfigFile {
 
     /** Applies the file's settings to the builder: those of {@link SandboxConfig}, then the AWS resources. */
     public static void apply(Path file, Sandbox.Builder builder) throws InputException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InputException(file.toString(), "cannot read sandbox config: " + e.getMessage(), e);
-        }
+        String text = InputFiles.read(file, "sandbox config");
         JsonObject root = object(JsonReader.read(text, file.toString()), file);
         Path base = file.toAbsolutePath().getParent();
         try {
@@ -153,41 +147,23 @@ public final class SandboxConfigFile {
             if (text != null) {
                 data = text.getBytes(StandardCharsets.UTF_8);
             } else {
-                try {
-                    data = Files.readAllBytes(base.resolve(source));
-                } catch (IOException e) {
-                    throw new InputException(base.resolve(source).toString(), "cannot read object content: "
-                            + e.getMessage(), e);
-                }
+                data = InputFiles.readBytes(base.resolve(source), "object content");
             }
             builder.object(text(object, "bucket", file), text(object, "key", file), data);
         }
     }
 
+    /** The located reads the config and state files share; the position names the value, "this" points at it. */
     static JsonObject object(JsonNode node, Path file) throws InputException {
-        if (node instanceof JsonObject object) {
-            return object;
-        }
-        throw new InputException(file.toString(), node.position(), "expected an object, found " + node.typeName());
+        return new LocatedJson(file.toString()).object(node, "this value");
     }
 
     static List<JsonNode> array(JsonObject parent, String key, Path file) throws InputException {
-        JsonNode node = parent.get(key).orElse(null);
-        if (node == null) {
-            return List.of();
-        }
-        if (node instanceof JsonArray array) {
-            return array.elements();
-        }
-        throw new InputException(file.toString(), node.position(), "\"" + key + "\" must be an array");
+        return new LocatedJson(file.toString()).optionalArray(parent, key);
     }
 
     static String text(JsonObject parent, String key, Path file) throws InputException {
-        JsonNode node = parent.get(key).orElse(null);
-        if (node == null) {
-            throw new InputException(file.toString(), parent.position(), "missing \"" + key + "\"");
-        }
-        return string(node, file);
+        return new LocatedJson(file.toString()).requiredString(parent, key, "this object");
     }
 
     static String optionalText(JsonObject parent, String key) {
@@ -205,10 +181,7 @@ public final class SandboxConfigFile {
     }
 
     private static String string(JsonNode node, Path file) throws InputException {
-        if (node instanceof JsonString string) {
-            return string.value();
-        }
-        throw new InputException(file.toString(), node.position(), "expected a string, found " + node.typeName());
+        return new LocatedJson(file.toString()).string(node, "this value");
     }
 
     private static double number(JsonObject parent, String key, double fallback, Path file) throws InputException {

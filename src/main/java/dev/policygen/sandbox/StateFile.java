@@ -1,15 +1,17 @@
 package dev.policygen.sandbox;
 
 import dev.policygen.InputException;
-import dev.policygen.json.JsonNode;
+import dev.policygen.io.AtomicFile;
+import dev.policygen.io.FileMode;
+import dev.policygen.io.InputFiles;
 import dev.policygen.json.JsonNode.JsonObject;
+import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,12 +34,7 @@ final class StateFile {
         if (!Files.exists(file)) {
             return;
         }
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InputException(file.toString(), "cannot read sandbox state: " + e.getMessage(), e);
-        }
+        String text = InputFiles.read(file, "sandbox state");
         JsonObject root = SandboxConfigFile.object(JsonReader.read(text, file.toString()), file);
         for (JsonNode zoneNode : SandboxConfigFile.array(root, "zones", file)) {
             JsonObject zone = SandboxConfigFile.object(zoneNode, file);
@@ -75,9 +72,7 @@ final class StateFile {
     void write(RecordStore store) {
         String text = render(store);
         try {
-            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(temporary, text, StandardCharsets.UTF_8);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFile.replace(file, text.getBytes(StandardCharsets.UTF_8), FileMode.UMASK_DEFAULT);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the sandbox state to " + file, e);
         }

@@ -124,6 +124,8 @@ class ProfilesTest {
     void aBrokenProfileNamesItsLineAndColumn() {
         InputException e = assertThrows(InputException.class, () -> Profiles.read(
                 "{\n  \"client\": \"x\",\n  \"colour\": 1\n}", "policies/x.json"));
-        assertEquals("policies/x.json:3:3: unknown key \"colour\"", e.located());
+        assertEquals("policies/x.json:3:3: unknown key \"colour\" in the profile; expected one of aliases, changes, "
+                + "client, cnames, extraCalls, homepage, notes, recordReads, title, verifiedBy, versions, waiting, "
+                + "zoneDiscovery", e.located());
     }
 }

@@ -2,18 +2,17 @@ package dev.policygen.renew.account;
 
 import dev.policygen.InputException;
 import dev.policygen.SourcePosition;
+import dev.policygen.io.AtomicFile;
+import dev.policygen.io.FileMode;
+import dev.policygen.io.InputFiles;
 import dev.policygen.renew.config.KeyType;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
-import java.nio.ByteBuffer;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -22,7 +21,6 @@ import java.security.SecureRandom;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
-import java.util.Set;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
@@ -81,14 +79,9 @@ public final class AccountKeyFile {
     /** Writes the key pair as PEM to a new file with mode 0600; never replaces an existing file. */
     public static void write(Path file, KeyPair keyPair) throws InputException {
         byte[] bytes = pem(keyPair, file.toString());
-        var ownerOnly = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
-        // CREATE_NEW fails if the name exists, even as a dangling symlink: no check-then-write race
-        try (SeekableByteChannel channel = Files.newByteChannel(file,
-                Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), ownerOnly)) {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
+        try {
+            // fails if the name exists, even as a dangling symlink: no check-then-write race
+            AtomicFile.createNew(file, bytes, FileMode.OWNER_ONLY);
         } catch (FileAlreadyExistsException e) {
             throw exists(file);
         } catch (IOException e) {
@@ -97,13 +90,7 @@ public final class AccountKeyFile {
     }
 
     public static KeyPair read(Path file) throws InputException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.US_ASCII);
-        } catch (IOException e) {
-            throw new InputException(file.toString(), "cannot read the account key: " + e.getMessage(), e);
-        }
-        return parse(text, file.toString());
+        return parse(InputFiles.read(file, "the account key", StandardCharsets.US_ASCII), file.toString());
     }
 
     /** The key pair of a PEM text read from {@code where} (a file or an s3:// URI, for messages). */

@@ -2,11 +2,11 @@ package dev.policygen.renew.account;
 
 import dev.policygen.InputException;
 import dev.policygen.SourcePosition;
+import dev.policygen.io.InputFiles;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -73,11 +73,13 @@ public final class AcmeSessions {
     }
 
     private static SSLContext trusting(Path caFile) throws InputException {
-        try (InputStream in = Files.newInputStream(caFile)) {
+        byte[] pem = InputFiles.readBytes(caFile, "the CA file");
+        try {
             KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
             store.load(null, null);
             int i = 0;
-            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(
+                    new ByteArrayInputStream(pem))) {
                 store.setCertificateEntry("ca-" + i++, certificate);
             }
             if (i == 0) {

@@ -1,13 +1,11 @@
 package dev.policygen.renew.config;
 
 import dev.policygen.InputException;
+import dev.policygen.io.InputFiles;
 import dev.policygen.json.JsonNode.JsonObject;
 import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonReader;
 import dev.policygen.yaml.YamlTreeReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -26,12 +24,7 @@ public final class RenewConfigReader {
     /** A config file: YAML when it ends in .yaml or .yml, JSON otherwise. */
     public static RenewConfig read(Path file) throws InputException {
         String source = file.toString();
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InputException(source, "cannot read the renew config: " + e.getMessage(), e);
-        }
+        String text = InputFiles.read(file, "the renew config");
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return read(text, source, name.endsWith(".yaml") || name.endsWith(".yml"));
     }

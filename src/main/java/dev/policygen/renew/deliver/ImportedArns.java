@@ -1,12 +1,13 @@
 package dev.policygen.renew.deliver;
 
+import dev.policygen.io.AtomicFile;
+import dev.policygen.io.FileMode;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -39,14 +40,9 @@ public final class ImportedArns {
     /** Remembers the ARN, replacing the file atomically. */
     public synchronized void put(String certificate, String arn) throws IOException {
         arns.setProperty(certificate, arn);
-        Path temporary = Files.createTempFile(file.getParent(), ".acm-imports", ".tmp");
-        try {
-            try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                arns.store(out, "certificate name = ACM ARN renew imported it as; written by policygen renew");
-            }
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        StringWriter text = new StringWriter();
+        arns.store(text, "certificate name = ACM ARN renew imported it as; written by policygen renew");
+        // owner-only like the rest of the state directory
+        AtomicFile.replace(file, text.toString().getBytes(StandardCharsets.UTF_8), FileMode.OWNER_ONLY);
     }
 }

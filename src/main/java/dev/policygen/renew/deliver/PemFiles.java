@@ -1,17 +1,17 @@
 package dev.policygen.renew.deliver;
 
+import dev.policygen.io.AtomicFile;
+import dev.policygen.io.FileMode;
+import dev.policygen.io.StagedFile;
 import dev.policygen.renew.cloud.InstalledCertificate;
-import dev.policygen.renew.state.SafeFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The {@code files} destination: {@code cert.pem}, {@code chain.pem}, {@code fullchain.pem} (mode
@@ -67,28 +67,27 @@ public final class PemFiles {
             Failpoint failpoint) throws IOException {
         // the order renames happen in: the key first, so a new certificate never sits beside an old key
         List<Staged> files = List.of(
-                new Staged(dir.resolve(PRIVKEY), privateKeyPem, SafeFiles.OWNER_ONLY),
-                new Staged(dir.resolve(CERT), certificatePem, SafeFiles.PUBLIC_READ),
-                new Staged(dir.resolve(CHAIN), chainPem, SafeFiles.PUBLIC_READ),
-                new Staged(dir.resolve(FULLCHAIN), fullchainPem, SafeFiles.PUBLIC_READ));
+                new Staged(dir.resolve(PRIVKEY), privateKeyPem, FileMode.OWNER_ONLY),
+                new Staged(dir.resolve(CERT), certificatePem, FileMode.PUBLIC_READ),
+                new Staged(dir.resolve(CHAIN), chainPem, FileMode.PUBLIC_READ),
+                new Staged(dir.resolve(FULLCHAIN), fullchainPem, FileMode.PUBLIC_READ));
         Files.createDirectories(dir);
         for (Staged file : files) {
             if (Files.isDirectory(file.target, LinkOption.NOFOLLOW_LINKS)) {
                 throw new IOException("cannot write " + file.target + ": it is a directory");
             }
         }
-        List<Path> temporaries = new ArrayList<>();
+        List<StagedFile> staged = new ArrayList<>();
         List<String> replaced = new ArrayList<>();
         try {
             for (Staged file : files) {
                 failpoint.before("write " + file.target.getFileName());
-                temporaries.add(SafeFiles.writeTemporary(file.target,
-                        file.text.getBytes(StandardCharsets.US_ASCII), file.permissions));
+                staged.add(AtomicFile.stage(file.target, file.text.getBytes(StandardCharsets.US_ASCII), file.mode));
             }
-            for (int i = 0; i < files.size(); i++) {
-                Path target = files.get(i).target;
+            for (StagedFile file : staged) {
+                Path target = file.target();
                 failpoint.before("rename " + target.getFileName());
-                SafeFiles.moveInPlace(temporaries.get(i), target);
+                file.commit();
                 replaced.add(target.getFileName().toString());
             }
         } catch (IOException e) {
@@ -98,16 +97,13 @@ public final class PemFiles {
             throw new IOException(e.getMessage() + " (after replacing " + String.join(", ", replaced)
                     + " in " + dir + "; the other files are the old ones)", e);
         } finally {
-            for (Path temporary : temporaries) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException ignored) {
-                    // best effort; a leftover temporary of the key has mode 0600 like the key
-                }
+            for (StagedFile file : staged) {
+                // a leftover temporary of the key would have mode 0600 like the key
+                file.discard();
             }
         }
     }
 
-    private record Staged(Path target, String text, Set<PosixFilePermission> permissions) {
+    private record Staged(Path target, String text, FileMode mode) {
     }
 }

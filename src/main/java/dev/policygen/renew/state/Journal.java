@@ -2,6 +2,9 @@ package dev.policygen.renew.state;
 
 import dev.policygen.InputException;
 import dev.policygen.SourcePosition;
+import dev.policygen.io.AtomicFile;
+import dev.policygen.io.Directories;
+import dev.policygen.io.FileMode;
 import dev.policygen.route53.HostedZoneId;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -69,7 +72,7 @@ public final class Journal implements AutoCloseable {
         Path key;
         try {
             if (!Files.isDirectory(dir)) {
-                SafeFiles.createPrivateDirectory(dir);
+                Directories.createPrivate(dir);
             }
             key = dir.toRealPath();
         } catch (IOException e) {
@@ -82,7 +85,7 @@ public final class Journal implements AutoCloseable {
         boolean opened = false;
         try {
             channel = FileChannel.open(lockFile, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
-                    SafeFiles.OWNER_ONLY_FILE);
+                    FileMode.OWNER_ONLY.attributes());
             FileLock lock;
             try {
                 lock = channel.tryLock();
@@ -216,7 +219,7 @@ public final class Journal implements AutoCloseable {
         if (next.equals(entries)) {
             return;
         }
-        SafeFiles.replace(file, JournalCodec.render(next).getBytes(StandardCharsets.UTF_8), SafeFiles.OWNER_ONLY);
+        AtomicFile.replace(file, JournalCodec.render(next).getBytes(StandardCharsets.UTF_8), FileMode.OWNER_ONLY);
         entries.clear();
         entries.addAll(next);
     }

@@ -3,13 +3,13 @@ package dev.policygen.renew.state;
 import dev.policygen.InputException;
 import dev.policygen.SourcePosition;
 import dev.policygen.UsageException;
+import dev.policygen.io.InputFiles;
 import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonReader;
 import dev.policygen.json.JsonWriter;
+import dev.policygen.json.LocatedJson;
 import dev.policygen.renew.state.Journal.Entry;
 import dev.policygen.route53.HostedZoneId;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -47,63 +47,46 @@ final class JournalCodec {
             return new ArrayList<>();
         }
         String source = file.toString();
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InputException(source, "cannot read the journal: " + Journal.describe(e), e);
-        }
+        String text = InputFiles.read(file, "the journal");
         JsonNode root = JsonReader.read(text, source);
-        JsonNode.JsonObject top = object(root, source, "the journal");
-        JsonNode version = top.get("version").orElseThrow(() -> shape(source, root, "the journal has no \"version\""));
+        // every shape error carries the hint: nobody but policygen should write this file
+        try {
+            return entries(root, new LocatedJson(source));
+        } catch (InputException e) {
+            throw new InputException(source, e.position(), e.getMessage() + " (this file is written by policygen; "
+                    + "if it was edited, restore it or remove its TXT values by hand)");
+        }
+    }
+
+    private static List<Entry> entries(JsonNode root, LocatedJson json) throws InputException {
+        JsonNode.JsonObject top = json.object(root, "the journal");
+        JsonNode version = json.required(top, "version", "the journal");
         if (!(version instanceof JsonNode.JsonNumber number) || !number.text().equals(Integer.toString(VERSION))) {
-            throw shape(source, version, "unsupported journal version; expected " + VERSION);
+            throw json.error(version, "unsupported journal version; expected " + VERSION);
         }
-        JsonNode list = top.get("entries").orElseThrow(() -> shape(source, root, "the journal has no \"entries\""));
-        if (!(list instanceof JsonNode.JsonArray array)) {
-            throw shape(source, list, "\"entries\" must be an array, not " + list.typeName());
-        }
+        JsonNode.JsonArray array = json.array(json.required(top, "entries", "the journal"), "\"entries\"");
         List<Entry> entries = new ArrayList<>();
         for (JsonNode element : array.elements()) {
-            JsonNode.JsonObject entry = object(element, source, "a journal entry");
-            String zone = text(entry, "zone", source);
+            JsonNode.JsonObject entry = json.object(element, "a journal entry");
+            String zone = json.requiredString(entry, "zone", "a journal entry");
             HostedZoneId zoneId;
             try {
                 zoneId = HostedZoneId.parse(zone);
             } catch (UsageException e) {
-                throw shape(source, entry.get("zone").get(), e.getMessage());
+                throw json.error(entry.get("zone").get(), e.getMessage());
             }
-            String created = text(entry, "created", source);
+            String created = json.requiredString(entry, "created", "a journal entry");
             Instant instant;
             try {
                 instant = Instant.parse(created);
             } catch (DateTimeParseException e) {
-                throw shape(source, entry.get("created").get(), "\"created\" is not an instant: " + created);
+                throw json.error(entry.get("created").get(), "\"created\" is not an instant: " + created);
             }
-            entries.add(new Entry(zoneId, text(entry, "name", source), text(entry, "value", source),
-                    text(entry, "certificate", source), instant));
+            entries.add(new Entry(zoneId, json.requiredString(entry, "name", "a journal entry"),
+                    json.requiredString(entry, "value", "a journal entry"),
+                    json.requiredString(entry, "certificate", "a journal entry"), instant));
         }
         return entries;
-    }
-
-    private static JsonNode.JsonObject object(JsonNode node, String source, String what) throws InputException {
-        if (node instanceof JsonNode.JsonObject object) {
-            return object;
-        }
-        throw shape(source, node, what + " must be an object, not " + node.typeName());
-    }
-
-    private static String text(JsonNode.JsonObject entry, String key, String source) throws InputException {
-        JsonNode value = entry.get(key).orElseThrow(() -> shape(source, entry, "journal entry has no \"" + key + "\""));
-        if (value instanceof JsonNode.JsonString string) {
-            return string.value();
-        }
-        throw shape(source, value, "\"" + key + "\" must be a string, not " + value.typeName());
-    }
-
-    private static InputException shape(String source, JsonNode at, String message) {
-        return new InputException(source, at.position(), message
-                + " (this file is written by policygen; if it was edited, restore it or remove its TXT values by hand)");
     }
 
     private static JsonNode.Member member(String key, JsonNode value) {
