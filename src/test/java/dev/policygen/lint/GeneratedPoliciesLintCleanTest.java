@@ -113,7 +113,12 @@ class GeneratedPoliciesLintCleanTest {
         }
         if (profile.calls().stream().anyMatch(c -> c.resource().contains("${"))) {
             if (random.nextBoolean()) {
-                builder.account("111122223333").region("eu-west-1").elbName("web-" + random.nextInt(9));
+                builder.account("111122223333").region("eu-west-1");
+            }
+            // Without --elb-name, generate grants SetLoadBalancerListenerSSLCertificate on loadbalancer/*,
+            // which PG306 reports: issue 10 item 11 has generate refuse that request, so name the load balancer.
+            if (profile.calls().stream().anyMatch(c -> c.resource().contains("${elb}"))) {
+                builder.elbName("web-" + random.nextInt(9));
             }
             if (random.nextBoolean()) {
                 builder.accountKey("s3://acme-keys/account.pem").clientSetting("account-key-in-s3");

@@ -23,13 +23,14 @@ class SeedPoliciesTest {
 
     @Test
     void letsencryptAwsReadmePolicyHasErrors() {
-        // Everything on "*": any record in any zone, and an action that does not exist.
+        // Everything on "*": any record in any zone, every load balancer, and an action that does not exist.
         assertEquals(List.of(
                 "PG104 suggestion 5",
                 "PG201 error 8", "PG202 warning 8", "PG204 suggestion 8",
                 "PG305 error 10",
                 "PG205 warning 14",
                 "PG104 suggestion 18",
+                "PG306 warning 25",
                 "PG104 suggestion 29"), summary("letsencrypt-aws-readme.json"));
     }
 

@@ -2,19 +2,20 @@ package dev.policygen.eval.condition;
 
 /**
  * Parses IPv4 and IPv6 literals into bytes. Hand-written: InetAddress.getByName would resolve
- * host names over DNS, and it reports bad input by exception.
+ * host names over DNS, and it reports bad input by exception. Public for lint, which reads the
+ * same CIDR lists (PG403).
  */
-final class IpAddresses {
+public final class IpAddresses {
     private IpAddresses() {
     }
 
     /** 4 or 16 bytes, or null when the text is not an address literal. */
-    static byte[] parse(String text) {
+    public static byte[] parse(String text) {
         return text.indexOf(':') >= 0 ? parseV6(text) : parseV4(text, 0, text.length());
     }
 
     /** A prefix length between 0 and max, or -1. */
-    static int prefix(String text, int max) {
+    public static int prefix(String text, int max) {
         if (text.isEmpty() || text.length() > 3) {
             return -1;
         }

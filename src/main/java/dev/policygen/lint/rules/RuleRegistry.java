@@ -70,8 +70,10 @@ public final class RuleRegistry {
                 new WildcardOnlyActionOnResourceRule(),
                 new GetChangeWrongResourceRule(),
                 new GetChangeDetailsRule(),
+                new RenewActionOnAnyObjectRule(),
                 new SourceIpDenyWithoutServiceGuardRule(),
                 new PolicyTooLargeRule(),
+                new SourceIpListCoversEveryAddressRule(),
                 new UnderGrantRule(diff),
                 new OverGrantRule(diff));
     }
