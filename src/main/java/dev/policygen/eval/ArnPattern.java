@@ -69,28 +69,8 @@ public final class ArnPattern {
 
     /** The five parts after "arn:", padded with "*" when {@code pad}; null when not an ARN. */
     private static String[] split(String text, boolean pad) {
-        if (!text.startsWith("arn:")) {
-            return null;
-        }
-        String[] parts = new String[5];
-        int start = 4;
-        for (int i = 0; i < 4; i++) {
-            int colon = text.indexOf(':', start);
-            if (colon < 0) {
-                if (!pad) {
-                    return null;
-                }
-                parts[i] = text.substring(start);
-                for (int j = i + 1; j < 5; j++) {
-                    parts[j] = "*";
-                }
-                return parts;
-            }
-            parts[i] = text.substring(start, colon);
-            start = colon + 1;
-        }
-        parts[4] = text.substring(start);
-        return parts;
+        Arn arn = pad ? Arn.parsePattern(text) : Arn.parse(text);
+        return arn == null ? null : arn.parts();
     }
 
     /** Whether this condition value is a well-formed ARN pattern. */

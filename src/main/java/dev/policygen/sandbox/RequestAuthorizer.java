@@ -10,6 +10,7 @@ import dev.policygen.eval.PolicyEvaluator;
 import dev.policygen.eval.RequestContext;
 import dev.policygen.io.InputFiles;
 import dev.policygen.model.PolicyReader;
+import dev.policygen.route53.Arn;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -74,8 +75,8 @@ final class RequestAuthorizer {
 
     /** The principal's account, which owns every resource the sandbox holds. */
     String account() {
-        String[] parts = principalArn.split(":");
-        return parts.length > 4 ? parts[4] : "";
+        Arn arn = Arn.parse(principalArn);
+        return arn == null ? "" : arn.account();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.policygen.sandbox;
 
+import dev.policygen.route53.Arn;
 import java.net.URI;
 import java.time.Duration;
 
@@ -29,7 +30,7 @@ final class SettingChecks {
     }
 
     static String principalArn(String arn) {
-        if (!arn.startsWith("arn:") || arn.split(":").length < 6) {
+        if (Arn.parse(arn) == null) {
             throw new IllegalArgumentException("malformed principal ARN \"" + arn + "\"");
         }
         return arn;

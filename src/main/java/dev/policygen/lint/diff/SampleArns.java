@@ -3,6 +3,7 @@ package dev.policygen.lint.diff;
 import dev.policygen.generate.GenerateRequest;
 import dev.policygen.generate.ResourceTemplate;
 import dev.policygen.profile.ProfileCall;
+import dev.policygen.route53.Arn;
 import dev.policygen.route53.HostedZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -46,13 +47,12 @@ final class SampleArns {
     }
 
     private static String concrete(String arn) {
-        String[] parts = arn.split(":", 6);
-        if (parts.length != 6) {
+        Arn parts = Arn.parse(arn);
+        if (parts == null) {
             return arn;
         }
-        parts[3] = parts[3].equals("*") ? REGION : parts[3];
-        parts[4] = parts[4].equals("*") ? ACCOUNT : parts[4];
-        parts[5] = parts[5].replace("*", ANY_NAME);
-        return String.join(":", parts);
+        return new Arn(parts.partition(), parts.service(), parts.region().equals("*") ? REGION : parts.region(),
+                parts.account().equals("*") ? ACCOUNT : parts.account(), parts.resource().replace("*", ANY_NAME))
+                .toString();
     }
 }

@@ -1,6 +1,7 @@
 package dev.policygen.lint.rules;
 
 import dev.policygen.eval.Glob;
+import dev.policygen.route53.Arn;
 import java.util.List;
 
 /**
@@ -77,9 +78,6 @@ record SingleObjectGrant(String what, String service, String type, String anyNam
 
     /** Partition, service, region, account and resource, padded with "*" as IAM pads a short ARN. */
     private static String[] arnParts(String arn) {
-        String[] parts = arn.substring("arn:".length()).split(":", 5);
-        String[] padded = {"*", "*", "*", "*", "*"};
-        System.arraycopy(parts, 0, padded, 0, parts.length);
-        return padded;
+        return Arn.parsePattern(arn).parts();
     }
 }

@@ -1,8 +1,10 @@
 package dev.policygen.renew.config;
 
 import dev.policygen.InputException;
-import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonNode.JsonObject;
+import dev.policygen.json.JsonNode;
+import dev.policygen.route53.Arn;
+import dev.policygen.route53.AwsSyntax;
 import java.util.Optional;
 import java.util.Set;
 
@@ -53,10 +55,10 @@ final class AwsNames {
     /** {@code arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE} with the resource starting with {@code resourcePrefix}. */
     static String arn(ConfigTree tree, JsonNode node, String service, String resourcePrefix) throws InputException {
         String text = tree.string(node, "an ARN");
-        String[] parts = text.split(":", 6);
-        boolean ok = parts.length == 6 && parts[0].equals("arn") && parts[1].startsWith("aws")
-                && parts[2].equals(service) && !parts[3].isEmpty() && parts[4].matches("\\d{12}")
-                && parts[5].startsWith(resourcePrefix) && parts[5].length() > resourcePrefix.length();
+        Arn arn = Arn.parse(text);
+        boolean ok = arn != null && arn.partition().startsWith("aws") && arn.service().equals(service)
+                && !arn.region().isEmpty() && AwsSyntax.isAccountId(arn.account())
+                && arn.resource().startsWith(resourcePrefix) && arn.resource().length() > resourcePrefix.length();
         if (!ok) {
             throw tree.error(node.position(), "\"" + text + "\" is not an ARN of the form arn:aws:" + service
                     + ":REGION:ACCOUNT:" + resourcePrefix + "...");

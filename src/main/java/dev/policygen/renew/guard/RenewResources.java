@@ -8,6 +8,7 @@ import dev.policygen.renew.config.RenewConfig;
 import dev.policygen.renew.destination.DestinationKind;
 import dev.policygen.renew.destination.DestinationKinds;
 import dev.policygen.renew.destination.PolicyGrants;
+import dev.policygen.route53.Arn;
 import dev.policygen.route53.Partition;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,10 @@ record RenewResources(String partition, Optional<String> region, Optional<String
     /** The partition of the config's ARNs, else of the region (cn-*, us-gov-*), else aws. */
     private static String partition(List<String> arns, Optional<String> region) {
         if (!arns.isEmpty()) {
-            return arns.get(0).split(":", 3)[1];
+            Arn arn = Arn.parse(arns.get(0));
+            if (arn != null) {
+                return arn.partition();
+            }
         }
         if (region.isPresent() && region.get().startsWith("cn-")) {
             return Partition.AWS_CN.id();
