@@ -30,6 +30,10 @@ public record CertificateName(String input, String normalized, boolean wildcard)
         } catch (IllegalArgumentException e) {
             throw new UsageException(input, "invalid domain \"" + input + "\": " + e.getMessage());
         }
+        // fullwidth digits and full stops map to an address too: １０。０。０。１ is 10.0.0.1
+        if (looksLikeIpv4(RecordNames.join(labels))) {
+            throw new UsageException(input, "\"" + input + "\" is an IP address; DNS-01 validates domain names only");
+        }
         boolean wildcard = labels.get(0).equals("*") && !text.startsWith("\\");
         List<String> rest = wildcard ? labels.subList(1, labels.size()) : labels;
         if (rest.isEmpty()) {

@@ -8,6 +8,13 @@ import java.util.List;
  * Route 53's normalization of record names, as its ChangeResourceRecordSetsNormalizedRecordNames
  * condition key sees them: Punycode for IDN labels, lower case, no trailing dot, and every byte
  * other than {@code a-z 0-9 - _} written as a backslash and three octal digits. Label dots stay.
+ *
+ * <p>Non-ASCII names are mapped as UTS #46 maps them, so a policy names what a client sends: the full-stop
+ * variants separate labels, and {@link IDN#toASCII} (IDNA2003 nameprep) folds case and width per label. Where
+ * nameprep and UTS #46 (nontransitional, as browsers and Go's idna package use it) disagree, the name is refused
+ * rather than guessed: the deviation characters (ß, ς, zero-width joiner and non-joiner) and labels whose
+ * mapping yields ASCII other than letters, digits, hyphen and underscore ({@code ⒈} becomes {@code 1.}). One
+ * difference is left: characters added to Unicode after 3.2, which nameprep passes through unmapped.
  */
 public final class RecordNames {
     /** DNS limits, in octets of the wire form. */
@@ -24,7 +31,7 @@ public final class RecordNames {
      * @throws IllegalArgumentException with a user-facing reason
      */
     public static List<String> labels(String name) {
-        String text = name;
+        String text = withAsciiFullStops(name);
         if (text.endsWith(".") && !text.endsWith("\\.")) {
             text = text.substring(0, text.length() - 1);
         }
@@ -62,6 +69,25 @@ public final class RecordNames {
             throw new IllegalArgumentException("name is " + wireLength + " octets long, the limit is " + MAX_NAME);
         }
         return labels;
+    }
+
+    /**
+     * The name with UTS #46's full-stop variants (U+3002 ideographic, U+FF0E fullwidth, U+FF61 halfwidth
+     * ideographic) mapped to '.', as UTS #46 and {@link IDN#toASCII} on a whole name do before splitting labels.
+     * Splitting first made {@code a。example.com} one label, {@code a\056example.com}: a name no client sends.
+     */
+    static String withAsciiFullStops(String name) {
+        char[] chars = null;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '\u3002' || c == '\uFF0E' || c == '\uFF61') {
+                if (chars == null) {
+                    chars = name.toCharArray();
+                }
+                chars[i] = '.';
+            }
+        }
+        return chars == null ? name : new String(chars);
     }
 
     /** The normalized form of any record name; {@code *} anywhere becomes {@code \052}. */
@@ -121,11 +147,20 @@ public final class RecordNames {
         }
         String label = raw;
         if (!isAscii(raw)) {
+            String deviation = deviationCharacter(raw);
+            if (deviation != null) {
+                throw new IllegalArgumentException("label " + quoted(raw) + " contains " + deviation
+                        + ", which IDNA2003 and UTS #46 map differently; give the label in Punycode (xn--...)");
+            }
             try {
                 // ALLOW_UNASSIGNED but not USE_STD3_ASCII_RULES: "_" in _acme-challenge must survive.
                 label = IDN.toASCII(raw, IDN.ALLOW_UNASSIGNED);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("label " + quoted(raw) + " is not a valid internationalized label");
+            }
+            if (!isLetterDigitHyphenOrUnderscore(label)) {
+                throw new IllegalArgumentException("label " + quoted(raw) + " maps to " + quoted(label)
+                        + "; only letters, digits, hyphens and underscores may come from an internationalized label");
             }
         }
         if (label.length() > MAX_LABEL) {
@@ -163,6 +198,40 @@ public final class RecordNames {
         for (int i = from; i < from + 3; i++) {
             char c = text.charAt(i);
             if (c < '0' || c > '7') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The UTS #46 deviation characters: nameprep maps ß to ss and ς to σ and deletes the joiners, while
+     * nontransitional processing keeps them, so the two give different names (faß.de is fass.de or xn--fa-hia.de).
+     */
+    private static String deviationCharacter(String label) {
+        for (int i = 0; i < label.length(); i++) {
+            switch (label.charAt(i)) {
+                case '\u00DF':
+                    return "\"\u00DF\" (sharp s)";
+                case '\u03C2':
+                    return "\"\u03C2\" (final sigma)";
+                case '\u200C':
+                    return "a zero-width non-joiner (U+200C)";
+                case '\u200D':
+                    return "a zero-width joiner (U+200D)";
+                default:
+                    break;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isLetterDigitHyphenOrUnderscore(String label) {
+        for (int i = 0; i < label.length(); i++) {
+            char c = label.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
+                    || c == '_';
+            if (!ok) {
                 return false;
             }
         }

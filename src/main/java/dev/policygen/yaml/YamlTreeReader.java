@@ -2,27 +2,49 @@ package dev.policygen.yaml;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.policygen.InputException;
 import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonReader;
 import java.io.IOException;
+import java.util.Set;
 
 /**
- * Reads YAML (CloudFormation templates) into the same located tree as JSON, using the YAML parser's
- * marks for line and column. The only class that touches YAML: lint and the renew config load it, generate never.
- * Short-form intrinsics such as {@code !Sub} keep their scalar value; the tag itself is dropped.
+ * Reads YAML into the same located tree as JSON, using the YAML parser's marks for line and column. The only
+ * class that touches YAML: lint and the renew config load it, generate never. What the tree cannot hold
+ * faithfully (aliases, merge keys, unknown tags) is refused with its position, see {@link RefusingYamlParser}.
  */
 public final class YamlTreeReader {
     private static final YAMLFactory FACTORY = YAMLFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
             .build();
 
+    /**
+     * CloudFormation's short-form intrinsic functions (CloudFormation User Guide, intrinsic function reference).
+     * Lint keeps their value and drops the tag, so {@code !Sub arn:...} is linted as the text it substitutes into.
+     */
+    private static final Set<String> CLOUDFORMATION_TAGS = Set.of("Ref", "Condition", "Base64", "Cidr", "FindInMap",
+            "GetAtt", "GetAZs", "ImportValue", "Join", "Select", "Split", "Sub", "Transform", "And", "Equals", "If",
+            "Not", "Or", "ToJsonString", "Length");
+
     private YamlTreeReader() {
     }
 
+    /** Plain YAML data, such as a renew config: no tag but {@code !!str}. */
     public static JsonNode read(String text, String source) throws InputException {
-        try (var parser = FACTORY.createParser(text)) {
-            return JsonReader.read(parser, source);
+        return read(text, source, Set.of());
+    }
+
+    /** A CloudFormation template: its short-form intrinsics are allowed as well. */
+    public static JsonNode readCloudFormation(String text, String source) throws InputException {
+        return read(text, source, CLOUDFORMATION_TAGS);
+    }
+
+    private static JsonNode read(String text, String source, Set<String> allowedTags) throws InputException {
+        try (var parser = (YAMLParser) FACTORY.createParser(text)) {
+            return JsonReader.read(new RefusingYamlParser(parser, source, allowedTags), source);
+        } catch (RefusingYamlParser.Refusal e) {
+            throw e.input();
         } catch (IOException e) {
             throw new InputException(source, "cannot read YAML: " + e.getMessage(), e);
         } catch (RuntimeException e) {

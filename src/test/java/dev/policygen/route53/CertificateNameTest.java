@@ -41,6 +41,68 @@ class CertificateNameTest {
         assertEquals(wildcard, name.wildcard());
     }
 
+    /** Issue 10, item 9: UTS #46 maps every full-stop variant to '.' before labels are split and encoded. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "a\u3002example.com|_acme-challenge.a.example.com|false",
+        "a\uFF0Eexample\uFF0Ecom|_acme-challenge.a.example.com|false",
+        "a\uFF61example.com|_acme-challenge.a.example.com|false",
+        "example.com\u3002|_acme-challenge.example.com|false",
+        "*\u3002B\u00FCcher\uFF0Eexample|_acme-challenge.xn--bcher-kva.example|true",
+        "\uFF25\uFF38\uFF21\uFF2D\uFF30\uFF2C\uFF25.com|_acme-challenge.example.com|false",
+        "\u24D0.example|_acme-challenge.a.example|false",
+    })
+    void mapsFullStopsWidthAndCaseAsUts46Does(String input, String challenge, boolean wildcard) throws UsageException {
+        CertificateName name = CertificateName.parse(input);
+        assertEquals(challenge, name.challengeName());
+        assertEquals(wildcard, name.wildcard());
+    }
+
+    /** Where IDNA2003 (java.net.IDN) and UTS #46 give different names, or the mapping leaves a domain name. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "fa\u00DF.de|sharp s",
+        "\u03C3\u03BF\u03C6\u03CC\u03C2.gr|final sigma",
+        "a\u200Db.example|zero-width joiner",
+        "a\u200Cb.example|zero-width non-joiner",
+        "\u2488example.com|maps to \"1.example\"",
+        "\uFF0A.example.com|maps to \"*\"",
+        "a\u3000b.example.com|maps to \"a b\"",
+        "a\uFF1Ab.example.com|maps to \"a:b\"",
+        "\uFF11\uFF10\u3002\uFF10\u3002\uFF10\u3002\uFF11|is an IP address",
+        "1\u30022\uFF0E3\uFF614|is an IP address",
+    })
+    void refusesNamesUts46WouldNotGiveThisWay(String input, String reason) {
+        UsageException e = assertThrows(UsageException.class, () -> CertificateName.parse(input), input);
+        assertTrue(e.getMessage().contains(reason), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+    }
+
+    /**
+     * Seeded property: a name with any mix of full-stop variants normalizes to what java.net.IDN gives for the
+     * whole name (which maps the variants before splitting), so no separator is ever kept inside a label.
+     */
+    @Test
+    void fullStopVariantsSeparateLabelsLikeIdnOnTheWholeName() {
+        String[] separators = {".", "\u3002", "\uFF0E", "\uFF61"};
+        Random random = new Random(Long.getLong("names.seed", 20261121L));
+        for (int round = 0; round < 5_000; round++) {
+            StringBuilder name = new StringBuilder();
+            int labels = 1 + random.nextInt(4);
+            for (int i = 0; i < labels; i++) {
+                if (i > 0) {
+                    name.append(separators[random.nextInt(separators.length)]);
+                }
+                String label = LABELS[random.nextInt(LABELS.length)];
+                name.append(label.equals("\u00DF") ? "ss" : label);
+            }
+            String typed = name.toString();
+            String whole = java.net.IDN.toASCII(typed, java.net.IDN.ALLOW_UNASSIGNED);
+            assertEquals(RecordNames.normalize(whole), RecordNames.normalize(typed), typed);
+            assertEquals(labels, RecordNames.labels(typed).size(), typed);
+        }
+    }
+
     @Test
     void rejectsWhatCannotBeACertificateName() {
         for (String bad : BAD) {

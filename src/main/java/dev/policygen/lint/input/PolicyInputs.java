@@ -28,7 +28,7 @@ public final class PolicyInputs {
         boolean yaml = isYaml(file, text);
         JsonNode root;
         try {
-            root = yaml ? YamlTreeReader.read(text, file) : JsonReader.read(text, file);
+            root = yaml ? YamlTreeReader.readCloudFormation(text, file) : JsonReader.read(text, file);
         } catch (InputException e) {
             String message = yaml ? e.getMessage().replaceFirst("^invalid JSON", "invalid YAML") : e.getMessage();
             return List.of(LintedPolicy.unparsable(file, "", new SyntaxProblem(

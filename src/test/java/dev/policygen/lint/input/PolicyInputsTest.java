@@ -46,6 +46,18 @@ class PolicyInputsTest {
                 findings.get(0));
     }
 
+    /** Issue 10, item 7: an alias was linted as the anchor's name; now the template is PG100 at the alias. */
+    @Test
+    void yamlAliasesAndUnknownTagsInATemplateArePg100AtTheirPosition() {
+        String policy = "Resources:\n  P:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n"
+                + "        Version: \"2012-10-17\"\n        Statement:\n          - Effect: Allow\n"
+                + "            Action: &read route53:GetChange\n            Resource: %s\n";
+        assertEquals(List.of("PG100@10:23 YAML alias *read is not supported; write the value out"),
+                lint("t.yaml", String.format(policy, "*read")));
+        assertEquals(List.of("PG100@10:23 YAML tag !Reference is not supported here"),
+                lint("t.yaml", String.format(policy, "!Reference Zone")));
+    }
+
     @Test
     void templateWithoutIamResourcesHasNoPolicies() {
         String template = "{\"AWSTemplateFormatVersion\": \"2010-09-09\", \"Resources\": {\"Z\": {\"Type\":"

@@ -113,6 +113,20 @@ class RenewConfigReaderTest {
     private static final String LB = "{\"elb\": {\"name\": \"lb\"}, \"hosts\": [\"a.example.com\"]}";
     private static final String HEAD = "accountKey: file:///k.pem\ncertificates:\n  www:\n";
 
+    /** Issue 10, item 7: an alias was read as the anchor's name, ordering a certificate for the domain "apex". */
+    @Test
+    void aliasesMergeKeysAndTagsAreRefusedNotReadAsText() {
+        assertEquals("c.yaml:4:51: YAML alias *apex is not supported; write the value out",
+                yamlError(HEAD + "    domains: [&apex example.com, www.example.com, *apex]\n    destinations: [acm: {}]\n"));
+        assertEquals("c.yaml:4:5: YAML merge keys (<<) are not supported; write the keys out",
+                yamlError(HEAD + "    <<: {keyType: rsa-2048}\n    domains: [a.example.com]\n    destinations: [acm: {}]\n"));
+        assertEquals("c.yaml:4:15: YAML tag !Ref is not supported here",
+                yamlError(HEAD + "    domains: [!Ref apex]\n    destinations: [acm: {}]\n"));
+        assertEquals("c.yaml:5:14: YAML alias *www is not supported; write the value out",
+                yamlError("accountKey: file:///k.pem\ncertificates:\n  www: &www {domains: [a.example.com], "
+                        + "destinations: [acm: {}]}\n  web:\n    domains: *www\n"));
+    }
+
     @Test
     void errorsInOwnSchemaNameFileLineAndColumn() {
         assertEquals("c.yaml:1:1: unknown key \"acountKey\" in the renew config; expected one of accountKey, "
