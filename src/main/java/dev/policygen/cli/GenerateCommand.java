@@ -87,7 +87,9 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Write to FILE (atomically) instead of standard output. Several JSON documents go to "
-                    + "FILE with -1, -2 or -network-deny before the extension.")
+                    + "FILE with -1, -2 or -network-deny before the extension. A replaced file keeps its mode "
+                    + "(and owner, as root); a new one gets 0666 less the umask; a FIFO or device such as "
+                    + "/dev/stdout is written through, never replaced.")
     Path output;
 
     @Option(names = "--minify", description = "JSON on one line.")

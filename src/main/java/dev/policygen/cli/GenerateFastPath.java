@@ -59,14 +59,16 @@ final class GenerateFastPath {
         if (!bind(command, args)) {
             return DECLINED;
         }
+        int code;
         try {
-            return command.execute(out, err);
+            code = command.execute(out, err);
         } catch (Exception e) {
-            return Main.failure(e, err, false);
-        } finally {
-            out.flush();
-            err.flush();
+            code = Main.failure(e, err, false);
         }
+        // the same check of standard output as picocli's path: > /dev/full is exit 3, never a silent 0
+        code = Main.checked(code, out, err);
+        err.flush();
+        return code;
     }
 
     /** Sets the command's fields from the arguments; false when picocli must handle them. */

@@ -15,9 +15,7 @@ import dev.policygen.lint.diff.ProfileDiff;
 import dev.policygen.lint.input.PolicyInputs;
 import dev.policygen.lint.report.ReportFormat;
 import dev.policygen.lint.rules.RuleRegistry;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -112,10 +110,7 @@ final class LintCommand implements Callable<Integer> {
             // no noun: lint reads policies, templates and plans alike
             return InputFiles.read(file, "");
         }
-        try {
-            return new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InputException(file, "cannot read: " + e.getMessage(), e);
-        }
+        // bounded like every input file, so an endless pipe ends in one line, not an OutOfMemoryError
+        return InputFiles.read(System.in, "standard input", "");
     }
 }

@@ -35,7 +35,7 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter out = StandardOutput.open();
         PrintWriter err = new PrintWriter(System.err, true);
         int code = execute(args, out, err);
         out.flush();
@@ -71,7 +71,25 @@ public final class Main implements Runnable {
             cl.getErr().println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
             return ExitCode.USAGE;
         });
-        return commandLine.execute(withDefaultCommand(commandLine, args));
+        return checked(commandLine.execute(withDefaultCommand(commandLine, args)), out, err);
+    }
+
+    /**
+     * The command's exit code once standard output is known to hold all it printed. A writer swallows
+     * write errors, so without this {@code policygen ... > /dev/full} (a full disk, a closed stdout)
+     * exited 0 and {@code && terraform apply} went on with nothing: a failed write is exit 3 with one
+     * line, unless the command already failed for its own reason, whose code stays. Every command
+     * ends here (and generate's fast path, {@link GenerateFastPath#run}). Standard error is not
+     * checked: it carries diagnostics only, and there would be nowhere to report its failure.
+     */
+    static int checked(int code, PrintWriter out, PrintWriter err) {
+        if (!out.checkError()) {
+            return code;
+        }
+        String reason = out instanceof StandardOutput standard ? standard.failure() : null;
+        err.println("policygen: error: cannot write standard output" + (reason == null ? "" : ": " + reason));
+        err.flush();
+        return code == ExitCode.OK || code == ExitCode.FINDINGS ? ExitCode.BAD_INPUT : code;
     }
 
     /** Inserts "generate" unless the first argument names a command or asks for top-level help. */

@@ -36,6 +36,14 @@ public final class FileMode {
         this.permissions = permissions;
     }
 
+    /** Exactly the permission bits {@code file} has now, for the file replacing it; without POSIX the default. */
+    static FileMode of(Path file) throws IOException {
+        if (!POSIX) {
+            return UMASK_DEFAULT;
+        }
+        return new FileMode(Files.getPosixFilePermissions(file));
+    }
+
     /** The attributes to create a file or directory with; none for the umask default or without POSIX. */
     public FileAttribute<?>[] attributes() {
         if (permissions == null || !POSIX) {

@@ -17,8 +17,19 @@ import java.nio.file.Path;
  * {@link InputException} worded one way everywhere: {@code FILE: cannot read WHAT: REASON}, the
  * reason being "no such file", "permission denied" or the system's own words. Every such read goes
  * through {@link #bytes}, the one place a limit on input size belongs.
+ *
+ * <p>No input may exceed {@link #MAX_BYTES} (16 MiB): the largest policy IAM accepts is 10,240
+ * characters and a CloudFormation template at most 1 MB, so 16 MiB leaves room for large Terraform
+ * plans and renew configs while a parsed tree of it stays well inside a default heap. Without a limit
+ * an endless input ({@code /dev/zero}, a FIFO) ran the JVM out of memory; with it, reading stops one
+ * byte past the limit and fails with one line naming the file and the limit.
  */
 public final class InputFiles {
+    /** The most bytes any input file or standard input may have. */
+    public static final int MAX_BYTES = 16 * 1024 * 1024;
+    /** {@link #MAX_BYTES} as messages and the README say it. */
+    public static final String MAX_TEXT = "16 MiB";
+
     private InputFiles() {
     }
 
@@ -51,13 +62,35 @@ public final class InputFiles {
         return bytes(file, 0, what);
     }
 
+    /**
+     * The text (UTF-8) of an input stream, standard input for {@code lint -}, within the same limit;
+     * {@code source} names it in messages.
+     */
+    public static String read(InputStream in, String source, String what) throws InputException {
+        try {
+            return new String(bounded(in, source, what), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InputException(source, message(what, reason(e)), e);
+        }
+    }
+
     private static byte[] bytes(Path file, long offset, String what) throws InputException {
         try (InputStream in = Files.newInputStream(file)) {
             in.skipNBytes(offset);
-            return in.readAllBytes();
+            return bounded(in, file.toString(), what);
         } catch (IOException e) {
             throw new InputException(file.toString(), message(what, reason(e)), e);
         }
+    }
+
+    /** At most {@link #MAX_BYTES}: one byte more is read only to learn that there is more. */
+    private static byte[] bounded(InputStream in, String source, String what) throws IOException, InputException {
+        byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+        if (bytes.length > MAX_BYTES) {
+            throw new InputException(source, message(what, "larger than " + MAX_TEXT + ", the limit for an input"),
+                    null);
+        }
+        return bytes;
     }
 
     private static String message(String what, String reason) {

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.policygen.InputException;
 import dev.policygen.SourcePosition;
+import dev.policygen.io.InputFiles;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,10 +20,20 @@ import java.util.List;
  */
 public final class JsonReader {
     /** Deeper than any policy, shallow enough that hostile input cannot exhaust the stack. */
-    private static final int MAX_DEPTH = 64;
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+    public static final int MAX_DEPTH = 64;
+    /**
+     * Jackson's own limits, for this reader and the YAML one: the nesting one level above ours, so
+     * {@link #readValue} reports it in our words first; lengths as long as the input may be
+     * ({@link InputFiles#MAX_BYTES} bounds it), since values stay text here and are never converted.
+     * A limit Jackson still hits is reported without its class names ({@link #parserLimit}).
+     */
+    public static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+            .maxNestingDepth(MAX_DEPTH + 1)
+            .maxNumberLength(InputFiles.MAX_BYTES)
+            .maxStringLength(InputFiles.MAX_BYTES)
+            .maxNameLength(InputFiles.MAX_BYTES)
             .build();
+    private static final JsonFactory FACTORY = JsonFactory.builder().streamReadConstraints(LIMITS).build();
 
     private JsonReader() {
     }
@@ -50,13 +62,15 @@ public final class JsonReader {
             if (first == null) {
                 throw new InputException(source, new SourcePosition(1, 1), "empty input, expected a JSON value");
             }
-            JsonNode node = readValue(parser, first);
+            JsonNode node = readValue(parser, first, 1, source);
             JsonToken trailing = parser.nextToken();
             if (trailing != null) {
                 throw new InputException(source, position(parser.currentTokenLocation()),
                         "unexpected content after the JSON value");
             }
             return node;
+        } catch (StreamConstraintsException e) {
+            throw new InputException(source, position(e.getLocation()), parserLimit(e));
         } catch (JsonProcessingException e) {
             throw new InputException(source, position(e.getLocation()), "invalid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
@@ -64,8 +78,24 @@ public final class JsonReader {
         }
     }
 
-    private static JsonNode readValue(JsonParser parser, JsonToken token) throws IOException {
+    /**
+     * A limit of Jackson's that the ones above did not catch first, in words a user can act on:
+     * Jackson's own message names its classes and methods.
+     */
+    private static String parserLimit(StreamConstraintsException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        if (message.contains("nesting depth")) {
+            return "nested deeper than " + MAX_DEPTH + " levels";
+        }
+        return "a value longer than the reader's limit";
+    }
+
+    private static JsonNode readValue(JsonParser parser, JsonToken token, int depth, String source) throws IOException,
+            InputException {
         SourcePosition at = position(parser.currentTokenLocation());
+        if (depth > MAX_DEPTH && (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY)) {
+            throw new InputException(source, at, "nested deeper than " + MAX_DEPTH + " levels");
+        }
         switch (token) {
             case START_OBJECT: {
                 List<JsonNode.Member> members = new ArrayList<>();
@@ -73,7 +103,8 @@ public final class JsonReader {
                 while ((next = parser.nextToken()) == JsonToken.FIELD_NAME) {
                     String key = parser.currentName();
                     SourcePosition keyAt = position(parser.currentTokenLocation());
-                    members.add(new JsonNode.Member(key, keyAt, readValue(parser, parser.nextToken())));
+                    JsonNode value = readValue(parser, parser.nextToken(), depth + 1, source);
+                    members.add(new JsonNode.Member(key, keyAt, value));
                 }
                 if (next != JsonToken.END_OBJECT) {
                     throw new IOException("unterminated object");
@@ -87,7 +118,7 @@ public final class JsonReader {
                     if (next == null) {
                         throw new IOException("unterminated array");
                     }
-                    elements.add(readValue(parser, next));
+                    elements.add(readValue(parser, next, depth + 1, source));
                 }
                 return new JsonNode.JsonArray(elements, at);
             }

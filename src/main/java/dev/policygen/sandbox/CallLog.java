@@ -4,6 +4,7 @@ import dev.policygen.SourcePosition;
 import dev.policygen.eval.AccessRequest;
 import dev.policygen.eval.ContextValue;
 import dev.policygen.eval.StatementRef;
+import dev.policygen.io.FileKind;
 import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonWriter;
 import java.io.Closeable;
@@ -12,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
@@ -56,8 +58,15 @@ final class CallLog implements Closeable {
         if (parent != null) {
             Files.createDirectories(parent);
         }
+        FileKind kind = FileKind.of(file, false);
+        if (kind != FileKind.MISSING && kind != FileKind.REGULAR_FILE) {
+            // a link planted at the name must not make the sandbox append to the file it leads to
+            throw new IOException(file + " is " + kind.description()
+                    + "; the call log is only appended to a regular file");
+        }
+        // NOFOLLOW_LINKS as well: a link put there since the check fails the open instead of being followed
         return new CallLog(Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND));
+                StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS));
     }
 
     synchronized void write(Entry entry) {

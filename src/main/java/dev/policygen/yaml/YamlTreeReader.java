@@ -1,13 +1,14 @@
 package dev.policygen.yaml;
 
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.policygen.InputException;
+import dev.policygen.io.InputFiles;
 import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonReader;
 import java.io.IOException;
 import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads YAML into the same located tree as JSON, using the YAML parser's marks for line and column. The only
@@ -15,8 +16,13 @@ import java.util.Set;
  * faithfully (aliases, merge keys, unknown tags) is refused with its position, see {@link RefusingYamlParser}.
  */
 public final class YamlTreeReader {
+    /**
+     * JSON's limits, and SnakeYAML's document size (3 MB of code points by default, which it reports
+     * in its own words) raised to the input limit every file already has.
+     */
     private static final YAMLFactory FACTORY = YAMLFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
+            .streamReadConstraints(JsonReader.LIMITS)
+            .loaderOptions(loaderOptions())
             .build();
 
     /**
@@ -28,6 +34,12 @@ public final class YamlTreeReader {
             "Not", "Or", "ToJsonString", "Length");
 
     private YamlTreeReader() {
+    }
+
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(InputFiles.MAX_BYTES);
+        return options;
     }
 
     /** Plain YAML data, such as a renew config: no tag but {@code !!str}. */

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.policygen.InputException;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -61,5 +65,46 @@ class InputFilesTest {
     void aPathThatCannotBeAPathIsAnInputError() {
         InputException e = assertThrows(InputException.class, () -> InputFiles.read("bad\0name", ""));
         assertTrue(e.getMessage().startsWith("cannot read: "), e.getMessage());
+    }
+
+    @Test
+    void anEndlessInputEndsAtTheLimitWithOneLineNamingFileAndLimit() {
+        // issue 10 item 5: /dev/zero ran the JVM out of memory; now reading stops one byte past 16 MiB
+        InputException e = assertThrows(InputException.class, () -> InputFiles.read(Path.of("/dev/zero"), "policy"));
+        assertEquals("/dev/zero: cannot read policy: larger than 16 MiB, the limit for an input", e.located());
+        assertThrows(InputException.class, () -> InputFiles.readFrom(Path.of("/dev/zero"), 10, "the call log"));
+    }
+
+    @Test
+    void aFileOneByteOverTheLimitIsRefusedAndOneAtTheLimitIsRead() throws Exception {
+        // sparse files: they cost no disk
+        Path atLimit = sparse("at-limit.json", InputFiles.MAX_BYTES);
+        assertEquals(InputFiles.MAX_BYTES, InputFiles.readBytes(atLimit, "").length);
+        Path over = sparse("over.json", InputFiles.MAX_BYTES + 1L);
+        InputException e = assertThrows(InputException.class, () -> InputFiles.read(over.toString(), ""));
+        assertEquals(over + ": cannot read: larger than 16 MiB, the limit for an input", e.located());
+    }
+
+    @Test
+    void anEndlessStreamSuchAsStandardInputIsBoundedTheSameWay() throws Exception {
+        InputStream endless = new InputStream() {
+            @Override
+            public int read() {
+                return 'x';
+            }
+        };
+        InputException e = assertThrows(InputException.class,
+                () -> InputFiles.read(endless, "standard input", ""));
+        assertEquals("standard input: cannot read: larger than 16 MiB, the limit for an input", e.located());
+        assertEquals("{}", InputFiles.read(new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)),
+                "standard input", ""));
+    }
+
+    private Path sparse(String name, long length) throws Exception {
+        Path file = dir.resolve(name);
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.setLength(length);
+        }
+        return file;
     }
 }
