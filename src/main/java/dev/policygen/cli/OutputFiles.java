@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * Writes rendered files next to {@code --output}: every file is staged (written to a temporary file
  * in the same directory and forced to disk) first, and only when all are written are they moved into
- * place, so a failure leaves what was on disk untouched. The files get mode 0600, as they always
+ * place, so a failure leaves what was on disk untouched; then the files of an earlier run of the same
+ * pattern that this run does not write are removed ({@link StaleOutputs}). The files get mode 0600, as they always
  * have (they were temporary files before).
  */
 final class OutputFiles {
@@ -34,7 +35,21 @@ final class OutputFiles {
         return output.resolveSibling(stem + file.suffix() + extension);
     }
 
+    /** Writes the files; returns the paths written. */
     static List<Path> write(Path output, List<RenderedFile> files) throws OutputException {
+        return write(output, files, null);
+    }
+
+    /**
+     * generate's write: as {@link #write(Path, List)}, then removes the earlier run's outputs this run
+     * does not write again ({@link StaleOutputs}), adding their paths to {@code removed}.
+     */
+    static List<Path> writeReplacingEarlierRun(Path output, List<RenderedFile> files, List<Path> removed)
+            throws OutputException {
+        return write(output, files, removed);
+    }
+
+    private static List<Path> write(Path output, List<RenderedFile> files, List<Path> removed) throws OutputException {
         List<Path> targets = new ArrayList<>();
         List<StagedFile> staged = new ArrayList<>();
         try {
@@ -51,8 +66,14 @@ final class OutputFiles {
                 staged.add(AtomicFile.stage(target, file.text().getBytes(StandardCharsets.UTF_8), FileMode.OWNER_ONLY));
                 targets.add(target);
             }
+            List<Path> stale = removed == null ? List.of() : StaleOutputs.find(output, targets);
             for (int i = 0; i < staged.size(); i++) {
                 staged.get(i).commit();
+            }
+            // only once every new file is in place: a failure above leaves the earlier run whole
+            if (removed != null) {
+                StaleOutputs.remove(stale);
+                removed.addAll(stale);
             }
             return targets;
         } catch (IOException e) {
