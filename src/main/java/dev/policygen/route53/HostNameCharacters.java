@@ -26,7 +26,7 @@ public final class HostNameCharacters {
             if (c <= 0x20 || c == 0x7F) {
                 throw new UsageException(value, what + " \"" + text + "\" contains a space or control character");
             }
-            if (c > 0x7F || allowed(c)) {
+            if (allowed(c) || (c > 0x7F && !asciiLookalike(c))) {
                 continue;
             }
             String reason = what + " \"" + text + "\" contains \"" + c + "\", which is not a host name character"
@@ -38,6 +38,22 @@ public final class HostNameCharacters {
             }
             throw new UsageException(value, reason);
         }
+    }
+
+    /**
+     * A non-ASCII character that IDNA's compatibility mapping turns into an ASCII character a host
+     * name cannot hold, such as the fullwidth {@code ＄} (U+FF04) into {@code $}: refused like the
+     * character it becomes, or it would reach the name after Punycode conversion.
+     */
+    private static boolean asciiLookalike(char c) {
+        String mapped = java.text.Normalizer.normalize(String.valueOf(c), java.text.Normalizer.Form.NFKC);
+        for (int i = 0; i < mapped.length(); i++) {
+            char m = mapped.charAt(i);
+            if (m <= 0x7F && !allowed(m)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean allowed(char c) {

@@ -102,7 +102,7 @@ class GenerateRefusalsTest {
             assertFalse(run.err().contains("IP address"), run.err());
         }
         for (String bad : new String[] {"https://example.com", "user@example.com", "a:b.example.com", "a{b}.example.com",
-            "a%b.example.com", "a/b.example.com"}) {
+            "a%b.example.com", "a/b.example.com", "a\uff04{aws:username}.example.com"}) {
             CliRun run = refused("--client", "lego", "--zone", Z1, "--domain", bad);
             assertTrue(run.err().contains("not a host name character"), run.err());
             assertFalse(run.err().contains("IP address"), run.err());
