@@ -10,6 +10,88 @@ data "aws_iam_policy_document" "certbot_dns01_1" {
     actions   = ["route53:ListHostedZones"]
     resources = ["*"]
   }
+
+  statement {
+    sid       = "ChangeChallengeRecordsZ11111112222222333333Part2"
+    effect    = "Allow"
+    actions   = ["route53:ChangeResourceRecordSets"]
+    resources = ["arn:aws:route53:::hostedzone/Z11111112222222333333"]
+
+    condition {
+      test     = "ForAllValues:StringEquals"
+      variable = "route53:ChangeResourceRecordSetsActions"
+      values   = [
+        "DELETE",
+        "UPSERT",
+      ]
+    }
+
+    condition {
+      test     = "ForAllValues:StringEquals"
+      variable = "route53:ChangeResourceRecordSetsNormalizedRecordNames"
+      values   = [
+        "_acme-challenge.svc154.example.com",
+        "_acme-challenge.svc155.example.com",
+        "_acme-challenge.svc156.example.com",
+        "_acme-challenge.svc157.example.com",
+        "_acme-challenge.svc158.example.com",
+        "_acme-challenge.svc159.example.com",
+        "_acme-challenge.svc160.example.com",
+        "_acme-challenge.svc161.example.com",
+        "_acme-challenge.svc162.example.com",
+        "_acme-challenge.svc163.example.com",
+        "_acme-challenge.svc164.example.com",
+        "_acme-challenge.svc165.example.com",
+        "_acme-challenge.svc166.example.com",
+        "_acme-challenge.svc167.example.com",
+        "_acme-challenge.svc168.example.com",
+        "_acme-challenge.svc169.example.com",
+        "_acme-challenge.svc170.example.com",
+        "_acme-challenge.svc171.example.com",
+        "_acme-challenge.svc172.example.com",
+        "_acme-challenge.svc173.example.com",
+        "_acme-challenge.svc174.example.com",
+        "_acme-challenge.svc175.example.com",
+        "_acme-challenge.svc176.example.com",
+        "_acme-challenge.svc177.example.com",
+        "_acme-challenge.svc178.example.com",
+        "_acme-challenge.svc179.example.com",
+        "_acme-challenge.svc180.example.com",
+        "_acme-challenge.svc181.example.com",
+        "_acme-challenge.svc182.example.com",
+        "_acme-challenge.svc183.example.com",
+        "_acme-challenge.svc184.example.com",
+        "_acme-challenge.svc185.example.com",
+        "_acme-challenge.svc186.example.com",
+        "_acme-challenge.svc187.example.com",
+        "_acme-challenge.svc188.example.com",
+        "_acme-challenge.svc189.example.com",
+        "_acme-challenge.svc190.example.com",
+        "_acme-challenge.svc191.example.com",
+        "_acme-challenge.svc192.example.com",
+        "_acme-challenge.svc193.example.com",
+        "_acme-challenge.svc194.example.com",
+        "_acme-challenge.svc195.example.com",
+        "_acme-challenge.svc196.example.com",
+        "_acme-challenge.svc197.example.com",
+        "_acme-challenge.svc198.example.com",
+        "_acme-challenge.svc199.example.com",
+      ]
+    }
+
+    condition {
+      test     = "ForAllValues:StringEquals"
+      variable = "route53:ChangeResourceRecordSetsRecordTypes"
+      values   = ["TXT"]
+    }
+  }
+
+  statement {
+    sid       = "WaitForChanges"
+    effect    = "Allow"
+    actions   = ["route53:GetChange"]
+    resources = ["arn:aws:route53:::change/*"]
+  }
 }
 
 data "aws_iam_policy_document" "certbot_dns01_2" {
@@ -196,92 +278,6 @@ data "aws_iam_policy_document" "certbot_dns01_2" {
       variable = "route53:ChangeResourceRecordSetsRecordTypes"
       values   = ["TXT"]
     }
-  }
-}
-
-data "aws_iam_policy_document" "certbot_dns01_3" {
-  version = "2012-10-17"
-
-  statement {
-    sid       = "ChangeChallengeRecordsZ11111112222222333333Part2"
-    effect    = "Allow"
-    actions   = ["route53:ChangeResourceRecordSets"]
-    resources = ["arn:aws:route53:::hostedzone/Z11111112222222333333"]
-
-    condition {
-      test     = "ForAllValues:StringEquals"
-      variable = "route53:ChangeResourceRecordSetsActions"
-      values   = [
-        "DELETE",
-        "UPSERT",
-      ]
-    }
-
-    condition {
-      test     = "ForAllValues:StringEquals"
-      variable = "route53:ChangeResourceRecordSetsNormalizedRecordNames"
-      values   = [
-        "_acme-challenge.svc154.example.com",
-        "_acme-challenge.svc155.example.com",
-        "_acme-challenge.svc156.example.com",
-        "_acme-challenge.svc157.example.com",
-        "_acme-challenge.svc158.example.com",
-        "_acme-challenge.svc159.example.com",
-        "_acme-challenge.svc160.example.com",
-        "_acme-challenge.svc161.example.com",
-        "_acme-challenge.svc162.example.com",
-        "_acme-challenge.svc163.example.com",
-        "_acme-challenge.svc164.example.com",
-        "_acme-challenge.svc165.example.com",
-        "_acme-challenge.svc166.example.com",
-        "_acme-challenge.svc167.example.com",
-        "_acme-challenge.svc168.example.com",
-        "_acme-challenge.svc169.example.com",
-        "_acme-challenge.svc170.example.com",
-        "_acme-challenge.svc171.example.com",
-        "_acme-challenge.svc172.example.com",
-        "_acme-challenge.svc173.example.com",
-        "_acme-challenge.svc174.example.com",
-        "_acme-challenge.svc175.example.com",
-        "_acme-challenge.svc176.example.com",
-        "_acme-challenge.svc177.example.com",
-        "_acme-challenge.svc178.example.com",
-        "_acme-challenge.svc179.example.com",
-        "_acme-challenge.svc180.example.com",
-        "_acme-challenge.svc181.example.com",
-        "_acme-challenge.svc182.example.com",
-        "_acme-challenge.svc183.example.com",
-        "_acme-challenge.svc184.example.com",
-        "_acme-challenge.svc185.example.com",
-        "_acme-challenge.svc186.example.com",
-        "_acme-challenge.svc187.example.com",
-        "_acme-challenge.svc188.example.com",
-        "_acme-challenge.svc189.example.com",
-        "_acme-challenge.svc190.example.com",
-        "_acme-challenge.svc191.example.com",
-        "_acme-challenge.svc192.example.com",
-        "_acme-challenge.svc193.example.com",
-        "_acme-challenge.svc194.example.com",
-        "_acme-challenge.svc195.example.com",
-        "_acme-challenge.svc196.example.com",
-        "_acme-challenge.svc197.example.com",
-        "_acme-challenge.svc198.example.com",
-        "_acme-challenge.svc199.example.com",
-      ]
-    }
-
-    condition {
-      test     = "ForAllValues:StringEquals"
-      variable = "route53:ChangeResourceRecordSetsRecordTypes"
-      values   = ["TXT"]
-    }
-  }
-
-  statement {
-    sid       = "WaitForChanges"
-    effect    = "Allow"
-    actions   = ["route53:GetChange"]
-    resources = ["arn:aws:route53:::change/*"]
   }
 }
 

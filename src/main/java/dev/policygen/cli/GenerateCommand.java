@@ -184,8 +184,12 @@ final class GenerateCommand implements Callable<Integer> {
             }
             out.flush();
         } else {
-            for (Path written : OutputFiles.write(output, files)) {
+            List<Path> removed = new ArrayList<>();
+            for (Path written : OutputFiles.writeReplacingEarlierRun(output, files, removed)) {
                 err.println("policygen: wrote " + written);
+            }
+            for (Path stale : removed) {
+                err.println("policygen: removed " + stale + ", written by an earlier run and not by this one");
             }
         }
         return ExitCode.OK;

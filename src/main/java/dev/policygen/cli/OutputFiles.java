@@ -21,7 +21,8 @@ import java.util.List;
  * treats {@code > FILE} ({@link AtomicFile#stageOutput}): a link is followed, a file that is replaced
  * keeps its mode (and, as root, its owner), a new file gets 0666 less the umask as a redirection
  * would (0644 usually: a policy is no secret), and a FIFO or character device ({@code /dev/stdout})
- * is written through, which takes one document only.
+ * is written through, which takes one document only. Then the files of an earlier run of the same
+ * pattern that this run does not write are removed ({@link StaleOutputs}).
  */
 final class OutputFiles {
     private OutputFiles() {
@@ -52,7 +53,21 @@ final class OutputFiles {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
+    /** Writes the files; returns the paths written. */
     static List<Path> write(Path output, List<RenderedFile> files) throws OutputException {
+        return write(output, files, null);
+    }
+
+    /**
+     * generate's write: as {@link #write(Path, List)}, then removes the earlier run's outputs this run
+     * does not write again ({@link StaleOutputs}), adding their paths to {@code removed}.
+     */
+    static List<Path> writeReplacingEarlierRun(Path output, List<RenderedFile> files, List<Path> removed)
+            throws OutputException {
+        return write(output, files, removed);
+    }
+
+    private static List<Path> write(Path output, List<RenderedFile> files, List<Path> removed) throws OutputException {
         List<Path> targets = new ArrayList<>();
         List<StagedFile> staged = new ArrayList<>();
         try {
@@ -76,8 +91,14 @@ final class OutputFiles {
                         FileMode.UMASK_DEFAULT));
                 targets.add(target);
             }
+            List<Path> stale = removed == null ? List.of() : StaleOutputs.find(output, targets);
             for (int i = 0; i < staged.size(); i++) {
                 staged.get(i).commit();
+            }
+            // only once every new file is in place: a failure above leaves the earlier run whole
+            if (removed != null) {
+                StaleOutputs.remove(stale);
+                removed.addAll(stale);
             }
             return targets;
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package dev.policygen.generate;
 
 import dev.policygen.UsageException;
 import dev.policygen.route53.CertificateName;
+import dev.policygen.route53.HostNameCharacters;
 import dev.policygen.route53.HostedZoneId;
 import dev.policygen.route53.RecordNames;
 import java.util.Optional;
@@ -35,6 +36,7 @@ public record ChallengeAlias(CertificateName domain, String recordName, Optional
         if (prefixed) {
             record = CertificateName.parse(parts[1]).challengeName();
         } else {
+            HostNameCharacters.check(parts[1], "CNAME target", text);
             try {
                 record = RecordNames.normalize(parts[1]);
             } catch (IllegalArgumentException e) {

@@ -46,6 +46,9 @@ public final class ChallengeRecords {
         SortedMap<HostedZoneId, SortedSet<String>> byZone = new TreeMap<>();
         Map<String, Set<String>> domainsByName = new TreeMap<>();
         List<ChallengeAlias> unusedAliases = new ArrayList<>(request.aliases());
+        // the zone each record name went to, and which certificate name sent it there
+        Map<String, HostedZoneId> zoneOfRecord = new TreeMap<>();
+        Map<String, String> firstDomainOfRecord = new TreeMap<>();
         for (DomainRequest domain : request.domains()) {
             Optional<ChallengeAlias> alias = aliasFor(request.aliases(), domain.name());
             String record;
@@ -66,6 +69,13 @@ public final class ChallengeRecords {
                 zone = domain.zone().isPresent() ? domain.zone().get()
                         : zoneFor(request, domain.name().normalized(), domain.name().input());
             }
+            HostedZoneId earlier = zoneOfRecord.putIfAbsent(record, zone);
+            if (earlier != null && !earlier.id().equals(zone.id())) {
+                throw new UsageException(domain.name().input(), "record " + record + " is mapped to two zones: "
+                        + earlier.id() + " for \"" + firstDomainOfRecord.get(record) + "\" and " + zone.id() + " for \""
+                        + domain.name().input() + "\"; a record lives in one zone, so map both to the same one");
+            }
+            firstDomainOfRecord.putIfAbsent(record, domain.name().input());
             byZone.putIfAbsent(zone, new TreeSet<>());
             byZone.get(zone).add(record);
             domainsByName.putIfAbsent(record, new LinkedHashSet<>());

@@ -191,7 +191,37 @@ public final class GenerateRequest {
             this.profile = profile;
         }
 
-        public Builder zone(ZoneRef zone) {
+        /**
+         * {@code --zone}. A zone name mapped to two ids, or one id given two names, is refused naming
+         * both: otherwise the first mapping would silently win. Repeating a mapping changes nothing.
+         * (Ids and names are compared as text: a record's equals would bootstrap invokedynamic on
+         * generate's cold path.)
+         */
+        public Builder zone(ZoneRef zone) throws UsageException {
+            String id = zone.id().id();
+            for (ZoneRef other : zones) {
+                boolean sameId = other.id().id().equals(id);
+                if (zone.name().isEmpty() || other.name().isEmpty()) {
+                    if (sameId && zone.name().isEmpty() && other.name().isEmpty()) {
+                        return this;
+                    }
+                    continue;
+                }
+                String name = zone.name().get();
+                boolean sameName = other.name().get().equals(name);
+                if (sameName && sameId) {
+                    return this;
+                }
+                if (sameName) {
+                    throw new UsageException(name + "=" + id, "zone name " + name + " is mapped to two zones, "
+                            + other.id().id() + " and " + id + " (--zone " + name + "=" + other.id().id() + " and --zone "
+                            + name + "=" + id + "); give the one that holds the challenge records");
+                }
+                if (sameId) {
+                    throw new UsageException(name + "=" + id, "zone " + id + " is given two names, "
+                            + other.name().get() + " and " + name + "; a hosted zone has one apex name");
+                }
+            }
             zones.add(zone);
             return this;
         }
@@ -201,9 +231,32 @@ public final class GenerateRequest {
             return this;
         }
 
-        public Builder alias(ChallengeAlias alias) {
+        /**
+         * {@code --challenge-alias} or {@code --challenge-cname}. One certificate name (a wildcard and
+         * its apex count as one: they share a challenge name) delegated to two different records or
+         * zones is refused naming both; repeating the same delegation changes nothing.
+         */
+        public Builder alias(ChallengeAlias alias) throws UsageException {
+            String domain = alias.domain().normalized();
+            String zone = alias.zone().isPresent() ? alias.zone().get().id() : "";
+            for (ChallengeAlias other : aliases) {
+                if (!other.domain().normalized().equals(domain)) {
+                    continue;
+                }
+                String otherZone = other.zone().isPresent() ? other.zone().get().id() : "";
+                if (other.recordName().equals(alias.recordName()) && otherZone.equals(zone)) {
+                    return this;
+                }
+                throw new UsageException(alias.domain().input(), "the challenge of \"" + other.domain().input()
+                        + "\" is delegated twice, to " + delegation(other) + " and to " + delegation(alias)
+                        + "; _acme-challenge." + domain + " is one CNAME, so give one target");
+            }
             aliases.add(alias);
             return this;
+        }
+
+        private static String delegation(ChallengeAlias alias) {
+            return alias.recordName() + (alias.zone().isPresent() ? " in zone " + alias.zone().get().id() : "");
         }
 
         public Builder zoneIdConfigured(boolean value) {
@@ -225,6 +278,7 @@ public final class GenerateRequest {
         /** {@code --source-ip}: an IPv4 or IPv6 address or CIDR block the requests may come from. */
         public Builder sourceIp(String value) throws UsageException {
             cidrs.add(NetworkRestriction.checkCidr(value));
+            NetworkRestriction.checkRestricts(cidrs);
             return this;
         }
 
@@ -276,6 +330,10 @@ public final class GenerateRequest {
          * object; a {@code file://} location needs no grant and is accepted without a check.
          */
         public Builder accountKey(String uri) throws UsageException {
+            if (uri.startsWith(S3ObjectUri.SCHEME)) {
+                exact(uri, "--account-key", "s3:GetObject on exactly one object",
+                        "give the object's full key (IAM cannot match a literal " + "*, ? or ${ in a key)");
+            }
             var object = S3ObjectUri.parse(uri);
             if (object.isPresent()) {
                 accountKeyObject = object.get().objectPath();
@@ -292,15 +350,32 @@ public final class GenerateRequest {
         }
 
         public Builder listenerArn(String value) throws UsageException {
+            exact(value, "--listener-arn", "ModifyListener on exactly the listeners named",
+                    "give each listener's full ARN (aws elbv2 describe-listeners), one --listener-arn per listener");
             listenerArns.add(checked(value, AwsSyntax.isListenerArn(value),
                     "expected arn:aws:elasticloadbalancing:REGION:ACCOUNT:listener/..."));
             return this;
         }
 
         public Builder acmCertificateArn(String value) throws UsageException {
+            exact(value, "--acm-certificate-arn", "the re-import of exactly the certificates named",
+                    "give each certificate's full ARN, or --acm-import-new for a certificate ACM has not created yet");
             acmCertificateArns.add(checked(value, AwsSyntax.isAcmCertificateArn(value),
                     "expected arn:aws:acm:REGION:ACCOUNT:certificate/..."));
             return this;
+        }
+
+        /**
+         * Refuses a wildcard or policy variable in a value documented as naming exact resources:
+         * it would reach the ARN as a pattern and grant every resource it matches.
+         */
+        private static void exact(String value, String option, String grants, String how) throws UsageException {
+            String pattern = AwsSyntax.iamPatternIn(value);
+            if (pattern != null) {
+                throw new UsageException(value, option + " \"" + value + "\" holds \"" + pattern + "\", which IAM"
+                        + " reads as " + (pattern.equals("${") ? "a policy variable" : "a wildcard") + "; the option grants "
+                        + grants + ": " + how);
+            }
         }
 
         private static String checked(String value, boolean valid, String hint) throws UsageException {

@@ -1,6 +1,7 @@
 package dev.policygen.generate;
 
 import dev.policygen.UsageException;
+import dev.policygen.route53.AddressCoverage;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -58,6 +59,24 @@ public record NetworkRestriction(List<String> cidrs, List<String> vpcEndpoints, 
             }
         }
         throw new UsageException(text, "\"" + text + "\" is not an IP address or CIDR block such as 203.0.113.0/24");
+    }
+
+    /**
+     * Refuses a --source-ip list that covers every IPv4 or every IPv6 address ({@code 0.0.0.0/0},
+     * {@code ::/0}, or blocks adding up to one): the deny is NotIpAddress on that list, so it would
+     * never apply to a caller of that family, a restriction that restricts nothing (lint's PG403).
+     * The vpce and vpc lists cannot mend it: the deny needs every one of its conditions to hold.
+     */
+    static void checkRestricts(List<String> cidrs) throws UsageException {
+        for (AddressCoverage.Family family : AddressCoverage.Family.values()) {
+            if (AddressCoverage.coversEvery(cidrs, family)) {
+                String given = cidrs.size() == 1 ? "--source-ip " + cidrs.get(0) + " covers"
+                        : "the --source-ip blocks " + String.join(", ", cidrs) + " cover";
+                throw new UsageException(cidrs.get(cidrs.size() - 1), given + " every "
+                        + family.label() + " address, so the network deny would deny no " + family.label()
+                        + " caller; list only the networks the client calls from, or drop --source-ip");
+            }
+        }
     }
 
     public static String checkVpcEndpoint(String text) throws UsageException {

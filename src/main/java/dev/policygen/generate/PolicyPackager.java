@@ -10,12 +10,14 @@ import dev.policygen.model.ValueList;
 import dev.policygen.route53.Route53Names;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Puts generated statements into documents that fit an IAM size quota: one document, or with
  * {@code separateDeny} the network deny in a second one, or with {@code split} as many documents as
  * needed. A split never grants more than the single document would, and grants the client everything
- * it needs: record-name lists are only divided for clients that change one name per batch.
+ * it needs: long Resource lists (many zones) are divided across statements, and record-name lists
+ * only for clients that change one name per batch; the pieces are packed first-fit decreasing.
  */
 public final class PolicyPackager {
     private PolicyPackager() {
@@ -64,35 +66,67 @@ public final class PolicyPackager {
                 .toString();
     }
 
+    /**
+     * Every Allow statement, divided where it alone is over the limit, packed into documents
+     * ({@link FirstFitPacking}). A statement is divided two ways, each granting exactly what the
+     * whole did: its Resource list into several statements (an Allow applies when any listed resource
+     * matches, so one statement per part of the list is the same grant; this is what many zones
+     * need), or a record-change statement's name list, only for clients that change one name per
+     * batch (a batch holding names of two parts would be denied by ForAllValues).
+     */
     private static List<List<Statement>> splitStatements(GeneratedPolicy policy, SizeLimit limit)
             throws UsageException {
         List<Statement> pieces = new ArrayList<>();
         for (Statement statement : policy.allow()) {
             if (size(List.of(statement)) <= limit.characters()) {
                 pieces.add(statement);
+            } else if (statement.resources().texts().size() > 1) {
+                pieces.addAll(splitResources(statement, limit));
             } else {
                 pieces.addAll(splitNames(policy, statement, limit));
             }
         }
-        List<List<Statement>> documents = new ArrayList<>();
-        List<Statement> current = new ArrayList<>();
-        for (Statement piece : pieces) {
-            current.add(piece);
-            if (current.size() > 1 && size(current) > limit.characters()) {
-                current.remove(current.size() - 1);
-                documents.add(current);
-                current = new ArrayList<>(List.of(piece));
+        return FirstFitPacking.pack(pieces, limit.characters());
+    }
+
+    /** Divides one statement's Resource list, in order, into statements that each fit. */
+    private static List<Statement> splitResources(Statement statement, SizeLimit limit) throws UsageException {
+        List<Statement> parts = new ArrayList<>();
+        List<String> chunk = new ArrayList<>();
+        for (String resource : statement.resources().texts()) {
+            chunk.add(resource);
+            if (chunk.size() > 1 && size(List.of(withResources(statement, chunk, parts.size() + 1))) > limit.characters()) {
+                chunk.remove(chunk.size() - 1);
+                parts.add(withResources(statement, chunk, parts.size() + 1));
+                chunk = new ArrayList<>(List.of(resource));
             }
         }
-        documents.add(current);
-        return documents;
+        parts.add(withResources(statement, chunk, parts.size() + 1));
+        for (Statement part : parts) {
+            if (size(List.of(part)) > limit.characters()) {
+                throw new UsageException(limit.id(), "statement " + statement.sid().orElse("") + " with a single"
+                        + " resource is " + size(List.of(part)) + " characters, over the " + limit.id() + " limit of "
+                        + limit.characters());
+            }
+        }
+        return parts;
+    }
+
+    private static Statement withResources(Statement statement, List<String> resources, int number) {
+        return new Statement(Optional.of(statement.sid().orElse("") + "Part" + number), statement.effect(),
+                statement.notAction(), statement.actions(), statement.notResource(), ValueList.of(resources),
+                statement.conditions(), statement.position());
     }
 
     /** Divides one record-change statement's name list into statements that each fit. */
     private static List<Statement> splitNames(GeneratedPolicy policy, Statement statement, SizeLimit limit)
             throws UsageException {
         String sid = statement.sid().orElse("");
-        if (!policy.namesSplittable() || !sid.startsWith("ChangeChallengeRecords")) {
+        if (!sid.startsWith("ChangeChallengeRecords")) {
+            throw new UsageException(limit.id(), "statement " + sid + " alone is " + size(List.of(statement))
+                    + " characters, over the " + limit.id() + " limit of " + limit.characters());
+        }
+        if (!policy.namesSplittable()) {
             throw new UsageException(limit.id(), "statement " + sid + " alone is " + size(List.of(statement))
                     + " characters, over the " + limit.id() + " limit of " + limit.characters() + "; "
                     + policy.profile().client() + " changes several names in one batch, so its names cannot be"
@@ -125,7 +159,7 @@ public final class PolicyPackager {
     }
 
     private static List<String> namesOf(Statement statement) {
-for (ConditionBlock block : statement.conditions()) {
+        for (ConditionBlock block : statement.conditions()) {
             for (ConditionEntry entry : block.entries()) {
                 if (entry.key().equals(Route53Names.KEY_NAMES)) {
                     return entry.values().texts();

@@ -10,7 +10,9 @@ import java.util.List;
  * did not give becomes {@code *} in its segment; a list placeholder such as {@code ${elb}} becomes
  * one ARN per value. The placeholders that stand for a whole name or ARN (the account key object,
  * certificate prefixes, listener and ACM ARNs) have no safe wildcard, so an active call that uses one
- * needs its value ({@link #checkUsed}).
+ * needs its value ({@link #checkUsed}); so does {@code ${elb}} in a call a setting switched on
+ * ({@code --with classic-elb} names no load balancer). letsencrypt-aws's unconditional ELB call keeps
+ * {@code *} when no --elb-name is given, as its own documentation grants (lint's PG306 warns).
  */
 public final class ResourceTemplate {
     static final String PARTITION = "${partition}";
@@ -71,6 +73,11 @@ public final class ResourceTemplate {
             if (call.resource().contains(ACCOUNT_KEY_OBJECT) && request.accountKeyObject().isEmpty()) {
                 throw new UsageException(call.when().orElse(call.action()), call.action()
                         + " needs the object it reads: give --account-key s3://BUCKET/KEY");
+            }
+            if (call.when().isPresent()) {
+                // a setting switched on for a destination names its load balancers; * would be every one
+                needs(call, ELB, request.elbNames(), "the classic load balancers it changes, or it would be"
+                        + " granted on every one", "--elb-name NAME (one per load balancer)");
             }
             needs(call, IAM_PREFIX, request.iamCertificatePrefixes(), "the certificate name prefix",
                     "--iam-certificate-prefix PREFIX");

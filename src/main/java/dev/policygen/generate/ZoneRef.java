@@ -1,6 +1,7 @@
 package dev.policygen.generate;
 
 import dev.policygen.UsageException;
+import dev.policygen.route53.HostNameCharacters;
 import dev.policygen.route53.HostedZoneId;
 import dev.policygen.route53.RecordNames;
 import java.util.Optional;
@@ -18,6 +19,7 @@ public record ZoneRef(HostedZoneId id, Optional<String> name) {
             return new ZoneRef(HostedZoneId.parse(text), Optional.empty());
         }
         String name = text.substring(0, eq);
+        HostNameCharacters.check(name, "zone name", text);
         try {
             return new ZoneRef(HostedZoneId.parse(text.substring(eq + 1)), Optional.of(RecordNames.normalize(name)));
         } catch (IllegalArgumentException e) {

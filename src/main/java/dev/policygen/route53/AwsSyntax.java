@@ -51,6 +51,25 @@ public final class AwsSyntax {
         return Formats.LISTENER_ARN.matcher(text).matches();
     }
 
+    /**
+     * The first part of {@code text} that IAM reads as a pattern rather than literally in a resource
+     * ARN: {@code *} and {@code ?} (wildcards) or {@code ${} (a policy variable such as
+     * {@code ${aws:username}}); null when there is none. A value documented as naming exactly one
+     * resource must have none, or the grant quietly covers more than it names.
+     */
+    public static String iamPatternIn(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '*' || c == '?') {
+                return String.valueOf(c);
+            }
+            if (c == '$' && i + 1 < text.length() && text.charAt(i + 1) == '{') {
+                return "${";
+            }
+        }
+        return null;
+    }
+
     /** {@code arn:PARTITION:acm:REGION:ACCOUNT:certificate/...}. */
     public static boolean isAcmCertificateArn(String text) {
         return Formats.ACM_ARN.matcher(text).matches();

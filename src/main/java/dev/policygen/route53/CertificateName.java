@@ -15,15 +15,10 @@ public record CertificateName(String input, String normalized, boolean wildcard)
         if (text.isEmpty()) {
             throw new UsageException(input, "empty domain");
         }
-        if (looksLikeIpv4(text) || text.contains(":") || text.startsWith("[")) {
+        if (looksLikeIpv4(text) || looksLikeIpv6(text)) {
             throw new UsageException(input, "\"" + input + "\" is an IP address; DNS-01 validates domain names only");
         }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c <= 0x20 || c == 0x7F) {
-                throw new UsageException(input, "domain \"" + input + "\" contains a space or control character");
-            }
-        }
+        HostNameCharacters.check(text, "domain", input);
         List<String> labels;
         try {
             labels = RecordNames.labels(text);
@@ -80,6 +75,16 @@ public record CertificateName(String input, String normalized, boolean wildcard)
             }
         }
         return runs == 4 && digits > 0;
+    }
+
+    /**
+     * An IPv6 literal, bare or in brackets, as the evaluator reads one. Only these are called an
+     * address; any other colon is a character a host name cannot hold, and {@link HostNameCharacters}
+     * says so.
+     */
+    private static boolean looksLikeIpv6(String text) {
+        String body = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
+        return body.indexOf(':') >= 0 && IpAddresses.parse(body) != null;
     }
 
     /** The TXT record name DNS-01 writes for this name, normalized. */

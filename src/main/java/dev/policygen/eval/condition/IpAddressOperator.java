@@ -2,6 +2,7 @@ package dev.policygen.eval.condition;
 
 import dev.policygen.eval.RequestContext;
 import dev.policygen.model.OperatorName;
+import dev.policygen.route53.IpAddresses;
 import java.util.List;
 
 /**

@@ -8,6 +8,7 @@ import dev.policygen.lint.Severity;
 import dev.policygen.lint.StatementView;
 import dev.policygen.model.OperatorName;
 import dev.policygen.model.PolicyValue;
+import dev.policygen.route53.AddressCoverage;
 import java.util.Arrays;
 import java.util.List;
 
@@ -39,7 +40,7 @@ public final class SourceIpListCoversEveryAddressRule extends AbstractRule {
                 }
                 List<String> blocks = condition.values().stream().map(PolicyValue::text).toList();
                 List<String> families = Arrays.stream(AddressCoverage.Family.values())
-                        .filter(f -> AddressCoverage.coversEvery(blocks, f)).map(f -> f.label).toList();
+                        .filter(f -> AddressCoverage.coversEvery(blocks, f)).map(AddressCoverage.Family::label).toList();
                 if (families.isEmpty()) {
                     continue;
                 }

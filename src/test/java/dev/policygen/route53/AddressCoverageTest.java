@@ -1,9 +1,9 @@
-package dev.policygen.lint.rules;
+package dev.policygen.route53;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.policygen.lint.rules.AddressCoverage.Family;
+import dev.policygen.route53.AddressCoverage.Family;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -1,9 +1,9 @@
-package dev.policygen.eval.condition;
+package dev.policygen.route53;
 
 /**
  * Parses IPv4 and IPv6 literals into bytes. Hand-written: InetAddress.getByName would resolve
- * host names over DNS, and it reports bad input by exception. Public for lint, which reads the
- * same CIDR lists (PG403).
+ * host names over DNS, and it reports bad input by exception. Shared by the evaluator's IpAddress
+ * operators, generate's --source-ip check and lint (PG403), so all read the same CIDR lists alike.
  */
 public final class IpAddresses {
     private IpAddresses() {
@@ -30,7 +30,8 @@ public final class IpAddresses {
         return value <= max ? value : -1;
     }
 
-    static boolean inBlock(byte[] address, byte[] network, int prefix) {
+    /** True when {@code address} lies in the block {@code network/prefix} (both of one family). */
+    public static boolean inBlock(byte[] address, byte[] network, int prefix) {
         int fullBytes = prefix / 8;
         for (int i = 0; i < fullBytes; i++) {
             if (address[i] != network[i]) {
