@@ -71,6 +71,6 @@ class AccountKeyFileTest {
         Path file = dir.resolve("cert.pem");
         Files.writeString(file, "not pem at all\n");
         InputException e = assertThrows(InputException.class, () -> AccountKeyFile.read(file));
-        assertEquals(file + ": not a PEM private key (expected an RSA or EC PRIVATE KEY block)", e.located());
+        assertEquals(file + ": not a PEM private key (expected a PRIVATE KEY, RSA PRIVATE KEY or EC PRIVATE KEY block)", e.located());
     }
 }

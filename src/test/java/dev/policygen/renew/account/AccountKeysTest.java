@@ -89,13 +89,29 @@ class AccountKeysTest {
 
             s3.bytes(200, "not a key".getBytes(StandardCharsets.US_ASCII));
             InputException notPem = assertThrows(InputException.class, () -> keys.read(object));
-            assertEquals("s3://keys-bucket/acme/account.pem: not a PEM private key (expected an RSA or EC PRIVATE KEY "
-                    + "block)", notPem.located());
+            assertEquals("s3://keys-bucket/acme/account.pem: not a PEM private key (expected a PRIVATE KEY, RSA "
+                    + "PRIVATE KEY or EC PRIVATE KEY block)", notPem.located());
+
+            // issue 10 item 8: an object in PKCS #8 (OpenSSL 3's default) is read like a file; a weak key is refused
+            s3.bytes(200, pkcs8(key));
+            assertArrayEquals(key.getPublic().getEncoded(), keys.read(object).getPublic().getEncoded());
+            java.security.KeyPairGenerator rsa = java.security.KeyPairGenerator.getInstance("RSA");
+            rsa.initialize(1024);
+            s3.bytes(200, pkcs8(rsa.generateKeyPair()));
+            assertEquals("s3://keys-bucket/acme/account.pem: the account key is RSA with 1024 bits, too weak: ACME "
+                    + "servers require at least 2048; register a new account with policygen register",
+                    assertThrows(InputException.class, () -> keys.read(object)).located());
 
             s3.xml(403, "<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>");
             AwsFailure denied = assertThrows(AwsFailure.class, () -> keys.store(object, key));
             assertEquals(AwsFailure.Kind.ACCESS_DENIED, denied.kind());
-            assertEquals(8, s3.requests().size());
+            assertEquals(10, s3.requests().size());
         }
+    }
+
+    private static byte[] pkcs8(KeyPair key) {
+        String base64 = java.util.Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(key.getPrivate().getEncoded());
+        return ("-----BEGIN PRIVATE KEY-----\n" + base64 + "\n-----END PRIVATE KEY-----\n")
+                .getBytes(StandardCharsets.US_ASCII);
     }
 }
