@@ -54,13 +54,6 @@ public final class AccountKeyFile {
                 factory.generatePrivate(new PKCS8EncodedKeySpec(keys.getPrivate().getEncoded())));
     }
 
-    /** Fails before anything is generated or sent when the file is already there. */
-    public static void requireAbsent(Path file) throws InputException {
-        if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            throw exists(file);
-        }
-    }
-
     /** The key pair as PEM (the traditional RSA or EC PRIVATE KEY block, which holds the public key too). */
     static byte[] pem(KeyPair keyPair, String where) throws InputException {
         StringWriter pem = new StringWriter();

@@ -36,18 +36,20 @@ class AccountKeysTest {
     void filesAreWrittenOwnerOnlyOnceAndReadBack() throws Exception {
         AccountKeys keys = new AccountKeys(Optional.empty());
         AccountKeyLocation file = location("file://" + dir.resolve("account.pem"));
-        keys.requireAbsent(file);
+        assertTrue(keys.existing(file).isEmpty());
         KeyPair key = AccountKeyFile.generate(KeyType.EC_P256);
         keys.store(file, key);
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("account.pem"))));
         assertArrayEquals(key.getPrivate().getEncoded(), keys.read(file).getPrivate().getEncoded());
 
-        InputException exists = assertThrows(InputException.class, () -> keys.requireAbsent(file));
+        // an existing key is read back for register to use, and never replaced
+        assertArrayEquals(key.getPublic().getEncoded(), keys.existing(file).orElseThrow().getPublic().getEncoded());
+        InputException exists = assertThrows(InputException.class,
+                () -> keys.store(file, AccountKeyFile.generate(KeyType.EC_P256)));
         assertEquals(dir.resolve("account.pem") + EXISTS, exists.located());
-        assertThrows(InputException.class, () -> keys.store(file, AccountKeyFile.generate(KeyType.EC_P256)));
 
         InputException noDirectory = assertThrows(InputException.class,
-                () -> keys.requireAbsent(location("file://" + dir.resolve("missing/account.pem"))));
+                () -> keys.existing(location("file://" + dir.resolve("missing/account.pem"))));
         assertTrue(noDirectory.located().endsWith("the directory of the account key does not exist"));
     }
 
@@ -57,7 +59,7 @@ class AccountKeysTest {
         try (CannedAwsServer s3 = new CannedAwsServer(); SdkAwsServices aws = s3.services()) {
             AccountKeys keys = new AccountKeys(Optional.of(aws.objects()));
             s3.xml(404, "<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>");
-            keys.requireAbsent(object);
+            assertTrue(keys.existing(object).isEmpty());
 
             KeyPair key = AccountKeyFile.generate(KeyType.EC_P384);
             s3.bytes(200, new byte[0]);
@@ -74,13 +76,12 @@ class AccountKeysTest {
             assertArrayEquals(key.getPublic().getEncoded(), back.getPublic().getEncoded());
 
             s3.bytes(200, put.body());
-            InputException exists = assertThrows(InputException.class, () -> keys.requireAbsent(object));
-            assertEquals("s3://keys-bucket/acme/account.pem" + EXISTS, exists.located());
+            assertArrayEquals(key.getPublic().getEncoded(), keys.existing(object).orElseThrow().getPublic().getEncoded());
 
             s3.xml(412, "<Error><Code>PreconditionFailed</Code><Message>At least one of the pre-conditions you "
                     + "specified did not hold</Message></Error>");
             InputException raced = assertThrows(InputException.class, () -> keys.store(object, key));
-            assertEquals(exists.located(), raced.located());
+            assertEquals("s3://keys-bucket/acme/account.pem" + EXISTS, raced.located());
 
             s3.xml(404, "<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>");
             InputException missing = assertThrows(InputException.class, () -> keys.read(object));
