@@ -6,6 +6,7 @@ import dev.policygen.aws.SdkAwsServices;
 import dev.policygen.renew.account.AccountKeyFile;
 import dev.policygen.renew.account.AccountKeys;
 import dev.policygen.renew.account.AcmeAccounts;
+import dev.policygen.renew.account.AcmeFailure;
 import dev.policygen.renew.cloud.AwsServices;
 import dev.policygen.renew.config.AccountKeyLocation;
 import dev.policygen.renew.config.AcmeDirectory;
@@ -30,12 +31,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "register",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = "Create an ACME account with a new key, stored as PEM where --account-key says: a new file (mode "
-                + "0600) or a new S3 object.",
+        description = "Create an ACME account with a new key, stored as PEM where --account-key says (a new file with "
+                + "mode 0600, or a new S3 object) before the account is created. A key already there is used, never "
+                + "replaced: its account is found, or created when an earlier register stored the key but failed.",
         footer = {"%nExample:%n  policygen register --email ops@example.com --account-key file:///etc/policygen/account.pem "
                 + "--agree-tos%n",
-                "Exit codes: 0 registered, 2 bad option value, 3 the key file or object exists or cannot be written, "
-                        + "4 the ACME server or AWS failed."})
+                "Exit codes: 0 registered (or the key's account found), 2 bad option value, 3 the key file or object "
+                        + "is not a usable key or cannot be written, 4 the ACME server or AWS failed."})
 final class RegisterCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -45,7 +47,7 @@ final class RegisterCommand implements Callable<Integer> {
     String email;
 
     @Option(names = "--account-key", required = true, paramLabel = "URI",
-            description = "Where the new key goes: file:///PATH or s3://BUCKET/KEY. The file or object must not exist.")
+            description = "Where the key goes: file:///PATH or s3://BUCKET/KEY. A key already there is used, never replaced.")
     String accountKey;
 
     @Option(names = "--directory", paramLabel = "URL", defaultValue = "production",
@@ -84,20 +86,42 @@ final class RegisterCommand implements Callable<Integer> {
                 new CredentialSource.DefaultChain()).endpoint(SdkAwsServices.endpoint(awsEndpoint, System.getenv()))
                 .build() : null) {
             AccountKeys keys = new AccountKeys(Optional.ofNullable(aws).map(AwsServices::objects));
-            // refuse before any key is made or any ACME request sent, so nothing changes anywhere
-            keys.requireAbsent(location);
+            // an existing key is used, never replaced; a bad one (or a missing directory) fails before any request
+            Optional<KeyPair> existing = keys.existing(location);
 
             AcmeAccounts acme = AcmeAccounts.at(directoryUri, Optional.ofNullable(acmeCa));
+            if (existing.isPresent()) {
+                Optional<URL> found = acme.existing(existing.get());
+                if (found.isPresent()) {
+                    out.println("the account key at " + where(location) + " already has the account " + found.get()
+                            + " at " + directoryUri + "; nothing changed");
+                    out.flush();
+                    return ExitCode.OK;
+                }
+            }
             Optional<URI> terms = acme.termsOfService();
             if (terms.isPresent() && !agreeTos) {
                 throw new UsageException("--agree-tos", "the ACME server asks new accounts to agree to its terms of "
                         + "service at " + terms.get() + "; read them and add --agree-tos");
             }
-            KeyPair key = AccountKeyFile.generate(type);
-            URL account = acme.register(key, email, agreeTos);
-            keys.store(location, key);
+            KeyPair key;
+            if (existing.isPresent()) {
+                key = existing.get();
+            } else {
+                // the key is stored before the account exists: an account whose key could not be saved is lost
+                key = AccountKeyFile.generate(type);
+                keys.store(location, key);
+            }
+            URL account;
+            try {
+                account = acme.register(key, email, agreeTos);
+            } catch (AcmeFailure e) {
+                throw new AcmeFailure(e.getMessage() + "; the account key stays at " + where(location)
+                        + ": run this register again to create the account with it", e);
+            }
             out.println("registered " + account + " at " + directoryUri);
-            out.println("account key (" + type.label() + ") written to " + where(location));
+            out.println(existing.isPresent() ? "with the account key already at " + where(location)
+                    : "account key (" + type.label() + ") written to " + where(location));
         }
         out.flush();
         return ExitCode.OK;

@@ -153,7 +153,7 @@ final class CertificateRenewal {
                 parts.aws().check(parts.aws().changeCall(zone.getKey(), changes));
             }
         }
-        parts.delivery().preflight(states);
+        parts.delivery().preflight(config.name(), states);
     }
 
     private Optional<RenewalWindow> renewalWindow(List<ServiceState> states) throws InterruptedException {

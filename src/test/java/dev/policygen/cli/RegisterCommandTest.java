@@ -26,16 +26,15 @@ class RegisterCommandTest {
     }
 
     @Test
-    void refusesToOverwriteAnExistingKey() throws Exception {
+    void anExistingFileThatIsNoKeyIsRefusedAndKept() throws Exception {
         Path key = dir.resolve("account.pem");
         Files.writeString(key, "the real account key");
         // the directory is unreachable: the refusal must come before any request
         int code = run("register", "--email", "ops@example.com", "--account-key", "file://" + key,
                 "--directory", "https://127.0.0.1:1/dir", "--agree-tos");
         assertEquals(ExitCode.BAD_INPUT, code);
-        assertEquals("policygen: error: " + key + ": an account key already exists here; policygen never overwrites"
-                + " one (it is the only proof of the ACME account): move it away or choose another path\n",
-                err.toString());
+        assertEquals("policygen: error: " + key + ": not a PEM private key (expected a PRIVATE KEY, RSA PRIVATE KEY "
+                + "or EC PRIVATE KEY block)\n", err.toString());
         assertEquals("the real account key", Files.readString(key));
     }
 
@@ -51,15 +50,14 @@ class RegisterCommandTest {
     }
 
     @Test
-    void anExistingS3KeyIsRefusedBeforeAnyAcmeRequest() throws Exception {
+    void anExistingS3ObjectThatIsNoKeyIsRefusedBeforeAnyAcmeRequest() throws Exception {
         try (CannedAwsServer s3 = new CannedAwsServer()) {
             s3.bytes(200, "the real account key".getBytes(StandardCharsets.US_ASCII));
             int code = run("register", "--email", "ops@example.com", "--account-key", "s3://keys-bucket/acme/account.pem",
                     "--aws-endpoint", s3.endpoint().toString(), "--directory", "https://127.0.0.1:1/dir", "--agree-tos");
             assertEquals(ExitCode.BAD_INPUT, code, err.toString());
-            assertEquals("policygen: error: s3://keys-bucket/acme/account.pem: an account key already exists here; "
-                    + "policygen never overwrites one (it is the only proof of the ACME account): move it away or "
-                    + "choose another path\n", err.toString());
+            assertEquals("policygen: error: s3://keys-bucket/acme/account.pem: not a PEM private key (expected a "
+                    + "PRIVATE KEY, RSA PRIVATE KEY or EC PRIVATE KEY block)\n", err.toString());
             CannedAwsServer.Request request = s3.single();
             assertEquals("GET", request.method());
             assertEquals("/keys-bucket/acme/account.pem", request.path());

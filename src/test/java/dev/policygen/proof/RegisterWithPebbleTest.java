@@ -1,6 +1,7 @@
 package dev.policygen.proof;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.policygen.aws.CannedAwsServer;
@@ -46,11 +47,63 @@ class RegisterWithPebbleTest {
                     .register(AccountKeyFile.read(key), "ops@example.com", true);
             assertTrue(registered.out().contains("registered " + again + " "), registered.out() + " vs " + again);
 
-            // a second register never replaces the key
+            // a second register never replaces the key: it finds the key's account and changes nothing
             String before = Files.readString(key);
-            assertEquals(3, CliRun.of(agreed).exit());
+            CliRun second = CliRun.of(agreed);
+            assertEquals(0, second.exit(), second.err());
+            assertEquals("the account key at " + key + " already has the account " + again + " at "
+                    + pebble.directoryUrl() + "; nothing changed\n", second.out());
             assertEquals(before, Files.readString(key));
         }
+    }
+
+    /**
+     * Issue 10 item 15: the key is stored before the account is created. A key that cannot be written
+     * stops register before any account exists; an account request that fails after the key was
+     * stored leaves the key, says so, and the next register with it creates (then finds) the account.
+     */
+    @Test
+    void storesTheKeyBeforeTheAccountAndRecoversWithIt() throws Exception {
+        try (PebbleServer pebble = PebbleServer.start(dir.resolve("pebble"), PebbleServer.freePort())) {
+            String[] options = {"--directory", pebble.directoryUrl(), "--acme-ca", pebble.tlsCaFile().toString(),
+                "--agree-tos"};
+
+            // a name the file system refuses (too long) even as root: exit 3, and no account was made
+            Path unwritable = dir.resolve("k".repeat(300) + ".pem");
+            CliRun refused = CliRun.of(with(options, "register", "--email", "ops@example.com", "--account-key",
+                    "file://" + unwritable));
+            assertEquals(3, refused.exit(), refused.err());
+            assertTrue(refused.err().contains("cannot write the account key"), refused.err());
+            assertFalse(pebble.logText().contains("accounts in memory"), pebble.logText());
+
+            // the account request fails after the key is stored (acme4j refuses the contact URI it would send)
+            Path key = dir.resolve("account.pem");
+            CliRun failed = CliRun.of(with(options, "register", "--email", "ops{x}@example.com", "--account-key",
+                    "file://" + key));
+            assertEquals(4, failed.exit(), failed.err());
+            assertTrue(failed.err().endsWith("; the account key stays at " + key + ": run this register again to "
+                    + "create the account with it\n"), failed.err());
+            String stored = Files.readString(key);
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
+
+            CliRun recovered = CliRun.of(with(options, "register", "--email", "ops@example.com", "--account-key",
+                    "file://" + key));
+            assertEquals(0, recovered.exit(), recovered.err());
+            assertTrue(recovered.out().startsWith("registered https://127.0.0.1:"), recovered.out());
+            assertTrue(recovered.out().endsWith("with the account key already at " + key + "\n"), recovered.out());
+            assertEquals(stored, Files.readString(key));
+            URL account = AcmeAccounts.at(URI.create(pebble.directoryUrl()), Optional.of(pebble.tlsCaFile()))
+                    .existing(AccountKeyFile.read(key)).orElseThrow();
+            assertTrue(recovered.out().contains("registered " + account + " "), recovered.out());
+            // Pebble does log the accounts it makes: the first check above is not vacuous
+            assertTrue(pebble.logText().contains("accounts in memory"), pebble.logText());
+        }
+    }
+
+    private static String[] with(String[] options, String... args) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + options.length);
+        System.arraycopy(options, 0, all, args.length, options.length);
+        return all;
     }
 
     @Test

@@ -233,6 +233,23 @@ class RenewPassTest {
         assertEquals(List.of(), journal.leftovers());
     }
 
+    /** Issue 10 item 13: a files destination that cannot be written fails before the order, wasting no issuance. */
+    @Test
+    void anUnwritableFilesDestinationFailsBeforeAnythingIsOrdered() throws Exception {
+        Files.writeString(dir.resolve("blocked"), "a file where the certificate's folder should be");
+        CertificateConfig blocked = new CertificateConfig("a", List.of(new ConfiguredDomain(
+                CertificateName.parse("a.example.com"), Optional.of(ZONE))), KeyType.EC_P256, 30,
+                List.of(new Destination.Files(dir.resolve("blocked").resolve("a"))));
+
+        List<CertificateResult> results = run(1, List.of(blocked, certificate("b"))).run();
+
+        assertEquals(Map.of("a", CertificateResult.Outcome.FAILED, "b", CertificateResult.Outcome.RENEWED),
+                outcomes(results));
+        assertEquals("a: cannot write the certificate files in " + dir.resolve("blocked").resolve("a") + ": "
+                + dir.resolve("blocked") + " is not a directory", results.get(0).detail());
+        assertEquals(List.of("b.example.com"), ca.ordered);
+    }
+
     @Test
     void aDryRunOrdersNothing() throws Exception {
         journal.record("old", ZONE, Map.of("_acme-challenge.old.example.com", List.of("\"crashed\"")));

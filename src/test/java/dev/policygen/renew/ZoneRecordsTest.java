@@ -155,6 +155,30 @@ class ZoneRecordsTest {
         assertEquals(List.of("\"a\"", "\"theirs\""), route53.values(ZONE, APEX), "never a blind overwrite");
     }
 
+    /**
+     * Issue 10 item 14: Route 53 gives InvalidChangeBatch for a conflict and for a permanent refusal
+     * alike (a name not permitted in the zone); only a set that changed since it was read is retried.
+     */
+    @Test
+    void aPermanentRefusalIsReportedAtOnceNotRetriedAsARace() throws Exception {
+        route53.put(ZONE, APEX, 60, "\"theirs\"");
+        for (int i = 0; i < 5; i++) {
+            route53.changeFailures.add(new AwsFailure(AwsFailure.Kind.SERVICE_ERROR, "InvalidChangeBatch", 400,
+                    "RRSet with DNS name " + APEX + ". is not permitted in zone other.example.", null));
+        }
+
+        AwsFailure e = assertThrows(AwsFailure.class, () -> records().add(ZONE_ID, Map.of(APEX, List.of("\"a\""))));
+
+        assertEquals(Optional.of("InvalidChangeBatch"), e.code());
+        assertEquals("could not add TXT values at " + APEX + " in zone " + ZONE + ": Route 53 refused the change "
+                + "though no set changed since it was read: RRSet with DNS name " + APEX + ". is not permitted in "
+                + "zone other.example.", e.getMessage());
+        assertEquals(1, route53.count("ChangeResourceRecordSets"), "sent once, never retried");
+        assertEquals(2, route53.count("ListResourceRecordSets"), "read, and read again to tell it from a race");
+        assertEquals(1, pauses.size());
+        assertEquals(List.of("\"theirs\""), route53.values(ZONE, APEX));
+    }
+
     @Test
     void addKeepsAValueAnotherClientWroteBetweenOurReadAndOurChange() throws Exception {
         route53.put(ZONE, APEX, 300, "\"theirs\"");

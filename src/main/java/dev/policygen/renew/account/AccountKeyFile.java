@@ -7,7 +7,6 @@ import dev.policygen.io.FileMode;
 import dev.policygen.io.InputFiles;
 import dev.policygen.renew.config.KeyType;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -22,9 +21,6 @@ import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
-import org.bouncycastle.openssl.PEMKeyPair;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 
 /**
@@ -58,13 +54,6 @@ public final class AccountKeyFile {
                 factory.generatePrivate(new PKCS8EncodedKeySpec(keys.getPrivate().getEncoded())));
     }
 
-    /** Fails before anything is generated or sent when the file is already there. */
-    public static void requireAbsent(Path file) throws InputException {
-        if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            throw exists(file);
-        }
-    }
-
     /** The key pair as PEM (the traditional RSA or EC PRIVATE KEY block, which holds the public key too). */
     static byte[] pem(KeyPair keyPair, String where) throws InputException {
         StringWriter pem = new StringWriter();
@@ -93,19 +82,12 @@ public final class AccountKeyFile {
         return parse(InputFiles.read(file, "the account key", StandardCharsets.US_ASCII), file.toString());
     }
 
-    /** The key pair of a PEM text read from {@code where} (a file or an s3:// URI, for messages). */
+    /**
+     * The key pair of a PEM text read from {@code where} (a file or an s3:// URI, for messages), in any
+     * standard PEM form; weak and encrypted keys are refused with one line ({@link AccountKeyPem}).
+     */
     public static KeyPair parse(String text, String where) throws InputException {
-        try (PEMParser parser = new PEMParser(new StringReader(text))) {
-            Object object = parser.readObject();
-            if (!(object instanceof PEMKeyPair pair)) {
-                throw new InputException(where, SourcePosition.UNKNOWN,
-                        "not a PEM private key (expected an RSA or EC PRIVATE KEY block)");
-            }
-            // the JDK's key classes, for the reason given at withJdkKeys
-            return new JcaPEMKeyConverter().getKeyPair(pair);
-        } catch (IOException e) {
-            throw new InputException(where, "cannot parse the account key: " + e.getMessage(), e);
-        }
+        return AccountKeyPem.parse(text, where);
     }
 
     private static InputException exists(Path file) {

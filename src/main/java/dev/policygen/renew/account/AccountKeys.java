@@ -7,6 +7,7 @@ import dev.policygen.renew.cloud.ObjectStore;
 import dev.policygen.renew.config.AccountKeyLocation;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.Optional;
@@ -25,26 +26,32 @@ public final class AccountKeys {
     }
 
     /**
-     * Fails before a key is made or any ACME request sent when a key is already there (or, for a file,
-     * when its directory is missing: an account registered with a key that cannot be saved is lost).
+     * The key already at {@code where}, read as {@link #read} reads it, or empty when there is none yet.
+     * register calls this before it sends anything: an existing key is used, never replaced (it is the
+     * only proof of its ACME account), and a file whose directory is missing fails here, before an ACME
+     * request, rather than when the key is written.
      */
-    public void requireAbsent(AccountKeyLocation where) throws InputException, AwsFailure {
+    public Optional<KeyPair> existing(AccountKeyLocation where) throws InputException, AwsFailure {
         if (where instanceof AccountKeyLocation.LocalFile file) {
-            AccountKeyFile.requireAbsent(file.path());
+            if (Files.exists(file.path(), LinkOption.NOFOLLOW_LINKS)) {
+                return Optional.of(AccountKeyFile.read(file.path()));
+            }
             Path parent = file.path().toAbsolutePath().getParent();
             if (parent == null || !Files.isDirectory(parent)) {
                 throw new InputException(file.path().toString(), SourcePosition.UNKNOWN,
                         "the directory of the account key does not exist");
             }
-        } else {
-            AccountKeyLocation.S3Object object = (AccountKeyLocation.S3Object) where;
-            if (s3(object).get(object.bucket(), object.key()).isPresent()) {
-                throw AccountKeyFile.exists(object.uri());
-            }
+            return Optional.empty();
         }
+        AccountKeyLocation.S3Object object = (AccountKeyLocation.S3Object) where;
+        Optional<byte[]> pem = s3(object).get(object.bucket(), object.key());
+        if (pem.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(AccountKeyFile.parse(new String(pem.get(), StandardCharsets.US_ASCII), object.uri()));
     }
 
-    /** Stores a new key; an existing file or object is left as it is and reported as for {@link #requireAbsent}. */
+    /** Stores a new key; an existing file or object (one written since {@link #existing}) is left as it is. */
     public void store(AccountKeyLocation where, KeyPair key) throws InputException, AwsFailure {
         if (where instanceof AccountKeyLocation.LocalFile file) {
             AccountKeyFile.write(file.path(), key);

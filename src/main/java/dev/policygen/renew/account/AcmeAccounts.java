@@ -10,9 +10,12 @@ import org.shredzone.acme4j.Account;
 import org.shredzone.acme4j.AccountBuilder;
 import org.shredzone.acme4j.Session;
 import org.shredzone.acme4j.exception.AcmeException;
+import org.shredzone.acme4j.exception.AcmeServerException;
 
 /** Creates ACME accounts with acme4j; the only class of register that talks to an ACME server. */
 public final class AcmeAccounts {
+    private static final URI ACCOUNT_DOES_NOT_EXIST = URI.create("urn:ietf:params:acme:error:accountDoesNotExist");
+
     private final Session session;
 
     private AcmeAccounts(Session session) {
@@ -50,6 +53,26 @@ public final class AcmeAccounts {
         } catch (IllegalArgumentException e) {
             // acme4j reports a malformed e-mail address, or a key it cannot sign with, before sending anything
             throw failure("cannot make the new-account request for \"" + email + "\"", e);
+        }
+    }
+
+    /**
+     * The account {@code keyPair} already has, if any (a new-account request with onlyReturnExisting,
+     * RFC 8555 §7.3.1): how a register that stored its key but failed before the account was made, or
+     * a second register with the same key, finds the account without making another.
+     */
+    public Optional<URL> existing(KeyPair keyPair) throws AcmeFailure {
+        try {
+            return Optional.of(new AccountBuilder().onlyExisting().useKeyPair(keyPair).create(session).getLocation());
+        } catch (AcmeServerException e) {
+            if (ACCOUNT_DOES_NOT_EXIST.equals(e.getType())) {
+                return Optional.empty();
+            }
+            throw failure("the ACME server " + session.getServerUri() + " refused to look up the account", e);
+        } catch (AcmeException e) {
+            throw failure("the ACME server " + session.getServerUri() + " refused to look up the account", e);
+        } catch (IllegalArgumentException e) {
+            throw failure("cannot make the account look-up request", e);
         }
     }
 

@@ -57,6 +57,37 @@ public final class PemFiles {
         return Optional.of(new InstalledCertificate(cert.toString(), certificatePem, chainPem));
     }
 
+    /**
+     * Fails when {@link #write} could not write the four files in {@code dir}, checked before a
+     * certificate is ordered (an issuance wasted on an unwritable directory still counts against the
+     * CA's duplicate-certificate limit) and leaving nothing behind: {@code dir}, or when it is missing
+     * the closest existing folder above it (which {@link #write} would create it in), must be a
+     * directory where a file can be created (a temporary file is made there and removed: the only
+     * test that holds for root, read-only mounts and ACLs alike), and none of the four names may be a
+     * directory.
+     */
+    public static void checkWritable(Path dir) throws IOException {
+        Path absolute = dir.toAbsolutePath();
+        Path existing = absolute;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing)) {
+            throw new IOException((existing == null ? absolute : existing) + " is not a directory");
+        }
+        if (existing.equals(absolute)) {
+            for (String name : List.of(PRIVKEY, CERT, CHAIN, FULLCHAIN)) {
+                if (Files.isDirectory(dir.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
+                    throw new IOException("cannot write " + dir.resolve(name) + ": it is a directory");
+                }
+            }
+        }
+        // staged with the key's mode, as the key will be, then discarded: nothing stays
+        StagedFile probe = AtomicFile.stage(existing.resolve(existing.equals(absolute) ? PRIVKEY : ".policygen-probe"),
+                new byte[0], FileMode.OWNER_ONLY);
+        probe.discard();
+    }
+
     /** Writes (or replaces) the four files in {@code dir}, creating {@code dir} when it is missing. */
     public static void write(Path dir, String certificatePem, String chainPem, String fullchainPem,
             String privateKeyPem) throws IOException {

@@ -33,7 +33,7 @@ public record AcmDestination(Destination.Acm config) implements DestinationKind 
     }
 
     @Override
-    public void preflight(ServiceState state, Delivery delivery) throws PolicygenException {
+    public void preflight(String certificate, ServiceState state, Delivery delivery) throws PolicygenException {
         delivery.aws().checkImport(target(state));
     }
 

@@ -52,12 +52,13 @@ public final class Delivery {
     }
 
     /**
-     * Checks with the guard, sending nothing, every request delivering to {@code states} will make, so
-     * a destination the policy does not cover fails before a certificate is ordered for it.
+     * Checks with the guard, sending nothing, every request delivering to {@code states} will make (and
+     * that local directories can take the files), so a destination the policy does not cover or that
+     * cannot be written fails before a certificate is ordered for it.
      */
-    public void preflight(List<ServiceState> states) throws PolicygenException {
+    public void preflight(String certificate, List<ServiceState> states) throws PolicygenException {
         for (ServiceState state : states) {
-            state.destination().preflight(state, this);
+            state.destination().preflight(certificate, state, this);
         }
     }
 

@@ -21,10 +21,11 @@ public interface DestinationKind {
     ServiceState read(String certificate, ServiceReader reader) throws PolicygenException, InterruptedException;
 
     /**
-     * Checks with the guard, sending nothing, every request {@link #deliver} will make, so a
-     * destination the policy does not cover fails before a certificate is ordered for it.
+     * Checks with the guard, sending nothing, every request {@link #deliver} will make (and, for local
+     * files, that the directory can take them), so a destination the policy does not cover or that
+     * cannot be written fails before a certificate is ordered for it.
      */
-    void preflight(ServiceState state, Delivery delivery) throws PolicygenException;
+    void preflight(String certificate, ServiceState state, Delivery delivery) throws PolicygenException;
 
     /** Puts {@code issued} into service; returns where it now is (a path or an ARN). */
     String deliver(String certificate, IssuedCertificate issued, ServiceState state, Delivery delivery)

@@ -29,7 +29,7 @@ public record Elbv2ListenerDestination(Destination.Elbv2 config) implements Dest
     }
 
     @Override
-    public void preflight(ServiceState state, Delivery delivery) throws PolicygenException {
+    public void preflight(String certificate, ServiceState state, Delivery delivery) throws PolicygenException {
         Optional<String> current = state.location().filter(Arns::isAcmCertificate);
         delivery.aws().checkImport(current);
         if (current.isEmpty()) {

@@ -59,7 +59,7 @@ public record IamServerCertificateDestination(Destination.IamServerCertificate c
     }
 
     @Override
-    public void preflight(ServiceState state, Delivery delivery) throws PolicygenException {
+    public void preflight(String certificate, ServiceState state, Delivery delivery) throws PolicygenException {
         DestinationAws aws = delivery.aws();
         aws.checkUpload(name(delivery.clock().instant()));
         if (config.elb().isPresent()) {

@@ -8,7 +8,7 @@ import dev.policygen.renew.deliver.PemFiles;
 import java.io.IOException;
 import java.util.Optional;
 
-/** PEM files in a local directory ({@link PemFiles}); no AWS request, so nothing to grant or check. */
+/** PEM files in a local directory ({@link PemFiles}); no AWS request, so nothing to grant; the directory is checked. */
 public record PemFilesDestination(Destination.Files config) implements DestinationKind {
 
     @Override
@@ -33,8 +33,14 @@ public record PemFilesDestination(Destination.Files config) implements Destinati
     }
 
     @Override
-    public void preflight(ServiceState state, Delivery delivery) {
-        // local files: nothing the policy decides
+    public void preflight(String certificate, ServiceState state, Delivery delivery) throws DeliveryFailure {
+        // nothing the policy decides, but a directory that cannot take the files must fail before the order
+        try {
+            PemFiles.checkWritable(config.dir());
+        } catch (IOException e) {
+            throw new DeliveryFailure(certificate, "cannot write the certificate files in " + config.dir()
+                    + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

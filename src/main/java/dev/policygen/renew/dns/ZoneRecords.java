@@ -150,13 +150,17 @@ public final class ZoneRecords {
     }
 
     /**
-     * Reads the sets at {@code names}, builds the batch and sends it; when Route 53 refuses it (a set
-     * changed since the read), reads again after a short pause, up to {@link #ATTEMPTS} times.
+     * Reads the sets at {@code names}, builds the batch and sends it; when Route 53 refuses it, reads
+     * again: if a set changed since the read (another writer: a real conflict), rebuilds the batch after
+     * a short pause, up to {@link #ATTEMPTS} times; if none did, the refusal is permanent (a name not
+     * permitted in the zone, say: Route 53 gives the same InvalidChangeBatch code for both) and is
+     * reported at once with Route 53's reason, never retried as a race.
      */
     private Optional<String> conditionally(HostedZoneId zone, Set<String> names, String what, Batch batch)
             throws GuardException, AwsFailure, InterruptedException {
+        Map<String, TxtRecord> read = read(zone, names);
         for (int attempt = 1; ; attempt++) {
-            List<TxtChange> changes = batch.from(read(zone, names));
+            List<TxtChange> changes = batch.from(read);
             if (changes.isEmpty()) {
                 return Optional.empty();
             }
@@ -173,7 +177,16 @@ public final class ZoneRecords {
                                     + " conditional changes, each because the sets changed after they were read"
                                     + " (another client writing there?); last: " + e.getMessage(), null);
                 }
+                // after a short pause (the other writer may be mid-change), read the sets again
                 sleeper.sleep(backoff.delay(attempt));
+                Map<String, TxtRecord> again = read(zone, names);
+                if (again.equals(read)) {
+                    throw new AwsFailure(AwsFailure.Kind.SERVICE_ERROR, INVALID_CHANGE_BATCH, e.status(),
+                            "could not " + what + " TXT values at " + String.join(", ", new TreeSet<>(names))
+                                    + " in zone " + zone.id() + ": Route 53 refused the change though no set "
+                                    + "changed since it was read: " + e.getMessage(), null);
+                }
+                read = again;
             }
         }
     }

@@ -47,13 +47,11 @@ class AccountKeyFileTest {
         Path file = dir.resolve("account.pem");
         Files.writeString(file, "existing key");
 
-        InputException checked = assertThrows(InputException.class, () -> AccountKeyFile.requireAbsent(file));
         InputException written = assertThrows(InputException.class,
                 () -> AccountKeyFile.write(file, AccountKeyFile.generate(KeyType.EC_P256)));
 
         assertEquals(file + ": an account key already exists here; policygen never overwrites one (it is the only"
                 + " proof of the ACME account): move it away or choose another path", written.located());
-        assertEquals(written.located(), checked.located());
         assertEquals("existing key", Files.readString(file));
     }
 
@@ -61,7 +59,6 @@ class AccountKeyFileTest {
     void aDanglingSymlinkIsNotFollowed() throws Exception {
         Path target = dir.resolve("elsewhere.pem");
         Path link = Files.createSymbolicLink(dir.resolve("link.pem"), target);
-        assertThrows(InputException.class, () -> AccountKeyFile.requireAbsent(link));
         assertThrows(InputException.class, () -> AccountKeyFile.write(link, AccountKeyFile.generate(KeyType.EC_P256)));
         assertTrue(Files.notExists(target));
     }
@@ -71,6 +68,6 @@ class AccountKeyFileTest {
         Path file = dir.resolve("cert.pem");
         Files.writeString(file, "not pem at all\n");
         InputException e = assertThrows(InputException.class, () -> AccountKeyFile.read(file));
-        assertEquals(file + ": not a PEM private key (expected an RSA or EC PRIVATE KEY block)", e.located());
+        assertEquals(file + ": not a PEM private key (expected a PRIVATE KEY, RSA PRIVATE KEY or EC PRIVATE KEY block)", e.located());
     }
 }

@@ -36,18 +36,20 @@ class AccountKeysTest {
     void filesAreWrittenOwnerOnlyOnceAndReadBack() throws Exception {
         AccountKeys keys = new AccountKeys(Optional.empty());
         AccountKeyLocation file = location("file://" + dir.resolve("account.pem"));
-        keys.requireAbsent(file);
+        assertTrue(keys.existing(file).isEmpty());
         KeyPair key = AccountKeyFile.generate(KeyType.EC_P256);
         keys.store(file, key);
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("account.pem"))));
         assertArrayEquals(key.getPrivate().getEncoded(), keys.read(file).getPrivate().getEncoded());
 
-        InputException exists = assertThrows(InputException.class, () -> keys.requireAbsent(file));
+        // an existing key is read back for register to use, and never replaced
+        assertArrayEquals(key.getPublic().getEncoded(), keys.existing(file).orElseThrow().getPublic().getEncoded());
+        InputException exists = assertThrows(InputException.class,
+                () -> keys.store(file, AccountKeyFile.generate(KeyType.EC_P256)));
         assertEquals(dir.resolve("account.pem") + EXISTS, exists.located());
-        assertThrows(InputException.class, () -> keys.store(file, AccountKeyFile.generate(KeyType.EC_P256)));
 
         InputException noDirectory = assertThrows(InputException.class,
-                () -> keys.requireAbsent(location("file://" + dir.resolve("missing/account.pem"))));
+                () -> keys.existing(location("file://" + dir.resolve("missing/account.pem"))));
         assertTrue(noDirectory.located().endsWith("the directory of the account key does not exist"));
     }
 
@@ -57,7 +59,7 @@ class AccountKeysTest {
         try (CannedAwsServer s3 = new CannedAwsServer(); SdkAwsServices aws = s3.services()) {
             AccountKeys keys = new AccountKeys(Optional.of(aws.objects()));
             s3.xml(404, "<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>");
-            keys.requireAbsent(object);
+            assertTrue(keys.existing(object).isEmpty());
 
             KeyPair key = AccountKeyFile.generate(KeyType.EC_P384);
             s3.bytes(200, new byte[0]);
@@ -74,13 +76,12 @@ class AccountKeysTest {
             assertArrayEquals(key.getPublic().getEncoded(), back.getPublic().getEncoded());
 
             s3.bytes(200, put.body());
-            InputException exists = assertThrows(InputException.class, () -> keys.requireAbsent(object));
-            assertEquals("s3://keys-bucket/acme/account.pem" + EXISTS, exists.located());
+            assertArrayEquals(key.getPublic().getEncoded(), keys.existing(object).orElseThrow().getPublic().getEncoded());
 
             s3.xml(412, "<Error><Code>PreconditionFailed</Code><Message>At least one of the pre-conditions you "
                     + "specified did not hold</Message></Error>");
             InputException raced = assertThrows(InputException.class, () -> keys.store(object, key));
-            assertEquals(exists.located(), raced.located());
+            assertEquals("s3://keys-bucket/acme/account.pem" + EXISTS, raced.located());
 
             s3.xml(404, "<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>");
             InputException missing = assertThrows(InputException.class, () -> keys.read(object));
@@ -89,13 +90,29 @@ class AccountKeysTest {
 
             s3.bytes(200, "not a key".getBytes(StandardCharsets.US_ASCII));
             InputException notPem = assertThrows(InputException.class, () -> keys.read(object));
-            assertEquals("s3://keys-bucket/acme/account.pem: not a PEM private key (expected an RSA or EC PRIVATE KEY "
-                    + "block)", notPem.located());
+            assertEquals("s3://keys-bucket/acme/account.pem: not a PEM private key (expected a PRIVATE KEY, RSA "
+                    + "PRIVATE KEY or EC PRIVATE KEY block)", notPem.located());
+
+            // issue 10 item 8: an object in PKCS #8 (OpenSSL 3's default) is read like a file; a weak key is refused
+            s3.bytes(200, pkcs8(key));
+            assertArrayEquals(key.getPublic().getEncoded(), keys.read(object).getPublic().getEncoded());
+            java.security.KeyPairGenerator rsa = java.security.KeyPairGenerator.getInstance("RSA");
+            rsa.initialize(1024);
+            s3.bytes(200, pkcs8(rsa.generateKeyPair()));
+            assertEquals("s3://keys-bucket/acme/account.pem: the account key is RSA with 1024 bits, too weak: ACME "
+                    + "servers require at least 2048; register a new account with policygen register",
+                    assertThrows(InputException.class, () -> keys.read(object)).located());
 
             s3.xml(403, "<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>");
             AwsFailure denied = assertThrows(AwsFailure.class, () -> keys.store(object, key));
             assertEquals(AwsFailure.Kind.ACCESS_DENIED, denied.kind());
-            assertEquals(8, s3.requests().size());
+            assertEquals(10, s3.requests().size());
         }
+    }
+
+    private static byte[] pkcs8(KeyPair key) {
+        String base64 = java.util.Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(key.getPrivate().getEncoded());
+        return ("-----BEGIN PRIVATE KEY-----\n" + base64 + "\n-----END PRIVATE KEY-----\n")
+                .getBytes(StandardCharsets.US_ASCII);
     }
 }
