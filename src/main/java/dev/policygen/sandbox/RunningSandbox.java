@@ -68,7 +68,7 @@ final class RunningSandbox implements Closeable {
         }
         RequestAuthorizer authorizer = new RequestAuthorizer(RequestAuthorizer.evaluator(settings.policies()),
                 settings.principalArn());
-        RequestPipeline pipeline = new RequestPipeline(new SigV4Verifier(credentials), authorizer,
+        RequestPipeline pipeline = new RequestPipeline(new SigV4Verifier(credentials, settings.clock()), authorizer,
                 new FaultInjector(settings.faults(), settings.seed()), callLog, settings.console(), settings.clock());
         Route53Service route53 = new Route53Service(new Route53Api(store, settings.clock(), settings.insyncDelay()),
                 settings.legacyInvalidChangeBatch());

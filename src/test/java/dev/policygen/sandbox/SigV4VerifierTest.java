@@ -21,7 +21,7 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
  */
 class SigV4VerifierTest {
     private static final SigV4Verifier VERIFIER = new SigV4Verifier(Map.of(Sandbox.DEFAULT_ACCESS_KEY_ID,
-            Sandbox.DEFAULT_SECRET_ACCESS_KEY));
+            Sandbox.DEFAULT_SECRET_ACCESS_KEY), java.time.Clock.systemUTC());
 
     private static HttpRequest signed(String protocol, String region, boolean signPayload, Map<String, String> query,
             String body) {
