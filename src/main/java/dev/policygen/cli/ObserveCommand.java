@@ -28,8 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  policygen observe --zone example.com=Z0123456789ABCDEFGHIJ --policy policy.json -- certbot ...%n",
                 "Exit codes: 1 a call was denied (under --policy, or by AWS with --forward), whatever the command "
                         + "returned; otherwise 0 when the command exited 0 and 4 when it exited non-zero "
-                        + "(its status is named); 2 bad option or COMMAND not runnable; 3 unreadable input or "
-                        + "unwritable --derive file. The table is printed in every case the command ran."})
+                        + "(its status is named); 2 bad option or COMMAND not runnable; 3 unreadable input, or a "
+                        + "--derive, --state-dir, --call-log or --ports-file that cannot be used (checked before COMMAND runs). The table is printed in every case the command ran."})
 final class ObserveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -5,6 +5,7 @@ import dev.policygen.OutputException;
 import dev.policygen.UsageException;
 import dev.policygen.format.RenderedFile;
 import dev.policygen.io.Directories;
+import dev.policygen.io.LocalPaths;
 import dev.policygen.observe.CallTable;
 import dev.policygen.observe.ChildEnvironment;
 import dev.policygen.observe.ChildProcess;
@@ -39,6 +40,10 @@ final class ObserveRun {
         }
         if (!options.format.equals("text") && !options.format.equals("json")) {
             throw new UsageException(options.format, "--format takes text or json, not \"" + options.format + "\"");
+        }
+        if (options.derive != null) {
+            // checked before the command runs: finding out afterwards would waste the client's run
+            LocalPaths.checkFileTarget("the --derive file", options.derive);
         }
         Sandbox.Builder builder = SandboxSetup.configure(options.sandboxOptions, options.sandboxConfig, null);
         boolean forwarding = forwarding(options, builder);
@@ -90,7 +95,8 @@ final class ObserveRun {
         return true;
     }
 
-    private static Sandbox start(Sandbox.Builder builder) throws IOException, UsageException, InputException {
+    private static Sandbox start(Sandbox.Builder builder)
+            throws IOException, UsageException, InputException, OutputException {
         try {
             return builder.build().start();
         } catch (BindException e) {

@@ -2,7 +2,8 @@
  * The one implementation of each small file operation the commands share: the crash-safe atomic
  * replace of a file (and the never-overwrite write of a new one), the modes files are created
  * with, private and temporary directories and their removal, and the reading of a user-given input
- * file into text with one wording of its errors. Depends on nothing of policygen but the root
+ * file into text with one wording of its errors, and one wording of a local path that cannot be used
+ * ({@code LocalPaths}). Depends on nothing of policygen but the root
  * package's failure types, so every layer may use it; generate's {@code -o} path runs through it,
  * so it uses no lambdas, streams or regular expressions.
  */
