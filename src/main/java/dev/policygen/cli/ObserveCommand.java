@@ -45,7 +45,8 @@ final class ObserveCommand implements Callable<Integer> {
             description = "Write the least-privilege policy for exactly the calls observed.")
     Path derive;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "The call table as text (default) or json.")
+    @Option(names = "--format", paramLabel = "FORMAT", description = "The call table as text (default) or json. With json, stdout carries only the JSON "
+                    + "document and COMMAND's standard output is sent to standard error.")
     String format = "text";
 
     @Option(names = "--forward", paramLabel = "URL",

@@ -58,7 +58,10 @@ final class ObserveRun {
             long offset = Files.exists(callLog) ? Files.size(callLog) : 0;
             int commandExit;
             try (Sandbox sandbox = start(builder)) {
-                commandExit = runCommand(options.command, sandbox, forwarding, out, err);
+                // with --format json stdout carries only the JSON document, so the command's output
+                // goes to stderr and `policygen observe --format json -- ... | jq` parses
+                commandExit = runCommand(options.command, sandbox, forwarding,
+                        options.format.equals("json") ? err : out, err);
             }
             Observation observation = Observation.read(callLog, offset);
             out.print(options.format.equals("json") ? CallTable.json(observation, commandExit)
