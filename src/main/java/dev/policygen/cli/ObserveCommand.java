@@ -28,8 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  policygen observe --zone example.com=Z0123456789ABCDEFGHIJ --policy policy.json -- certbot ...%n",
                 "Exit codes: 1 a call was denied (under --policy, or by AWS with --forward), whatever the command "
                         + "returned; otherwise 0 when the command exited 0 and 4 when it exited non-zero "
-                        + "(its status is named); 2 bad option or COMMAND not runnable; 3 unreadable input or "
-                        + "unwritable --derive file. The table is printed in every case the command ran."})
+                        + "(its status is named); 2 bad option or COMMAND not runnable; 3 unreadable input, or a "
+                        + "--derive, --state-dir, --call-log or --ports-file that cannot be used (checked before COMMAND runs). The table is printed in every case the command ran."})
 final class ObserveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -45,7 +45,8 @@ final class ObserveCommand implements Callable<Integer> {
             description = "Write the least-privilege policy for exactly the calls observed.")
     Path derive;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "The call table as text (default) or json.")
+    @Option(names = "--format", paramLabel = "FORMAT", description = "The call table as text (default) or json. With json, stdout carries only the JSON "
+                    + "document and COMMAND's standard output is sent to standard error.")
     String format = "text";
 
     @Option(names = "--forward", paramLabel = "URL",

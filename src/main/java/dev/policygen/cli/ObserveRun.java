@@ -5,6 +5,7 @@ import dev.policygen.OutputException;
 import dev.policygen.UsageException;
 import dev.policygen.format.RenderedFile;
 import dev.policygen.io.Directories;
+import dev.policygen.io.LocalPaths;
 import dev.policygen.observe.CallTable;
 import dev.policygen.observe.ChildEnvironment;
 import dev.policygen.observe.ChildProcess;
@@ -40,6 +41,10 @@ final class ObserveRun {
         if (!options.format.equals("text") && !options.format.equals("json")) {
             throw new UsageException(options.format, "--format takes text or json, not \"" + options.format + "\"");
         }
+        if (options.derive != null) {
+            // checked before the command runs: finding out afterwards would waste the client's run
+            LocalPaths.checkFileTarget("the --derive file", options.derive);
+        }
         Sandbox.Builder builder = SandboxSetup.configure(options.sandboxOptions, options.sandboxConfig, null);
         boolean forwarding = forwarding(options, builder);
         Path temporary = null;
@@ -53,7 +58,10 @@ final class ObserveRun {
             long offset = Files.exists(callLog) ? Files.size(callLog) : 0;
             int commandExit;
             try (Sandbox sandbox = start(builder)) {
-                commandExit = runCommand(options.command, sandbox, forwarding, out, err);
+                // with --format json stdout carries only the JSON document, so the command's output
+                // goes to stderr and `policygen observe --format json -- ... | jq` parses
+                commandExit = runCommand(options.command, sandbox, forwarding,
+                        options.format.equals("json") ? err : out, err);
             }
             Observation observation = Observation.read(callLog, offset);
             out.print(options.format.equals("json") ? CallTable.json(observation, commandExit)
@@ -90,7 +98,8 @@ final class ObserveRun {
         return true;
     }
 
-    private static Sandbox start(Sandbox.Builder builder) throws IOException, UsageException, InputException {
+    private static Sandbox start(Sandbox.Builder builder)
+            throws IOException, UsageException, InputException, OutputException {
         try {
             return builder.build().start();
         } catch (BindException e) {

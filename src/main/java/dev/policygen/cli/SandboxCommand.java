@@ -26,7 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"%nExample:%n  policygen sandbox --zone example.com=Z0123456789ABCDEFGHIJ --policy policy.json "
                 + "--proxy-port 8888 --dns-port 8053 --call-log calls.jsonl",
                 "  then: HTTPS_PROXY=http://127.0.0.1:8888 AWS_CA_BUNDLE=<the CA file printed> lego --dns route53 ...%n",
-                "Exit codes: 0 stopped, 2 bad option value, 3 unreadable policy or config file."})
+                "Exit codes: 0 stopped, 2 bad option value, 3 unreadable policy or config file, or a --state-dir, "
+                + "--call-log or --ports-file that cannot be used."})
 final class SandboxCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

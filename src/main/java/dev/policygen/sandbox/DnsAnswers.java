@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
+import org.xbill.DNS.Header;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.OPTRecord;
 import org.xbill.DNS.Opcode;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
@@ -27,6 +29,8 @@ import org.xbill.DNS.Type;
  */
 final class DnsAnswers {
     private static final int MAX_CNAME_CHAIN = 8;
+    /** RFC 1035's limit for UDP answers to queries without EDNS. */
+    static final int CLASSIC_UDP_SIZE = 512;
 
     private final RecordStore store;
 
@@ -34,6 +38,61 @@ final class DnsAnswers {
         this.store = store;
     }
 
+    /** What to send back for one packet; {@code udpLimit} is the size a UDP answer may take. */
+    record Reply(Message message, int udpLimit) {
+    }
+
+    /**
+     * The reply to one packet as received, or null when it must be dropped unanswered. As an
+     * authoritative server should (RFC 1035 §4.1.1, RFC 8906 §3): a packet too short for a header, or
+     * one that is itself a response (QR set), gets nothing, since answering responses lets two servers
+     * bounce packets forever and a spoofed source turn the sandbox into a reflector; a query whose
+     * header is readable but whose body is not, or that has other than one question, gets FORMERR; an
+     * opcode other than QUERY (NOTIFY, UPDATE, ...) gets NOTIMP.
+     */
+    Reply reply(byte[] packet) {
+        if (packet.length < Header.LENGTH) {
+            return null;
+        }
+        Header header;
+        try {
+            header = new Header(packet);
+        } catch (IOException e) {
+            return null;
+        }
+        if (header.getFlag(Flags.QR)) {
+            return null;
+        }
+        Message query;
+        try {
+            query = new Message(packet);
+        } catch (IOException | RuntimeException e) {
+            return new Reply(headerOnly(header, Rcode.FORMERR), CLASSIC_UDP_SIZE);
+        }
+        OPTRecord opt = query.getOPT();
+        int limit = opt == null ? CLASSIC_UDP_SIZE : Math.max(CLASSIC_UDP_SIZE, opt.getPayloadSize());
+        if (header.getOpcode() != Opcode.QUERY) {
+            return new Reply(headerOnly(header, Rcode.NOTIMP), limit);
+        }
+        if (header.getCount(Section.QUESTION) != 1) {
+            return new Reply(headerOnly(header, Rcode.FORMERR), limit);
+        }
+        return new Reply(answer(query), limit);
+    }
+
+    /** A response with no sections: the query's id, opcode and RD flag, and the rcode. */
+    private static Message headerOnly(Header query, int rcode) {
+        Message response = new Message(query.getID());
+        response.getHeader().setFlag(Flags.QR);
+        response.getHeader().setOpcode(query.getOpcode());
+        if (query.getFlag(Flags.RD)) {
+            response.getHeader().setFlag(Flags.RD);
+        }
+        response.getHeader().setRcode(rcode);
+        return response;
+    }
+
+    /** The answer to a well-formed QUERY with one question. */
     Message answer(Message query) {
         Message response = new Message(query.getHeader().getID());
         response.getHeader().setFlag(Flags.QR);

@@ -11,18 +11,14 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import org.xbill.DNS.Message;
-import org.xbill.DNS.OPTRecord;
 
 /**
  * The sandbox's authoritative DNS server on 127.0.0.1, UDP and TCP on one port number, as Pebble's
  * {@code -dnsserver} and lego's {@code --dns.resolvers} expect. dnsjava reads and writes the
- * messages; this class only moves them: datagrams, and TCP's two-byte length framing.
+ * messages; this class only moves them: datagrams, and TCP's two-byte length framing. Which packets
+ * get an answer at all is {@link DnsAnswers#reply}'s decision.
  */
 final class DnsServer implements Closeable {
-    /** RFC 1035's limit for UDP answers to queries without EDNS. */
-    private static final int CLASSIC_UDP_SIZE = 512;
-
     private final DnsAnswers answers;
     private final DatagramSocket udp;
     private final TcpListener tcp;
@@ -67,13 +63,13 @@ final class DnsServer implements Closeable {
             try {
                 byte[] data = java.util.Arrays.copyOfRange(packet.getData(), packet.getOffset(),
                         packet.getOffset() + packet.getLength());
-                Message query = new Message(data);
-                OPTRecord opt = query.getOPT();
-                int limit = opt == null ? CLASSIC_UDP_SIZE : Math.max(CLASSIC_UDP_SIZE, opt.getPayloadSize());
-                byte[] reply = answers.answer(query).toWire(limit);
-                udp.send(new DatagramPacket(reply, reply.length, packet.getSocketAddress()));
+                DnsAnswers.Reply reply = answers.reply(data);
+                if (reply != null) {
+                    byte[] wire = reply.message().toWire(reply.udpLimit());
+                    udp.send(new DatagramPacket(wire, wire.length, packet.getSocketAddress()));
+                }
             } catch (IOException e) {
-                // not a DNS message, or the client's port is gone: nothing to answer
+                // the client's port is gone: nothing to answer
             }
         }
     }
@@ -90,7 +86,11 @@ final class DnsServer implements Closeable {
             }
             byte[] data = new byte[length];
             in.readFully(data);
-            byte[] reply = answers.answer(new Message(data)).toWire();
+            DnsAnswers.Reply answer = answers.reply(data);
+            if (answer == null) {
+                continue; // a response or a runt: dropped, as over UDP
+            }
+            byte[] reply = answer.message().toWire();
             out.writeShort(reply.length);
             out.write(reply);
             out.flush();

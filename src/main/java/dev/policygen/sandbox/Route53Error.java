@@ -1,6 +1,9 @@
 package dev.policygen.sandbox;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An error answer of the emulator, with the code, HTTP status and message texts AWS uses
@@ -14,6 +17,7 @@ public final class Route53Error extends Exception {
     private final String code;
     private final boolean senderFault;
     private final List<String> messages;
+    private final Map<String, String> details;
 
     private Route53Error(int status, String code, boolean senderFault, List<String> messages) {
         super(code + ": " + String.join("; ", messages));
@@ -21,6 +25,21 @@ public final class Route53Error extends Exception {
         this.code = code;
         this.senderFault = senderFault;
         this.messages = List.copyOf(messages);
+        this.details = new LinkedHashMap<>();
+    }
+
+    /**
+     * Adds the extra elements some errors carry after the message (S3's RequestTimeTooSkewed names the
+     * request and server times), in the order given; a protocol that has no place for them ignores them.
+     */
+    public Route53Error withDetail(String element, String value) {
+        details.put(element, value);
+        return this;
+    }
+
+    /** The extra elements, in order; empty for most errors. */
+    public Map<String, String> details() {
+        return Collections.unmodifiableMap(details);
     }
 
     public static Route53Error sender(int status, String code, String message) {

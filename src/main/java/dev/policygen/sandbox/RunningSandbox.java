@@ -1,10 +1,12 @@
 package dev.policygen.sandbox;
 
 import dev.policygen.InputException;
+import dev.policygen.OutputException;
 import dev.policygen.UsageException;
 import dev.policygen.io.AtomicFile;
 import dev.policygen.io.Directories;
 import dev.policygen.io.FileMode;
+import dev.policygen.io.LocalPaths;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +35,7 @@ final class RunningSandbox implements Closeable {
 
     /** Binds every listener and starts serving; on a failure, whatever was started is stopped again. */
     static RunningSandbox start(SandboxSettings settings, Map<String, String> credentials)
-            throws IOException, InputException, UsageException {
+            throws IOException, InputException, OutputException, UsageException {
         RunningSandbox sandbox = new RunningSandbox();
         boolean started = false;
         try {
@@ -48,27 +50,35 @@ final class RunningSandbox implements Closeable {
     }
 
     private void wire(SandboxSettings settings, Map<String, String> credentials)
-            throws IOException, InputException, UsageException {
+            throws IOException, InputException, OutputException, UsageException {
         Path directory = settings.stateDir();
         if (directory == null) {
             temporaryDirectory = Files.createTempDirectory("policygen-sandbox-");
             directory = temporaryDirectory;
         }
-        Files.createDirectories(directory);
+        // a bad local path is the user's to fix (exit 3, one line naming it), never a defect
+        LocalPaths.createDirectories("the state directory", directory);
         store = records(settings, directory);
         CertificateAuthority authority;
         try {
             authority = CertificateAuthority.inDirectory(directory);
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot create the sandbox CA: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw LocalPaths.unusable("the state directory", directory, e);
         }
-        CallLog callLog = settings.callLog() == null ? null : CallLog.open(settings.callLog());
-        if (callLog != null) {
+        CallLog callLog = null;
+        if (settings.callLog() != null) {
+            try {
+                callLog = CallLog.open(settings.callLog());
+            } catch (IOException e) {
+                throw LocalPaths.unusable("the call log", settings.callLog(), e);
+            }
             running.add(callLog);
         }
         RequestAuthorizer authorizer = new RequestAuthorizer(RequestAuthorizer.evaluator(settings.policies()),
                 settings.principalArn());
-        RequestPipeline pipeline = new RequestPipeline(new SigV4Verifier(credentials), authorizer,
+        RequestPipeline pipeline = new RequestPipeline(new SigV4Verifier(credentials, settings.clock()), authorizer,
                 new FaultInjector(settings.faults(), settings.seed()), callLog, settings.console(), settings.clock());
         Route53Service route53 = new Route53Service(new Route53Api(store, settings.clock(), settings.insyncDelay()),
                 settings.legacyInvalidChangeBatch());
@@ -91,8 +101,12 @@ final class RunningSandbox implements Closeable {
         ports = new SandboxPorts(api.port(), proxy.port(), dns.port(), authority.certificateFile(), httpsPort);
         if (settings.portsFile() != null) {
             // whole or absent: whoever waits for the file reads it as soon as it appears
-            AtomicFile.replace(settings.portsFile(), ports.json().getBytes(StandardCharsets.UTF_8),
-                    FileMode.UMASK_DEFAULT);
+            try {
+                AtomicFile.replace(settings.portsFile(), ports.json().getBytes(StandardCharsets.UTF_8),
+                        FileMode.UMASK_DEFAULT);
+            } catch (IOException e) {
+                throw LocalPaths.unusable("the ports file", settings.portsFile(), e);
+            }
         }
     }
 

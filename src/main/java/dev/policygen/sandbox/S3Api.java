@@ -124,6 +124,7 @@ final class S3Api implements ServiceApi {
         } else if (code.equals("PreconditionFailed")) {
             XmlResponses.element(xml, "Condition", "If-None-Match");
         }
+        error.details().forEach((element, value) -> XmlResponses.element(xml, element, value));
         XmlResponses.element(xml, "RequestId", requestId);
         XmlResponses.element(xml, "HostId", requestId);
         xml.append("</Error>");

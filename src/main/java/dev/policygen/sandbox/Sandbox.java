@@ -1,6 +1,7 @@
 package dev.policygen.sandbox;
 
 import dev.policygen.InputException;
+import dev.policygen.OutputException;
 import dev.policygen.UsageException;
 import dev.policygen.route53.RecordNames;
 import java.io.Closeable;
@@ -42,8 +43,12 @@ public final class Sandbox implements Closeable {
         return new Builder();
     }
 
-    /** Binds every listener and starts serving; the ports are then known. */
-    public synchronized Sandbox start() throws IOException, InputException, UsageException {
+    /**
+     * Binds every listener and starts serving; the ports are then known.
+     *
+     * @throws OutputException when the state directory, call log or ports file cannot be used
+     */
+    public synchronized Sandbox start() throws IOException, InputException, OutputException, UsageException {
         if (running != null) {
             throw new IllegalStateException("the sandbox is already started");
         }

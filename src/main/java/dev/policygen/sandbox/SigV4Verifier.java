@@ -3,6 +3,14 @@ package dev.policygen.sandbox;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -19,6 +27,12 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code <date>/us-east-1/route53/aws4_request}, and the HMAC-SHA256 key derivation. A client whose
  * request passes here signs correctly for AWS too. The other emulated services are verified the same
  * way under their own service name; S3 by its own rules (path encoded once, payload hash as declared).
+ *
+ * <p>The request's date (X-Amz-Date, or an RFC 1123 Date header when that is absent) must lie within
+ * {@link #MAX_SKEW} of the sandbox's clock, as AWS requires: a client whose clock is off, or that
+ * signs once and replays, is refused here as it would be there. Route 53, IAM and ELB answer
+ * SignatureDoesNotMatch "Signature expired" / "Signature not yet current" (ACM words the same code as
+ * InvalidSignatureException); S3 answers RequestTimeTooSkewed with the two times and the allowed skew.
  */
 final class SigV4Verifier {
     static final String ALGORITHM = "AWS4-HMAC-SHA256";
@@ -28,12 +42,18 @@ final class SigV4Verifier {
     private static final String SIGNATURE_MISMATCH = "The request signature we calculated does not match the "
             + "signature you provided. Check your AWS Secret Access Key and signing method. Consult the service "
             + "documentation for details.";
+    /** How far a request's date may be from the sandbox's clock, either way: AWS's 15 minutes. */
+    static final Duration MAX_SKEW = Duration.ofMinutes(15);
     private static final HexFormat HEX = HexFormat.of();
+    private static final DateTimeFormatter BASIC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
 
     private final Map<String, String> secretsByAccessKey;
+    private final Clock clock;
 
-    SigV4Verifier(Map<String, String> secretsByAccessKey) {
+    SigV4Verifier(Map<String, String> secretsByAccessKey, Clock clock) {
         this.secretsByAccessKey = Map.copyOf(secretsByAccessKey);
+        this.clock = clock;
     }
 
     /**
@@ -87,11 +107,9 @@ final class SigV4Verifier {
         if (secret == null) {
             throw Route53Error.sender(403, "InvalidClientTokenId", "The security token included in the request is invalid.");
         }
-        String amzDate = request.header("X-Amz-Date");
-        if (amzDate == null || amzDate.length() != 16) {
-            throw incomplete("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
-        }
+        String amzDate = requestDate(request);
         checkScope(scope, amzDate, service);
+        checkSkew(amzDate, service);
         String credentialScope = scope[1] + "/" + scope[2] + "/" + scope[3] + "/" + scope[4];
         String canonical = service.equals("s3") ? canonicalS3Request(request, signedHeaders)
                 : canonicalRequest(request, signedHeaders);
@@ -112,6 +130,58 @@ final class SigV4Verifier {
             throw Route53Error.sender(403, "SignatureDoesNotMatch", SIGNATURE_MISMATCH);
         }
         return new Signed(accessKey, amzDate, credentialScope, key, signature);
+    }
+
+    /**
+     * The request's date in the basic ISO 8601 form the string to sign uses: X-Amz-Date as sent, or
+     * the Date header converted, as the SigV4 specification allows either.
+     */
+    private static String requestDate(HttpRequest request) throws Route53Error {
+        String amzDate = request.header("X-Amz-Date");
+        if (amzDate == null && request.header("Date") != null) {
+            try {
+                amzDate = BASIC.format(ZonedDateTime.parse(request.header("Date").strip(),
+                        DateTimeFormatter.RFC_1123_DATE_TIME));
+            } catch (DateTimeParseException e) {
+                amzDate = null;
+            }
+        }
+        if (amzDate == null || parse(amzDate) == null) {
+            throw incomplete("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
+        }
+        return amzDate;
+    }
+
+    private static Instant parse(String basicDate) {
+        try {
+            return basicDate.length() == 16 ? Instant.from(BASIC.parse(basicDate)) : null;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** Refuses a request dated more than {@link #MAX_SKEW} before or after the sandbox's clock. */
+    private void checkSkew(String amzDate, String service) throws Route53Error {
+        Instant now = clock.instant();
+        Instant signed = parse(amzDate);
+        boolean expired = signed.isBefore(now.minus(MAX_SKEW));
+        boolean early = signed.isAfter(now.plus(MAX_SKEW));
+        if (!expired && !early) {
+            return;
+        }
+        if (service.equals("s3")) {
+            throw Route53Error.sender(403, "RequestTimeTooSkewed",
+                    "The difference between the request time and the current time is too large.")
+                    .withDetail("RequestTime", amzDate)
+                    .withDetail("ServerTime", now.truncatedTo(ChronoUnit.SECONDS).toString())
+                    .withDetail("MaxAllowedSkewMilliseconds", Long.toString(MAX_SKEW.toMillis()));
+        }
+        String minutes = MAX_SKEW.toMinutes() + " min.)";
+        throw Route53Error.sender(403, "SignatureDoesNotMatch", expired
+                ? "Signature expired: " + amzDate + " is now earlier than " + BASIC.format(now.minus(MAX_SKEW))
+                        + " (" + BASIC.format(now) + " - " + minutes
+                : "Signature not yet current: " + amzDate + " is still later than " + BASIC.format(now.plus(MAX_SKEW))
+                        + " (" + BASIC.format(now) + " + " + minutes);
     }
 
     private static void checkScope(String[] scope, String amzDate, String service) throws Route53Error {

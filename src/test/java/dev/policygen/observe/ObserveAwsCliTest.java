@@ -59,4 +59,44 @@ class ObserveAwsCliTest {
         assertTrue(change.contains("\"_acme-challenge." + DOMAIN + "\""), change);
         assertTrue(change.contains("\"route53:ChangeResourceRecordSetsRecordTypes\": [\n            \"TXT\"\n"), change);
     }
+
+    /**
+     * Issue 10 item 22: endpoint settings in policygen's own environment (as a developer's shell or CI
+     * has them) must not let the AWS CLI bypass the sandbox. policygen runs in its own JVM here so
+     * that its environment can hold them; they point at a closed loopback port, so a call that
+     * followed them would fail instead of being observed. With --format json, stdout is the JSON
+     * document alone and the CLI's output goes to stderr.
+     */
+    @Test
+    void endpointVariablesInTheEnvironmentCannotBypassTheSandbox() throws Exception {
+        Path aws = Programs.awsCli();
+        Path denyAll = directory.resolve("deny.json");
+        Files.writeString(denyAll, "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", "
+                + "\"Action\": \"route53:GetChange\", \"Resource\": \"*\"}]}");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), "dev.policygen.cli.Main", "observe", "--zone",
+                DOMAIN + "=" + ZONE_ID, "--policy", denyAll.toString(), "--format", "json", "--",
+                "env", "AWS_MAX_ATTEMPTS=1", aws.toString(), "route53", "list-hosted-zones", "--output", "text");
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectOutput(directory.resolve("out").toFile()).redirectError(directory.resolve("err").toFile());
+        String closed = "http://127.0.0.1:9";
+        for (String name : List.of("AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_ROUTE_53", "AWS_ENDPOINT_URL_S3",
+                "AWS_ENDPOINT_URL_IAM", "AWS_ENDPOINT_URL_ACM", "AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING",
+                "AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2")) {
+            builder.environment().put(name, closed);
+        }
+        builder.environment().put("AWS_USE_FIPS_ENDPOINT", "true");
+        builder.environment().put("AWS_USE_DUALSTACK_ENDPOINT", "true");
+        int exit = builder.start().waitFor();
+        String out = Files.readString(directory.resolve("out"));
+        String err = Files.readString(directory.resolve("err"));
+
+        // the call reached the sandbox, was denied by --policy there, and observe says so
+        assertEquals(1, exit, out + err);
+        assertTrue(err.contains("AccessDenied"), "the CLI's own error, on stderr: " + err);
+        com.fasterxml.jackson.databind.JsonNode table = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out);
+        assertEquals("route53:ListHostedZones", table.findValue("action").asText(), out);
+        assertTrue(out.strip().startsWith("{") && out.strip().endsWith("}"), "stdout is one JSON document: " + out);
+    }
 }

@@ -80,9 +80,10 @@ class ObserveCommandTest {
         CliRun run = ObserveRuns.observe(List.of("--zone", ZONE, "--format", "json"), List.of("sh", "-c",
                 "echo to-stdout; echo to-stderr >&2; exit 3"));
         assertEquals(4, run.exit(), run.err());
-        assertTrue(run.out().startsWith("to-stdout\n"), run.out());
+        // issue 10 item 22: stdout is the JSON document alone; the command's stdout goes to stderr
+        assertTrue(run.out().startsWith("{\n") && run.out().endsWith("}\n"), run.out());
         assertTrue(run.out().contains("\"calls\": [],") && run.out().contains("\"commandExit\": 3"), run.out());
-        assertTrue(run.err().contains("to-stderr"), run.err());
+        assertTrue(run.err().contains("to-stdout\n") && run.err().contains("to-stderr"), run.err());
         assertTrue(run.err().contains("the command exited with status 3"), run.err());
     }
 

@@ -87,16 +87,26 @@ public final class SandboxClients {
     /** Sends a request signed by the SDK's SigV4 signer to the plain API port. */
     static Raw signed(Sandbox sandbox, String method, String path, Map<String, String> query, String body)
             throws IOException, InterruptedException {
+        return signed(sandbox, "route53", Map.of(), method, path, query, body);
+    }
+
+    /**
+     * Sends a request signed for {@code service} by the SDK's SigV4 signer, with the given headers
+     * added before signing, to the plain API port.
+     */
+    static Raw signed(Sandbox sandbox, String service, Map<String, String> headers, String method, String path,
+            Map<String, String> query, String body) throws IOException, InterruptedException {
         SdkHttpFullRequest.Builder request = SdkHttpFullRequest.builder()
                 .method(SdkHttpMethod.fromValue(method))
                 .protocol("http").host("127.0.0.1").port(sandbox.ports().api())
                 .encodedPath(path);
         query.forEach((name, value) -> request.putRawQueryParameter(name, value));
+        headers.forEach(request::putHeader);
         SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
                 .identity(AwsCredentialsIdentity.create(Sandbox.DEFAULT_ACCESS_KEY_ID, Sandbox.DEFAULT_SECRET_ACCESS_KEY))
                 .request(request.build())
                 .payload(body == null ? null : ContentStreamProvider.fromUtf8String(body))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "route53")
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
                 .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1"));
         SdkHttpRequest sent = signed.request();
         java.net.http.HttpRequest.Builder http = java.net.http.HttpRequest.newBuilder(sent.getUri())

@@ -19,7 +19,7 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 /** S3's SigV4 rules: the path signed as sent (no second encoding) and x-amz-content-sha256 taken as declared. */
 class SigV4S3VerifierTest {
     private static final SigV4Verifier VERIFIER = new SigV4Verifier(Map.of(Sandbox.DEFAULT_ACCESS_KEY_ID,
-            Sandbox.DEFAULT_SECRET_ACCESS_KEY));
+            Sandbox.DEFAULT_SECRET_ACCESS_KEY), java.time.Clock.systemUTC());
     private static final String PATH = "/renew-state/certs/www%20example%3Dcom.pem";
 
     private static HttpRequest signed(String service, boolean s3Rules, String body) {

@@ -2,6 +2,7 @@ package dev.policygen.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
  */
 class SigV4VerifierTest {
     private static final SigV4Verifier VERIFIER = new SigV4Verifier(Map.of(Sandbox.DEFAULT_ACCESS_KEY_ID,
-            Sandbox.DEFAULT_SECRET_ACCESS_KEY));
+            Sandbox.DEFAULT_SECRET_ACCESS_KEY), java.time.Clock.systemUTC());
 
     private static HttpRequest signed(String protocol, String region, boolean signPayload, Map<String, String> query,
             String body) {
@@ -83,5 +84,35 @@ class SigV4VerifierTest {
         Route53Error error = assertThrows(Route53Error.class, () -> VERIFIER.verify(unsigned));
         assertEquals("MissingAuthenticationToken", error.code());
         assertEquals(403, error.status());
+    }
+
+    /** A request dated by a Date header (no X-Amz-Date), as SigV4 allows; the signature itself is not valid. */
+    private static HttpRequest datedByDateHeader(java.time.Instant date) {
+        String day = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd").withZone(java.time.ZoneOffset.UTC)
+                .format(date);
+        String authorization = "AWS4-HMAC-SHA256 Credential=" + Sandbox.DEFAULT_ACCESS_KEY_ID + "/" + day
+                + "/us-east-1/route53/aws4_request, SignedHeaders=date;host, Signature=00";
+        return new HttpRequest("GET", "/2013-04-01/hostedzone", "", "HTTP/1.1", List.of(
+                new HttpRequest.Header("Host", "route53.amazonaws.com"),
+                new HttpRequest.Header("Date", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                        .withZone(java.time.ZoneOffset.UTC).format(date)),
+                new HttpRequest.Header("Authorization", authorization)), new byte[0], true, null, "127.0.0.1");
+    }
+
+    @Test
+    void aDateHeaderDatesTheRequestWhenXAmzDateIsAbsent() {
+        java.time.Instant now = java.time.Instant.parse("2026-11-21T12:00:00Z");
+        SigV4Verifier verifier = new SigV4Verifier(Map.of(Sandbox.DEFAULT_ACCESS_KEY_ID,
+                Sandbox.DEFAULT_SECRET_ACCESS_KEY), new dev.policygen.testing.FakeClock(now));
+        Route53Error stale = assertThrows(Route53Error.class,
+                () -> verifier.verify(datedByDateHeader(now.minusSeconds(20 * 60))));
+        assertEquals(List.of("Signature expired: 20261121T114000Z is now earlier than 20261121T114500Z "
+                + "(20261121T120000Z - 15 min.)"), stale.messages());
+        Route53Error current = assertThrows(Route53Error.class,
+                () -> verifier.verify(datedByDateHeader(now.minusSeconds(60))));
+        assertEquals("SignatureDoesNotMatch", current.code());
+        assertEquals(403, current.status());
+        assertTrue(current.messages().get(0).startsWith("The request signature we calculated"),
+                current.messages().toString());
     }
 }

@@ -5,6 +5,7 @@ import dev.policygen.SourcePosition;
 import dev.policygen.io.AtomicFile;
 import dev.policygen.io.Directories;
 import dev.policygen.io.FileMode;
+import dev.policygen.io.LocalPaths;
 import dev.policygen.route53.HostedZoneId;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -76,7 +77,7 @@ public final class Journal implements AutoCloseable {
             }
             key = dir.toRealPath();
         } catch (IOException e) {
-            throw new InputException(dir.toString(), "cannot create the state directory: " + describe(e), e);
+            throw new InputException(dir.toString(), "cannot create the state directory: " + LocalPaths.reason(dir, e), e);
         }
         if (!HELD.add(key)) {
             throw locked(lockFile);
