@@ -65,13 +65,22 @@ public final class Main implements Runnable {
             commandLine.setExpandAtFiles(false);
         }
         commandLine.setExecutionExceptionHandler((e, cl, parsed) -> failure(e, cl.getErr(), debug));
-        commandLine.setParameterExceptionHandler((e, a) -> {
+        commandLine.setParameterExceptionHandler((e, line) -> {
             CommandLine cl = e.getCommandLine();
-            cl.getErr().println("policygen: error: " + e.getMessage());
-            cl.getErr().println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
-            return ExitCode.USAGE;
+            // a mistyped option explains the failure better than what picocli checked first (a required option)
+            return usageError(cl, MistypedArguments.unknownOption(cl, line).orElse(e.getMessage()));
         });
+        var unknownCommand = MistypedArguments.unknownCommand(commandLine, args);
+        if (unknownCommand.isPresent()) {
+            return usageError(commandLine, unknownCommand.get());
+        }
         return commandLine.execute(withDefaultCommand(commandLine, args));
+    }
+
+    private static int usageError(CommandLine cl, String message) {
+        cl.getErr().println("policygen: error: " + message);
+        cl.getErr().println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
+        return ExitCode.USAGE;
     }
 
     /** Inserts "generate" unless the first argument names a command or asks for top-level help. */

@@ -13,8 +13,9 @@ import java.io.IOException;
  * Short-form intrinsics such as {@code !Sub} keep their scalar value; the tag itself is dropped.
  */
 public final class YamlTreeReader {
+    private static final int MAX_DEPTH = 64;
     private static final YAMLFactory FACTORY = YAMLFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
             .build();
 
     private YamlTreeReader() {
@@ -22,9 +23,10 @@ public final class YamlTreeReader {
 
     public static JsonNode read(String text, String source) throws InputException {
         try (var parser = FACTORY.createParser(text)) {
-            return JsonReader.read(parser, source);
+            return JsonReader.read(parser, source, "YAML", MAX_DEPTH);
         } catch (IOException e) {
-            throw new InputException(source, "cannot read YAML: " + e.getMessage(), e);
+            // creating or closing a parser over a String does no I/O; a failure here is not the user's input
+            throw new IllegalStateException("cannot parse YAML held in memory", e);
         } catch (RuntimeException e) {
             // SnakeYAML reports some malformed input (bad anchors, tags) as unchecked exceptions
             throw new InputException(source, "invalid YAML: " + e.getMessage(), e);
