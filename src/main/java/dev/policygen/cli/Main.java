@@ -24,8 +24,9 @@ import picocli.CommandLine;
         exitCodeList = {
             "0:Success (policy written; request allowed; no finding at or above --fail-on).",
             "1:Findings at or above --fail-on, or a denied request.",
-            "2:Usage error: an option value that cannot be used.",
-            "3:An input file that cannot be read or parsed, or an output file that cannot be written.",
+            "2:Usage error: an unknown command or option, or an option value that cannot be used.",
+            "3:An input file that cannot be read or parsed or holds a bad value, or an output file that cannot "
+                    + "be written.",
             "4:A failure reported by AWS or an ACME server.",
             "70:A defect in policygen (rerun with --debug and report it)."})
 public final class Main implements Runnable {
