@@ -94,7 +94,7 @@ public final class InputFiles {
     }
 
     /** The reason in a few words; the exception's own message repeats the path, which the message already names. */
-    static String reason(IOException e) {
+    public static String reason(IOException e) {
         if (e instanceof NoSuchFileException) {
             return "no such file";
         }

@@ -1,8 +1,11 @@
 package dev.policygen.renew.destination;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.policygen.renew.config.Destination;
+import dev.policygen.renew.deliver.DeliveryFailure;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,6 +35,16 @@ class PemFilesDestinationTest {
         assertEquals(bed.issued.fullchainPem(), Files.readString(dir.resolve("fullchain.pem")));
         assertEquals(bed.issued.leaf(), bed.read(destination).certificate().orElseThrow());
         assertEquals(List.of(), bed.calls);
+    }
+
+    @Test
+    void anInstalledCertificateThatIsNotTextIsNamedInOurWords() throws Exception {
+        // issue 10 item 21: the JDK says only "Input length = 1"
+        Path dir = Files.createDirectories(state.resolve("latin1"));
+        Files.write(dir.resolve("cert.pem"), new byte[] {'-', '-', (byte) 0xe9});
+        DeliveryFailure failure = assertThrows(DeliveryFailure.class, () -> bed.read(new Destination.Files(dir)));
+        assertTrue(failure.getMessage().endsWith("cannot read the certificate in " + dir
+                + ": cert.pem or chain.pem is not PEM text"), failure.getMessage());
     }
 
     @Test
