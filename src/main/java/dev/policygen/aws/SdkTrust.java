@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import javax.net.ssl.TrustManager;
@@ -47,6 +48,9 @@ final class SdkTrust {
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             factory.init(store);
             return factory.getTrustManagers();
+        } catch (CertificateException e) {
+            // the JDK's text names its parser ("Could not parse certificate: java.io.IOException: ...")
+            throw new InputException(pemFile.toString(), "cannot read the CA file: not PEM certificates", e);
         } catch (IOException | GeneralSecurityException e) {
             throw new InputException(pemFile.toString(), "cannot read the CA file: " + e.getMessage(), e);
         }

@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = "Remove the TXT values an interrupted renew left behind (from its journal), and nothing else.",
-        footer = {"%nExit codes: 0 nothing left behind, 2 bad option value, 3 the config or the state directory cannot "
-                + "be read or written, 4 AWS failed or the policy denies a request (what is left stays in the journal)."})
+        footer = {"%nExit codes: 0 nothing left behind, 2 bad option value, 3 the config cannot be read or has a bad "
+                + "value, or the state directory cannot be read or written, 4 AWS failed or the policy denies a request (what is left stays in the journal)."})
 final class CleanupCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

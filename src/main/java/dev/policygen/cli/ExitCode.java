@@ -8,7 +8,10 @@ public final class ExitCode {
     public static final int FINDINGS = 1;
     /** A command-line value that cannot be used. */
     public static final int USAGE = 2;
-    /** An input file that cannot be read or parsed, or an output file that cannot be written. */
+    /**
+     * An input file that cannot be read or parsed or holds a bad value (a value that would be a usage
+     * error as an option is this code inside a config file), or an output file that cannot be written.
+     */
     public static final int BAD_INPUT = 3;
     /** A failure reported by AWS or by an ACME server. */
     public static final int REMOTE = 4;

@@ -11,6 +11,7 @@ import dev.policygen.lint.LintedPolicy;
 import dev.policygen.lint.Linter;
 import dev.policygen.lint.Rule;
 import dev.policygen.lint.Severity;
+import dev.policygen.lint.SyntaxProblem;
 import dev.policygen.lint.diff.ProfileDiff;
 import dev.policygen.lint.input.PolicyInputs;
 import dev.policygen.lint.report.ReportFormat;
@@ -37,7 +38,8 @@ import picocli.CommandLine.Spec;
         description = "Check IAM policies for ACME DNS-01 on Route 53: policy JSON, aws iam get-policy-version output,"
                 + " terraform show -json plans, CloudFormation templates (JSON or YAML).",
         footer = {"%nRules are described in docs/rules/<ID>.md.",
-                "Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 bad option, 3 unreadable file."})
+                "Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 bad option, 3 a file that cannot be read or "
+                        + "parsed (still reported as PG100) or a bad value in --config."})
 final class LintCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -95,13 +97,37 @@ final class LintCommand implements Callable<Integer> {
             ignored.add(id);
         }
         List<LintedPolicy> policies = new ArrayList<>();
+        Optional<InputException> unparsable = Optional.empty();
         for (String file : files) {
-            policies.addAll(PolicyInputs.extract(file, read(file), options));
+            List<LintedPolicy> found = PolicyInputs.extract(file, read(file), options);
+            policies.addAll(found);
+            if (unparsable.isEmpty()) {
+                unparsable = unparsable(found);
+            }
         }
         List<Finding> findings = RuleRegistry.linter(ignored, diff).lint(policies);
         out.print(reportFormat.render(findings));
         out.flush();
+        if (unparsable.isPresent()) {
+            // as validate: a file that does not parse is a bad input file (3), not a finding about a
+            // policy (1); the report above still carries it as PG100, for SARIF uploads
+            throw unparsable.get();
+        }
         return Linter.reaches(findings, threshold) ? ExitCode.FINDINGS : ExitCode.OK;
+    }
+
+    /**
+     * The failure for a file whose text does not parse at all. A JSON string inside a file that
+     * parsed (a plan's or a template's policy) is that file's content, a finding like any other.
+     */
+    private static Optional<InputException> unparsable(List<LintedPolicy> found) {
+        for (LintedPolicy policy : found) {
+            if (policy.origin().isEmpty() && policy.syntaxProblem().isPresent()) {
+                SyntaxProblem problem = policy.syntaxProblem().get();
+                return Optional.of(new InputException(policy.file(), problem.position(), problem.message()));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The text of an input file, or of standard input for -. */

@@ -24,8 +24,9 @@ import picocli.CommandLine;
         exitCodeList = {
             "0:Success (policy written; request allowed; no finding at or above --fail-on).",
             "1:Findings at or above --fail-on, or a denied request.",
-            "2:Usage error: an option value that cannot be used.",
-            "3:An input file that cannot be read or parsed, or an output file that cannot be written.",
+            "2:Usage error: an unknown command or option, or an option value that cannot be used.",
+            "3:An input file that cannot be read or parsed or holds a bad value, or an output file that cannot "
+                    + "be written.",
             "4:A failure reported by AWS or an ACME server.",
             "70:A defect in policygen (rerun with --debug and report it)."})
 public final class Main implements Runnable {
@@ -65,12 +66,15 @@ public final class Main implements Runnable {
             commandLine.setExpandAtFiles(false);
         }
         commandLine.setExecutionExceptionHandler((e, cl, parsed) -> failure(e, cl.getErr(), debug));
-        commandLine.setParameterExceptionHandler((e, a) -> {
+        commandLine.setParameterExceptionHandler((e, line) -> {
             CommandLine cl = e.getCommandLine();
-            cl.getErr().println("policygen: error: " + e.getMessage());
-            cl.getErr().println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
-            return ExitCode.USAGE;
+            // a mistyped option explains the failure better than what picocli checked first (a required option)
+            return usageError(cl, MistypedArguments.unknownOption(cl, line).orElse(e.getMessage()));
         });
+        var unknownCommand = MistypedArguments.unknownCommand(commandLine, args);
+        if (unknownCommand.isPresent()) {
+            return checked(usageError(commandLine, unknownCommand.get()), out, err);
+        }
         return checked(commandLine.execute(withDefaultCommand(commandLine, args)), out, err);
     }
 
@@ -90,6 +94,12 @@ public final class Main implements Runnable {
         err.println("policygen: error: cannot write standard output" + (reason == null ? "" : ": " + reason));
         err.flush();
         return code == ExitCode.OK || code == ExitCode.FINDINGS ? ExitCode.BAD_INPUT : code;
+    }
+
+    private static int usageError(CommandLine cl, String message) {
+        cl.getErr().println("policygen: error: " + message);
+        cl.getErr().println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
+        return ExitCode.USAGE;
     }
 
     /** Inserts "generate" unless the first argument names a command or asks for top-level help. */

@@ -28,8 +28,9 @@ import picocli.CommandLine.Spec;
                 + "request outside its policy.",
         footer = {"%nThe config is --config FILE (YAML or JSON), else the LETSENCRYPT_AWS_CONFIG environment variable "
                 + "in letsencrypt-aws's schema.%n",
-                "Exit codes: 0 every certificate renewed or not due, 2 bad option value, 3 the config, the state "
-                        + "directory or a certificate file cannot be read or written, 4 a certificate failed (AWS, "
+                "Exit codes: 0 every certificate renewed or not due, 2 bad option value, 3 the config cannot be read or "
+                        + "has a bad value, or the state directory or a certificate file cannot be read or "
+                        + "written, 4 a certificate failed (AWS, "
                         + "ACME, or a request the policy denies; see the summary)."})
 final class RenewCommand implements Callable<Integer> {
     @Spec

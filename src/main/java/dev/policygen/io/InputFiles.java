@@ -1,9 +1,15 @@
 package dev.policygen.io;
 
 import dev.policygen.InputException;
+import dev.policygen.SourcePosition;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -39,7 +45,30 @@ public final class InputFiles {
     }
 
     public static String read(Path file, String what, Charset charset) throws InputException {
-        return new String(bytes(file, 0, what), charset);
+        return text(file.toString(), bytes(file, 0, what), charset);
+    }
+
+    /**
+     * {@code bytes} as text in {@code charset}, refusing bytes that are not that encoding: decoding
+     * them into U+FFFD would silently change names and values (and the JDK's own error says only
+     * "Input length = 1"). {@code source} names the input in the message ("-" for standard input).
+     */
+    public static String text(String source, byte[] bytes, Charset charset) throws InputException {
+        CharsetDecoder decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 8,
+                (long) Math.ceil(bytes.length * (double) decoder.maxCharsPerByte()) + 1));
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            throw new InputException(source, SourcePosition.UNKNOWN,
+                    "not valid " + charset.name() + " at byte offset " + in.position());
+        }
+        return out.flip().toString();
     }
 
     /** As {@link #read(Path, String)} for a path as the user typed it, which may not even be a valid path. */
@@ -55,7 +84,7 @@ public final class InputFiles {
 
     /** The file's text (UTF-8) from byte {@code offset} on, for files that are appended to. */
     public static String readFrom(Path file, long offset, String what) throws InputException {
-        return new String(bytes(file, offset, what), StandardCharsets.UTF_8);
+        return text(file.toString(), bytes(file, offset, what), StandardCharsets.UTF_8);
     }
 
     public static byte[] readBytes(Path file, String what) throws InputException {
@@ -68,7 +97,7 @@ public final class InputFiles {
      */
     public static String read(InputStream in, String source, String what) throws InputException {
         try {
-            return new String(bounded(in, source, what), StandardCharsets.UTF_8);
+            return text(source, bounded(in, source, what), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new InputException(source, message(what, reason(e)), e);
         }
@@ -98,7 +127,7 @@ public final class InputFiles {
     }
 
     /** The reason in a few words; the exception's own message repeats the path, which the message already names. */
-    static String reason(IOException e) {
+    public static String reason(IOException e) {
         if (e instanceof NoSuchFileException) {
             return "no such file";
         }

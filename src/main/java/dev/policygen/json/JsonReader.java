@@ -48,7 +48,8 @@ public final class JsonReader {
         try (JsonParser parser = FACTORY.createParser(text)) {
             return read(parser, source);
         } catch (IOException e) {
-            throw new InputException(source, "cannot read JSON: " + e.getMessage(), e);
+            // creating or closing a parser over a String does no I/O; a failure here is not the user's input
+            throw new IllegalStateException("cannot parse JSON held in memory", e);
         }
     }
 
@@ -57,6 +58,15 @@ public final class JsonReader {
      * parser here, so YAML documents get the same located tree without this class knowing YAML.
      */
     public static JsonNode read(JsonParser parser, String source) throws InputException {
+        return read(parser, source, "JSON", MAX_DEPTH);
+    }
+
+    /**
+     * As {@link #read(JsonParser, String)} for a parser of another syntax ({@code "YAML"}), which
+     * names it in syntax errors; {@code maxDepth} is the nesting limit that parser was built with.
+     */
+    public static JsonNode read(JsonParser parser, String source, String syntax, int maxDepth)
+            throws InputException {
         try {
             JsonToken first = parser.nextToken();
             if (first == null) {
@@ -72,9 +82,14 @@ public final class JsonReader {
         } catch (StreamConstraintsException e) {
             throw new InputException(source, position(e.getLocation()), parserLimit(e));
         } catch (JsonProcessingException e) {
-            throw new InputException(source, position(e.getLocation()), "invalid JSON: " + e.getOriginalMessage());
+            // a limit (nesting depth) is reported without a location; the parser is where it stopped
+            JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+            throw new InputException(source, position(at),
+                    "invalid " + syntax + ": " + SyntaxErrorText.of(e, maxDepth));
         } catch (IOException e) {
-            throw new InputException(source, "cannot read JSON: " + e.getMessage(), e);
+            // only readValue's own checks: the text is in memory, so nothing else can fail to read
+            throw new InputException(source, position(parser.currentLocation()),
+                    "invalid " + syntax + ": " + e.getMessage());
         }
     }
 

@@ -1,13 +1,14 @@
 package dev.policygen.sandbox;
 
+import dev.policygen.InputException;
+import dev.policygen.io.InputFiles;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -47,7 +48,7 @@ final class Forwarder {
 
     /** A forwarder that trusts the JDK's CAs and, when given, the certificates in {@code extraCa} (PEM). */
     static Forwarder to(URI upstream, Path extraCa, CallLog callLog, String principalArn, Clock clock)
-            throws IOException, GeneralSecurityException {
+            throws IOException, GeneralSecurityException, InputException {
         TrustManagerFactory defaults = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         defaults.init((KeyStore) null);
         KeyStore anchors = KeyStore.getInstance(KeyStore.getDefaultType());
@@ -61,10 +62,11 @@ final class Forwarder {
             }
         }
         if (extraCa != null) {
-            try (InputStream in = Files.newInputStream(extraCa)) {
-                for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                    anchors.setCertificateEntry("extra-" + count++, certificate);
-                }
+            // read as every input file is, so a missing one is "no such file" (exit 3), not a defect
+            byte[] pem = InputFiles.readBytes(extraCa, "the --forward-ca file");
+            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(
+                    new ByteArrayInputStream(pem))) {
+                anchors.setCertificateEntry("extra-" + count++, certificate);
             }
         }
         TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());

@@ -148,6 +148,10 @@ final class RunningSandbox implements Closeable {
         try {
             return Forwarder.to(settings.forwardTo(), settings.forwardCa(), callLog, settings.principalArn(),
                     settings.clock());
+        } catch (java.security.cert.CertificateException e) {
+            // the JDK's text names its parser ("Could not parse certificate: java.io.IOException: ...")
+            throw new InputException(String.valueOf(settings.forwardCa()),
+                    "cannot read the --forward-ca file: not PEM certificates", e);
         } catch (GeneralSecurityException e) {
             throw new InputException(String.valueOf(settings.forwardCa()), "cannot trust the upstream's CA: "
                     + e.getMessage(), e);

@@ -54,11 +54,13 @@ public final class YamlTreeReader {
 
     private static JsonNode read(String text, String source, Set<String> allowedTags) throws InputException {
         try (var parser = (YAMLParser) FACTORY.createParser(text)) {
-            return JsonReader.read(new RefusingYamlParser(parser, source, allowedTags), source);
+            return JsonReader.read(new RefusingYamlParser(parser, source, allowedTags), source, "YAML",
+                    JsonReader.MAX_DEPTH);
         } catch (RefusingYamlParser.Refusal e) {
             throw e.input();
         } catch (IOException e) {
-            throw new InputException(source, "cannot read YAML: " + e.getMessage(), e);
+            // creating or closing a parser over a String does no I/O; a failure here is not the user's input
+            throw new IllegalStateException("cannot parse YAML held in memory", e);
         } catch (RuntimeException e) {
             // SnakeYAML reports some malformed input (bad anchors, tags) as unchecked exceptions
             throw new InputException(source, "invalid YAML: " + e.getMessage(), e);

@@ -113,6 +113,29 @@ class ExitCodesTest {
         cases.add(Arguments.of(2, List.of("renew", "--config", missing.toString(), "--log-format", "xml")));
         cases.add(Arguments.of(3, List.of("renew", "--config", missing.toString())));
         cases.add(Arguments.of(3, List.of("cleanup", "--config", missing.toString())));
+        // issue 10 item 19: a file that cannot be parsed is 3 for lint as for validate (lint still reports PG100)
+        Path truncated = Files.writeString(dir.resolve("truncated.json"), "{\"Version\": \"2012-10-17\",");
+        cases.add(Arguments.of(3, List.of("lint", truncated.toString())));
+        cases.add(Arguments.of(3, List.of("lint", "--format", "sarif", truncated.toString())));
+        cases.add(Arguments.of(3, List.of("validate", truncated.toString())));
+        cases.add(Arguments.of(3, List.of("simulate", "--policy", truncated.toString(), "--zone", zone,
+                "--change", "UPSERT:TXT:_acme-challenge.example.com")));
+        // a bad value inside an input file is that file's problem (3); the same value as an option is usage (2)
+        Path badRenewValue = Files.writeString(dir.resolve("renew.yaml"), "accountKey: file:///nowhere/account.pem\n"
+                + "directory: https://127.0.0.1:9/dir\nstateDir: " + dir.resolve("state") + "\ncertificates:\n"
+                + "  www:\n    domains: [1.2.3.4]\n    zones: [Z1111111111111]\n"
+                + "    destinations:\n      - files: {dir: " + dir.resolve("out") + "}\n");
+        cases.add(Arguments.of(3, List.of("renew", "--config", badRenewValue.toString())));
+        cases.add(Arguments.of(3, List.of("cleanup", "--config", badRenewValue.toString())));
+        cases.add(Arguments.of(2, List.of("--client", "lego", "--zone", zone, "--domain", "1.2.3.4")));
+        Path badLintValue = Files.writeString(dir.resolve("lint-config.json"), "{\"failOn\": 3}");
+        cases.add(Arguments.of(3, List.of("lint", "--config", badLintValue.toString(), policy.toString())));
+        Path badSandboxValue = Files.writeString(dir.resolve("sandbox-config.json"), "{\"zones\": {\"example.com\": \"zbad\"}}");
+        cases.add(Arguments.of(3, List.of("sandbox", "--config", badSandboxValue.toString())));
+        // issue 10 item 20: a mistyped command or option is a usage error, whichever command it is under
+        cases.add(Arguments.of(2, List.of("lnit", policy.toString())));
+        cases.add(Arguments.of(2, List.of("--clinet", "lego", "--zone", zone, "--domain", "example.com")));
+        cases.add(Arguments.of(2, List.of("renew", "--confg", missing.toString())));
         return cases.stream();
     }
 

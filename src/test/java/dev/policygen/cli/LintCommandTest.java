@@ -157,12 +157,14 @@ class LintCommandTest {
     }
 
     @Test
-    void malformedJsonIsAFindingNotACrash(@TempDir Path dir) throws Exception {
+    void malformedJsonIsReportedAsPg100AndExitsThreeAsValidateDoes(@TempDir Path dir) throws Exception {
         Path broken = Files.writeString(dir.resolve("broken.json"), "{\"Version\": \"2012-10-17\",\n  \"Statement\": [\n");
         CliRun result = run("lint", broken.toString());
-        assertEquals(ExitCode.FINDINGS, result.exit());
-        assertEquals("", result.err());
+        assertEquals(ExitCode.BAD_INPUT, result.exit());
+        assertEquals("policygen: error: " + broken + ":3:1: invalid JSON: unexpected end of input: an array is not "
+                + "closed\n", result.err());
         assertTrue(result.out().startsWith(broken + ":3:1: error PG100 invalid JSON"), result.out());
+        assertEquals(ExitCode.BAD_INPUT, run("validate", broken.toString()).exit());
     }
 
     @Test

@@ -10,7 +10,10 @@ import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
@@ -55,6 +58,11 @@ public final class AcmeSessions {
 
     /** acme4j's network errors say only "Network error"; the cause says which (refused, timeout, TLS). */
     public static AcmeFailure failure(String what, Exception e) {
+        if (untrustedCertificate(e)) {
+            // the JDK's words ("PKIX path building failed: sun.security...") say neither what failed nor the fix
+            return new AcmeFailure(what + ": the ACME server's TLS certificate is not signed by a trusted CA; for a "
+                    + "private ACME server (such as Pebble) pass its CA certificate with --acme-ca FILE", e);
+        }
         StringBuilder message = new StringBuilder(what).append(": ").append(e.getMessage());
         Throwable cause = e.getCause();
         if (cause != null && !String.valueOf(cause.getMessage()).equals(e.getMessage())) {
@@ -70,6 +78,20 @@ public final class AcmeSessions {
             message.append(')');
         }
         return new AcmeFailure(message.toString(), e);
+    }
+
+    /** Whether the TLS handshake failed because no trusted CA signed the server's certificate. */
+    static boolean untrustedCertificate(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CertPathBuilderException || cause instanceof CertPathValidatorException
+                    || String.valueOf(cause.getMessage()).contains("PKIX path")) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     private static SSLContext trusting(Path caFile) throws InputException {
@@ -90,6 +112,9 @@ public final class AcmeSessions {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, factory.getTrustManagers(), null);
             return context;
+        } catch (CertificateException e) {
+            // the JDK's text names its parser ("Could not parse certificate: java.io.IOException: ...")
+            throw new InputException(caFile.toString(), "cannot read the CA file: not PEM certificates", e);
         } catch (IOException | GeneralSecurityException e) {
             throw new InputException(caFile.toString(), "cannot read the CA file: " + e.getMessage(), e);
         }

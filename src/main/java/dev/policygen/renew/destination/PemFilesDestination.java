@@ -1,11 +1,13 @@
 package dev.policygen.renew.destination;
 
+import dev.policygen.io.InputFiles;
 import dev.policygen.renew.acme.IssuedCertificate;
 import dev.policygen.renew.cloud.InstalledCertificate;
 import dev.policygen.renew.config.Destination;
 import dev.policygen.renew.deliver.DeliveryFailure;
 import dev.policygen.renew.deliver.PemFiles;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.util.Optional;
 
 /** PEM files in a local directory ({@link PemFiles}); no AWS request, so nothing to grant; the directory is checked. */
@@ -27,7 +29,10 @@ public record PemFilesDestination(Destination.Files config) implements Destinati
         try {
             installed = PemFiles.read(config.dir());
         } catch (IOException e) {
-            throw new DeliveryFailure(certificate, "cannot read " + config.dir() + ": " + e.getMessage(), e);
+            // the JDK's words are a bare path (permission denied) or "Input length = 1" (not ASCII)
+            String reason = e instanceof CharacterCodingException ? "cert.pem or chain.pem is not PEM text"
+                    : InputFiles.reason(e);
+            throw new DeliveryFailure(certificate, "cannot read the certificate in " + config.dir() + ": " + reason, e);
         }
         return ServiceReader.state(certificate, this, installed, config.dir().toString());
     }

@@ -42,7 +42,7 @@ class PolicyInputsTest {
     void brokenYamlIsPg100WithItsPosition() {
         List<String> findings = lint("t.yml", "Resources:\n  P: [unclosed\n");
         assertEquals(1, findings.size(), findings.toString());
-        assertEquals("PG100@2:15 invalid YAML: while parsing a flow sequence; expected ',' or ']', but got <stream end>",
+        assertEquals("PG100@2:15 invalid YAML: expected ',' or ']', but got the end of the input",
                 findings.get(0));
     }
 

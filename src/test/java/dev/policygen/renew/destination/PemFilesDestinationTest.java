@@ -40,6 +40,16 @@ class PemFilesDestinationTest {
     }
 
     @Test
+    void anInstalledCertificateThatIsNotTextIsNamedInOurWords() throws Exception {
+        // issue 10 item 21: the JDK says only "Input length = 1"
+        Path dir = Files.createDirectories(state.resolve("latin1"));
+        Files.write(dir.resolve("cert.pem"), new byte[] {'-', '-', (byte) 0xe9});
+        DeliveryFailure failure = assertThrows(DeliveryFailure.class, () -> bed.read(new Destination.Files(dir)));
+        assertTrue(failure.getMessage().endsWith("cannot read the certificate in " + dir
+                + ": cert.pem or chain.pem is not PEM text"), failure.getMessage());
+    }
+
+    @Test
     void isDescribedByItsDirectoryAndGrantsNothing() {
         Destination destination = new Destination.Files(Path.of("/etc/ssl/www"));
         assertEquals("/etc/ssl/www", DestinationKinds.of(destination).describe());
