@@ -29,11 +29,19 @@ public final class HostNameCharacters {
             if (allowed(c) || (c > 0x7F && !asciiLookalike(c))) {
                 continue;
             }
-            String reason = what + " \"" + text + "\" contains \"" + c + "\", which is not a host name character"
+            // a lookalike is named by code point and mapping: a fullwidth colon or ideographic space is hard to see
+            String mapped = c > 0x7F
+                    ? java.text.Normalizer.normalize(String.valueOf(c), java.text.Normalizer.Form.NFKC)
+                    : String.valueOf(c);
+            String hex = Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT);
+            String shown = c > 0x7F
+                    ? "\"" + c + "\" (U+" + "0000".substring(hex.length()) + hex + ", which IDNA maps to \"" + mapped + "\")"
+                    : "\"" + c + "\"";
+            String reason = what + " \"" + text + "\" contains " + shown + ", which is not a host name character"
                     + " (letters, digits, hyphens, underscores and dots; write any other byte as a \\DDD escape)";
-            if (c == '$' || c == '{' || c == '}') {
+            if (mapped.contains("$") || mapped.contains("{") || mapped.contains("}")) {
                 reason += "; IAM policy variables such as ${aws:username} cannot stand for a name here";
-            } else if (c == ':' || c == '/' || c == '@') {
+            } else if (mapped.contains(":") || mapped.contains("/") || mapped.contains("@")) {
                 reason += "; give the bare name, not a URL or address";
             }
             throw new UsageException(value, reason);

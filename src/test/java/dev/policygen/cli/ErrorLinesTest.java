@@ -53,15 +53,15 @@ class ErrorLinesTest {
         cases.add(Arguments.of(2, "unknown option '--frobnicate'",
                 List.of("--client", "lego", "--frobnicate", "--domain", "example.com")));
         for (String command : List.of("lint", "validate")) {
-            cases.add(Arguments.of(3, deep + ":1:66: invalid JSON: nesting deeper than 64 levels",
+            cases.add(Arguments.of(3, deep + ":1:65: nested deeper than 64 levels",
                     List.of(command, deep.toString())));
             cases.add(Arguments.of(3, latin1 + ": not valid UTF-8 at byte offset 8", List.of(command, latin1.toString())));
             cases.add(Arguments.of(3, truncated + ":1:26: invalid JSON: unexpected end of input: an object is not "
                     + "closed", List.of(command, truncated.toString())));
         }
-        cases.add(Arguments.of(3, deepYaml + ":1:68: invalid YAML: nesting deeper than 64 levels",
+        cases.add(Arguments.of(3, deepYaml + ":1:67: nested deeper than 64 levels",
                 List.of("lint", deepYaml.toString())));
-        cases.add(Arguments.of(3, deep + ":1:66: invalid JSON: nesting deeper than 64 levels",
+        cases.add(Arguments.of(3, deep + ":1:65: nested deeper than 64 levels",
                 List.of("simulate", "--policy", deep.toString(), "--zone", ZONE,
                         "--change", "UPSERT:TXT:_acme-challenge.example.com")));
         cases.add(Arguments.of(3, latin1 + ": not valid UTF-8 at byte offset 8",

@@ -67,8 +67,8 @@ class CertificateNameTest {
         "a\u200Cb.example|zero-width non-joiner",
         "\u2488example.com|maps to \"1.example\"",
         "\uFF0A.example.com|maps to \"*\"",
-        "a\u3000b.example.com|maps to \"a b\"",
-        "a\uFF1Ab.example.com|maps to \"a:b\"",
+        "a\u3000b.example.com|U+3000, which IDNA maps to \" \"",
+        "a\uFF1Ab.example.com|U+FF1A, which IDNA maps to \":\"",
         "\uFF11\uFF10\u3002\uFF10\u3002\uFF10\u3002\uFF11|is an IP address",
         "1\u30022\uFF0E3\uFF614|is an IP address",
     })
