@@ -54,6 +54,18 @@ final class SdkHostedZones implements HostedZones {
     }
 
     @Override
+    public Zone zone(HostedZoneId zone) throws AwsFailure {
+        HostedZone found;
+        try {
+            found = client.get().getHostedZone(r -> r.id(zone.id())).hostedZone();
+        } catch (SdkException e) {
+            throw SdkFailures.of(e, SERVICE, "GetHostedZone", "hostedzone/" + zone.id());
+        }
+        return new Zone(zone, normalized(found.name()),
+                found.config() != null && Boolean.TRUE.equals(found.config().privateZone()));
+    }
+
+    @Override
     public TxtRecord txtRecord(HostedZoneId zone, String name) throws AwsFailure {
         ListResourceRecordSetsResponse response;
         try {

@@ -9,7 +9,6 @@ import dev.policygen.generate.GeneratedPolicy;
 import dev.policygen.generate.NamedDocument;
 import dev.policygen.generate.PolicyGenerator;
 import dev.policygen.generate.PolicyPackager;
-import dev.policygen.generate.RequestOptions;
 import dev.policygen.generate.SizeLimit;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -38,28 +37,8 @@ final class GenerateCommand implements Callable<Integer> {
                     + "cert-manager, caddy, policygen. List them with 'policygen clients'.")
     String client;
 
-    @Option(names = "--zone", paramLabel = "ZONE",
-            description = "Hosted zone id (Z... or /hostedzone/Z...), or NAME=ZONEID to match domains by suffix. "
-                    + "Repeatable.")
-    List<String> zones = new ArrayList<>();
-
-    @Option(names = "--domain", paramLabel = "DOMAIN[=ZONEID]",
-            description = "Name on the certificate (*.name for a wildcard); =ZONEID maps it to a zone. Repeatable.")
-    List<String> domains = new ArrayList<>();
-
-    @Option(names = "--zone-id-configured",
-            description = "The client is given the zone id (lego AWS_HOSTED_ZONE_ID, cert-manager hostedZoneID, "
-                    + "Caddy hosted_zone_id): drop zone-discovery calls.")
-    boolean zoneIdConfigured;
-
-    @Option(names = "--challenge-alias", paramLabel = "DOMAIN=ALIAS[=ZONEID]",
-            description = "_acme-challenge.DOMAIN is a CNAME to _acme-challenge.ALIAS: grant that name in the "
-                    + "validation zone instead. Repeatable.")
-    List<String> challengeAliases = new ArrayList<>();
-
-    @Option(names = "--challenge-cname", paramLabel = "DOMAIN=RECORD[=ZONEID]",
-            description = "_acme-challenge.DOMAIN is a CNAME to exactly RECORD: grant RECORD instead. Repeatable.")
-    List<String> challengeCnames = new ArrayList<>();
+    @Mixin
+    RequestScopeOptions scope = new RequestScopeOptions();
 
     @Option(names = "--source-ip", paramLabel = "CIDR",
             description = "Deny everything unless the request comes from this address or block. Repeatable.")
@@ -75,10 +54,6 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--separate-deny", description = "Write the network deny as a second policy document.")
     boolean separateDeny;
-
-    @Option(names = "--partition", paramLabel = "PARTITION",
-            description = "aws, aws-cn or aws-us-gov; changes every ARN. Default: ${DEFAULT-VALUE}.")
-    String partition = "aws";
 
     @Option(names = "--format", paramLabel = "FORMAT",
             description = "json, terraform (aws_iam_policy_document data source) or cloudformation "
@@ -105,52 +80,6 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--explain", description = "Say on standard error which client behaviour needs each statement.")
     boolean explain;
-
-    @Option(names = "--with", paramLabel = "SETTING",
-            description = "A client setting that adds calls, e.g. caddy's wait_for_route53_sync. Repeatable.")
-    List<String> settings = new ArrayList<>();
-
-    @Option(names = "--aws-account", paramLabel = "ACCOUNT_ID",
-            description = "Account id for ARNs of calls beyond Route 53 (IAM, ELB and ACM calls of letsencrypt-aws "
-                    + "and policygen); * when not given.")
-    String account;
-
-    @Option(names = "--aws-region", paramLabel = "REGION",
-            description = "Region for ARNs of regional calls beyond Route 53 (ELB and ACM); * when not given.")
-    String region;
-
-    @Option(names = "--elb-name", paramLabel = "NAME",
-            description = "Classic load balancer whose listener the client updates (letsencrypt-aws, policygen). "
-                    + "Repeatable.")
-    List<String> elbNames = new ArrayList<>();
-
-    @Option(names = "--account-key", paramLabel = "URI",
-            description = "ACME account key location; an s3://BUCKET/KEY URI grants s3:GetObject on that object.")
-    String accountKey;
-
-    @Option(names = "--iam-certificate-prefix", paramLabel = "PREFIX",
-            description = "Name prefix of the IAM server certificates the client uploads as PREFIX-<date> "
-                    + "(policygen's iam-server-certificate destination). Repeatable.")
-    List<String> iamCertificatePrefixes = new ArrayList<>();
-
-    @Option(names = "--listener-arn", paramLabel = "ARN",
-            description = "ELBv2 listener whose default certificate the client replaces (policygen's elbv2 "
-                    + "destination). Repeatable.")
-    List<String> listenerArns = new ArrayList<>();
-
-    @Option(names = "--acm-certificate-arn", paramLabel = "ARN",
-            description = "ACM certificate the client re-imports (policygen's acm destination with a "
-                    + "certificateArn). Repeatable.")
-    List<String> acmCertificateArns = new ArrayList<>();
-
-    @Option(names = "--acm-import-new",
-            description = "The client imports new ACM certificates (an acm destination without certificateArn): "
-                    + "grants certificate/* in the region.")
-    boolean acmImportNew;
-
-    @Option(names = "--delete-old",
-            description = "The client deletes replaced IAM server certificates (policygen renew --delete-old).")
-    boolean deleteOld;
 
     @Mixin
     DebugOption debugOption;
@@ -197,27 +126,11 @@ final class GenerateCommand implements Callable<Integer> {
 
     /** The request these options describe, checked by the one binder every command shares. */
     GenerateRequest request() throws UsageException {
-        return new RequestOptions(client)
-                .partition(partition)
-                .zoneIdConfigured(zoneIdConfigured)
-                .zones(zones)
-                .domains(domains)
-                .challengeAliases(challengeAliases)
-                .challengeCnames(challengeCnames)
+        return scope.requestOptions(client)
                 .sourceIps(sourceIps)
                 .sourceVpcEndpoints(sourceVpces)
                 .sourceVpcs(sourceVpcs)
                 .separateDeny(separateDeny)
-                .settings(settings)
-                .account(account)
-                .region(region)
-                .elbNames(elbNames)
-                .accountKey(accountKey)
-                .iamCertificatePrefixes(iamCertificatePrefixes)
-                .listenerArns(listenerArns)
-                .acmCertificateArns(acmCertificateArns)
-                .acmImportNew(acmImportNew)
-                .deleteOld(deleteOld)
                 .builder()
                 .build();
     }

@@ -13,7 +13,7 @@ import java.util.Set;
  * path does not handle exactly as picocli would (help, version, --debug, unknown or repeated
  * options, values that look like options, a missing --client) is declined, and picocli runs instead.
  * {@code GenerateFastPathTest} checks that this table names every {@code @Option} of
- * {@link GenerateCommand} and that both paths print the same on every golden case.
+ * {@link GenerateCommand} and of its {@link RequestScopeOptions}, and that both paths print the same on every golden case.
  */
 final class GenerateFastPath {
     static final int DECLINED = -1;
@@ -117,32 +117,32 @@ final class GenerateFastPath {
     private static void set(GenerateCommand c, String option, String v) {
         switch (option) {
             case "--client": c.client = v; break;
-            case "--zone": c.zones.add(v); break;
-            case "--domain": c.domains.add(v); break;
-            case "--zone-id-configured": c.zoneIdConfigured = true; break;
-            case "--challenge-alias": c.challengeAliases.add(v); break;
-            case "--challenge-cname": c.challengeCnames.add(v); break;
+            case "--zone": c.scope.zones.add(v); break;
+            case "--domain": c.scope.domains.add(v); break;
+            case "--zone-id-configured": c.scope.zoneIdConfigured = true; break;
+            case "--challenge-alias": c.scope.challengeAliases.add(v); break;
+            case "--challenge-cname": c.scope.challengeCnames.add(v); break;
             case "--source-ip": c.sourceIps.add(v); break;
             case "--source-vpce": c.sourceVpces.add(v); break;
             case "--source-vpc": c.sourceVpcs.add(v); break;
             case "--separate-deny": c.separateDeny = true; break;
-            case "--partition": c.partition = v; break;
+            case "--partition": c.scope.partition = v; break;
             case "--format": c.format = v; break;
             case "--output": c.output = Path.of(v); break;
             case "--minify": c.minify = true; break;
             case "--limit": c.limit = v; break;
             case "--split": c.split = true; break;
             case "--explain": c.explain = true; break;
-            case "--with": c.settings.add(v); break;
-            case "--aws-account": c.account = v; break;
-            case "--aws-region": c.region = v; break;
-            case "--elb-name": c.elbNames.add(v); break;
-            case "--account-key": c.accountKey = v; break;
-            case "--iam-certificate-prefix": c.iamCertificatePrefixes.add(v); break;
-            case "--listener-arn": c.listenerArns.add(v); break;
-            case "--acm-certificate-arn": c.acmCertificateArns.add(v); break;
-            case "--acm-import-new": c.acmImportNew = true; break;
-            case "--delete-old": c.deleteOld = true; break;
+            case "--with": c.scope.settings.add(v); break;
+            case "--aws-account": c.scope.account = v; break;
+            case "--aws-region": c.scope.region = v; break;
+            case "--elb-name": c.scope.elbNames.add(v); break;
+            case "--account-key": c.scope.accountKey = v; break;
+            case "--iam-certificate-prefix": c.scope.iamCertificatePrefixes.add(v); break;
+            case "--listener-arn": c.scope.listenerArns.add(v); break;
+            case "--acm-certificate-arn": c.scope.acmCertificateArns.add(v); break;
+            case "--acm-import-new": c.scope.acmImportNew = true; break;
+            case "--delete-old": c.scope.deleteOld = true; break;
             default: throw new IllegalArgumentException("no binding for " + option);
         }
     }

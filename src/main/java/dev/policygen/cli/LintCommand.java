@@ -33,6 +33,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "lint",
+        resourceBundle = "dev.policygen.cli.LintHelp",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = "Check IAM policies for ACME DNS-01 on Route 53: policy JSON, aws iam get-policy-version output,"

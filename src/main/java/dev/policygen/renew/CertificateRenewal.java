@@ -8,8 +8,10 @@ import dev.policygen.renew.acme.OrderRequest;
 import dev.policygen.renew.acme.RenewalWindow;
 import dev.policygen.renew.config.CertificateConfig;
 import dev.policygen.renew.config.ConfiguredDomain;
+import dev.policygen.renew.config.ZoneGivenById;
 import dev.policygen.renew.destination.ServiceState;
 import dev.policygen.renew.dns.Route53Challenges;
+import dev.policygen.renew.dns.ZoneMismatchException;
 import dev.policygen.renew.report.RenewLog;
 import dev.policygen.route53.HostedZoneId;
 import dev.policygen.route53.RecordChange;
@@ -84,7 +86,7 @@ final class CertificateRenewal {
                             : "; the replaced IAM server certificate was not deleted: " + deleteFailure.getMessage()),
                     locations, Optional.ofNullable(cleanupFailure != null ? cleanupFailure : deleteFailure));
         } catch (PolicygenException e) {
-            log.error("failed", "cert", name, "error", e.getMessage());
+            log.error("failed", "cert", name, "error", CertificateResult.reason(e));
             return CertificateResult.failed(name, expiry, e);
         }
     }
@@ -132,6 +134,7 @@ final class CertificateRenewal {
 
     /** The challenge records' batches (publish and clean-up, one per zone) and the delivery, by the guard alone. */
     private void preflight(List<ServiceState> states) throws PolicygenException, InterruptedException {
+        checkZonesGivenById();
         Map<HostedZoneId, List<String>> byZone = new TreeMap<>();
         for (ConfiguredDomain domain : config.domains()) {
             HostedZoneId zone = parts.zones().zoneOf(domain.name().normalized(), domain.zone());
@@ -154,6 +157,26 @@ final class CertificateRenewal {
             }
         }
         parts.delivery().preflight(config.name(), states);
+    }
+
+    /**
+     * Each challenge record lies in the zone the config gives by id alone ({@code zones: [ZONEID]}): the
+     * config names no zone there, so Route 53 is asked the zone's name (GetHostedZone, once a run).
+     */
+    private void checkZonesGivenById() throws PolicygenException, InterruptedException {
+        for (ConfiguredDomain domain : config.domains()) {
+            if (domain.byIdAlone().isEmpty() || domain.zone().isEmpty()) {
+                continue;
+            }
+            HostedZoneId zone = domain.zone().get();
+            String zoneName = parts.zones().zoneName(zone);
+            String record = domain.name().challengeName();
+            if (!record.equals(zoneName) && !record.endsWith("." + zoneName)) {
+                ZoneGivenById where = domain.byIdAlone().get();
+                throw ZoneMismatchException.of(where.source(), where.position(), domain.name().input(), record, zone,
+                        zoneName);
+            }
+        }
     }
 
     private Optional<RenewalWindow> renewalWindow(List<ServiceState> states) throws InterruptedException {

@@ -1,6 +1,7 @@
 package dev.policygen.renew;
 
 import dev.policygen.FailureCategory;
+import dev.policygen.InputException;
 import dev.policygen.PolicygenException;
 import java.time.Instant;
 import java.util.List;
@@ -43,7 +44,12 @@ public record CertificateResult(String certificate, Outcome outcome, Optional<In
     }
 
     static CertificateResult failed(String certificate, Optional<Instant> expiry, PolicygenException failure) {
-        return new CertificateResult(certificate, Outcome.FAILED, expiry, failure.getMessage(), List.of(),
+        return new CertificateResult(certificate, Outcome.FAILED, expiry, reason(failure), List.of(),
                 Optional.of(failure));
+    }
+
+    /** The failure as one line; a bad input value at its {@code FILE:LINE:COL}, as config errors are. */
+    static String reason(PolicygenException failure) {
+        return failure instanceof InputException input ? input.located() : failure.getMessage();
     }
 }

@@ -8,6 +8,7 @@ package dev.policygen.route53;
 public final class Route53Names {
     public static final String CHANGE_RECORD_SETS = "route53:ChangeResourceRecordSets";
     public static final String GET_CHANGE = "route53:GetChange";
+    public static final String GET_HOSTED_ZONE = "route53:GetHostedZone";
     public static final String LIST_RECORD_SETS = "route53:ListResourceRecordSets";
     public static final String LIST_HOSTED_ZONES = "route53:ListHostedZones";
     public static final String LIST_HOSTED_ZONES_BY_NAME = "route53:ListHostedZonesByName";

@@ -152,4 +152,19 @@ class LintProfileDiffCommandTest {
                 + "listener/app/web/1/2", golden.resolve("policygen-elbv2.json").toString());
         assertEquals(ExitCode.USAGE, orphan.exit(), orphan.err());
     }
+
+    @Test
+    void theSharedOptionsAreWordedForEachCommand() {
+        // one declaration (RequestScopeOptions), two wordings: generate's in the annotation, lint's in LintHelp
+        String lintHelp = CliRun.of("lint", "--help").out();
+        String generateHelp = CliRun.of("generate", "--help").out();
+        assertTrue(lintHelp.contains("--zone=ZONEID|NAME=ZONEID") && lintHelp.contains("With --client: a hosted zone."),
+                lintHelp);
+        assertTrue(lintHelp.contains("With --client policygen: it deletes replaced IAM"), lintHelp);
+        assertTrue(generateHelp.contains("--zone=ZONE ") && generateHelp.contains("Hosted zone id (Z..."), generateHelp);
+        assertFalse(generateHelp.contains("With --client"), generateHelp);
+        CliRun orphan = CliRun.of("lint", "--delete-old", seed("blog-traefik.json"));
+        assertEquals(ExitCode.USAGE, orphan.exit(), orphan.err());
+        assertTrue(orphan.err().contains("--delete-old describes the client to compare with"), orphan.err());
+    }
 }

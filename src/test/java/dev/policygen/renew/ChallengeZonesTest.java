@@ -51,6 +51,15 @@ class ChallengeZonesTest {
     }
 
     @Test
+    void aZoneGivenByIdAloneHasItsNameReadOnceAGetHostedZone() throws Exception {
+        ChallengeZones zones = zones();
+        assertEquals("eu.example.com", zones.zoneName(new HostedZoneId("Z2EU")));
+        assertEquals("eu.example.com", zones.zoneName(new HostedZoneId("Z2EU")));
+        assertEquals("example.org", zones.zoneName(new HostedZoneId("Z4OTHER")));
+        assertEquals(List.of("GetHostedZone Z2EU", "GetHostedZone Z4OTHER"), route53.calls);
+    }
+
+    @Test
     void aConfiguredZoneIsUsedWithoutAnyCall() throws Exception {
         assertEquals(new HostedZoneId("Z9CONFIGURED"), zones().zoneOf("www.example.com",
                 Optional.of(new HostedZoneId("Z9CONFIGURED"))));

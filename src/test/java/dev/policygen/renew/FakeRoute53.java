@@ -60,6 +60,18 @@ final class FakeRoute53 implements HostedZones {
         }
     }
 
+    @Override
+    public synchronized Zone zone(HostedZoneId id) throws AwsFailure {
+        request("GetHostedZone " + id.id());
+        for (Zone zone : zones) {
+            if (zone.id().equals(id)) {
+                return zone;
+            }
+        }
+        throw new AwsFailure(AwsFailure.Kind.NOT_FOUND, "NoSuchHostedZone", 404,
+                "Route 53 GetHostedZone hostedzone/" + id.id() + ": no such zone", null);
+    }
+
     /** ListHostedZonesByName's page size (Route 53: 100). */
     int zonePage = 100;
 

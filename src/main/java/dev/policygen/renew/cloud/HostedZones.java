@@ -17,6 +17,9 @@ public interface HostedZones {
      */
     List<Zone> zonesFrom(String dnsName) throws AwsFailure;
 
+    /** One GetHostedZone request (on the zone's ARN): the zone's name, for a zone the config gives by id alone. */
+    Zone zone(HostedZoneId zone) throws AwsFailure;
+
     /**
      * One ListResourceRecordSets request (on the zone's ARN) starting at {@code name}, type TXT, at
      * most one item: the TXT record at exactly {@code name}, or an empty record when there is none.

@@ -23,6 +23,11 @@ final class ConfigTree {
         this.json = new LocatedJson(source);
     }
 
+    /** The config's name in messages: its path, or LETSENCRYPT_AWS_CONFIG. */
+    String source() {
+        return json.source();
+    }
+
     InputException error(SourcePosition position, String message) {
         return json.error(position, message);
     }

@@ -4,6 +4,13 @@ import dev.policygen.route53.CertificateName;
 import dev.policygen.route53.HostedZoneId;
 import java.util.Optional;
 
-/** A name on a certificate and, when the config says, the hosted zone its challenge record goes in. */
-public record ConfiguredDomain(CertificateName name, Optional<HostedZoneId> zone) {
+/**
+ * A name on a certificate and, when the config says, the hosted zone its challenge record goes in.
+ * {@code byIdAlone} is where the config gives that zone by id only ({@code zones: [ZONEID]}): nothing
+ * in the config then says the name lies in the zone, so renew reads the zone's name before ordering.
+ */
+public record ConfiguredDomain(CertificateName name, Optional<HostedZoneId> zone, Optional<ZoneGivenById> byIdAlone) {
+    public ConfiguredDomain(CertificateName name, Optional<HostedZoneId> zone) {
+        this(name, zone, Optional.empty());
+    }
 }

@@ -193,7 +193,9 @@ final class OwnSchema {
                             + "for several zones write a map of zone name to zone id");
                 }
                 HostedZoneId zone = zoneId(tree, list.elements().get(0));
-                return names.stream().map(n -> new ConfiguredDomain(n, Optional.of(zone))).toList();
+                Optional<ZoneGivenById> where = Optional.of(new ZoneGivenById(tree.source(),
+                        list.elements().get(0).position()));
+                return names.stream().map(n -> new ConfiguredDomain(n, Optional.of(zone), where)).toList();
             }
             if (!(zones instanceof JsonObject map)) {
                 throw tree.error(zones.position(), "zones of " + what + " must be a map of zone name to zone id "

@@ -33,6 +33,8 @@ public final class ChallengeZones {
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     /** Two-label suffix to every zone at or under it, or empty when one page did not hold them all. */
     private final Map<String, Optional<List<HostedZones.Zone>>> subtrees = new ConcurrentHashMap<>();
+    /** Zones the config gives by id alone, to their names as GetHostedZone answered. */
+    private final Map<HostedZoneId, String> names = new ConcurrentHashMap<>();
     /** ListHostedZonesByName's page when no MaxItems is given (the API reference: "up to 100 items"). */
     static final int ZONE_PAGE = 100;
 
@@ -47,6 +49,26 @@ public final class ChallengeZones {
             return configured.get();
         }
         return enclosingZone(name).id();
+    }
+
+    /** The name of {@code zone}, read once a run (GetHostedZone): for a zone the config gives by id alone. */
+    public String zoneName(HostedZoneId zone) throws GuardException, AwsFailure, InterruptedException {
+        String known = names.get(zone);
+        if (known != null) {
+            return known;
+        }
+        ReentrantLock lock = locks.computeIfAbsent("name " + zone.id(), c -> new ReentrantLock());
+        lock.lockInterruptibly();
+        try {
+            known = names.get(zone);
+            if (known == null) {
+                known = aws.zone(zone).name();
+                names.put(zone, known);
+            }
+            return known;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** The closest public zone enclosing {@code name} (normalized), asking Route 53 for each candidate once. */

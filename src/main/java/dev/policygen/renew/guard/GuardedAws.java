@@ -44,6 +44,12 @@ public final class GuardedAws implements DestinationAws {
                 () -> services.hostedZones().zonesFrom(dnsName));
     }
 
+    /** GetHostedZone on the zone's ARN: its name, to check a zone the config gives by id alone. */
+    public HostedZones.Zone zone(HostedZoneId zone) throws GuardException, AwsFailure, InterruptedException {
+        return gate.send(new IntendedCall(Route53Names.GET_HOSTED_ZONE, scope.hostedZone(zone), Optional.of(zone),
+                List.of()), () -> services.hostedZones().zone(zone));
+    }
+
     public TxtRecord txtRecord(HostedZoneId zone, String name) throws GuardException, AwsFailure,
             InterruptedException {
         return gate.send(new IntendedCall(Route53Names.LIST_RECORD_SETS, scope.hostedZone(zone), Optional.of(zone),

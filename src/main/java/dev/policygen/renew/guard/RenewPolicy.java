@@ -25,27 +25,33 @@ import java.util.Optional;
  * The policy {@code policygen generate --client policygen} makes for a renew config, and the
  * command line that makes it. Zones the config does not give are passed in as discovered
  * ({@code NAME=ZONEID}); with every zone configured, zone discovery is left out of the policy. The
- * config's destinations and an account key in S3 add their calls ({@link RenewResources}), so the
+ * config's destinations and an account key in S3 add their calls ({@link RenewResources}), and a zone
+ * given by id alone adds GetHostedZone on the zones ({@code --with zone-id-list}), so the
  * guard's policy and the printed line agree call for call (RenewPolicyTest runs the line to check).
  */
 public final class RenewPolicy {
     public static final String CLIENT = "policygen";
+    /** The profile setting that grants GetHostedZone on the zones, for configs that give a zone by id alone. */
+    public static final String ZONE_ID_LIST = "zone-id-list";
 
     private final boolean zoneIdConfigured;
     private final List<ZoneRef> discoveredZones;
     /** Each certificate name once, by its input text, with the zone the config gives it. */
     private final Map<String, DomainRequest> domains;
     private final RenewResources resources;
+    /** True when a certificate's zone is given by id alone: renew reads that zone's name (GetHostedZone). */
+    private final boolean readsZoneNames;
     /** Built once, so a value generate refuses fails here, before the guard or the printed line use it. */
     private final GenerateRequest request;
 
     private RenewPolicy(boolean zoneIdConfigured, List<ZoneRef> discoveredZones, Map<String, DomainRequest> domains,
-            RenewResources resources) throws UsageException {
+            RenewResources resources, boolean readsZoneNames) throws UsageException {
         this.zoneIdConfigured = zoneIdConfigured;
         this.discoveredZones = List.copyOf(discoveredZones);
         this.domains = domains;
         this.resources = resources;
-        this.request = request(zoneIdConfigured, this.discoveredZones, domains, resources);
+        this.readsZoneNames = readsZoneNames;
+        this.request = request(zoneIdConfigured, this.discoveredZones, domains, resources, readsZoneNames);
     }
 
     /** The policy of a renew run whose region and account are unknown ({@code *} in ARNs), without --delete-old. */
@@ -64,25 +70,27 @@ public final class RenewPolicy {
     public static RenewPolicy of(RenewConfig config, List<ZoneRef> discoveredZones, Optional<String> region,
             Optional<String> account, boolean deleteOld) throws UsageException {
         Map<String, DomainRequest> domains = new LinkedHashMap<>();
+        boolean readsZoneNames = false;
         for (CertificateConfig certificate : config.certificates()) {
             for (ConfiguredDomain domain : certificate.domains()) {
                 domains.putIfAbsent(domain.name().input(), new DomainRequest(domain.name(), domain.zone()));
+                readsZoneNames |= domain.byIdAlone().isPresent();
             }
         }
         return new RenewPolicy(config.zonesConfigured(), discoveredZones, domains,
-                RenewResources.of(config, region, account, deleteOld));
+                RenewResources.of(config, region, account, deleteOld), readsZoneNames);
     }
 
     /** This policy widened by one more certificate name in a known zone; for the guard's suggestion. */
     RenewPolicy withDomain(CertificateName name, HostedZoneId zone) throws UsageException {
         Map<String, DomainRequest> wider = new LinkedHashMap<>(domains);
         wider.putIfAbsent(name.input(), new DomainRequest(name, Optional.of(zone)));
-        return new RenewPolicy(zoneIdConfigured, discoveredZones, wider, resources);
+        return new RenewPolicy(zoneIdConfigured, discoveredZones, wider, resources, readsZoneNames);
     }
 
     /** The same names, with zone discovery granted. */
     RenewPolicy discoveringZones() throws UsageException {
-        return new RenewPolicy(false, discoveredZones, domains, resources);
+        return new RenewPolicy(false, discoveredZones, domains, resources, readsZoneNames);
     }
 
     public GenerateRequest request() {
@@ -90,9 +98,13 @@ public final class RenewPolicy {
     }
 
     private static GenerateRequest request(boolean zoneIdConfigured, List<ZoneRef> discoveredZones,
-            Map<String, DomainRequest> domains, RenewResources resources) throws UsageException {
+            Map<String, DomainRequest> domains, RenewResources resources, boolean readsZoneNames)
+            throws UsageException {
         ClientProfile profile = Profiles.bundled().find(CLIENT);
         GenerateRequest.Builder builder = GenerateRequest.builder(profile).zoneIdConfigured(zoneIdConfigured);
+        if (readsZoneNames) {
+            builder.clientSetting(ZONE_ID_LIST);
+        }
         for (ZoneRef zone : discoveredZones) {
             builder.zone(zone);
         }

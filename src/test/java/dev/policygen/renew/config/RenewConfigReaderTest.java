@@ -52,6 +52,21 @@ class RenewConfigReaderTest {
     }
 
     @Test
+    void aZoneGivenByIdAloneIsMarkedWithItsPositionAndAMappedZoneIsNot() throws Exception {
+        // issue 10 item 14: renew checks such a zone's name before ordering, and reports a mismatch here
+        RenewConfig config = RenewConfigReader.read(FIXTURES.resolve("own.yaml"));
+        CertificateConfig mail = config.certificates().stream().filter(c -> c.name().equals("mail")).findFirst()
+                .orElseThrow();
+        ZoneGivenById where = mail.domains().get(0).byIdAlone().orElseThrow();
+        assertEquals(FIXTURES.resolve("own.yaml").toString(), where.source());
+        assertEquals("22:13", where.position().toString());
+        CertificateConfig mapped = config.certificates().stream().filter(c -> !c.name().equals("mail")).findFirst()
+                .orElseThrow();
+        assertTrue(mapped.domains().stream().allMatch(d -> d.zone().isPresent() && d.byIdAlone().isEmpty()),
+                mapped.toString());
+    }
+
+    @Test
     void readsOwnSchemaFromJsonWithDefaults() throws Exception {
         RenewConfig config = RenewConfigReader.read(FIXTURES.resolve("own.json"));
 

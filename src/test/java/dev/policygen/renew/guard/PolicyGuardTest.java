@@ -24,8 +24,11 @@ class PolicyGuardTest {
     private static final String CONFIGURED_LINE = "policygen generate --client policygen --zone-id-configured"
             + " --domain example.com=Z1111111111111 --domain '*.example.com=Z1111111111111'"
             + " --domain api.eu.example.com=Z2222222222222 --domain mail.example.org=Z3333333333333";
-    /** own.yaml's destinations, as the generate options that grant their calls. */
-    private static final String DESTINATIONS = " --iam-certificate-prefix www --elb-name web-lb"
+    /**
+     * own.yaml's zone given by id alone (mail.example.org's zones: [Z3333333333333], whose name renew reads:
+     * issue 10 item 14) and its destinations, as the generate options that grant their calls.
+     */
+    private static final String DESTINATIONS = " --with zone-id-list --iam-certificate-prefix www --elb-name web-lb"
             + " --listener-arn arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/app/web/50dc6c495c0c9188"
             + "/f2f7dc8efc522ab2"
             + " --acm-certificate-arn arn:aws:acm:eu-west-1:123456789012:certificate/12345678-1234-1234-1234-123456789012"
