@@ -46,6 +46,8 @@ final class ClientsCommand implements Callable<Integer> {
                             String.join(", ", p.changes().actions()),
                             p.zoneIdOption().map(ClientProfile.ZoneIdOption::option).orElse(
                                     p.calls(Purpose.ZONE_DISCOVERY).isEmpty() ? "not needed" : "none"));
+                    out.printf("%-16s assumes a role (zone in another account): %s%n", "",
+                            ProfileDocs.roleSummary(p.assumeRole()));
                 }
                 break;
             default:

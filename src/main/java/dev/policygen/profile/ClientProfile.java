@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * What one ACME client calls on AWS to pass DNS-01, loaded from {@code policies/<client>.json}.
- * Every fact carries the source it was taken from.
+ * Every fact carries the source it was taken from. {@code assumeRole} says how the client reaches a
+ * role in another account (a cross-account zone) and whether it can send an external id.
  */
 public record ClientProfile(
         String client,
@@ -18,6 +19,7 @@ public record ClientProfile(
         Optional<ZoneIdOption> zoneIdOption,
         ChangeSpec changes,
         CnameBehaviour cnames,
+        RoleAssumption assumeRole,
         List<String> notes) {
 
     public ClientProfile {

@@ -19,7 +19,7 @@ import java.util.Optional;
  */
 final class ProfileCodec {
     /** Bumped whenever the layout changes; a mismatch is a build defect. */
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     private ProfileCodec() {
     }
@@ -56,6 +56,14 @@ final class ProfileCodec {
             out.writeUTF(p.cnames().mode().name());
             out.writeUTF(p.cnames().how());
             out.writeUTF(p.cnames().source());
+            RoleAssumption role = p.assumeRole();
+            out.writeUTF(role.status().name());
+            optional(out, role.setting());
+            optional(out, role.settingSince());
+            optional(out, role.externalIdSetting());
+            optional(out, role.externalIdSince());
+            out.writeUTF(role.how());
+            out.writeUTF(role.source());
             strings(out, p.notes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -87,9 +95,11 @@ final class ProfileCodec {
             ChangeSpec changes = new ChangeSpec(strings(in), in.readBoolean(), in.readUTF(), in.readUTF());
             CnameBehaviour cnames = new CnameBehaviour(CnameBehaviour.Mode.valueOf(in.readUTF()), in.readUTF(),
                     in.readUTF());
+            RoleAssumption assumeRole = new RoleAssumption(RoleAssumption.Status.valueOf(in.readUTF()), optional(in),
+                    optional(in), optional(in), optional(in), in.readUTF(), in.readUTF());
             List<String> notes = strings(in);
             return new ClientProfile(client, aliases, title, versions, homepage, verifiedBy, calls, zoneIdOption,
-                    changes, cnames, notes);
+                    changes, cnames, assumeRole, notes);
         } catch (IOException e) {
             throw new IllegalStateException("corrupt compiled profile: " + e.getMessage(), e);
         }

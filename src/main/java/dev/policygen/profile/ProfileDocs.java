@@ -29,8 +29,9 @@ public final class ProfileDocs {
         out.append("# Client profiles\n\n");
         out.append("Generated from `policies/*.json` by `./policygen clients --format markdown > docs/clients.md`;"
                 + " a test fails when this page and the profile files disagree. Every fact names its source.\n\n");
-        out.append("| Client | Aliases | Calls | Change actions | Zone id option | Follows CNAMEs | Verified by |\n");
-        out.append("|---|---|---|---|---|---|---|\n");
+        out.append("| Client | Aliases | Calls | Change actions | Zone id option | Follows CNAMEs | Assumes a role"
+                + " | Verified by |\n");
+        out.append("|---|---|---|---|---|---|---|---|\n");
         for (ClientProfile p : profiles) {
             out.append("| ").append(p.client())
                     .append(" | ").append(p.aliases().isEmpty() ? "–" : String.join(", ", p.aliases()))
@@ -38,6 +39,7 @@ public final class ProfileDocs {
                     .append(" | ").append(String.join(", ", p.changes().actions()))
                     .append(" | ").append(p.zoneIdOption().map(ClientProfile.ZoneIdOption::option).orElse("none"))
                     .append(" | ").append(p.cnames().mode().json())
+                    .append(" | ").append(roleSummary(p.assumeRole()))
                     .append(" | ").append(p.verifiedBy().startsWith("source;") ? "source + recorded run"
                             : p.verifiedBy().split(" ")[0])
                     .append(" |\n");
@@ -67,11 +69,45 @@ public final class ProfileDocs {
                     () -> out.append("Zone id option: none; zone discovery cannot be switched off.\n\n"));
             out.append("CNAMEs: ").append(p.cnames().mode().json()).append(": ").append(p.cnames().how())
                     .append(" (").append(p.cnames().source()).append(").\n");
+            out.append('\n').append(roleParagraph(p.assumeRole()));
             if (!p.notes().isEmpty()) {
                 out.append('\n');
                 p.notes().forEach(n -> out.append("- ").append(n).append('\n'));
             }
         }
+        return out.toString();
+    }
+
+    /** The summary table's cell: whether the client assumes a role, and whether it sends an external id. */
+    public static String roleSummary(RoleAssumption role) {
+        switch (role.status()) {
+            case SUPPORTED:
+                return role.canSendExternalId() ? "yes, with external id" : "yes, no external id";
+            case PLANNED:
+                return "planned";
+            default:
+                return "no";
+        }
+    }
+
+    /** How the client reaches a role in another account, with the placeholders as written in the profile. */
+    static String roleParagraph(RoleAssumption role) {
+        StringBuilder out = new StringBuilder("Assuming a role (a zone in another account): ");
+        if (role.canAssumeRole()) {
+            out.append("set ").append(role.setting().get());
+            role.settingSince().ifPresent(since -> out.append(" (since ").append(since).append(')'));
+            if (role.canSendExternalId()) {
+                out.append("; external id: ").append(role.externalIdSetting().get());
+                role.externalIdSince().ifPresent(since -> out.append(" (since ").append(since).append(')'));
+            } else {
+                out.append("; no external id");
+            }
+            out.append(". How: ");
+        } else {
+            out.append(role.status() == RoleAssumption.Status.PLANNED ? "planned, not yet possible: "
+                    : "not possible: ");
+        }
+        out.append(role.how()).append(" (").append(role.source()).append(").\n");
         return out.toString();
     }
 

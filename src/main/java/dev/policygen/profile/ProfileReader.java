@@ -14,7 +14,8 @@ import java.util.Set;
 /** Reads one profile file; every problem is an {@link InputException} at its line and column. */
 final class ProfileReader {
     private static final Set<String> TOP_KEYS = Set.of("client", "aliases", "title", "versions", "homepage",
-            "verifiedBy", "zoneDiscovery", "recordReads", "changes", "waiting", "cnames", "extraCalls", "notes");
+            "verifiedBy", "zoneDiscovery", "recordReads", "changes", "waiting", "cnames", "extraCalls",
+            RoleAssumptionReader.KEY, "notes");
     private static final Set<String> CALL_KEYS = Set.of("action", "resource", "when", "sid", "why", "source");
     private static final Set<String> CHANGE_ACTIONS = Set.of("CREATE", "UPSERT", "DELETE");
 
@@ -70,6 +71,8 @@ final class ProfileReader {
         if (mode == null) {
             throw error(cnames.position(), "cnames.follows must be by-default, when-configured or never");
         }
+        RoleAssumption assumeRole = new RoleAssumptionReader(json).read(
+                json.required(object, RoleAssumptionReader.KEY, "the profile"));
         return new ClientProfile(
                 text(object, "client"),
                 object.get("aliases").isPresent() ? strings(object.get("aliases").get(), "aliases") : List.of(),
@@ -81,6 +84,7 @@ final class ProfileReader {
                 zoneIdOption,
                 changeSpec,
                 new CnameBehaviour(mode, text(cnames, "how"), text(cnames, "source")),
+                assumeRole,
                 object.get("notes").isPresent() ? strings(object.get("notes").get(), "notes") : List.of());
     }
 

@@ -110,6 +110,58 @@ class ProfilesTest {
         assertEquals(CnameBehaviour.Mode.BY_DEFAULT, PROFILES.find("lego").cnames().mode());
     }
 
+    /** How each client assumes a role in another account (identity-and-fleet.md §4, checked in the sources). */
+    @Test
+    void roleAssumptionFacts() throws UsageException {
+        RoleAssumption lego = PROFILES.find("traefik").assumeRole();
+        assertEquals(java.util.Optional.of("AWS_ASSUME_ROLE_ARN=${role-arn}"), lego.setting());
+        assertEquals(java.util.Optional.of("lego 4.7.0"), lego.settingSince());
+        assertEquals(java.util.Optional.of("AWS_EXTERNAL_ID=${external-id}"), lego.externalIdSetting());
+        assertEquals(java.util.Optional.of("lego 4.12.0"), lego.externalIdSince());
+        RoleAssumption certManager = PROFILES.find("cert-manager").assumeRole();
+        assertTrue(certManager.canAssumeRole());
+        assertFalse(certManager.canSendExternalId(), "cert-manager's route53 solver has no external id field");
+        assertTrue(PROFILES.find("certbot").assumeRole().canSendExternalId());
+        for (String client : List.of("acme.sh", "letsencrypt-aws")) {
+            assertEquals(RoleAssumption.Status.UNSUPPORTED, PROFILES.find(client).assumeRole().status(), client);
+        }
+        assertEquals(RoleAssumption.Status.PLANNED, PROFILES.find("policygen").assumeRole().status());
+        for (ClientProfile profile : PROFILES.all()) {
+            assertFalse(profile.assumeRole().source().isBlank(), profile.client());
+        }
+    }
+
+    @Test
+    void theClientsPageSaysHowEachClientAssumesARole() {
+        String page = ProfileDocs.markdown(PROFILES.all());
+        assertTrue(page.contains("| Follows CNAMEs | Assumes a role | Verified by |"), "summary column");
+        for (ClientProfile profile : PROFILES.all()) {
+            String section = page.substring(page.indexOf("\n## " + profile.client() + "\n"));
+            int next = section.indexOf("\n## ", 1);
+            section = next < 0 ? section : section.substring(0, next);
+            assertTrue(section.contains(ProfileDocs.roleParagraph(profile.assumeRole())), profile.client());
+            assertTrue(section.contains(profile.assumeRole().source()), profile.client());
+        }
+    }
+
+    @Test
+    void theRoleParagraphWordsEachStatus() throws UsageException {
+        assertEquals("Assuming a role (a zone in another account): set AWS_ASSUME_ROLE_ARN=${role-arn} (since lego"
+                + " 4.7.0); external id: AWS_EXTERNAL_ID=${external-id} (since lego 4.12.0). How: ",
+                ProfileDocs.roleParagraph(PROFILES.find("lego").assumeRole()).substring(0, 171));
+        assertTrue(ProfileDocs.roleParagraph(PROFILES.find("cert-manager").assumeRole())
+                .startsWith("Assuming a role (a zone in another account): set role: ${role-arn} in the issuer's"
+                        + " route53 solver; no external id. How: with role set"));
+        assertTrue(ProfileDocs.roleParagraph(PROFILES.find("acme.sh").assumeRole())
+                .startsWith("Assuming a role (a zone in another account): not possible: dns_aws signs"));
+        assertTrue(ProfileDocs.roleParagraph(PROFILES.find("policygen").assumeRole())
+                .startsWith("Assuming a role (a zone in another account): planned, not yet possible: renew signs"));
+        assertEquals("yes, with external id", ProfileDocs.roleSummary(PROFILES.find("lego").assumeRole()));
+        assertEquals("yes, no external id", ProfileDocs.roleSummary(PROFILES.find("cert-manager").assumeRole()));
+        assertEquals("no", ProfileDocs.roleSummary(PROFILES.find("letsencrypt-aws").assumeRole()));
+        assertEquals("planned", ProfileDocs.roleSummary(PROFILES.find("policygen").assumeRole()));
+    }
+
     /** generate reads the compiled forms; each must be exactly what its JSON source parses to. */
     @Test
     void compiledProfilesDecodeToWhatTheirJsonSays() throws Exception {
@@ -124,8 +176,8 @@ class ProfilesTest {
     void aBrokenProfileNamesItsLineAndColumn() {
         InputException e = assertThrows(InputException.class, () -> Profiles.read(
                 "{\n  \"client\": \"x\",\n  \"colour\": 1\n}", "policies/x.json"));
-        assertEquals("policies/x.json:3:3: unknown key \"colour\" in the profile; expected one of aliases, changes, "
-                + "client, cnames, extraCalls, homepage, notes, recordReads, title, verifiedBy, versions, waiting, "
-                + "zoneDiscovery", e.located());
+        assertEquals("policies/x.json:3:3: unknown key \"colour\" in the profile; expected one of aliases, "
+                + "assumeRole, changes, client, cnames, extraCalls, homepage, notes, recordReads, title, verifiedBy, "
+                + "versions, waiting, zoneDiscovery", e.located());
     }
 }
