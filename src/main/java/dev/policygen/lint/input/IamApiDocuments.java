@@ -18,9 +18,16 @@ final class IamApiDocuments {
     private IamApiDocuments() {
     }
 
-    static LintedPolicy policy(String file, String origin, JsonNode document, LintOptions options, PolicyKind kind) {
+    /**
+     * @param origin where the document sits, named in findings on an embedded string, whose positions
+     *     all point at the string
+     * @param nameObject name {@code origin} in findings on an object document too (one of many in the
+     *     file); an object's own positions say where it is
+     */
+    static LintedPolicy policy(String file, String origin, boolean nameObject, JsonNode document, LintOptions options,
+            PolicyKind kind) {
         if (!(document instanceof JsonNode.JsonString s)) {
-            return LintedPolicy.parsed(file, "", document, options, kind);
+            return LintedPolicy.parsed(file, nameObject ? origin : "", document, options, kind);
         }
         Optional<String> json = decode(s.value());
         if (json.isEmpty()) {

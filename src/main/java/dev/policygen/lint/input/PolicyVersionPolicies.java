@@ -24,6 +24,6 @@ final class PolicyVersionPolicies {
     static void extract(String file, JsonNode.JsonObject root, LintOptions options, List<LintedPolicy> out) {
         JsonNode document = CloudFormationPolicies.field(root, "PolicyVersion")
                 .flatMap(v -> CloudFormationPolicies.field(v, "Document")).orElseThrow();
-        out.add(IamApiDocuments.policy(file, ORIGIN, document, options, PolicyKind.IDENTITY));
+        out.add(IamApiDocuments.policy(file, ORIGIN, false, document, options, PolicyKind.IDENTITY));
     }
 }

@@ -29,14 +29,14 @@ final class RolePolicies {
     static void extract(String file, JsonNode.JsonObject root, LintOptions options, List<LintedPolicy> out) {
         Optional<JsonNode> single = CloudFormationPolicies.field(root, "Role").flatMap(r -> CloudFormationPolicies.field(r, DOCUMENT));
         if (single.isPresent()) {
-            out.add(IamApiDocuments.policy(file, "Role." + DOCUMENT, single.get(), options, PolicyKind.TRUST));
+            out.add(IamApiDocuments.policy(file, "Role." + DOCUMENT, false, single.get(), options, PolicyKind.TRUST));
             return;
         }
         List<JsonNode> roles = ((JsonNode.JsonArray) root.get("Roles").orElseThrow()).elements();
         for (int i = 0; i < roles.size(); i++) {
             int index = i;
             CloudFormationPolicies.field(roles.get(i), DOCUMENT).ifPresent(d -> out.add(IamApiDocuments.policy(file,
-                    "Roles[" + index + "]." + DOCUMENT, d, options, PolicyKind.TRUST)));
+                    "Roles[" + index + "]." + DOCUMENT, true, d, options, PolicyKind.TRUST)));
         }
     }
 }
