@@ -56,6 +56,7 @@ public final class RuleRegistry {
                 new ConflictingElementsRule(),
                 new MissingElementRule(),
                 new InvalidValueRule(),
+                new ResourceInTrustPolicyRule(),
                 new ChangeWithoutRecordNamesRule(),
                 new ChangeWithoutRecordTypesRule(),
                 new ChangeNonTxtTypeRule(),
