@@ -42,7 +42,7 @@ public final class BroadSubjectPatternRule extends TrustRule {
         for (ConditionView condition : conditions) {
             for (PolicyValue value : condition.values()) {
                 String span = span(host, value.text());
-                if (TrustConditions.matchesPatterns(condition.operator().get().base()) && span != null) {
+                if (patterns(condition) && span != null) {
                     reporter.report(value.position(), "\"" + value.text() + "\" admits " + span + "; pin the "
                             + condition.key() + " value to " + pinned(host));
                 }
@@ -50,9 +50,13 @@ public final class BroadSubjectPatternRule extends TrustRule {
         }
     }
 
+    /** A condition only known at deployment (CloudFormation intrinsics) never spans: nothing is guessed. */
     private static boolean spanning(ConditionView condition, String host) {
-        return TrustConditions.matchesPatterns(condition.operator().get().base())
-                && condition.values().stream().anyMatch(v -> span(host, v.text()) != null);
+        return patterns(condition) && condition.values().stream().anyMatch(v -> span(host, v.text()) != null);
+    }
+
+    private static boolean patterns(ConditionView condition) {
+        return condition.operator().map(o -> TrustConditions.matchesPatterns(o.base())).orElse(false);
     }
 
     /** What a subject pattern admits beyond one identity, or null when it admits one (or one repository's refs). */

@@ -1,6 +1,9 @@
 package dev.policygen.lint.rules;
 
+import dev.policygen.SourcePosition;
+import dev.policygen.json.JsonNode;
 import dev.policygen.lint.ConditionView;
+import dev.policygen.lint.Intrinsics;
 import dev.policygen.lint.LintedPolicy;
 import dev.policygen.lint.StatementView;
 import dev.policygen.model.ConditionOperator;
@@ -9,6 +12,7 @@ import dev.policygen.model.PolicyValue;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Which conditions of a trust policy make sure a key is checked for an allowed request, the question
@@ -18,7 +22,9 @@ import java.util.List;
  * principal the Allow names, for the same action, with that one condition only, denies requests whose
  * key is outside a list (StringNotEquals, StringNotLike, ArnNotLike, ...; with or without IfExists,
  * since both deny a request without the key). Not counted: ...IfExists on a positive operator and
- * ForAllValues (both true for a request without the key), negated operators in the Allow, Null.
+ * ForAllValues (both true for a request without the key), negated operators in the Allow, Null. A
+ * condition whose values (or whole block) are CloudFormation intrinsics is only known at deployment
+ * and counts as checking, so the rules say nothing rather than guess.
  */
 final class TrustConditions {
     private TrustConditions() {
@@ -31,9 +37,12 @@ final class TrustConditions {
     static List<ConditionView> checking(LintedPolicy policy, StatementView allow, String action, Collection<String> keys) {
         List<ConditionView> found = new ArrayList<>();
         for (ConditionView condition : allow.conditions()) {
-            if (isKey(condition, keys) && guaranteesInAllow(condition)) {
+            if (isKey(condition, keys) && (guaranteesInAllow(condition) || unknownValues(allow, condition))) {
                 found.add(condition);
             }
+        }
+        if (found.isEmpty() && unknownBlocks(allow)) {
+            found.add(UNKNOWN);
         }
         List<TrustPrincipal> allowed = TrustPrincipal.of(allow);
         for (StatementView deny : policy.statements()) {
@@ -46,6 +55,35 @@ final class TrustConditions {
             }
         }
         return found;
+    }
+
+    /** Stands for conditions only known at deployment (an intrinsic where a condition block should be). */
+    private static final ConditionView UNKNOWN = new ConditionView("", SourcePosition.UNKNOWN, Optional.empty(), "",
+            SourcePosition.UNKNOWN, List.of());
+
+    /** The key's values in the source are (or hold) an intrinsic, which ConditionView leaves out. */
+    private static boolean unknownValues(StatementView statement, ConditionView condition) {
+        Optional<JsonNode> node = statement.object().get("Condition")
+                .flatMap(c -> c instanceof JsonNode.JsonObject o ? o.get(condition.operatorText()) : Optional.empty())
+                .flatMap(b -> b instanceof JsonNode.JsonObject o ? o.get(condition.key()) : Optional.empty());
+        if (node.isEmpty()) {
+            return false;
+        }
+        List<JsonNode> values = node.get() instanceof JsonNode.JsonArray a ? a.elements() : List.of(node.get());
+        return values.stream().anyMatch(Intrinsics::isIntrinsic);
+    }
+
+    /** The Condition element, or one of its operator blocks, is an intrinsic. */
+    private static boolean unknownBlocks(StatementView statement) {
+        Optional<JsonNode> condition = statement.object().get("Condition");
+        if (condition.isEmpty()) {
+            return false;
+        }
+        if (Intrinsics.isIntrinsic(condition.get())) {
+            return true;
+        }
+        return condition.get() instanceof JsonNode.JsonObject blocks
+                && blocks.members().stream().anyMatch(m -> Intrinsics.isIntrinsic(m.value()));
     }
 
     /** True when some condition checks one of {@code keys}. */

@@ -68,6 +68,15 @@ class TrustConditionsTest {
         assertEquals(false, checked(policy(allow("{\"StringEquals\": {\"" + KEY + "\": []}}"))));
     }
 
+    @Test
+    void conditionsOnlyKnownAtDeploymentCountAsChecking() {
+        assertEquals(true, checked(policy(allow("{\"StringEquals\": {\"" + KEY + "\": {\"Ref\": \"Subject\"}}}"))));
+        assertEquals(true, checked(policy(allow("{\"StringEquals\": {\"" + KEY + "\": [\"a\", {\"Fn::Sub\": \"b\"}]}}"))));
+        assertEquals(true, checked(policy(allow("{\"Fn::If\": [\"Pinned\", {}, {}]}"))));
+        assertEquals(true, checked(policy(allow("{\"StringEquals\": {\"Fn::If\": [\"Pinned\", {}, {}]}}"))));
+        assertEquals(false, checked(policy(allow("{\"StringEquals\": {\"other:key\": {\"Ref\": \"Subject\"}}}"))));
+    }
+
     @ParameterizedTest(name = "a Deny with {0} on the key, principal {1}, extra condition {2}: {3}")
     @CsvSource(delimiter = '|', value = {
         "StringNotEquals | \"*\" | false | true",
