@@ -42,8 +42,8 @@ public final class PrincipalCannotUseActionRule extends TrustRule {
         if (principal.isFederated()) {
             return principal.isSamlProvider() ? StsNames.ASSUME_ROLE_WITH_SAML : StsNames.ASSUME_ROLE_WITH_WEB_IDENTITY;
         }
-        if (principal.type().equals(TrustPrincipal.AWS) && !principal.isAnyone()
-                || principal.type().equals(TrustPrincipal.SERVICE)) {
+        boolean account = principal.type().equals(TrustPrincipal.AWS) && !principal.isAnyone();
+        if (account || principal.type().equals(TrustPrincipal.SERVICE)) {
             return StsNames.ASSUME_ROLE;
         }
         return null;

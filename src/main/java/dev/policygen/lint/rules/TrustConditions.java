@@ -27,6 +27,10 @@ import java.util.Optional;
  * and counts as checking, so the rules say nothing rather than guess.
  */
 final class TrustConditions {
+    /** Stands for conditions only known at deployment (an intrinsic where a condition block should be). */
+    private static final ConditionView UNKNOWN = new ConditionView("", SourcePosition.UNKNOWN, Optional.empty(), "",
+            SourcePosition.UNKNOWN, List.of());
+
     private TrustConditions() {
     }
 
@@ -56,10 +60,6 @@ final class TrustConditions {
         }
         return found;
     }
-
-    /** Stands for conditions only known at deployment (an intrinsic where a condition block should be). */
-    private static final ConditionView UNKNOWN = new ConditionView("", SourcePosition.UNKNOWN, Optional.empty(), "",
-            SourcePosition.UNKNOWN, List.of());
 
     /** The key's values in the source are (or hold) an intrinsic, which ConditionView leaves out. */
     private static boolean unknownValues(StatementView statement, ConditionView condition) {
