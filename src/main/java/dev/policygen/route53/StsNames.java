@@ -28,9 +28,6 @@ public final class StsNames {
     public static final String KEY_SOURCE_ARN = "aws:SourceArn";
     public static final String KEY_SOURCE_ORG_ID = "aws:SourceOrgID";
     public static final String KEY_SOURCE_ORG_PATHS = "aws:SourceOrgPaths";
-    public static final String KEY_SOURCE_IP = "aws:SourceIp";
-    public static final String KEY_SOURCE_VPC = "aws:SourceVpc";
-    public static final String KEY_SOURCE_VPCE = "aws:SourceVpce";
 
     /** The OIDC claim keys of a web-identity provider are {@code HOST:sub}, {@code HOST:aud}. */
     public static final String CLAIM_SUBJECT = "sub";
