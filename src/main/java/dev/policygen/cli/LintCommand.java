@@ -36,8 +36,9 @@ import picocli.CommandLine.Spec;
         resourceBundle = "dev.policygen.cli.LintHelp",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = "Check IAM policies for ACME DNS-01 on Route 53: policy JSON, aws iam get-policy-version output,"
-                + " terraform show -json plans, CloudFormation templates (JSON or YAML).",
+        description = "Check IAM policies for ACME DNS-01 on Route 53, and the trust policies of the roles that hold them:"
+                + " policy JSON, aws iam get-policy-version and get-role output, terraform show -json plans,"
+                + " CloudFormation templates (JSON or YAML).",
         footer = {"%nRules are described in docs/rules/<ID>.md.",
                 "Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 bad option, 3 a file that cannot be read or "
                         + "parsed (still reported as PG100) or a bad value in --config."})
@@ -59,7 +60,8 @@ final class LintCommand implements Callable<Integer> {
     Path config;
 
     @Option(names = "--limit", paramLabel = "KIND", defaultValue = "managed",
-            description = "Size quota for PG402: managed, role-inline, user-inline or group-inline. Default: ${DEFAULT-VALUE}.")
+            description = "Size quota for PG402: managed, role-inline, user-inline or group-inline (a trust policy is"
+                    + " held to its own, 2048). Default: ${DEFAULT-VALUE}.")
     String limit;
 
     @Option(names = "--list-rules", description = "Print every rule id, severity and summary, and exit.")

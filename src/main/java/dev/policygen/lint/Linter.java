@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * Runs rules over policies, findings in compiler order. Which rules run is decided by the caller
- * ({@code lint.rules.RuleRegistry} knows them all), so this package depends on no rule.
+ * ({@code lint.rules.RuleRegistry} knows them all), so this package depends on no rule; each rule
+ * runs only on the kinds of policy it judges ({@link Rule#kinds()}).
  */
 public final class Linter {
     private final List<Rule> rules;
@@ -19,6 +20,9 @@ public final class Linter {
         List<Finding> findings = new ArrayList<>();
         for (LintedPolicy policy : policies) {
             for (Rule rule : rules) {
+                if (!rule.kinds().contains(policy.kind())) {
+                    continue;
+                }
                 rule.check(policy, new Reporter(rule, policy, findings));
             }
         }

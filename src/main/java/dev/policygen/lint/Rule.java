@@ -1,6 +1,8 @@
 package dev.policygen.lint;
 
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * One lint check with a stable id. A rule looks at one policy at a time and reports through the
@@ -24,6 +26,14 @@ public interface Rule {
     default String name() {
         String words = getClass().getSimpleName().replaceFirst("Rule$", "");
         return words.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The kinds of policy this rule judges; the {@link Linter} runs it on no other. Grammar rules judge
+     * both; the Route 53 rules only identity policies; the trust rules (PG6xx) only trust policies.
+     */
+    default Set<PolicyKind> kinds() {
+        return EnumSet.allOf(PolicyKind.class);
     }
 
     void check(LintedPolicy policy, Reporter reporter);

@@ -23,11 +23,15 @@ public record SubmittedPolicy(String file, String origin, String document, boole
     /**
      * The policies in one input, found as lint finds them (policy JSON, get-policy-version output,
      * Terraform plans, CloudFormation templates). A policy that does not parse is bad input, not
-     * something to send.
+     * something to send. Trust policies are left out: they are sent as identity policies, which
+     * Access Analyzer would judge by the wrong grammar; lint's PG6xx rules judge them.
      */
     public static List<SubmittedPolicy> extract(String file, String text) throws InputException {
         List<SubmittedPolicy> policies = new ArrayList<>();
         for (LintedPolicy policy : PolicyInputs.extract(file, text, LintOptions.DEFAULT)) {
+            if (policy.isTrust()) {
+                continue;
+            }
             if (policy.syntaxProblem().isPresent()) {
                 throw new InputException(file, policy.syntaxProblem().get().position(),
                         policy.syntaxProblem().get().message());

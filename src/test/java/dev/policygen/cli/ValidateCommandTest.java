@@ -194,6 +194,25 @@ class ValidateCommandTest {
                 .get("Document"), sent);
     }
 
+    /** Issue 11: lint now finds a role's trust policy; validate sends only identity policies. */
+    @Test
+    void aRoleTrustPolicyInATemplateIsNotSentAsAnIdentityPolicy() throws Exception {
+        String file = write("template.json", """
+                {"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"Role": {"Type": "AWS::IAM::Role",
+                  "Properties": {
+                    "AssumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+                      "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}]},
+                    "Policies": [{"PolicyName": "dns", "PolicyDocument": {"Version": "2012-10-17", "Statement": [
+                      {"Effect": "Allow", "Action": "route53:GetChange", "Resource": "arn:aws:route53:::change/*"}]}}]}}}}
+                """);
+        server.answer("{\"findings\": []}");
+        CliRun run = validate(file);
+        assertEquals(ExitCode.OK, run.exit(), run.err());
+        assertEquals(1, server.requests().size());
+        assertEquals("route53:GetChange", JSON.readTree(body(0).get("policyDocument").asText()).get("Statement").get(0)
+                .get("Action").asText());
+    }
+
     @Test
     void aReferenceFileThatTheCheckedPolicyExceedsIsAnError() throws Exception {
         String reference = write("reference.json", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","

@@ -31,7 +31,11 @@ class LinterNeverThrowsTest {
             "route53:ChangeResourceRecordSets", "route53:ChangeResourceRecordSetsNormalizedRecordNames",
             "route53:ChangeResourceRecordSetsRecordTypes", "aws:SourceIp", "aws:ViaAWSService", "*", "",
             "Fn::Sub", "Ref", "PolicyDocument", "Resources", "Type", "AWS::IAM::Role", "Policies",
-            "PolicyVersion", "Document", "format_version", "planned_values", "\\052", "_acme-challenge.*");
+            "PolicyVersion", "Document", "format_version", "planned_values", "\\052", "_acme-challenge.*",
+            "Principal", "NotPrincipal", "AWS", "Service", "Federated", "sts:AssumeRole", "sts:AssumeRoleWithWebIdentity",
+            "sts:TagSession", "StringNotLike", "ArnLike", "StringEqualsIfExists", "token.actions.githubusercontent.com:sub",
+            "arn:aws:iam::111122223333:oidc-provider/", "repo:*", "Role", "Roles", "AssumeRolePolicyDocument",
+            "assume_role_policy");
 
     @Test
     void characterMutationsOfEveryKnownFile() throws IOException {

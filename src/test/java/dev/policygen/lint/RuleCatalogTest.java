@@ -30,7 +30,7 @@ import org.junit.jupiter.api.TestFactory;
  * through the CLI with those options added, since PG501 and PG502 need a client to compare with.
  */
 class RuleCatalogTest {
-    private static final Pattern ID = Pattern.compile("PG[1-5]\\d\\d");
+    private static final Pattern ID = Pattern.compile("PG[1-6]\\d\\d");
     /** Lint options for every fixture of a rule (--client ... for the profile diff), on one line. */
     private static final String ARGS = "args";
     private static final Pattern FIXTURE = Pattern.compile("(bad\\d+\\.(json|expect))|(good\\d+\\.json)|" + ARGS);

@@ -6,6 +6,7 @@ import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonReader;
 import dev.policygen.lint.LintOptions;
 import dev.policygen.lint.LintedPolicy;
+import dev.policygen.lint.PolicyKind;
 import dev.policygen.lint.SyntaxProblem;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,14 +20,16 @@ final class EmbeddedPolicies {
     private EmbeddedPolicies() {
     }
 
-    static LintedPolicy parse(String file, String origin, String json, SourcePosition at, LintOptions options) {
+    static LintedPolicy parse(String file, String origin, String json, SourcePosition at, LintOptions options,
+            PolicyKind kind) {
         try {
             JsonNode root = relocate(JsonReader.read(json, file), at);
-            return new LintedPolicy(file, origin, at, java.util.Optional.of(root), java.util.Optional.empty(), options);
+            return new LintedPolicy(file, origin, at, java.util.Optional.of(root), java.util.Optional.empty(), options,
+                    kind);
         } catch (InputException e) {
             return LintedPolicy.unparsable(file, origin, new SyntaxProblem(at, "embedded policy: "
                     + e.getMessage() + (e.position().known() ? " (at " + e.position() + " of the string)" : "")),
-                    options);
+                    options, kind);
         }
     }
 

@@ -13,8 +13,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Finds the policies in one input text, whatever it is: a policy document, get-policy-version
- * output, a Terraform plan, or a CloudFormation template in JSON or YAML. Text that does not parse
+ * Finds the policies in one input text, whatever it is: a policy document (identity or trust),
+ * get-policy-version output, get-role or list-roles output (trust policies), a Terraform plan, or a
+ * CloudFormation template in JSON or YAML. Text that does not parse
  * is itself a policy that PG100 reports, so one bad file never hides the others.
  */
 public final class PolicyInputs {
@@ -38,6 +39,10 @@ public final class PolicyInputs {
         if (root instanceof JsonNode.JsonObject object) {
             if (PolicyVersionPolicies.recognizes(object)) {
                 PolicyVersionPolicies.extract(file, object, options, policies);
+                return policies;
+            }
+            if (RolePolicies.recognizes(object)) {
+                RolePolicies.extract(file, object, options, policies);
                 return policies;
             }
             if (TerraformPlanPolicies.recognizes(object)) {

@@ -3,6 +3,7 @@ package dev.policygen.lint.input;
 import dev.policygen.json.JsonNode;
 import dev.policygen.lint.LintOptions;
 import dev.policygen.lint.LintedPolicy;
+import dev.policygen.lint.PolicyKind;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +12,19 @@ import java.util.Set;
 
 /**
  * The IAM policies in {@code terraform show -json} output, plan or state: the {@code policy} string
- * of aws_iam_policy and the inline role, user and group policy resources, in every module. A
- * resource found both in planned_values and resource_changes is linted once.
+ * of aws_iam_policy and the inline role, user and group policy resources, and the trust policy of
+ * aws_iam_role ({@code assume_role_policy}), in every module. A resource found both in planned_values
+ * and resource_changes is linted once. Each policy is placed at its string, as the plan holds it.
  */
 final class TerraformPlanPolicies {
     private static final Set<String> TYPES = Set.of("aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy",
             "aws_iam_group_policy");
+    private static final String ROLE = "aws_iam_role";
+    private static final String TRUST_ATTRIBUTE = "assume_role_policy";
+
+    /** A policy string found in the plan and what it is. */
+    private record Found(JsonNode.JsonString text, PolicyKind kind) {
+    }
 
     private TerraformPlanPolicies() {
     }
@@ -27,7 +35,7 @@ final class TerraformPlanPolicies {
     }
 
     static void extract(String file, JsonNode.JsonObject root, LintOptions options, List<LintedPolicy> out) {
-        Map<String, JsonNode.JsonString> policies = new LinkedHashMap<>();
+        Map<String, Found> policies = new LinkedHashMap<>();
         for (String section : List.of("planned_values", "values")) {
             CloudFormationPolicies.field(root, section).flatMap(v -> CloudFormationPolicies.field(v, "root_module"))
                     .ifPresent(module -> module(module, policies));
@@ -40,10 +48,11 @@ final class TerraformPlanPolicies {
             }
         }
         policies.forEach((address, policy) ->
-                out.add(EmbeddedPolicies.parse(file, address, policy.value(), policy.position(), options)));
+                out.add(EmbeddedPolicies.parse(file, address, policy.text().value(), policy.text().position(), options,
+                        policy.kind())));
     }
 
-    private static void module(JsonNode module, Map<String, JsonNode.JsonString> policies) {
+    private static void module(JsonNode module, Map<String, Found> policies) {
         if (CloudFormationPolicies.field(module, "resources").orElse(null) instanceof JsonNode.JsonArray resources) {
             for (JsonNode resource : resources.elements()) {
                 CloudFormationPolicies.field(resource, "values").ifPresent(v -> resource(resource, v, policies));
@@ -54,12 +63,18 @@ final class TerraformPlanPolicies {
         }
     }
 
-    private static void resource(JsonNode resource, JsonNode values, Map<String, JsonNode.JsonString> policies) {
+    private static void resource(JsonNode resource, JsonNode values, Map<String, Found> policies) {
         Optional<String> type = CloudFormationPolicies.text(resource, "type");
         Optional<String> address = CloudFormationPolicies.text(resource, "address");
-        if (type.isPresent() && TYPES.contains(type.get()) && address.isPresent()
+        if (type.isEmpty() || address.isEmpty()) {
+            return;
+        }
+        if (TYPES.contains(type.get())
                 && CloudFormationPolicies.field(values, "policy").orElse(null) instanceof JsonNode.JsonString policy) {
-            policies.putIfAbsent(address.get(), policy);
+            policies.putIfAbsent(address.get(), new Found(policy, PolicyKind.IDENTITY));
+        } else if (type.get().equals(ROLE)
+                && CloudFormationPolicies.field(values, TRUST_ATTRIBUTE).orElse(null) instanceof JsonNode.JsonString trust) {
+            policies.putIfAbsent(address.get() + "." + TRUST_ATTRIBUTE, new Found(trust, PolicyKind.TRUST));
         }
     }
 }

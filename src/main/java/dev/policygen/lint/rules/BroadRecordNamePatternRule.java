@@ -4,12 +4,14 @@ import dev.policygen.eval.Glob;
 import dev.policygen.lint.AbstractRule;
 import dev.policygen.lint.ConditionView;
 import dev.policygen.lint.LintedPolicy;
+import dev.policygen.lint.PolicyKind;
 import dev.policygen.lint.Reporter;
 import dev.policygen.lint.Severity;
 import dev.policygen.lint.StatementView;
 import dev.policygen.model.OperatorName;
 import dev.policygen.model.PolicyValue;
 import dev.policygen.route53.Route53Names;
+import java.util.Set;
 
 /**
  * PG209: an IAM {@code *} matches dots, digits and backslashes, so a StringLike name pattern covers
@@ -19,6 +21,12 @@ import dev.policygen.route53.Route53Names;
 public final class BroadRecordNamePatternRule extends AbstractRule {
     public BroadRecordNamePatternRule() {
         super("PG209", Severity.WARNING, "A StringLike record-name pattern matches more than the challenge names.");
+    }
+
+    /** Route 53 grants are what identity policies are about; a trust policy grants none. */
+    @Override
+    public Set<PolicyKind> kinds() {
+        return Set.of(PolicyKind.IDENTITY);
     }
 
     @Override

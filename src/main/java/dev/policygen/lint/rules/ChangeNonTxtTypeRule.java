@@ -4,12 +4,14 @@ import dev.policygen.eval.Glob;
 import dev.policygen.lint.AbstractRule;
 import dev.policygen.lint.ConditionView;
 import dev.policygen.lint.LintedPolicy;
+import dev.policygen.lint.PolicyKind;
 import dev.policygen.lint.Reporter;
 import dev.policygen.lint.Severity;
 import dev.policygen.model.OperatorName;
 import dev.policygen.model.PolicyValue;
 import dev.policygen.route53.Route53Names;
 import java.util.List;
+import java.util.Set;
 
 /**
  * PG203: DNS-01 writes only TXT records. A RecordTypes value that lets any other type through (MX,
@@ -22,6 +24,12 @@ public final class ChangeNonTxtTypeRule extends AbstractRule {
 
     public ChangeNonTxtTypeRule() {
         super("PG203", Severity.WARNING, "RecordTypes allows a record type other than TXT.");
+    }
+
+    /** Route 53 grants are what identity policies are about; a trust policy grants none. */
+    @Override
+    public Set<PolicyKind> kinds() {
+        return Set.of(PolicyKind.IDENTITY);
     }
 
     @Override

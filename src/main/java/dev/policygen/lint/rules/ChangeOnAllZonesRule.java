@@ -3,10 +3,12 @@ package dev.policygen.lint.rules;
 import dev.policygen.eval.Glob;
 import dev.policygen.lint.AbstractRule;
 import dev.policygen.lint.LintedPolicy;
+import dev.policygen.lint.PolicyKind;
 import dev.policygen.lint.Reporter;
 import dev.policygen.lint.Severity;
 import dev.policygen.model.PolicyValue;
 import java.util.List;
+import java.util.Set;
 
 /**
  * PG205: ChangeResourceRecordSets on "*" or hostedzone/* reaches every zone in the account,
@@ -17,6 +19,12 @@ public final class ChangeOnAllZonesRule extends AbstractRule {
 
     public ChangeOnAllZonesRule() {
         super("PG205", Severity.WARNING, "ChangeResourceRecordSets is allowed on every hosted zone.");
+    }
+
+    /** Route 53 grants are what identity policies are about; a trust policy grants none. */
+    @Override
+    public Set<PolicyKind> kinds() {
+        return Set.of(PolicyKind.IDENTITY);
     }
 
     @Override

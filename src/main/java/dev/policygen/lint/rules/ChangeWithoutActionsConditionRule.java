@@ -2,9 +2,11 @@ package dev.policygen.lint.rules;
 
 import dev.policygen.lint.AbstractRule;
 import dev.policygen.lint.LintedPolicy;
+import dev.policygen.lint.PolicyKind;
 import dev.policygen.lint.Reporter;
 import dev.policygen.lint.Severity;
 import dev.policygen.route53.Route53Names;
+import java.util.Set;
 
 /**
  * PG204: clients send only some of CREATE, UPSERT and DELETE; naming them keeps a stolen credential
@@ -13,6 +15,12 @@ import dev.policygen.route53.Route53Names;
 public final class ChangeWithoutActionsConditionRule extends AbstractRule {
     public ChangeWithoutActionsConditionRule() {
         super("PG204", Severity.SUGGESTION, "ChangeResourceRecordSets is allowed without an Actions condition.");
+    }
+
+    /** Route 53 grants are what identity policies are about; a trust policy grants none. */
+    @Override
+    public Set<PolicyKind> kinds() {
+        return Set.of(PolicyKind.IDENTITY);
     }
 
     @Override

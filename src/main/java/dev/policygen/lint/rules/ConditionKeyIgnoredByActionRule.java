@@ -3,6 +3,7 @@ package dev.policygen.lint.rules;
 import dev.policygen.lint.AbstractRule;
 import dev.policygen.lint.ConditionView;
 import dev.policygen.lint.LintedPolicy;
+import dev.policygen.lint.PolicyKind;
 import dev.policygen.lint.Reporter;
 import dev.policygen.lint.Route53Facts;
 import dev.policygen.lint.Severity;
@@ -10,6 +11,7 @@ import dev.policygen.lint.StatementView;
 import dev.policygen.model.PolicyValue;
 import dev.policygen.route53.Route53Names;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * PG208: only ChangeResourceRecordSets carries the record keys. For any other action in the same
@@ -19,6 +21,12 @@ import java.util.Optional;
 public final class ConditionKeyIgnoredByActionRule extends AbstractRule {
     public ConditionKeyIgnoredByActionRule() {
         super("PG208", Severity.ERROR, "Record-key conditions share a statement with actions that ignore them.");
+    }
+
+    /** Route 53 grants are what identity policies are about; a trust policy grants none. */
+    @Override
+    public Set<PolicyKind> kinds() {
+        return Set.of(PolicyKind.IDENTITY);
     }
 
     @Override

@@ -3,11 +3,13 @@ package dev.policygen.lint.rules;
 import dev.policygen.lint.AbstractRule;
 import dev.policygen.lint.ConditionView;
 import dev.policygen.lint.LintedPolicy;
+import dev.policygen.lint.PolicyKind;
 import dev.policygen.lint.Reporter;
 import dev.policygen.lint.Route53Facts;
 import dev.policygen.lint.Severity;
 import dev.policygen.lint.StatementView;
 import dev.policygen.model.ConditionOperator;
+import java.util.Set;
 
 /**
  * PG207: ForAnyValue on a record key in an Allow lets a whole change batch through when one change
@@ -16,6 +18,12 @@ import dev.policygen.model.ConditionOperator;
 public final class ForAnyValueInAllowRule extends AbstractRule {
     public ForAnyValueInAllowRule() {
         super("PG207", Severity.ERROR, "ForAnyValue on a route53 record key in an Allow statement.");
+    }
+
+    /** Route 53 grants are what identity policies are about; a trust policy grants none. */
+    @Override
+    public Set<PolicyKind> kinds() {
+        return Set.of(PolicyKind.IDENTITY);
     }
 
     @Override

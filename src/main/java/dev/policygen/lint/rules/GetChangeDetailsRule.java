@@ -2,11 +2,13 @@ package dev.policygen.lint.rules;
 
 import dev.policygen.lint.AbstractRule;
 import dev.policygen.lint.LintedPolicy;
+import dev.policygen.lint.PolicyKind;
 import dev.policygen.lint.Reporter;
 import dev.policygen.lint.Severity;
 import dev.policygen.lint.StatementView;
 import dev.policygen.model.PolicyValue;
 import java.util.List;
+import java.util.Set;
 
 /**
  * PG305: route53:GetChangeDetails is not a Route 53 action (the service authorization reference
@@ -15,6 +17,12 @@ import java.util.List;
 public final class GetChangeDetailsRule extends AbstractRule {
     public GetChangeDetailsRule() {
         super("PG305", Severity.ERROR, "route53:GetChangeDetails is not a current Route 53 action.");
+    }
+
+    /** Route 53 grants are what identity policies are about; a trust policy grants none. */
+    @Override
+    public Set<PolicyKind> kinds() {
+        return Set.of(PolicyKind.IDENTITY);
     }
 
     @Override

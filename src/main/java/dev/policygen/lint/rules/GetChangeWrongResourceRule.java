@@ -2,12 +2,14 @@ package dev.policygen.lint.rules;
 
 import dev.policygen.lint.AbstractRule;
 import dev.policygen.lint.LintedPolicy;
+import dev.policygen.lint.PolicyKind;
 import dev.policygen.lint.Reporter;
 import dev.policygen.lint.Severity;
 import dev.policygen.lint.StatementView;
 import dev.policygen.model.PolicyValue;
 import dev.policygen.route53.Route53Names;
 import java.util.List;
+import java.util.Set;
 
 /**
  * PG304: GetChange is authorized on change ARNs (arn:aws:route53:::change/C...). Scoped to a
@@ -19,6 +21,12 @@ public final class GetChangeWrongResourceRule extends AbstractRule {
 
     public GetChangeWrongResourceRule() {
         super("PG304", Severity.ERROR, "GetChange is scoped to resources that are not change/* ARNs.");
+    }
+
+    /** Route 53 grants are what identity policies are about; a trust policy grants none. */
+    @Override
+    public Set<PolicyKind> kinds() {
+        return Set.of(PolicyKind.IDENTITY);
     }
 
     @Override

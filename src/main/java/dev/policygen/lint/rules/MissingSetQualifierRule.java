@@ -3,12 +3,14 @@ package dev.policygen.lint.rules;
 import dev.policygen.lint.AbstractRule;
 import dev.policygen.lint.ConditionView;
 import dev.policygen.lint.LintedPolicy;
+import dev.policygen.lint.PolicyKind;
 import dev.policygen.lint.Reporter;
 import dev.policygen.lint.Route53Facts;
 import dev.policygen.lint.Severity;
 import dev.policygen.lint.StatementView;
 import dev.policygen.model.ConditionOperator;
 import dev.policygen.model.OperatorName;
+import java.util.Set;
 
 /**
  * PG206: the three record keys are multivalued (one value per change in the batch). A plain
@@ -18,6 +20,12 @@ import dev.policygen.model.OperatorName;
 public final class MissingSetQualifierRule extends AbstractRule {
     public MissingSetQualifierRule() {
         super("PG206", Severity.ERROR, "A condition on a multivalued route53 record key has no ForAllValues/ForAnyValue.");
+    }
+
+    /** Route 53 grants are what identity policies are about; a trust policy grants none. */
+    @Override
+    public Set<PolicyKind> kinds() {
+        return Set.of(PolicyKind.IDENTITY);
     }
 
     @Override

@@ -14,11 +14,18 @@ import dev.policygen.model.PolicyWriter;
 /**
  * PG402: IAM counts policy size in characters without white space and rejects a policy over its
  * quota (LimitExceeded). Measured like the generator measures: {@link PolicyWriter#size}; a policy
- * the strict reader refuses is measured as written, minified.
+ * the strict reader refuses is measured as written, minified. A trust policy is held to the trust
+ * policy quota instead of --limit's.
  */
 public final class PolicyTooLargeRule extends AbstractRule {
+    /**
+     * A role's trust policy has its own quota, whatever --limit says: 2,048 characters without white
+     * space by default, adjustable to 4,096 (../shared/reference/identity-and-fleet.md section 2).
+     */
+    static final int TRUST_QUOTA = 2048;
+
     public PolicyTooLargeRule() {
-        super("PG402", Severity.ERROR, "The policy is larger than the chosen IAM size quota (--limit).");
+        super("PG402", Severity.ERROR, "The policy is larger than the chosen IAM size quota (--limit; a trust policy: 2,048).");
     }
 
     @Override
@@ -32,6 +39,14 @@ public final class PolicyTooLargeRule extends AbstractRule {
             size = PolicyWriter.size(PolicyReader.fromJson(root, policy.file()));
         } catch (InputException e) {
             size = JsonWriter.minified(root).length();
+        }
+        if (policy.isTrust()) {
+            if (size > TRUST_QUOTA) {
+                reporter.report(root.position(), "trust policy is " + size + " characters without white space, "
+                        + (size - TRUST_QUOTA) + " over IAM's default role trust policy quota of " + TRUST_QUOTA
+                        + " (an account can raise it to 4096)");
+            }
+            return;
         }
         SizeLimit limit = policy.options().sizeLimit();
         if (size > limit.characters()) {

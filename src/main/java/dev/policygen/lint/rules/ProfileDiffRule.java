@@ -2,11 +2,13 @@ package dev.policygen.lint.rules;
 
 import dev.policygen.lint.AbstractRule;
 import dev.policygen.lint.LintedPolicy;
+import dev.policygen.lint.PolicyKind;
 import dev.policygen.lint.Reporter;
 import dev.policygen.lint.Severity;
 import dev.policygen.lint.diff.DiffedPolicy;
 import dev.policygen.lint.diff.ProfileDiff;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A rule that compares a policy with what the client given with --client does (PG5xx). It says
@@ -19,6 +21,12 @@ abstract class ProfileDiffRule extends AbstractRule {
     ProfileDiffRule(String id, Severity severity, String summary, Optional<ProfileDiff> diff) {
         super(id, severity, summary);
         this.diff = diff;
+    }
+
+    /** The client's requests are judged against the identity policy that grants them, never a trust policy. */
+    @Override
+    public Set<PolicyKind> kinds() {
+        return Set.of(PolicyKind.IDENTITY);
     }
 
     @Override

@@ -2,11 +2,13 @@ package dev.policygen.lint.rules;
 
 import dev.policygen.lint.AbstractRule;
 import dev.policygen.lint.LintedPolicy;
+import dev.policygen.lint.PolicyKind;
 import dev.policygen.lint.Reporter;
 import dev.policygen.lint.Severity;
 import dev.policygen.lint.StatementView;
 import dev.policygen.model.PolicyValue;
 import java.util.List;
+import java.util.Set;
 
 /**
  * PG306: an Allow of an action a renewer takes on one object (replacing a listener's or a load
@@ -20,6 +22,12 @@ public final class RenewActionOnAnyObjectRule extends AbstractRule {
     public RenewActionOnAnyObjectRule() {
         super("PG306", Severity.WARNING, "An action on one listener, load balancer, server certificate or S3 object"
                 + " is allowed on any of them.");
+    }
+
+    /** Route 53 grants are what identity policies are about; a trust policy grants none. */
+    @Override
+    public Set<PolicyKind> kinds() {
+        return Set.of(PolicyKind.IDENTITY);
     }
 
     @Override

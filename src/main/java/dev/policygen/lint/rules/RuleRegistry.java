@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * The one list of lint rules. Ids are stable: PG1xx grammar, PG2xx ChangeResourceRecordSets
  * conditions, PG3xx actions and resources, PG4xx network and size, PG5xx the diff against a client's
- * profile (only with --client). RuleCatalogTest keeps this list, docs/rules/ and the test fixtures in
+ * profile (only with --client), PG6xx who may assume a role (trust policies only). Each rule says
+ * which kinds of policy it judges ({@code Rule.kinds()}). RuleCatalogTest keeps this list, docs/rules/ and the test fixtures in
  * step. The rules depend on the core types of {@code lint}, never the other way round; this is where
  * they and the profile diff meet.
  */
@@ -55,6 +56,7 @@ public final class RuleRegistry {
                 new ConflictingElementsRule(),
                 new MissingElementRule(),
                 new InvalidValueRule(),
+                new ResourceInTrustPolicyRule(),
                 new ChangeWithoutRecordNamesRule(),
                 new ChangeWithoutRecordTypesRule(),
                 new ChangeNonTxtTypeRule(),
@@ -75,6 +77,14 @@ public final class RuleRegistry {
                 new PolicyTooLargeRule(),
                 new SourceIpListCoversEveryAddressRule(),
                 new UnderGrantRule(diff),
-                new OverGrantRule(diff));
+                new OverGrantRule(diff),
+                new OidcTrustWithoutSubjectConditionRule(),
+                new BroadSubjectPatternRule(),
+                new OidcTrustWithoutAudienceConditionRule(),
+                new AnyPrincipalTrustRule(),
+                new AccountTrustWithoutGuardRule(),
+                new ServiceTrustWithoutSourceConditionRule(),
+                new PodIdentityWithoutTagSessionRule(),
+                new PrincipalCannotUseActionRule());
     }
 }

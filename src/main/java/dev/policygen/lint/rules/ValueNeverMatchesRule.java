@@ -4,6 +4,7 @@ import dev.policygen.eval.Glob;
 import dev.policygen.lint.AbstractRule;
 import dev.policygen.lint.ConditionView;
 import dev.policygen.lint.LintedPolicy;
+import dev.policygen.lint.PolicyKind;
 import dev.policygen.lint.Reporter;
 import dev.policygen.lint.Route53Facts;
 import dev.policygen.lint.Severity;
@@ -13,6 +14,7 @@ import dev.policygen.model.PolicyValue;
 import dev.policygen.route53.Route53Names;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * PG210: Route 53 hands IAM normalized values (names lower case, no trailing dot, \ooo escapes;
@@ -24,6 +26,12 @@ public final class ValueNeverMatchesRule extends AbstractRule {
 
     public ValueNeverMatchesRule() {
         super("PG210", Severity.ERROR, "A record-key condition value that Route 53's normalized values never match.");
+    }
+
+    /** Route 53 grants are what identity policies are about; a trust policy grants none. */
+    @Override
+    public Set<PolicyKind> kinds() {
+        return Set.of(PolicyKind.IDENTITY);
     }
 
     @Override

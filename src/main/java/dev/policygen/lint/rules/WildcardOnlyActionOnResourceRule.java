@@ -2,11 +2,13 @@ package dev.policygen.lint.rules;
 
 import dev.policygen.lint.AbstractRule;
 import dev.policygen.lint.LintedPolicy;
+import dev.policygen.lint.PolicyKind;
 import dev.policygen.lint.Reporter;
 import dev.policygen.lint.Route53Facts;
 import dev.policygen.lint.Severity;
 import dev.policygen.lint.StatementView;
 import dev.policygen.model.PolicyValue;
+import java.util.Set;
 
 /**
  * PG303: ListHostedZones, ListHostedZonesByName, GetHostedZoneCount and TestDNSAnswer have no
@@ -16,6 +18,12 @@ import dev.policygen.model.PolicyValue;
 public final class WildcardOnlyActionOnResourceRule extends AbstractRule {
     public WildcardOnlyActionOnResourceRule() {
         super("PG303", Severity.ERROR, "A Route 53 action that only works on \"*\" is scoped to specific resources.");
+    }
+
+    /** Route 53 grants are what identity policies are about; a trust policy grants none. */
+    @Override
+    public Set<PolicyKind> kinds() {
+        return Set.of(PolicyKind.IDENTITY);
     }
 
     @Override
