@@ -49,7 +49,7 @@ public final class RoleRequest {
                 continue;
             }
             if (!runtime.options().contains(option)) {
-                throw new UsageException(value, option + " applies to --runtime " + takers(option)
+                throw new UsageException(value, option + " \"" + value + "\" applies to --runtime " + takers(option)
                         + (runtimeName == null ? "; give --runtime" : ", not " + runtime.runtime()));
             }
             options.put(option, checked(option, value));
