@@ -49,7 +49,17 @@ final class GenerateFastPath {
             Map.entry("--listener-arn", Kind.LIST),
             Map.entry("--acm-certificate-arn", Kind.LIST),
             Map.entry("--acm-import-new", Kind.FLAG),
-            Map.entry("--delete-old", Kind.FLAG));
+            Map.entry("--delete-old", Kind.FLAG),
+            Map.entry("--runtime", Kind.SINGLE),
+            Map.entry("--role-name", Kind.SINGLE),
+            Map.entry("--oidc-provider", Kind.SINGLE),
+            Map.entry("--service-account", Kind.SINGLE),
+            Map.entry("--cluster-arn", Kind.SINGLE),
+            Map.entry("--repository", Kind.SINGLE),
+            Map.entry("--ref", Kind.SINGLE),
+            Map.entry("--environment", Kind.SINGLE),
+            Map.entry("--trusted-role", Kind.SINGLE),
+            Map.entry("--external-id", Kind.SINGLE));
 
     private GenerateFastPath() {
     }
@@ -143,6 +153,16 @@ final class GenerateFastPath {
             case "--acm-certificate-arn": c.scope.acmCertificateArns.add(v); break;
             case "--acm-import-new": c.scope.acmImportNew = true; break;
             case "--delete-old": c.scope.deleteOld = true; break;
+            case "--runtime": c.runtime = v; break;
+            case "--role-name": c.roleName = v; break;
+            case "--oidc-provider": c.oidcProvider = v; break;
+            case "--service-account": c.serviceAccount = v; break;
+            case "--cluster-arn": c.clusterArn = v; break;
+            case "--repository": c.repository = v; break;
+            case "--ref": c.ref = v; break;
+            case "--environment": c.environment = v; break;
+            case "--trusted-role": c.trustedRole = v; break;
+            case "--external-id": c.externalId = v; break;
             default: throw new IllegalArgumentException("no binding for " + option);
         }
     }

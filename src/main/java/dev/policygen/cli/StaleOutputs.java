@@ -1,5 +1,6 @@
 package dev.policygen.cli;
 
+import dev.policygen.format.RoleDocuments;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -12,7 +13,7 @@ import java.util.List;
  * write again: with {@code -o p.json}, a run that split into five documents left {@code p-1.json} to
  * {@code p-5.json}; a run that now writes three must not leave {@code p-4.json} and {@code p-5.json}
  * behind for a glob such as {@code p-*.json} to attach. Only names of the pattern generate writes are
- * touched ({@code p.json}, {@code p-network-deny.json}, and {@code p-N.json} counted up from 1 while
+ * touched ({@code p.json}, {@code p-network-deny.json}, {@code p-trust.json} (a role's trust policy), and {@code p-N.json} counted up from 1 while
  * they exist, as a run writes them), only regular files (never a symbolic link, a directory or a
  * device), and only after every new file is in place, so a failure leaves all of the earlier run.
  */
@@ -32,6 +33,7 @@ final class StaleOutputs {
         List<Path> candidates = new ArrayList<>();
         candidates.add(absolute);
         candidates.add(absolute.resolveSibling(stem + NETWORK_DENY + extension));
+        candidates.add(absolute.resolveSibling(stem + RoleDocuments.TRUST_SUFFIX + extension));
         for (int n = 1; ; n++) {
             Path numbered = absolute.resolveSibling(stem + "-" + n + extension);
             if (!Files.exists(numbered, LinkOption.NOFOLLOW_LINKS)) {

@@ -30,52 +30,62 @@ final class CloudFormationWriter {
             out.append("    Properties:\n");
             out.append("      Description: ").append(q(description + " (" + named.name() + ")")).append('\n');
             out.append("      PolicyDocument:\n");
-            out.append("        Version: ").append(q(document.version().orElse(PolicyDocument.VERSION_2012)))
-                    .append('\n');
-            out.append("        Statement:\n");
-            for (Statement s : document.statements()) {
-                String first = "          - ";
-                String rest = "            ";
-                if (s.sid().isPresent()) {
-                    out.append(first).append("Sid: ").append(q(s.sid().get())).append('\n');
-                    first = rest;
-                }
-                out.append(first).append("Effect: ").append(q(s.effect().json())).append('\n');
-                list(out, rest, s.notAction() ? "NotAction" : "Action", s.actions());
-                list(out, rest, s.notResource() ? "NotResource" : "Resource", s.resources());
-                if (!s.conditions().isEmpty()) {
-                    out.append(rest).append("Condition:\n");
-                    for (ConditionBlock block : s.conditions()) {
-                        out.append(rest).append("  ").append(q(block.operator().json())).append(":\n");
-                        for (ConditionEntry entry : block.entries()) {
-                            list(out, rest + "    ", q(entry.key()), entry.values());
-                        }
-                    }
-                }
-            }
+            policyDocument(out, "        ", document);
         }
         return out.toString();
     }
 
-    private static void list(StringBuilder out, String indent, String key, ValueList values) {
+    /** A permission policy document's {@code Version} and {@code Statement}, each line at {@code indent}. */
+    static void policyDocument(StringBuilder out, String indent, PolicyDocument document) {
+        out.append(indent).append("Version: ").append(q(document.version().orElse(PolicyDocument.VERSION_2012)))
+                .append('\n');
+        out.append(indent).append("Statement:\n");
+        for (Statement s : document.statements()) {
+            String first = indent + "  - ";
+            String rest = indent + "    ";
+            if (s.sid().isPresent()) {
+                out.append(first).append("Sid: ").append(q(s.sid().get())).append('\n');
+                first = rest;
+            }
+            out.append(first).append("Effect: ").append(q(s.effect().json())).append('\n');
+            list(out, rest, s.notAction() ? "NotAction" : "Action", s.actions());
+            list(out, rest, s.notResource() ? "NotResource" : "Resource", s.resources());
+            if (!s.conditions().isEmpty()) {
+                out.append(rest).append("Condition:\n");
+                for (ConditionBlock block : s.conditions()) {
+                    out.append(rest).append("  ").append(q(block.operator().json())).append(":\n");
+                    for (ConditionEntry entry : block.entries()) {
+                        list(out, rest + "    ", q(entry.key()), entry.values());
+                    }
+                }
+            }
+        }
+    }
+
+    static void list(StringBuilder out, String indent, String key, ValueList values) {
         out.append(indent).append(key).append(":\n");
         for (String text : values.texts()) {
             out.append(indent).append("  - ").append(q(text)).append('\n');
         }
     }
 
-    private static String q(String text) {
+    static String q(String text) {
         return JsonWriter.quote(text);
     }
 
     /** CloudFormation logical ids are alphanumeric: {@code acme-sh-dns01-1} becomes {@code AcmeShDns011Policy}. */
     static String logicalId(String name) {
+        return logicalId(name, "Policy");
+    }
+
+    /** As {@link #logicalId(String)}, with {@code kind} ({@code Role}, {@code InstanceProfile}) at the end. */
+    static String logicalId(String name, String kind) {
         StringBuilder out = new StringBuilder();
         for (String part : name.split("[^A-Za-z0-9]+")) {
             if (!part.isEmpty()) {
                 out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
             }
         }
-        return out.append("Policy").toString();
+        return out.append(kind).toString();
     }
 }

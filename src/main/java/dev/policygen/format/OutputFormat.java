@@ -32,6 +32,35 @@ public enum OutputFormat {
     }
 
     /**
+     * Renders roles with their permission documents. JSON gives each permission document as
+     * {@link #render} does, then the trust policy with the {@code -trust} suffix; Terraform and
+     * CloudFormation give one file with the roles as resources.
+     *
+     * @param inline attach the permissions as inline role policies ({@code --limit role-inline}) rather than
+     *     managed policies
+     */
+    public List<RenderedFile> renderRoles(List<RoleDocuments> roles, boolean minify, String description,
+            boolean inline) {
+        switch (this) {
+            case TERRAFORM:
+                return List.of(new RenderedFile("", RoleTerraformWriter.write(roles, description, inline)));
+            case CLOUDFORMATION:
+                return List.of(new RenderedFile("", RoleCloudFormationWriter.write(roles, description, inline)));
+            default:
+                List<RenderedFile> files = new ArrayList<>();
+                for (RoleDocuments role : roles) {
+                    for (RenderedFile permission : render(role.permissions(), minify, description)) {
+                        files.add(new RenderedFile(role.fileSuffix() + permission.suffix(), permission.text()));
+                    }
+                    var trust = role.identity().trust();
+                    files.add(new RenderedFile(role.fileSuffix() + RoleDocuments.TRUST_SUFFIX,
+                            minify ? trust.minified() + "\n" : trust.pretty()));
+                }
+                return files;
+        }
+    }
+
+    /**
      * Renders the documents. JSON gives one file per document (IAM takes one document per policy);
      * Terraform and CloudFormation put all documents in one file.
      *

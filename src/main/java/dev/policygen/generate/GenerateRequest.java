@@ -1,6 +1,7 @@
 package dev.policygen.generate;
 
 import dev.policygen.UsageException;
+import dev.policygen.identity.RoleRequest;
 import dev.policygen.profile.ClientProfile;
 import dev.policygen.route53.AwsSyntax;
 import dev.policygen.route53.Partition;
@@ -42,6 +43,8 @@ public final class GenerateRequest {
     private final List<String> iamCertificatePrefixes;
     private final List<String> listenerArns;
     private final List<String> acmCertificateArns;
+    /** The role that runs the client ({@code --runtime}); null for {@code user}, today's output. */
+    private final RoleRequest role;
 
     private GenerateRequest(Builder b) {
         this.profile = Objects.requireNonNull(b.profile, "profile");
@@ -59,6 +62,7 @@ public final class GenerateRequest {
         this.iamCertificatePrefixes = List.copyOf(b.iamCertificatePrefixes);
         this.listenerArns = List.copyOf(b.listenerArns);
         this.acmCertificateArns = List.copyOf(b.acmCertificateArns);
+        this.role = b.role;
     }
 
     public static Builder builder(ClientProfile profile) {
@@ -130,6 +134,11 @@ public final class GenerateRequest {
         return acmCertificateArns;
     }
 
+    /** The role that runs the client ({@code --runtime} and its options); empty for {@code user}. */
+    public Optional<RoleRequest> role() {
+        return Optional.ofNullable(role);
+    }
+
     /**
      * The generate options that rebuild this request (an equal one): {@code --client} first, then
      * the zones, names and Route 53 options, then those beyond Route 53 in the order the renewer
@@ -155,7 +164,8 @@ public final class GenerateRequest {
                 && account.equals(other.account) && elbNames.equals(other.elbNames)
                 && accountKeyObject.equals(other.accountKeyObject)
                 && iamCertificatePrefixes.equals(other.iamCertificatePrefixes)
-                && listenerArns.equals(other.listenerArns) && acmCertificateArns.equals(other.acmCertificateArns);
+                && listenerArns.equals(other.listenerArns) && acmCertificateArns.equals(other.acmCertificateArns)
+                && Objects.equals(role, other.role);
     }
 
     @Override
@@ -186,6 +196,7 @@ public final class GenerateRequest {
         private final List<String> iamCertificatePrefixes = new ArrayList<>();
         private final List<String> listenerArns = new ArrayList<>();
         private final List<String> acmCertificateArns = new ArrayList<>();
+        private RoleRequest role;
 
         private Builder(ClientProfile profile) {
             this.profile = profile;
@@ -362,6 +373,16 @@ public final class GenerateRequest {
                     "give each certificate's full ARN, or --acm-import-new for a certificate ACM has not created yet");
             acmCertificateArns.add(checked(value, AwsSyntax.isAcmCertificateArn(value),
                     "expected arn:aws:acm:REGION:ACCOUNT:certificate/..."));
+            return this;
+        }
+
+        /**
+         * {@code --runtime} and its options, checked by {@link RoleRequest#parse}; held here to the
+         * request's partition and account, so give those first. {@code user} leaves the request without a role.
+         */
+        public Builder role(RoleRequest value) throws UsageException {
+            value.checkAgainst(partition.id(), Optional.ofNullable(account));
+            role = value.hasRole() ? value : null;
             return this;
         }
 

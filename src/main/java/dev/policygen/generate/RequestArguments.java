@@ -60,6 +60,7 @@ final class RequestArguments {
         if (request.accountKeyObject().isPresent()) {
             line.add("--account-key", S3ObjectUri.SCHEME + request.accountKeyObject().get());
         }
+        request.role().ifPresent(role -> line.arguments.addAll(role.toArguments()));
         return List.copyOf(line.arguments);
     }
 

@@ -1,11 +1,14 @@
 package dev.policygen.generate;
 
 import dev.policygen.UsageException;
+import dev.policygen.identity.RoleRequest;
 import dev.policygen.profile.ClientProfile;
 import dev.policygen.profile.Profiles;
 import dev.policygen.route53.Partition;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * generate's request options as their text, and the one place they become a
@@ -36,6 +39,10 @@ public final class RequestOptions {
     private final List<String> acmCertificateArns = new ArrayList<>();
     private boolean acmImportNew;
     private boolean deleteOld;
+    private String runtime;
+    private String roleName;
+    /** Runtime option name ({@code --oidc-provider}, ...) to value; null until one is given. */
+    private Map<String, String> runtimeOptions;
 
     /** {@code --client}: a bundled profile's name or alias. */
     public RequestOptions(String client) {
@@ -151,6 +158,32 @@ public final class RequestOptions {
         return this;
     }
 
+    /** {@code --runtime}; null for the default, user (no role). */
+    public RequestOptions runtime(String value) {
+        runtime = value;
+        return this;
+    }
+
+    /** {@code --role-name}; null for the default. */
+    public RequestOptions roleName(String value) {
+        roleName = value;
+        return this;
+    }
+
+    /**
+     * One of the options only some runtimes take ({@code RoleRequest.RUNTIME_OPTIONS}, e.g.
+     * {@code --service-account}); a null value is not given.
+     */
+    public RequestOptions runtimeOption(String option, String value) {
+        if (value != null) {
+            if (runtimeOptions == null) {
+                runtimeOptions = new HashMap<>();
+            }
+            runtimeOptions.put(option, value);
+        }
+        return this;
+    }
+
     /** The builder of the request these options describe; the first value that is wrong is named. */
     public GenerateRequest.Builder builder() throws UsageException {
         ClientProfile profile = Profiles.bundled().find(client);
@@ -185,6 +218,10 @@ public final class RequestOptions {
             builder.clientSetting(setting);
         }
         bindResources(builder);
+        // a plain generate never loads the identity classes (its cold start is measured)
+        if (runtime != null || roleName != null || runtimeOptions != null) {
+            builder.role(RoleRequest.parse(runtime, roleName, runtimeOptions == null ? Map.of() : runtimeOptions));
+        }
         return builder;
     }
 

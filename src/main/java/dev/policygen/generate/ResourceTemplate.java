@@ -57,9 +57,14 @@ public final class ResourceTemplate {
     }
 
     /** An option that scopes no call of the chosen client is a mistake worth saying. */
+    private static boolean roleUses(GenerateRequest request, String option) {
+        return request.role().isPresent() && request.role().get().runtime().options().contains(option);
+    }
+
     static void checkUsed(GenerateRequest request) throws UsageException {
-        check(request, request.region().isPresent(), REGION, "--aws-region");
-        check(request, request.account().isPresent(), ACCOUNT, "--aws-account");
+        // a role's trust uses them too (--runtime's data file lists them among its options)
+        check(request, request.region().isPresent() && !roleUses(request, "--aws-region"), REGION, "--aws-region");
+        check(request, request.account().isPresent() && !roleUses(request, "--aws-account"), ACCOUNT, "--aws-account");
         check(request, !request.elbNames().isEmpty(), ELB, "--elb-name");
         check(request, request.accountKeyObject().isPresent(), ACCOUNT_KEY_OBJECT, "--account-key");
         check(request, !request.iamCertificatePrefixes().isEmpty(), IAM_PREFIX, "--iam-certificate-prefix");

@@ -102,6 +102,14 @@ class ExitCodesTest {
         cases.add(Arguments.of(3, List.of("lint", missing.toString())));
         cases.add(Arguments.of(2, List.of("validate", "--fail-on", "nope", policy.toString())));
         cases.add(Arguments.of(3, List.of("validate", missing.toString())));
+        List<String> role = List.of("--client", "lego", "--zone", zone, "--domain", "example.com", "--aws-account",
+                "111122223333", "--runtime", "lambda");
+        cases.add(Arguments.of(0, Stream.concat(Stream.of("trust"), role.stream()).toList()));
+        cases.add(Arguments.of(2, List.of("trust", "--client", "lego", "--zone", zone, "--domain", "example.com")));
+        cases.add(Arguments.of(3, Stream.concat(Stream.of("trust"), Stream.concat(role.stream(),
+                Stream.of("-o", underFile))).toList()));
+        cases.add(Arguments.of(0, List.of("runtimes")));
+        cases.add(Arguments.of(2, List.of("runtimes", "--format", "nope")));
         cases.add(Arguments.of(0, List.of("clients")));
         cases.add(Arguments.of(2, List.of("clients", "--format", "nope")));
         cases.add(Arguments.of(2, List.of("observe")));

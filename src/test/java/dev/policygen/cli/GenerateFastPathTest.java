@@ -20,6 +20,9 @@ class GenerateFastPathTest {
         java.util.SortedSet<String> cases = GoldenCases.names(GoldenCases.DIR);
         for (String file : cases) {
             String[] args = GoldenCases.args(GoldenCases.DIR, file);
+            if (args.length > 0 && args[0].equals("trust")) {
+                continue; // the fast path is generate's; trust runs on picocli
+            }
             CliRun picocli = CliRun.of(args);
             CliRun fast = CliRun.capture((out, err) -> GenerateFastPath.run(args, out, err));
             int exit = fast.exit();

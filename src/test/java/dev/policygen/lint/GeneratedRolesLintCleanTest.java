@@ -1,0 +1,129 @@
+package dev.policygen.lint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.policygen.generate.GenerateRequest;
+import dev.policygen.generate.GeneratedPolicy;
+import dev.policygen.generate.NamedDocument;
+import dev.policygen.generate.PolicyGenerator;
+import dev.policygen.generate.PolicyPackager;
+import dev.policygen.generate.RequestOptions;
+import dev.policygen.generate.SizeLimit;
+import dev.policygen.identity.Identity;
+import dev.policygen.identity.Runtimes;
+import dev.policygen.identity.TrustPolicies;
+import dev.policygen.identity.TrustPolicy;
+import dev.policygen.model.PolicyWriter;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Property (issue 11, Generate: --runtime): for seeded random role requests of every runtime, the
+ * permission documents lint clean with the project's linter, and the trust policy holds the guarantees
+ * the runtime promises: exactly one principal, never {@code *} or an account root; an OIDC trust pins
+ * {@code :sub} and {@code :aud} to exact values; a Federated principal only with
+ * AssumeRoleWithWebIdentity; pod identity with sts:TagSession; service principals that AWS guards
+ * against confused deputies carry aws:SourceAccount; and it fits IAM's 2,048-character trust quota.
+ * (Trust-policy lint rules are a separate part of issue 11; once lint reads trust policies, they are
+ * linted here too.)
+ */
+class GeneratedRolesLintCleanTest {
+    private static final long SEED = 0x7255L;
+    private static final int REQUESTS = 300;
+    private static final String[] CLIENTS = {"lego", "cert-manager", "certbot", "caddy", "acme.sh"};
+    private static final String[] NAMESPACES = {"cert-manager", "kube-system", "a", "team-1"};
+    private static final String[] NAMES = {"cert-manager", "external-dns", "x.y", "sa-0"};
+    private static final String[] REFS = {"main", "refs/heads/release/1.x", "refs/tags/v1.0.0", "feature_a"};
+
+    @Test
+    void everyRoleLintsCleanAndItsTrustIsExact() throws Exception {
+        Random random = new Random(SEED);
+        Set<String> runtimes = new TreeSet<>();
+        for (int i = 0; i < REQUESTS; i++) {
+            String runtime = Runtimes.NAMES.get(1 + random.nextInt(Runtimes.NAMES.size() - 1));
+            String account = String.format("%012d", (long) random.nextInt(Integer.MAX_VALUE) * 7);
+            String partition = random.nextInt(4) == 0 ? "aws-us-gov" : "aws";
+            RequestOptions options = new RequestOptions(CLIENTS[random.nextInt(CLIENTS.length)])
+                    .partition(partition).zones(List.of("Z11111112222222333333"))
+                    .domains(List.of(random.nextBoolean() ? "example.com" : "*.example.org"))
+                    .account(account).runtime(runtime);
+            String serviceAccount = NAMESPACES[random.nextInt(NAMESPACES.length)] + "/"
+                    + NAMES[random.nextInt(NAMES.length)];
+            switch (runtime) {
+                case "ecs-task" -> options.region(random.nextBoolean() ? "eu-west-1" : null);
+                case "eks-irsa" -> options.runtimeOption("--oidc-provider", "oidc.eks.us-east-1.amazonaws.com/id/"
+                        + Long.toHexString(random.nextLong()).toUpperCase()).runtimeOption("--service-account",
+                        serviceAccount);
+                case "eks-pod-identity" -> options.runtimeOption("--cluster-arn", "arn:" + partition
+                        + ":eks:us-east-1:" + account + ":cluster/c" + random.nextInt(100))
+                        .runtimeOption("--service-account", serviceAccount);
+                case "github-actions" -> {
+                    options.runtimeOption("--repository", "octo-org/repo" + random.nextInt(10));
+                    if (random.nextBoolean()) {
+                        options.runtimeOption("--ref", REFS[random.nextInt(REFS.length)]);
+                    } else {
+                        options.runtimeOption("--environment", "prod " + random.nextInt(3));
+                    }
+                }
+                case "role" -> {
+                    options.runtimeOption("--trusted-role", "arn:" + partition + ":iam::444455556666:role/path/r"
+                            + random.nextInt(100));
+                    if (random.nextBoolean()) {
+                        options.runtimeOption("--external-id", "x".repeat(2 + random.nextInt(1223)));
+                    }
+                }
+                default -> { }
+            }
+            GenerateRequest request = options.builder().build();
+            GeneratedPolicy policy = PolicyGenerator.generate(request);
+            SizeLimit limit = random.nextBoolean() ? SizeLimit.MANAGED : SizeLimit.ROLE_INLINE;
+            for (NamedDocument document : PolicyPackager.pack(policy, limit, false, false)) {
+                String text = PolicyWriter.pretty(document.document());
+                assertEquals(List.of(), LintFiles.lint(document.name() + ".json", text, new LintOptions(limit)),
+                        "case " + i + ":\n" + text);
+            }
+            Identity identity = TrustPolicies.identity(request.role().get(), request.profile().client(), partition,
+                    account, request.region());
+            checkTrust("case " + i + " (" + runtime + "): " + identity.trust().pretty(), runtime, identity.trust());
+            runtimes.add(runtime);
+        }
+        assertEquals(new TreeSet<>(Runtimes.NAMES.subList(1, Runtimes.NAMES.size())), runtimes, "every runtime");
+    }
+
+    private static void checkTrust(String context, String runtime, TrustPolicy trust) {
+        assertEquals(1, trust.statements().size(), context);
+        TrustPolicy.Statement s = trust.statements().get(0);
+        assertEquals(1, s.principals().size(), context);
+        String principal = s.principals().get(0);
+        assertFalse(principal.contains("*") || principal.endsWith(":root") || principal.matches("\\d{12}"), context);
+        assertTrue(trust.quotaSize() <= TrustPolicy.DEFAULT_SIZE_QUOTA, context);
+        if (s.principalType().equals("Federated")) {
+            assertEquals(List.of("sts:AssumeRoleWithWebIdentity"), s.actions(), context);
+            String host = principal.substring(principal.indexOf("oidc-provider/") + "oidc-provider/".length());
+            assertTrue(s.conditions().stream().anyMatch(c -> c.key().equals(host + ":sub")
+                    && c.operator().equals("StringEquals") && !c.value().contains("*")), context);
+            assertTrue(s.conditions().stream().anyMatch(c -> c.key().equals(host + ":aud")
+                    && c.value().equals("sts.amazonaws.com")), context);
+        } else {
+            assertFalse(s.actions().contains("sts:AssumeRoleWithWebIdentity"), context);
+        }
+        if (runtime.equals("eks-pod-identity")) {
+            assertTrue(s.actions().contains("sts:TagSession"), context);
+            assertEquals(3, s.conditions().size(), context);
+        }
+        if (runtime.equals("ecs-task") || runtime.equals("lambda")) {
+            assertTrue(s.conditions().stream().anyMatch(c -> c.key().equals("aws:SourceAccount")), context);
+        }
+        for (TrustPolicy.Condition c : s.conditions()) {
+            assertFalse(c.value().contains("?") || c.value().contains("${"), context);
+            if (c.operator().equals("StringEquals")) {
+                assertFalse(c.value().contains("*"), context);
+            }
+        }
+    }
+}
