@@ -9,6 +9,10 @@ import dev.policygen.eval.ContextValue;
 import dev.policygen.eval.Evaluation;
 import dev.policygen.eval.EvaluationReport;
 import dev.policygen.eval.PolicyEvaluator;
+import dev.policygen.eval.chain.LayeredEvaluation;
+import dev.policygen.eval.chain.LayeredEvaluator;
+import dev.policygen.eval.chain.LayeredPolicies;
+import dev.policygen.eval.chain.LayeredReport;
 import dev.policygen.eval.RequestContext;
 import dev.policygen.io.InputFiles;
 import dev.policygen.model.PolicyReader;
@@ -22,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -50,6 +55,22 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--policy", required = true, paramLabel = "FILE",
             description = "An identity policy JSON file. Repeatable: all policies are evaluated together.")
     List<Path> policies = new ArrayList<>();
+
+    @Option(names = "--permissions-boundary", paramLabel = "FILE",
+            description = "The permissions boundary of the principal: it must allow too (issue 11).")
+    Path permissionsBoundary;
+
+    @Option(names = "--scp", paramLabel = "FILE",
+            description = "A service control policy; each file is one organisation level and every level must allow. Repeatable.")
+    List<Path> scps = new ArrayList<>();
+
+    @Option(names = "--rcp", paramLabel = "FILE",
+            description = "A resource control policy; each file is one organisation level and every level must allow. Repeatable.")
+    List<Path> rcps = new ArrayList<>();
+
+    @Option(names = "--session-policy", paramLabel = "FILE",
+            description = "A session policy passed with AssumeRole: it must allow too.")
+    Path sessionPolicy;
 
     @Option(names = "--action", paramLabel = "ACTION", description = "The action, e.g. route53:GetChange.")
     String action;
@@ -92,12 +113,43 @@ final class SimulateCommand implements Callable<Integer> {
             Path file = policies.get(i);
             compiled.add(CompiledPolicy.compile(PolicyReader.read(read(file), file.toString()), i, file.toString()));
         }
+        if (permissionsBoundary != null || sessionPolicy != null || !scps.isEmpty() || !rcps.isEmpty()) {
+            return layered(request, compiled);
+        }
         Evaluation evaluation = new PolicyEvaluator(compiled).evaluate(request);
         PrintWriter out = spec.commandLine().getOut();
         out.print(format.equals("json") ? EvaluationReport.json(request, evaluation)
                 : EvaluationReport.text(request, evaluation));
         out.flush();
         return evaluation.decision().allowed() ? ExitCode.OK : ExitCode.FINDINGS;
+    }
+
+    /** Identity policies under boundary, SCPs, RCPs and session policy: eval.chain decides. */
+    private int layered(AccessRequest request, List<CompiledPolicy> identity) throws InputException {
+        int index = identity.size();
+        List<CompiledPolicy> scpPolicies = new ArrayList<>();
+        for (Path file : scps) {
+            scpPolicies.add(compile(file, index++));
+        }
+        List<CompiledPolicy> rcpPolicies = new ArrayList<>();
+        for (Path file : rcps) {
+            rcpPolicies.add(compile(file, index++));
+        }
+        Optional<CompiledPolicy> boundary = permissionsBoundary == null ? Optional.empty()
+                : Optional.of(compile(permissionsBoundary, index++));
+        Optional<CompiledPolicy> session = sessionPolicy == null ? Optional.empty()
+                : Optional.of(compile(sessionPolicy, index++));
+        LayeredEvaluation evaluation = new LayeredEvaluator(
+                new LayeredPolicies(rcpPolicies, scpPolicies, identity, boundary, session)).evaluate(request);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(format.equals("json") ? LayeredReport.json(request, evaluation)
+                : LayeredReport.text(request, evaluation));
+        out.flush();
+        return evaluation.decision().allowed() ? ExitCode.OK : ExitCode.FINDINGS;
+    }
+
+    private static CompiledPolicy compile(Path file, int index) throws InputException {
+        return CompiledPolicy.compile(PolicyReader.read(read(file), file.toString()), index, file.toString());
     }
 
     private AccessRequest request() throws UsageException {
