@@ -6,6 +6,8 @@ public enum PolicyType {
     RCP("resource-control-policy"),
     /** Service control policies: every level (each file one level) must allow. */
     SCP("service-control-policy"),
+    /** A role's trust policy: the resource-based policy of sts:AssumeRole*. */
+    TRUST_POLICY("trust-policy"),
     /** The principal's own permission policies: must allow. */
     IDENTITY("identity"),
     /** A permissions boundary caps the identity policies: must allow when present. */

@@ -84,11 +84,11 @@ class LayeredScenarioTest {
         }
     }
 
-    private static Optional<JsonNode> pick(JsonNode.JsonObject scenario, JsonNode.JsonObject root, String key) {
+    static Optional<JsonNode> pick(JsonNode.JsonObject scenario, JsonNode.JsonObject root, String key) {
         return scenario.get(key).isPresent() ? scenario.get(key) : root.get(key);
     }
 
-    private static List<CompiledPolicy> list(Optional<JsonNode> node, String name, int[] index, Path file)
+    static List<CompiledPolicy> list(Optional<JsonNode> node, String name, int[] index, Path file)
             throws Exception {
         List<CompiledPolicy> out = new ArrayList<>();
         if (node.isPresent()) {
@@ -100,7 +100,7 @@ class LayeredScenarioTest {
         return out;
     }
 
-    private static Optional<CompiledPolicy> one(Optional<JsonNode> node, String name, int[] index, Path file)
+    static Optional<CompiledPolicy> one(Optional<JsonNode> node, String name, int[] index, Path file)
             throws Exception {
         if (node.isEmpty()) {
             return Optional.empty();
@@ -108,7 +108,7 @@ class LayeredScenarioTest {
         return Optional.of(CompiledPolicy.compile(PolicyReader.fromJson(node.get(), file.toString()), index[0]++, name));
     }
 
-    private static AccessRequest request(JsonNode.JsonObject request) {
+    static AccessRequest request(JsonNode.JsonObject request) {
         List<ContextValue> context = new ArrayList<>();
         if (request.get("context").isPresent()) {
             for (JsonNode.Member member : ((JsonNode.JsonObject) request.get("context").get()).members()) {
@@ -118,7 +118,7 @@ class LayeredScenarioTest {
         return new AccessRequest(text(request, "action"), text(request, "resource"), RequestContext.of(context));
     }
 
-    private static String text(JsonNode.JsonObject object, String key) {
+    static String text(JsonNode.JsonObject object, String key) {
         return ((JsonNode.JsonString) object.get(key).orElseThrow(
                 () -> new IllegalStateException("missing \"" + key + "\""))).value();
     }
