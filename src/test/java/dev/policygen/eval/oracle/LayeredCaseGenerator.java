@@ -51,6 +51,14 @@ final class LayeredCaseGenerator {
             return new LayeredPolicies(List.of(), scps, identity, compiledBoundary, Optional.empty());
         }
 
+        /** Every policy of the case as one pair, so known differences are looked for in all of them. */
+        OraclePair allPolicies() {
+            List<JsonNode> all = new ArrayList<>(pair.policies());
+            boundary.ifPresent(all::add);
+            all.addAll(scpLevels);
+            return new OraclePair(pair.id(), all, pair.action(), pair.resource(), pair.context());
+        }
+
         String describe() {
             StringBuilder out = new StringBuilder(pair.describe());
             boundary.ifPresent(b -> out.append("boundary: ").append(JsonWriter.minified(b)).append('\n'));

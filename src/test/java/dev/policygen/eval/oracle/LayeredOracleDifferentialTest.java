@@ -61,7 +61,7 @@ class LayeredOracleDifferentialTest {
                 if (ours.equals(theirs)) {
                     continue;
                 }
-                var entry = known.explain(DifferenceFeatures.of(c.pair()), ours, theirs);
+                var entry = known.explain(DifferenceFeatures.of(c.allPolicies()), ours, theirs);
                 if (entry.isPresent()) {
                     excused.merge(entry.get().feature(), 1, Integer::sum);
                 } else if (unexplainedCount++ < SHOWN) {
