@@ -9,6 +9,15 @@ import dev.policygen.eval.ContextValue;
 import dev.policygen.eval.Evaluation;
 import dev.policygen.eval.EvaluationReport;
 import dev.policygen.eval.PolicyEvaluator;
+import dev.policygen.eval.chain.Caller;
+import dev.policygen.eval.chain.ChainEvaluation;
+import dev.policygen.eval.chain.ChainEvaluator;
+import dev.policygen.eval.chain.ChainReport;
+import dev.policygen.eval.chain.LayeredEvaluation;
+import dev.policygen.eval.chain.LayeredEvaluator;
+import dev.policygen.eval.chain.LayeredPolicies;
+import dev.policygen.eval.chain.LayeredReport;
+import dev.policygen.eval.chain.TrustPolicy;
 import dev.policygen.eval.RequestContext;
 import dev.policygen.io.InputFiles;
 import dev.policygen.model.PolicyReader;
@@ -22,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -50,6 +60,51 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--policy", required = true, paramLabel = "FILE",
             description = "An identity policy JSON file. Repeatable: all policies are evaluated together.")
     List<Path> policies = new ArrayList<>();
+
+    @Option(names = "--permissions-boundary", paramLabel = "FILE",
+            description = "The permissions boundary of the principal: it must allow too (issue 11).")
+    Path permissionsBoundary;
+
+    @Option(names = "--scp", paramLabel = "FILE",
+            description = "A service control policy; each file is one organisation level and every level must allow. Repeatable.")
+    List<Path> scps = new ArrayList<>();
+
+    @Option(names = "--rcp", paramLabel = "FILE",
+            description = "A resource control policy; each file is one organisation level and every level must allow. Repeatable.")
+    List<Path> rcps = new ArrayList<>();
+
+    @Option(names = "--session-policy", paramLabel = "FILE",
+            description = "A session policy passed with AssumeRole: it must allow too.")
+    Path sessionPolicy;
+
+    @Option(names = "--trust-policy", paramLabel = "FILE",
+            description = "The role's trust policy: simulate the chain caller -> sts:AssumeRole* -> the request as the role"
+                    + " (--policy, --permissions-boundary, --scp, --rcp, --session-policy are then the role's).")
+    Path trustPolicy;
+
+    @Option(names = "--role-arn", paramLabel = "ARN", description = "The role the chain assumes (with --trust-policy).")
+    String roleArn;
+
+    @Option(names = "--principal", paramLabel = "ARN",
+            description = "The caller of sts:AssumeRole: a user or role ARN (its account decides same- or cross-account),"
+                    + " or with --web-identity an OIDC provider ARN arn:aws:iam::ACCOUNT:oidc-provider/HOST.")
+    String principal;
+
+    @Option(names = "--caller-policy", paramLabel = "FILE",
+            description = "An identity policy of the caller (--principal). Repeatable.")
+    List<Path> callerPolicies = new ArrayList<>();
+
+    @Option(names = "--caller-scp", paramLabel = "FILE",
+            description = "An SCP of the caller's account; each file one organisation level. Repeatable.")
+    List<Path> callerScps = new ArrayList<>();
+
+    @Option(names = "--web-identity", paramLabel = "CLAIM=VALUE[,CLAIM=VALUE...]",
+            description = "The caller is a web identity: its token's claims (sub, aud, ...) become HOST:CLAIM keys,"
+                    + " HOST taken from the --principal OIDC provider ARN.")
+    String webIdentity;
+
+    @Option(names = "--external-id", paramLabel = "ID", description = "The sts:ExternalId the caller sends.")
+    String externalId;
 
     @Option(names = "--action", paramLabel = "ACTION", description = "The action, e.g. route53:GetChange.")
     String action;
@@ -92,12 +147,91 @@ final class SimulateCommand implements Callable<Integer> {
             Path file = policies.get(i);
             compiled.add(CompiledPolicy.compile(PolicyReader.read(read(file), file.toString()), i, file.toString()));
         }
+        if (trustPolicy != null) {
+            return chain(request, compiled);
+        }
+        if (permissionsBoundary != null || sessionPolicy != null || !scps.isEmpty() || !rcps.isEmpty()) {
+            return layered(request, compiled);
+        }
         Evaluation evaluation = new PolicyEvaluator(compiled).evaluate(request);
         PrintWriter out = spec.commandLine().getOut();
         out.print(format.equals("json") ? EvaluationReport.json(request, evaluation)
                 : EvaluationReport.text(request, evaluation));
         out.flush();
         return evaluation.decision().allowed() ? ExitCode.OK : ExitCode.FINDINGS;
+    }
+
+    /** Hop 1 the caller's AssumeRole under the trust policy, hop 2 the request as the role: eval.chain decides. */
+    private int chain(AccessRequest request, List<CompiledPolicy> identity) throws InputException, UsageException {
+        if (principal == null || roleArn == null) {
+            throw new UsageException("--trust-policy", "--trust-policy needs --principal ARN and --role-arn ARN");
+        }
+        int index = identity.size();
+        LayeredPolicies role = rolePolicies(identity, index);
+        index += scps.size() + rcps.size() + 2;
+        List<CompiledPolicy> caller = new ArrayList<>();
+        for (Path file : callerPolicies) {
+            caller.add(compile(file, index++));
+        }
+        List<CompiledPolicy> callerScpPolicies = new ArrayList<>();
+        for (Path file : callerScps) {
+            callerScpPolicies.add(compile(file, index++));
+        }
+        CompiledPolicy trust = TrustPolicy.compile(read(trustPolicy), trustPolicy.toString(), index);
+        Caller who = new Caller(principal, webIdentity != null, new LayeredPolicies(List.of(), callerScpPolicies,
+                caller, Optional.empty(), Optional.empty()));
+        List<ContextValue> assumeContext = new ArrayList<>();
+        if (externalId != null) {
+            assumeContext.add(ContextValue.single("sts:ExternalId", externalId));
+        }
+        if (webIdentity != null) {
+            String host = who.oidcHost().orElseThrow(() -> new UsageException(principal,
+                    "--web-identity needs --principal arn:aws:iam::ACCOUNT:oidc-provider/HOST, not \"" + principal + "\""));
+            for (String claim : webIdentity.split(",")) {
+                int eq = claim.indexOf('=');
+                if (eq <= 0) {
+                    throw new UsageException(claim, "--web-identity takes CLAIM=VALUE pairs such as sub=..., not \""
+                            + claim + "\"");
+                }
+                assumeContext.add(ContextValue.single(host + ":" + claim.substring(0, eq), claim.substring(eq + 1)));
+            }
+        }
+        ChainEvaluation evaluation = new ChainEvaluator(who, roleArn, trust, role).evaluate(assumeContext, request);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(format.equals("json") ? ChainReport.json(evaluation) : ChainReport.text(evaluation));
+        out.flush();
+        return evaluation.decision().allowed() ? ExitCode.OK : ExitCode.FINDINGS;
+    }
+
+    private LayeredPolicies rolePolicies(List<CompiledPolicy> identity, int first) throws InputException {
+        int index = first;
+        List<CompiledPolicy> scpPolicies = new ArrayList<>();
+        for (Path file : scps) {
+            scpPolicies.add(compile(file, index++));
+        }
+        List<CompiledPolicy> rcpPolicies = new ArrayList<>();
+        for (Path file : rcps) {
+            rcpPolicies.add(compile(file, index++));
+        }
+        Optional<CompiledPolicy> boundary = permissionsBoundary == null ? Optional.empty()
+                : Optional.of(compile(permissionsBoundary, index++));
+        Optional<CompiledPolicy> session = sessionPolicy == null ? Optional.empty()
+                : Optional.of(compile(sessionPolicy, index++));
+        return new LayeredPolicies(rcpPolicies, scpPolicies, identity, boundary, session);
+    }
+
+    /** Identity policies under boundary, SCPs, RCPs and session policy: eval.chain decides. */
+    private int layered(AccessRequest request, List<CompiledPolicy> identity) throws InputException {
+        LayeredEvaluation evaluation = new LayeredEvaluator(rolePolicies(identity, identity.size())).evaluate(request);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(format.equals("json") ? LayeredReport.json(request, evaluation)
+                : LayeredReport.text(request, evaluation));
+        out.flush();
+        return evaluation.decision().allowed() ? ExitCode.OK : ExitCode.FINDINGS;
+    }
+
+    private static CompiledPolicy compile(Path file, int index) throws InputException {
+        return CompiledPolicy.compile(PolicyReader.read(read(file), file.toString()), index, file.toString());
     }
 
     private AccessRequest request() throws UsageException {

@@ -1,0 +1,119 @@
+package dev.policygen.eval.oracle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.policygen.eval.chain.LayeredEvaluator;
+import dev.policygen.json.JsonNode;
+import dev.policygen.json.JsonReader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Differential test of {@link LayeredEvaluator} (identity policies under a permissions boundary and SCP
+ * levels) against @cloud-copilot/iam-simulate, run as src/test/oracle/layered-driver.js like
+ * {@link OracleDifferentialTest}. {@code -Doracle.layered.seed=N}, {@code -Doracle.layered.cases=N}.
+ */
+class LayeredOracleDifferentialTest {
+    private static final long DEFAULT_SEED = 20261206L;
+    private static final int SHOWN = 10;
+
+    @Test
+    void agreesWithIamSimulateUnderBoundariesAndScps() throws Exception {
+        Path root = Path.of(System.getProperty("policygen.root", "."));
+        Path driver = root.resolve("src/test/oracle/layered-driver.js");
+        Path oracleDir = Path.of(System.getProperty("oracle.dir", root.resolve(".ci/cache/oracle").toString()));
+        String unavailable = OracleProcess.unavailableReason(driver, oracleDir);
+        if (unavailable != null) {
+            if (System.getenv("CI") != null || System.getProperty("CI") != null) {
+                fail("differential oracle unavailable in CI: " + unavailable);
+            }
+            Assumptions.abort("differential oracle unavailable: " + unavailable);
+        }
+        long seed = Long.getLong("oracle.layered.seed", DEFAULT_SEED);
+        int count = Integer.getInteger("oracle.layered.cases", 100_000);
+        KnownDifferences known = KnownDifferences.read(root.resolve("src/test/resources/oracle-known-differences.json"));
+        long start = System.nanoTime();
+        Map<String, Integer> excused = new TreeMap<>();
+        Map<String, Integer> decisions = new TreeMap<>();
+        List<String> unexplained = new ArrayList<>();
+        int unexplainedCount = 0;
+        int workers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        List<OracleProcess> oracles = new ArrayList<>();
+        try {
+            for (int k = 0; k < workers; k++) {
+                OracleProcess oracle = OracleProcess.start(driver, oracleDir);
+                oracles.add(oracle);
+                oracle.send(lines(new LayeredCaseGenerator(seed), count, k, workers));
+            }
+            LayeredCaseGenerator mirror = new LayeredCaseGenerator(seed);
+            for (int i = 0; i < count; i++) {
+                LayeredCaseGenerator.LayeredCase c = mirror.next();
+                String theirs = decision(oracles.get(i % workers).nextAnswer(), c);
+                String ours = new LayeredEvaluator(c.policies()).evaluate(c.pair().request()).decision().json();
+                decisions.merge(ours, 1, Integer::sum);
+                if (ours.equals(theirs)) {
+                    continue;
+                }
+                var entry = known.explain(DifferenceFeatures.of(c.allPolicies()), ours, theirs);
+                if (entry.isPresent()) {
+                    excused.merge(entry.get().feature(), 1, Integer::sum);
+                } else if (unexplainedCount++ < SHOWN) {
+                    unexplained.add("case " + c.pair().id() + ": policygen " + ours + ", iam-simulate " + theirs + "\n"
+                            + c.describe());
+                }
+            }
+        } finally {
+            for (OracleProcess oracle : oracles) {
+                oracle.close();
+            }
+        }
+        System.out.printf("layered oracle differential test: seed=%d cases=%d in %.1f s, decisions %s,"
+                + " %d unexplained, excused %s%n", seed, count, (System.nanoTime() - start) / 1e9, decisions,
+                unexplainedCount, excused);
+        int disagreements = unexplainedCount;
+        assertEquals(0, disagreements, () -> disagreements + " disagreements with iam-simulate (seed " + seed
+                + "), first ones:\n" + String.join("\n", unexplained));
+    }
+
+    private static Iterator<String> lines(LayeredCaseGenerator generator, int count, int worker, int workers) {
+        return new Iterator<>() {
+            private int index;
+
+            @Override
+            public boolean hasNext() {
+                while (index < count && index % workers != worker) {
+                    generator.next();
+                    index++;
+                }
+                return index < count;
+            }
+
+            @Override
+            public String next() {
+                hasNext();
+                index++;
+                return generator.next().toJsonLine();
+            }
+        };
+    }
+
+    private static String decision(String answer, LayeredCaseGenerator.LayeredCase c) throws Exception {
+        JsonNode.JsonObject object = (JsonNode.JsonObject) JsonReader.read(answer, "oracle");
+        long id = Long.parseLong(((JsonNode.JsonNumber) object.get("id").orElseThrow()).text());
+        if (id != c.pair().id()) {
+            throw new IllegalStateException("oracle answered case " + id + " when " + c.pair().id() + " was expected");
+        }
+        if (object.get("error").isPresent()) {
+            throw new IllegalStateException("iam-simulate failed on case " + id + ": "
+                    + ((JsonNode.JsonString) object.get("error").get()).value() + "\n" + c.describe());
+        }
+        return ((JsonNode.JsonString) object.get("decision").orElseThrow()).value();
+    }
+}
