@@ -29,8 +29,7 @@ import org.junit.jupiter.api.Test;
  * {@code :sub} and {@code :aud} to exact values; a Federated principal only with
  * AssumeRoleWithWebIdentity; pod identity with sts:TagSession; service principals that AWS guards
  * against confused deputies carry aws:SourceAccount; and it fits IAM's 2,048-character trust quota.
- * (Trust-policy lint rules are a separate part of issue 11; once lint reads trust policies, they are
- * linted here too.)
+ * The trust policy must also lint clean under lint's trust-policy rules (PG6xx).
  */
 class GeneratedRolesLintCleanTest {
     private static final long SEED = 0x7255L;
@@ -90,6 +89,9 @@ class GeneratedRolesLintCleanTest {
             Identity identity = TrustPolicies.identity(request.role().get(), request.profile().client(), partition,
                     account, request.region());
             checkTrust("case " + i + " (" + runtime + "): " + identity.trust().pretty(), runtime, identity.trust());
+            // the trust rules (PG6xx) judge the trust policy as lint reads any trust policy
+            assertEquals(List.of(), LintFiles.lint(runtime + "-trust.json", identity.trust().pretty(),
+                    new LintOptions(limit)), "case " + i + ":\n" + identity.trust().pretty());
             runtimes.add(runtime);
         }
         assertEquals(new TreeSet<>(Runtimes.NAMES.subList(1, Runtimes.NAMES.size())), runtimes, "every runtime");
