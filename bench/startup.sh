@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Cold start of `policygen --client traefik ...` against a bare JVM hello-world, in the same hyperfine run.
-# Usage: bench/startup.sh [RUNS]   (needs hyperfine: apt-get install hyperfine)
+# Usage: bench/startup.sh [RUNS] [runtime]   (needs hyperfine: apt-get install hyperfine)
+# With "runtime", a third command generates the same policy with an EKS IRSA role (--runtime).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-40}
@@ -18,10 +19,14 @@ JAVA
 javac -d "$work" "$work/Hello.java"
 hyperfine -N --warmup 5 --runs "$runs" --export-json "$work/startup.json" \
   "java -cp $work Hello" \
-  "./policygen --client traefik --zone Z11111112222222333333 --domain example.com --domain *.example.com"
+  "./policygen --client traefik --zone Z11111112222222333333 --domain example.com --domain *.example.com" \
+  ${2:+"./policygen --client traefik --zone Z11111112222222333333 --domain example.com --domain *.example.com --runtime eks-irsa --aws-account 111122223333 --oidc-provider oidc.eks.us-east-1.amazonaws.com/id/0123456789ABCDEF --service-account kube-system/traefik"}
 python3 - "$work/startup.json" <<'PY'
 import json, sys
 results = json.load(open(sys.argv[1]))["results"]
-hello, policygen = (r["median"] * 1000 for r in results)
+hello, policygen = (r["median"] * 1000 for r in results[:2])
 print(f"median hello-world {hello:.1f} ms, policygen generate {policygen:.1f} ms, ratio {policygen / hello:.2f}x")
+if len(results) > 2:
+    role = results[2]["median"] * 1000
+    print(f"median generate --runtime eks-irsa {role:.1f} ms, ratio {role / hello:.2f}x")
 PY
