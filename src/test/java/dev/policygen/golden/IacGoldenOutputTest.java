@@ -1,0 +1,290 @@
+package dev.policygen.golden;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.policygen.InputException;
+import dev.policygen.json.JsonNode;
+import dev.policygen.json.JsonNode.JsonArray;
+import dev.policygen.json.JsonNode.JsonBoolean;
+import dev.policygen.json.JsonNode.JsonObject;
+import dev.policygen.json.JsonNode.JsonString;
+import dev.policygen.json.JsonReader;
+import dev.policygen.json.JsonWriter;
+import dev.policygen.testing.Programs;
+import dev.policygen.yaml.YamlTreeReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Checks the golden Terraform and CloudFormation output with tools policygen does not share code with:
+ * every {@code golden/*.tf} must parse with HashiCorp's HCL parser ({@code @cdktf/hcl2json}) into the
+ * blocks its text declares, each with the arguments Terraform requires of it; every {@code golden/*.yaml}
+ * must use resource types and properties that the CloudFormation resource specification
+ * ({@code @aws-cdk/cfnspec}) knows, with the required properties present. Both run in one node process
+ * ({@code src/test/iac/driver.js}). GoldenTest only compares text with text, so a writer bug that also
+ * went into a golden file would pass it; this test would not. Missing tools fail the test: run
+ * {@code src/test/setup/iac.sh}. {@code -Diac.golden.dir=DIR} checks another copy of the golden files.
+ */
+class IacGoldenOutputTest {
+    private static final Path ROOT = Path.of(System.getProperty("policygen.root", "."));
+    private static final String SETUP = "src/test/setup/iac.sh";
+    private static final Path GOLDEN = Path.of(System.getProperty("iac.golden.dir", GoldenCases.DIR.toString()));
+    private static final Path MODULES = Path.of(System.getProperty("iac.dir",
+            ROOT.resolve(".ci/cache/iac").toString())).resolve("node_modules");
+    private static final Pattern BLOCK = Pattern.compile("^(resource|data) \"([^\"]+)\" \"([^\"]+)\"",
+            Pattern.MULTILINE);
+    /** The arguments Terraform's AWS provider requires of each block kind policygen writes. */
+    private static final Map<String, List<String>> REQUIRED_ARGUMENTS = Map.of(
+            "data aws_iam_policy_document", List.of("statement"),
+            "resource aws_iam_policy", List.of("policy"),
+            "resource aws_iam_role", List.of("assume_role_policy"),
+            "resource aws_iam_role_policy", List.of("role", "policy"),
+            "resource aws_iam_role_policy_attachment", List.of("role", "policy_arn"),
+            "resource aws_iam_instance_profile", List.of("role"));
+    private static Checked checked;
+
+    /** The golden files and what the checkers answered about them, computed once for both tests. */
+    private record Checked(Map<String, String> terraform, Map<String, JsonObject> templates, JsonObject answer) {
+    }
+
+    @Test
+    void everyGoldenTerraformFileParsesWithHclIntoTheBlocksItDeclares() throws Exception {
+        Checked checked = check();
+        JsonObject answers = object(checked.answer().get("terraform").orElseThrow());
+        List<String> problems = new ArrayList<>();
+        int blocks = 0;
+        for (Map.Entry<String, String> file : checked.terraform().entrySet()) {
+            String name = file.getKey();
+            JsonObject answer = object(answers.get(name).orElseThrow());
+            if (answer.get("error").isPresent()) {
+                problems.add(name + ": hcl2json: " + string(answer.get("error").get()));
+                continue;
+            }
+            JsonObject parsed = object(answer.get("json").orElseThrow());
+            Set<String> declared = new TreeSet<>();
+            Matcher m = BLOCK.matcher(file.getValue());
+            while (m.find()) {
+                declared.add(m.group(1) + " " + m.group(2) + " " + m.group(3));
+            }
+            Set<String> found = new TreeSet<>();
+            for (JsonNode.Member kind : parsed.members()) {
+                for (JsonNode.Member type : object(kind.value()).members()) {
+                    for (JsonNode.Member label : object(type.value()).members()) {
+                        String block = kind.key() + " " + type.key() + " " + label.key();
+                        found.add(block);
+                        blocks++;
+                        checkBlock(name, block, kind.key() + " " + type.key(), label.value(), problems);
+                    }
+                }
+            }
+            if (declared.isEmpty() || !declared.equals(found)) {
+                problems.add(name + ": the text declares " + declared + " but hcl2json found " + found);
+            }
+        }
+        assertTrue(checked.terraform().size() >= 10, "expected at least 10 golden .tf files in " + GOLDEN
+                + ", found " + checked.terraform().size());
+        report(problems);
+        System.out.printf("hcl2json parsed %d golden .tf files, %d blocks%n", checked.terraform().size(), blocks);
+    }
+
+    @Test
+    void everyGoldenCloudFormationTemplateUsesRealResourceTypesAndProperties() throws Exception {
+        Checked checked = check();
+        JsonObject spec = object(checked.answer().get("resourceTypes").orElseThrow());
+        List<String> problems = new ArrayList<>();
+        int resources = 0;
+        for (Map.Entry<String, JsonObject> file : checked.templates().entrySet()) {
+            String name = file.getKey();
+            Optional<JsonNode> section = file.getValue().get("Resources");
+            if (section.isEmpty() || !(section.get() instanceof JsonObject all) || all.members().isEmpty()) {
+                problems.add(name + ": no Resources");
+                continue;
+            }
+            Set<String> logicalIds = new TreeSet<>();
+            all.members().forEach(member -> logicalIds.add(member.key()));
+            for (JsonNode.Member resource : all.members()) {
+                resources++;
+                String where = name + ": " + resource.key();
+                JsonObject body = object(resource.value());
+                String type = string(body.get("Type").orElseThrow(() -> new AssertionError(where + " has no Type")));
+                if (!(spec.get(type).orElseThrow() instanceof JsonObject properties)) {
+                    problems.add(where + ": Type " + type + " is not in the CloudFormation resource specification");
+                    continue;
+                }
+                JsonObject given = object(body.get("Properties").orElse(new JsonObject(List.of(), null)));
+                for (JsonNode.Member property : given.members()) {
+                    if (properties.get(property.key()).isEmpty()) {
+                        problems.add(where + ": " + type + " has no property " + property.key());
+                    }
+                }
+                for (JsonNode.Member property : properties.members()) {
+                    if (((JsonBoolean) property.value()).value() && given.get(property.key()).isEmpty()) {
+                        problems.add(where + ": " + type + " requires property " + property.key());
+                    }
+                }
+                checkRefs(where, given, logicalIds, problems);
+            }
+        }
+        assertTrue(checked.templates().size() >= 5, "expected at least 5 golden .yaml files in " + GOLDEN
+                + ", found " + checked.templates().size());
+        report(problems);
+        System.out.printf("cfnspec checked %d golden templates, %d resources%n", checked.templates().size(), resources);
+    }
+
+    private static void checkBlock(String file, String block, String kind, JsonNode bodies, List<String> problems) {
+        List<String> required = REQUIRED_ARGUMENTS.get(kind);
+        if (required == null) {
+            problems.add(file + ": " + block + ": no expectations for " + kind + "; add its required arguments "
+                    + "to IacGoldenOutputTest.REQUIRED_ARGUMENTS");
+            return;
+        }
+        if (!(bodies instanceof JsonArray array) || array.elements().size() != 1
+                || !(array.elements().get(0) instanceof JsonObject body)) {
+            problems.add(file + ": " + block + " did not parse to exactly one block body");
+            return;
+        }
+        for (String argument : required) {
+            if (body.get(argument).isEmpty()) {
+                problems.add(file + ": " + block + " has no " + argument);
+            }
+        }
+        if (kind.equals("data aws_iam_policy_document")) {
+            Optional<JsonNode> statements = body.get("statement");
+            if (statements.isPresent() && statements.get() instanceof JsonArray list) {
+                for (JsonNode statement : list.elements()) {
+                    if (!(statement instanceof JsonObject s) || s.get("effect").isEmpty() || s.get("actions").isEmpty()) {
+                        problems.add(file + ": " + block + " has a statement without effect or actions");
+                    }
+                }
+            }
+        }
+    }
+
+    /** Every {@code Ref} names a resource of the same template (policygen refers to no parameters). */
+    private static void checkRefs(String where, JsonNode node, Set<String> logicalIds, List<String> problems) {
+        if (node instanceof JsonObject object) {
+            for (JsonNode.Member member : object.members()) {
+                if (member.key().equals("Ref") && member.value() instanceof JsonString target
+                        && !logicalIds.contains(target.value()) && !target.value().startsWith("AWS::")) {
+                    problems.add(where + ": Ref " + target.value() + " names no resource of the template");
+                }
+                checkRefs(where, member.value(), logicalIds, problems);
+            }
+        } else if (node instanceof JsonArray array) {
+            array.elements().forEach(element -> checkRefs(where, element, logicalIds, problems));
+        }
+    }
+
+    private static synchronized Checked check() throws IOException, InterruptedException {
+        if (checked != null) {
+            return checked;
+        }
+        Path node = Programs.required("node", SETUP, "--version");
+        for (String module : List.of("@cdktf/hcl2json", "@aws-cdk/cfnspec")) {
+            if (!Files.isRegularFile(MODULES.resolve(module).resolve("package.json"))) {
+                throw new AssertionError(module + " is not installed in " + MODULES + "; run " + SETUP + " first");
+            }
+        }
+        Map<String, String> terraform = new TreeMap<>();
+        Map<String, JsonObject> templates = new TreeMap<>();
+        Set<String> types = new TreeSet<>();
+        try (Stream<Path> files = Files.list(GOLDEN)) {
+            for (Path file : (Iterable<Path>) files.sorted()::iterator) {
+                String name = file.getFileName().toString();
+                if (name.endsWith(".tf")) {
+                    terraform.put(name, Files.readString(file, StandardCharsets.UTF_8));
+                } else if (name.endsWith(".yaml")) {
+                    JsonObject template = readTemplate(file);
+                    templates.put(name, template);
+                    template.get("Resources").filter(JsonObject.class::isInstance).ifPresent(all ->
+                            ((JsonObject) all).members().forEach(r -> object(r.value()).get("Type")
+                                    .filter(JsonString.class::isInstance).ifPresent(t -> types.add(string(t)))));
+                }
+            }
+        }
+        StringBuilder request = new StringBuilder("{\"terraform\":{");
+        terraform.forEach((name, text) -> request.append(JsonWriter.quote(name)).append(':')
+                .append(JsonWriter.quote(text)).append(','));
+        trimComma(request).append("},\"resourceTypes\":[");
+        types.forEach(type -> request.append(JsonWriter.quote(type)).append(','));
+        trimComma(request).append("]}");
+        checked = new Checked(terraform, templates, runDriver(node, request.toString()));
+        return checked;
+    }
+
+    private static JsonObject runDriver(Path node, String request) throws IOException, InterruptedException {
+        Path input = Files.createTempFile("iac-request", ".json");
+        Path errors = Files.createTempFile("iac-driver", ".err");
+        try {
+            Files.writeString(input, request, StandardCharsets.UTF_8);
+            Process process = new ProcessBuilder(node.toString(),
+                    ROOT.resolve("src/test/iac/driver.js").toAbsolutePath().toString(), MODULES.toAbsolutePath().toString())
+                    .redirectInput(input.toFile()).redirectError(errors.toFile()).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                fail("src/test/iac/driver.js did not finish in 120 s");
+            }
+            if (process.exitValue() != 0) {
+                fail("src/test/iac/driver.js exited " + process.exitValue() + ": " + Files.readString(errors));
+            }
+            return object(JsonReader.read(output, "driver.js output"));
+        } catch (InputException e) {
+            throw new AssertionError("driver.js wrote no JSON: " + e.getMessage(), e);
+        } finally {
+            Files.deleteIfExists(input);
+            Files.deleteIfExists(errors);
+        }
+    }
+
+    private static JsonObject readTemplate(Path file) throws IOException {
+        try {
+            return object(YamlTreeReader.readCloudFormation(Files.readString(file, StandardCharsets.UTF_8),
+                    file.getFileName().toString()));
+        } catch (InputException e) {
+            throw new AssertionError("golden template does not read as CloudFormation YAML: " + e.getMessage(), e);
+        }
+    }
+
+    private static StringBuilder trimComma(StringBuilder text) {
+        if (text.charAt(text.length() - 1) == ',') {
+            text.setLength(text.length() - 1);
+        }
+        return text;
+    }
+
+    private static JsonObject object(JsonNode node) {
+        if (node instanceof JsonObject object) {
+            return object;
+        }
+        throw new AssertionError("expected an object, found " + node.typeName() + " at " + node.position());
+    }
+
+    private static String string(JsonNode node) {
+        if (node instanceof JsonString string) {
+            return string.value();
+        }
+        throw new AssertionError("expected a string, found " + node.typeName() + " at " + node.position());
+    }
+
+    private static void report(List<String> problems) {
+        if (!problems.isEmpty()) {
+            fail(problems.size() + " problem(s):\n  " + String.join("\n  ", problems));
+        }
+    }
+}
