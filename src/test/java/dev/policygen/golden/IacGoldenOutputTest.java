@@ -48,6 +48,7 @@ class IacGoldenOutputTest {
             ROOT.resolve(".ci/cache/iac").toString())).resolve("node_modules");
     private static final Pattern BLOCK = Pattern.compile("^(resource|data) \"([^\"]+)\" \"([^\"]+)\"",
             Pattern.MULTILINE);
+    private static final Pattern REFERENCE = Pattern.compile("\\$\\{(data\\.)?([a-z0-9_]+)\\.([A-Za-z0-9_-]+)\\.[a-z_]+}");
     /** The arguments Terraform's AWS provider requires of each block kind policygen writes. */
     private static final Map<String, List<String>> REQUIRED_ARGUMENTS = Map.of(
             "data aws_iam_policy_document", List.of("statement"),
@@ -68,6 +69,7 @@ class IacGoldenOutputTest {
         JsonObject answers = object(checked.answer().get("terraform").orElseThrow());
         List<String> problems = new ArrayList<>();
         int blocks = 0;
+        int references = 0;
         for (Map.Entry<String, String> file : checked.terraform().entrySet()) {
             String name = file.getKey();
             JsonObject answer = object(answers.get(name).orElseThrow());
@@ -95,11 +97,14 @@ class IacGoldenOutputTest {
             if (declared.isEmpty() || !declared.equals(found)) {
                 problems.add(name + ": the text declares " + declared + " but hcl2json found " + found);
             }
+            references += checkReferences(name, parsed, found, problems);
         }
         assertTrue(checked.terraform().size() >= 10, "expected at least 10 golden .tf files in " + GOLDEN
                 + ", found " + checked.terraform().size());
+        assertTrue(references > 0, "hcl2json found no ${...} references in any golden .tf file");
         report(problems);
-        System.out.printf("hcl2json parsed %d golden .tf files, %d blocks%n", checked.terraform().size(), blocks);
+        System.out.printf("hcl2json parsed %d golden .tf files, %d blocks, %d references%n",
+                checked.terraform().size(), blocks, references);
     }
 
     @Test
@@ -173,6 +178,30 @@ class IacGoldenOutputTest {
                 }
             }
         }
+    }
+
+    /** Every {@code ${data.T.N.attr}} or {@code ${T.N.attr}} in an argument names a block of the same file. */
+    private static int checkReferences(String file, JsonNode node, Set<String> blocks, List<String> problems) {
+        int references = 0;
+        if (node instanceof JsonString text) {
+            Matcher m = REFERENCE.matcher(text.value());
+            while (m.find()) {
+                references++;
+                String block = (m.group(1) != null ? "data " : "resource ") + m.group(2) + " " + m.group(3);
+                if (!blocks.contains(block)) {
+                    problems.add(file + ": " + m.group() + " names no block of the file");
+                }
+            }
+        } else if (node instanceof JsonObject object) {
+            for (JsonNode.Member member : object.members()) {
+                references += checkReferences(file, member.value(), blocks, problems);
+            }
+        } else if (node instanceof JsonArray array) {
+            for (JsonNode element : array.elements()) {
+                references += checkReferences(file, element, blocks, problems);
+            }
+        }
+        return references;
     }
 
     /** Every {@code Ref} names a resource of the same template (policygen refers to no parameters). */
