@@ -1,7 +1,6 @@
 package dev.policygen.eval.oracle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.policygen.eval.chain.LayeredEvaluator;
 import dev.policygen.json.JsonNode;
@@ -12,7 +11,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,13 +27,7 @@ class LayeredOracleDifferentialTest {
         Path root = Path.of(System.getProperty("policygen.root", "."));
         Path driver = root.resolve("src/test/oracle/layered-driver.js");
         Path oracleDir = Path.of(System.getProperty("oracle.dir", root.resolve(".ci/cache/oracle").toString()));
-        String unavailable = OracleProcess.unavailableReason(driver, oracleDir);
-        if (unavailable != null) {
-            if (System.getenv("CI") != null || System.getProperty("CI") != null) {
-                fail("differential oracle unavailable in CI: " + unavailable);
-            }
-            Assumptions.abort("differential oracle unavailable: " + unavailable);
-        }
+        OracleProcess.requireAvailable(driver, oracleDir);
         long seed = Long.getLong("oracle.layered.seed", DEFAULT_SEED);
         int count = Integer.getInteger("oracle.layered.cases", 100_000);
         KnownDifferences known = KnownDifferences.read(root.resolve("src/test/resources/oracle-known-differences.json"));

@@ -1,5 +1,7 @@
 package dev.policygen.eval.oracle;
 
+import static org.junit.jupiter.api.Assertions.fail;
+
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -25,6 +27,17 @@ final class OracleProcess implements AutoCloseable {
     private OracleProcess(Process process) {
         this.process = process;
         this.answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Fails the calling test when the oracle cannot run: ./run-tests installs it (src/test/setup/oracle.sh),
+     * so a missing oracle is a broken setup, never a reason to skip the comparison.
+     */
+    static void requireAvailable(Path driver, Path oracleDir) {
+        String unavailable = unavailableReason(driver, oracleDir);
+        if (unavailable != null) {
+            fail("differential oracle unavailable: " + unavailable);
+        }
     }
 
     /** Why the oracle cannot run here, or null when node and the installed package are present. */
