@@ -25,6 +25,7 @@ import dev.policygen.route53.HostedZoneId;
 import dev.policygen.route53.Partition;
 import dev.policygen.route53.RecordChange;
 import dev.policygen.route53.Route53Names;
+import dev.policygen.route53.StsNames;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -182,7 +183,7 @@ final class SimulateCommand implements Callable<Integer> {
                 caller, Optional.empty(), Optional.empty()));
         List<ContextValue> assumeContext = new ArrayList<>();
         if (externalId != null) {
-            assumeContext.add(ContextValue.single("sts:ExternalId", externalId));
+            assumeContext.add(ContextValue.single(StsNames.KEY_EXTERNAL_ID, externalId));
         }
         if (webIdentity != null) {
             String host = who.oidcHost().orElseThrow(() -> new UsageException(principal,

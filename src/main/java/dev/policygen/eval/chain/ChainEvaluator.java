@@ -7,6 +7,7 @@ import dev.policygen.eval.Decision;
 import dev.policygen.eval.Evaluation;
 import dev.policygen.eval.PolicyEvaluator;
 import dev.policygen.eval.RequestContext;
+import dev.policygen.route53.StsNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,8 +26,6 @@ import java.util.Optional;
  * identity has no policies of its own: the trust policy alone decides.
  */
 public final class ChainEvaluator {
-    public static final String ASSUME_ROLE = "sts:AssumeRole";
-    public static final String ASSUME_ROLE_WITH_WEB_IDENTITY = "sts:AssumeRoleWithWebIdentity";
 
     private final Caller caller;
     private final String roleArn;
@@ -54,7 +53,7 @@ public final class ChainEvaluator {
     }
 
     public Hop assume(List<ContextValue> assumeContext) {
-        String action = caller.webIdentity() ? ASSUME_ROLE_WITH_WEB_IDENTITY : ASSUME_ROLE;
+        String action = caller.webIdentity() ? StsNames.ASSUME_ROLE_WITH_WEB_IDENTITY : StsNames.ASSUME_ROLE;
         AccessRequest request = assumeRequest(action, assumeContext, caller.identifiers());
         String hopName = action + " on " + roleArn;
         LayerResult trust = new LayerResult(PolicyType.TRUST_POLICY, trustPolicy.name(),
