@@ -1,6 +1,7 @@
 package dev.policygen.route53;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The STS action names and the condition keys a role's trust policy is judged by, spelled once (as
@@ -53,5 +54,19 @@ public final class StsNames {
     public static final String ECS_TASKS_SERVICE = "ecs-tasks.amazonaws.com";
 
     private StsNames() {
+    }
+
+    /**
+     * The issuer host path an OIDC provider ARN ({@code arn:PARTITION:iam::ACCOUNT:oidc-provider/HOST})
+     * names, the prefix of its claim keys ({@code HOST:sub}); empty for any other text. One home for the
+     * lint rules that read a trust policy's Federated principal and for simulate's web-identity caller.
+     */
+    public static Optional<String> oidcProviderHost(String arn) {
+        Arn parsed = Arn.parse(arn);
+        if (parsed == null || !parsed.resource().startsWith(OIDC_PROVIDER_RESOURCE)
+                || parsed.resource().length() == OIDC_PROVIDER_RESOURCE.length()) {
+            return Optional.empty();
+        }
+        return Optional.of(parsed.resource().substring(OIDC_PROVIDER_RESOURCE.length()));
     }
 }

@@ -1,5 +1,7 @@
 package dev.policygen.eval.chain;
 
+import dev.policygen.route53.Arn;
+import dev.policygen.route53.StsNames;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,8 +15,8 @@ public record Caller(String arn, boolean webIdentity, LayeredPolicies policies) 
 
     /** The account of an IAM ARN, empty for a service principal. */
     public Optional<String> account() {
-        String[] parts = arn.split(":", 6);
-        return parts.length == 6 && !parts[4].isEmpty() ? Optional.of(parts[4]) : Optional.empty();
+        Arn parsed = Arn.parse(arn);
+        return parsed == null || parsed.account().isEmpty() ? Optional.empty() : Optional.of(parsed.account());
     }
 
     /** The identifiers a trust policy's Principal may name for this caller. */
@@ -24,7 +26,6 @@ public record Caller(String arn, boolean webIdentity, LayeredPolicies policies) 
 
     /** The OIDC host an {@code oidc-provider/HOST} ARN names, for the {@code HOST:sub} keys. */
     public Optional<String> oidcHost() {
-        int at = arn.indexOf(":oidc-provider/");
-        return at < 0 ? Optional.empty() : Optional.of(arn.substring(at + ":oidc-provider/".length()));
+        return StsNames.oidcProviderHost(arn);
     }
 }

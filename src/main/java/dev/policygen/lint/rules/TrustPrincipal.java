@@ -79,10 +79,9 @@ record TrustPrincipal(String type, String value, SourcePosition position) {
         if (!isFederated()) {
             return Optional.empty();
         }
-        int at = value.indexOf(":" + StsNames.OIDC_PROVIDER_RESOURCE);
-        if (value.startsWith("arn:") && at >= 0) {
-            String host = value.substring(at + 1 + StsNames.OIDC_PROVIDER_RESOURCE.length());
-            return host.isEmpty() ? Optional.empty() : Optional.of(host);
+        Optional<String> host = StsNames.oidcProviderHost(value);
+        if (host.isPresent()) {
+            return host;
         }
         return StsNames.NAMED_WEB_IDENTITY_PROVIDERS.stream().filter(value::equalsIgnoreCase).findFirst();
     }
