@@ -15,6 +15,11 @@ public record Caller(String arn, boolean webIdentity, LayeredPolicies policies) 
 
     /** The account of an IAM ARN, empty for a service principal. */
     public Optional<String> account() {
+        return accountOf(arn);
+    }
+
+    /** The account an ARN names (a caller's, or the role's it assumes); empty when it names none. */
+    static Optional<String> accountOf(String arn) {
         Arn parsed = Arn.parse(arn);
         return parsed == null || parsed.account().isEmpty() ? Optional.empty() : Optional.of(parsed.account());
     }

@@ -74,7 +74,7 @@ public final class ChainEvaluator {
                     "the trust policy does not allow this caller");
         }
         boolean sameAccount = !caller.webIdentity() && caller.account().isPresent()
-                && caller.account().equals(accountOf(roleArn));
+                && caller.account().equals(Caller.accountOf(roleArn));
         boolean namesCaller = sameAccount && namesCallerArn(action, assumeContext);
         for (LayerResult layer : layers) {
             if (layer == trust || layer.evaluation().decision().allowed()) {
@@ -107,14 +107,10 @@ public final class ChainEvaluator {
         List<ContextValue> values = new ArrayList<>(assumeContext);
         values.add(ContextValue.multi(TrustPolicy.PRINCIPAL_KEY, identifiers));
         if (!caller.webIdentity()) {
-            values.add(ContextValue.single("aws:PrincipalArn", caller.arn()));
-            caller.account().ifPresent(a -> values.add(ContextValue.single("aws:PrincipalAccount", a)));
+            values.add(ContextValue.single(StsNames.KEY_PRINCIPAL_ARN, caller.arn()));
+            caller.account().ifPresent(a -> values.add(ContextValue.single(StsNames.KEY_PRINCIPAL_ACCOUNT, a)));
         }
         return new AccessRequest(action, roleArn, RequestContext.of(values));
     }
 
-    private static Optional<String> accountOf(String arn) {
-        String[] parts = arn.split(":", 6);
-        return parts.length == 6 && !parts[4].isEmpty() ? Optional.of(parts[4]) : Optional.empty();
-    }
 }

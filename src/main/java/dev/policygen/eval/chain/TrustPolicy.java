@@ -6,6 +6,7 @@ import dev.policygen.eval.CompiledPolicy;
 import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonReader;
 import dev.policygen.model.PolicyReader;
+import dev.policygen.route53.Arn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -60,9 +61,9 @@ public final class TrustPolicy {
      * reference_policies_elements_principal).
      */
     public static List<String> identifiers(String callerArn) {
-        String[] parts = callerArn.split(":", 6);
-        if (parts.length == 6 && parts[2].equals("iam") && ACCOUNT_ID.matcher(parts[4]).matches()) {
-            return List.of(callerArn, "arn:" + parts[1] + ":iam::" + parts[4] + ":root");
+        Arn arn = Arn.parse(callerArn);
+        if (arn != null && arn.service().equals("iam") && ACCOUNT_ID.matcher(arn.account()).matches()) {
+            return List.of(callerArn, "arn:" + arn.partition() + ":iam::" + arn.account() + ":root");
         }
         return List.of(callerArn);
     }
