@@ -21,7 +21,8 @@ public final class Reporter {
      */
     public void report(SourcePosition position, String message) {
         SourcePosition at = position.known() ? position : policy.position();
-        String where = policy.origin().isEmpty() ? "" : " [" + policy.origin() + "]";
+        // the origin is the input's own text (a Terraform address may hold a newline): one line as well
+        String where = policy.origin().isEmpty() ? "" : " [" + oneLine(policy.origin()) + "]";
         sink.add(new Finding(rule.id(), rule.severity(), policy.file(), at, oneLine(message) + where));
     }
 
