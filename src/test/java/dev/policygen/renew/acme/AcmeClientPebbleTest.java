@@ -52,7 +52,10 @@ class AcmeClientPebbleTest {
     static void start() throws Exception {
         // the sandbox first, on a port of its own choosing, so Pebble can be told it
         sandbox = Sandbox.builder().zone("example.test", ZONE_ID).build().start();
-        pebble = PebbleServer.start(directory.resolve("pebble"), sandbox.ports().dns());
+        // no authorization reuse (Pebble reuses a valid one half the time by default): every order here
+        // must publish both of its challenge records, as the assertions below count them
+        pebble = PebbleServer.start(directory.resolve("pebble"), sandbox.ports().dns(),
+                Map.of("PEBBLE_AUTHZREUSE", "0"));
         accountKey = register(pebble);
     }
 
