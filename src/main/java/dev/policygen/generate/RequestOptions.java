@@ -240,8 +240,9 @@ public final class RequestOptions {
         String dnsExternalId = dnsAccount == null || runtimeOptions == null ? null : runtimeOptions.get("--external-id");
         if (dnsExternalId != null) {
             if (Runtimes.ROLE.equals(runtime)) {
-                throw new UsageException(dnsExternalId, "--external-id with --runtime role and --dns-account is"
-                        + " ambiguous: it would be required by the workload role's trust or by the DNS role's; drop one");
+                throw new UsageException(dnsExternalId, "--external-id \"" + dnsExternalId + "\" with --runtime role and"
+                        + " --dns-account is ambiguous: it would be required by the workload role's trust or by the DNS"
+                        + " role's; drop one");
             }
             roleOptions = new HashMap<>(runtimeOptions);
             roleOptions.remove("--external-id");
@@ -252,7 +253,8 @@ public final class RequestOptions {
         if (dnsAccount != null) {
             builder.dnsAccount(DnsAccountRequest.parse(dnsAccount, dnsRoleName, dnsExternalId));
         } else if (dnsRoleName != null) {
-            throw new UsageException(dnsRoleName, "--dns-role-name names the role in the DNS account; give --dns-account");
+            throw new UsageException(dnsRoleName, "--dns-role-name \"" + dnsRoleName + "\" names the role in the DNS"
+                    + " account; give --dns-account");
         }
         return builder;
     }

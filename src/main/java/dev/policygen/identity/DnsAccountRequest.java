@@ -57,8 +57,8 @@ public final class DnsAccountRequest {
      */
     public void checkAgainst(RoleRequest role, Optional<String> workloadAccount) throws UsageException {
         if (role == null || !role.hasRole()) {
-            throw new UsageException(account, "--dns-account needs --runtime KIND (not user): the DNS account's role"
-                    + " trusts exactly the role that runs the client, and a user has no role ARN to trust");
+            throw new UsageException(account, "--dns-account " + account + " needs --runtime KIND (not user): the DNS"
+                    + " account's role trusts exactly the role that runs the client, and a user has no role ARN to trust");
         }
         if (workloadAccount.isPresent() && workloadAccount.get().equals(account)) {
             throw new UsageException(account, "--dns-account " + account + " is --aws-account too: in one account the"
