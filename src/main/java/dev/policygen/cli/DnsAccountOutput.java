@@ -13,6 +13,7 @@ import dev.policygen.generate.PolicyPackager;
 import dev.policygen.generate.SizeLimit;
 import dev.policygen.identity.DnsAccountRequest;
 import dev.policygen.identity.Identity;
+import dev.policygen.identity.Runtimes;
 import dev.policygen.profile.AssumeRoleSetting;
 import java.io.PrintWriter;
 import java.util.List;
@@ -93,6 +94,10 @@ final class DnsAccountOutput {
             err.println("  - " + reason);
         }
         RoleOutput.explainTrust(err, dnsRole(request));
+        // the DNS role's trust has the role runtime's shape, and so its notes (IAM keeps the trusted role's id)
+        for (String note : Runtimes.find(Runtimes.ROLE).notes()) {
+            err.println("note: " + note);
+        }
         err.println("client setting: " + AssumeRoleSetting.line(request.profile(), dnsRoleArn, dns.externalId()));
         err.flush();
     }
