@@ -11,6 +11,9 @@ import java.util.List;
  * an {@code aws_iam_policy_document} data source, an {@code aws_iam_role} assuming from it, the permissions
  * attached (a managed {@code aws_iam_policy} and its {@code aws_iam_role_policy_attachment}, or an
  * {@code aws_iam_role_policy} for the role-inline quota) and, for EC2, an {@code aws_iam_instance_profile}.
+ * A role of another account ({@link RoleDocuments#otherAccount}, the DNS account's) has its resources on a
+ * provider alias the file requires of its caller ({@code configuration_aliases}), and its trust names the
+ * workload role by reference; docs/cross-account.md says why.
  */
 final class RoleTerraformWriter {
     private RoleTerraformWriter() {
