@@ -119,8 +119,21 @@ class GenerateCommand implements Callable<Integer> {
     String trustedRole;
 
     @Option(names = "--external-id", paramLabel = "ID",
-            description = "role: the sts:ExternalId the trusted role must send (2 to 1224 characters).")
+            description = "role: the sts:ExternalId the trusted role must send (2 to 1224 characters). With "
+                    + "--dns-account: the sts:ExternalId the DNS role requires and the client sends (not with "
+                    + "--runtime role, where it would be ambiguous).")
     String externalId;
+
+    @Option(names = "--dns-account", paramLabel = "ACCOUNT_ID",
+            description = "The zones are in this other account: also write a role there (Route 53 permissions, "
+                    + "trusting exactly the --runtime role), and give the --runtime role only sts:AssumeRole on it "
+                    + "and the calls outside Route 53. Needs --runtime (not user) and a client that can assume a "
+                    + "role; --explain prints the client setting.")
+    String dnsAccount;
+
+    @Option(names = "--dns-role-name", paramLabel = "NAME",
+            description = "Name of the role in --dns-account. Default: CLIENT-dns01-zone-writer.")
+    String dnsRoleName;
 
     @Mixin
     DebugOption debugOption;
@@ -139,14 +152,25 @@ class GenerateCommand implements Callable<Integer> {
         }
         SizeLimit sizeLimit = SizeLimit.parse(limit);
         GeneratedPolicy policy = PolicyGenerator.generate(request);
-        List<NamedDocument> documents = PolicyPackager.pack(policy, sizeLimit, separateDeny, split);
-        List<RenderedFile> files = request.role().isPresent()
-                ? RoleOutput.render(request, documents, outputFormat, minify, description(request), sizeLimit)
-                : outputFormat.render(documents, minify, description(request));
+        List<NamedDocument> documents;
+        List<RenderedFile> files;
+        if (request.dnsAccount().isPresent()) {
+            DnsAccountOutput roles = DnsAccountOutput.of(request, policy, sizeLimit, separateDeny, split);
+            documents = roles.largestDocumentList();
+            files = roles.render(outputFormat, minify, description(request), sizeLimit);
+        } else {
+            documents = PolicyPackager.pack(policy, sizeLimit, separateDeny, split);
+            files = request.role().isPresent()
+                    ? RoleOutput.render(request, documents, outputFormat, minify, description(request), sizeLimit)
+                    : outputFormat.render(documents, minify, description(request));
+        }
         if (explain) {
             explain(err, policy);
             if (request.role().isPresent()) {
                 RoleOutput.explain(err, request);
+            }
+            if (request.dnsAccount().isPresent()) {
+                DnsAccountOutput.explain(err, request);
             }
         }
         if (!sizeLimit.aggregate() && documents.size() > SizeLimit.DEFAULT_ATTACHED_MANAGED_POLICIES) {
@@ -187,6 +211,8 @@ class GenerateCommand implements Callable<Integer> {
                 .runtimeOption("--environment", environment)
                 .runtimeOption("--trusted-role", trustedRole)
                 .runtimeOption("--external-id", externalId)
+                .dnsAccount(dnsAccount)
+                .dnsRoleName(dnsRoleName)
                 .builder()
                 .build();
     }

@@ -59,7 +59,9 @@ final class GenerateFastPath {
             Map.entry("--ref", Kind.SINGLE),
             Map.entry("--environment", Kind.SINGLE),
             Map.entry("--trusted-role", Kind.SINGLE),
-            Map.entry("--external-id", Kind.SINGLE));
+            Map.entry("--external-id", Kind.SINGLE),
+            Map.entry("--dns-account", Kind.SINGLE),
+            Map.entry("--dns-role-name", Kind.SINGLE));
 
     private GenerateFastPath() {
     }
@@ -163,6 +165,8 @@ final class GenerateFastPath {
             case "--environment": c.environment = v; break;
             case "--trusted-role": c.trustedRole = v; break;
             case "--external-id": c.externalId = v; break;
+            case "--dns-account": c.dnsAccount = v; break;
+            case "--dns-role-name": c.dnsRoleName = v; break;
             default: throw new IllegalArgumentException("no binding for " + option);
         }
     }

@@ -29,17 +29,30 @@ final class RoleOutput {
 
     static List<RenderedFile> render(GenerateRequest request, List<NamedDocument> documents, OutputFormat format,
             boolean minify, String description, SizeLimit limit) throws UsageException {
-        if (limit == SizeLimit.USER_INLINE || limit == SizeLimit.GROUP_INLINE) {
-            throw new UsageException(limit.id(), "--limit " + limit.id() + " sizes a " + limit.id().replace("-inline", "")
-                    + "'s inline policies; a role's permissions are managed (--limit managed) or role-inline");
-        }
+        checkRoleLimit(limit);
         RoleDocuments role = new RoleDocuments(identity(request), documents, "");
         return format.renderRoles(List.of(role), minify, description, limit == SizeLimit.ROLE_INLINE);
     }
 
+    /** A role's permissions are managed policies or role-inline ones, never a user's or group's quota. */
+    static void checkRoleLimit(SizeLimit limit) throws UsageException {
+        if (limit == SizeLimit.USER_INLINE || limit == SizeLimit.GROUP_INLINE) {
+            throw new UsageException(limit.id(), "--limit " + limit.id() + " sizes a " + limit.id().replace("-inline", "")
+                    + "'s inline policies; a role's permissions are managed (--limit managed) or role-inline");
+        }
+    }
+
     /** Each trust condition, why it is there and its source. */
     static void explain(PrintWriter err, GenerateRequest request) throws UsageException {
-        Identity identity = identity(request);
+        explainTrust(err, identity(request));
+        for (String note : request.role().orElseThrow().runtime().notes()) {
+            err.println("note: " + note);
+        }
+        err.flush();
+    }
+
+    /** One role's trust statements: who may assume it, and each condition with why and its source. */
+    static void explainTrust(PrintWriter err, Identity identity) {
         for (TrustPolicy.Statement statement : identity.trust().statements()) {
             err.println(statement.sid() + " (trust of role " + identity.roleName() + ": " + statement.principalType()
                     + " " + String.join(", ", statement.principals()) + " may " + String.join(", ", statement.actions())
@@ -51,9 +64,5 @@ final class RoleOutput {
                 err.println("  - " + c.operator() + " " + c.key() + ": " + c.why() + " (" + c.source() + ")");
             }
         }
-        for (String note : request.role().orElseThrow().runtime().notes()) {
-            err.println("note: " + note);
-        }
-        err.flush();
     }
 }

@@ -13,7 +13,8 @@ import java.util.List;
  * write again: with {@code -o p.json}, a run that split into five documents left {@code p-1.json} to
  * {@code p-5.json}; a run that now writes three must not leave {@code p-4.json} and {@code p-5.json}
  * behind for a glob such as {@code p-*.json} to attach. Only names of the pattern generate writes are
- * touched ({@code p.json}, {@code p-network-deny.json}, {@code p-trust.json} (a role's trust policy), and {@code p-N.json} counted up from 1 while
+ * touched ({@code p.json}, {@code p-network-deny.json}, {@code p-trust.json} (a role's trust policy), the same after {@code -dns-role} and
+ * {@code p-dns-account.yaml} (a DNS-account role, {@code --dns-account}), and {@code p-N.json} counted up from 1 while
  * they exist, as a run writes them), only regular files (never a symbolic link, a directory or a
  * device), and only after every new file is in place, so a failure leaves all of the earlier run.
  */
@@ -34,13 +35,14 @@ final class StaleOutputs {
         candidates.add(absolute);
         candidates.add(absolute.resolveSibling(stem + NETWORK_DENY + extension));
         candidates.add(absolute.resolveSibling(stem + RoleDocuments.TRUST_SUFFIX + extension));
-        for (int n = 1; ; n++) {
-            Path numbered = absolute.resolveSibling(stem + "-" + n + extension);
-            if (!Files.exists(numbered, LinkOption.NOFOLLOW_LINKS)) {
-                break;
-            }
-            candidates.add(numbered);
-        }
+        numbered(absolute, stem, extension, candidates);
+        // a DNS-account role's files (--dns-account): the same names after -dns-role, and its template
+        String dns = stem + RoleDocuments.DNS_ROLE_SUFFIX;
+        candidates.add(absolute.resolveSibling(dns + extension));
+        candidates.add(absolute.resolveSibling(dns + NETWORK_DENY + extension));
+        candidates.add(absolute.resolveSibling(dns + RoleDocuments.TRUST_SUFFIX + extension));
+        numbered(absolute, dns, extension, candidates);
+        candidates.add(absolute.resolveSibling(stem + RoleDocuments.DNS_ACCOUNT_TEMPLATE_SUFFIX + extension));
         List<Path> stale = new ArrayList<>();
         for (Path candidate : candidates) {
             if (!written.contains(candidate) && Files.isRegularFile(candidate, LinkOption.NOFOLLOW_LINKS)) {
@@ -48,6 +50,17 @@ final class StaleOutputs {
             }
         }
         return stale;
+    }
+
+    /** {@code STEM-1.EXT}, {@code STEM-2.EXT}, ... while they exist, as a run writes them. */
+    private static void numbered(Path absolute, String stem, String extension, List<Path> candidates) {
+        for (int n = 1; ; n++) {
+            Path numbered = absolute.resolveSibling(stem + "-" + n + extension);
+            if (!Files.exists(numbered, LinkOption.NOFOLLOW_LINKS)) {
+                break;
+            }
+            candidates.add(numbered);
+        }
     }
 
     /** Removes them; the names are listed for the user. */

@@ -2,10 +2,12 @@ package dev.policygen.cli;
 
 import dev.policygen.UsageException;
 import dev.policygen.format.RenderedFile;
+import dev.policygen.format.RoleDocuments;
 import dev.policygen.generate.GenerateRequest;
 import dev.policygen.identity.Identity;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 
@@ -18,7 +20,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = "Print only the trust policy of the role generate --runtime writes (JSON, for "
-                + "aws iam create-role --assume-role-policy-document).",
+                + "aws iam create-role --assume-role-policy-document); with --dns-account, then the DNS role's "
+                + "(-o FILE.json: FILE.json and FILE-dns-role.json).",
         footer = {"%nExample:%n  policygen trust --client cert-manager --zone Z11111112222222333333 --domain "
                 + "example.com --runtime eks-irsa --aws-account 111122223333 --oidc-provider "
                 + "oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE --service-account "
@@ -38,18 +41,32 @@ final class TrustCommand extends GenerateCommand {
                     + " for the whole role");
         }
         Identity identity = RoleOutput.identity(request);
-        String text = minify ? identity.trust().minified() + "\n" : identity.trust().pretty();
+        List<RenderedFile> files = new ArrayList<>();
+        files.add(new RenderedFile("", text(identity)));
+        if (request.dnsAccount().isPresent()) {
+            // the workload role's trust first, then the DNS role's: -o FILE.json gives FILE-dns-role.json too
+            files.add(new RenderedFile(RoleDocuments.DNS_ROLE_SUFFIX, text(DnsAccountOutput.dnsRole(request))));
+        }
         if (explain) {
             RoleOutput.explain(err, request);
+            if (request.dnsAccount().isPresent()) {
+                DnsAccountOutput.explain(err, request);
+            }
         }
         if (output == null) {
-            out.print(text);
+            for (RenderedFile file : files) {
+                out.print(file.text());
+            }
             out.flush();
         } else {
-            for (Path written : OutputFiles.write(output, List.of(new RenderedFile("", text)))) {
+            for (Path written : OutputFiles.write(output, files)) {
                 err.println("policygen: wrote " + written);
             }
         }
         return ExitCode.OK;
+    }
+
+    private String text(Identity identity) {
+        return minify ? identity.trust().minified() + "\n" : identity.trust().pretty();
     }
 }

@@ -33,8 +33,10 @@ public enum OutputFormat {
 
     /**
      * Renders roles with their permission documents. JSON gives each permission document as
-     * {@link #render} does, then the trust policy with the {@code -trust} suffix; Terraform and
-     * CloudFormation give one file with the roles as resources.
+     * {@link #render} does, then the trust policy with the {@code -trust} suffix; Terraform gives one file
+     * with the roles as resources (a role of another account on its own provider alias); CloudFormation one
+     * template per account, the DNS account's with its suffix and starting {@code ---}, so printed together
+     * they are one YAML stream of two documents.
      *
      * @param inline attach the permissions as inline role policies ({@code --limit role-inline}) rather than
      *     managed policies
@@ -45,7 +47,7 @@ public enum OutputFormat {
             case TERRAFORM:
                 return List.of(new RenderedFile("", RoleTerraformWriter.write(roles, description, inline)));
             case CLOUDFORMATION:
-                return List.of(new RenderedFile("", RoleCloudFormationWriter.write(roles, description, inline)));
+                return RoleCloudFormationWriter.templates(roles, description, inline);
             default:
                 List<RenderedFile> files = new ArrayList<>();
                 for (RoleDocuments role : roles) {

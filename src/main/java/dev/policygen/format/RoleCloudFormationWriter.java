@@ -4,6 +4,7 @@ import dev.policygen.generate.NamedDocument;
 import dev.policygen.identity.Identity;
 import dev.policygen.identity.TrustPolicy;
 import dev.policygen.model.PolicyWriter;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,6 +15,31 @@ import java.util.List;
  */
 final class RoleCloudFormationWriter {
     private RoleCloudFormationWriter() {
+    }
+
+    /**
+     * One template per account: the roles of the client's account, then each role of another account in
+     * its own template (CloudFormation stacks live in one account), which starts with {@code ---}.
+     */
+    static List<RenderedFile> templates(List<RoleDocuments> roles, String description, boolean inline) {
+        List<RoleDocuments> own = new ArrayList<>();
+        List<RenderedFile> files = new ArrayList<>();
+        for (RoleDocuments role : roles) {
+            if (role.otherAccount().isEmpty()) {
+                own.add(role);
+            }
+        }
+        files.add(new RenderedFile("", write(own, description, inline)));
+        for (RoleDocuments role : roles) {
+            if (role.otherAccount().isPresent()) {
+                RoleDocuments.OtherAccount other = role.otherAccount().get();
+                // IAM refuses a trust policy naming a role that does not exist yet, hence the order
+                files.add(new RenderedFile(other.templateSuffix(), "---\n# Deploy in account " + other.account()
+                        + ", after the stack that creates " + other.trustedRoleArn() + ".\n"
+                        + write(List.of(role), description + " (DNS account " + other.account() + ")", inline)));
+            }
+        }
+        return files;
     }
 
     static String write(List<RoleDocuments> roles, String description, boolean inline) {

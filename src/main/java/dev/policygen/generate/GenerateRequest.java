@@ -1,7 +1,9 @@
 package dev.policygen.generate;
 
 import dev.policygen.UsageException;
+import dev.policygen.identity.DnsAccountRequest;
 import dev.policygen.identity.RoleRequest;
+import dev.policygen.profile.AssumeRoleSetting;
 import dev.policygen.profile.ClientProfile;
 import dev.policygen.route53.AwsSyntax;
 import dev.policygen.route53.Partition;
@@ -45,6 +47,8 @@ public final class GenerateRequest {
     private final List<String> acmCertificateArns;
     /** The role that runs the client ({@code --runtime}); null for {@code user}, today's output. */
     private final RoleRequest role;
+    /** The account the zones are in when it is not the role's ({@code --dns-account}); null otherwise. */
+    private final DnsAccountRequest dnsAccount;
 
     private GenerateRequest(Builder b) {
         this.profile = Objects.requireNonNull(b.profile, "profile");
@@ -63,6 +67,7 @@ public final class GenerateRequest {
         this.listenerArns = List.copyOf(b.listenerArns);
         this.acmCertificateArns = List.copyOf(b.acmCertificateArns);
         this.role = b.role;
+        this.dnsAccount = b.dnsAccount;
     }
 
     public static Builder builder(ClientProfile profile) {
@@ -139,6 +144,11 @@ public final class GenerateRequest {
         return Optional.ofNullable(role);
     }
 
+    /** The DNS account that holds the zones, and the role there ({@code --dns-account}); empty when none. */
+    public Optional<DnsAccountRequest> dnsAccount() {
+        return Optional.ofNullable(dnsAccount);
+    }
+
     /**
      * The generate options that rebuild this request (an equal one): {@code --client} first, then
      * the zones, names and Route 53 options, then those beyond Route 53 in the order the renewer
@@ -165,7 +175,7 @@ public final class GenerateRequest {
                 && accountKeyObject.equals(other.accountKeyObject)
                 && iamCertificatePrefixes.equals(other.iamCertificatePrefixes)
                 && listenerArns.equals(other.listenerArns) && acmCertificateArns.equals(other.acmCertificateArns)
-                && Objects.equals(role, other.role);
+                && Objects.equals(role, other.role) && Objects.equals(dnsAccount, other.dnsAccount);
     }
 
     @Override
@@ -197,6 +207,7 @@ public final class GenerateRequest {
         private final List<String> listenerArns = new ArrayList<>();
         private final List<String> acmCertificateArns = new ArrayList<>();
         private RoleRequest role;
+        private DnsAccountRequest dnsAccount;
 
         private Builder(ClientProfile profile) {
             this.profile = profile;
@@ -383,6 +394,19 @@ public final class GenerateRequest {
         public Builder role(RoleRequest value) throws UsageException {
             value.checkAgainst(partition.id(), Optional.ofNullable(account));
             role = value.hasRole() ? value : null;
+            return this;
+        }
+
+        /**
+         * {@code --dns-account} and its options, held to the client (one that cannot assume a role, or cannot send
+         * the external id asked for, is refused naming it: {@link AssumeRoleSetting#line}) and to the role
+         * ({@link DnsAccountRequest#checkAgainst}, so give the role and the account first).
+         */
+        public Builder dnsAccount(DnsAccountRequest value) throws UsageException {
+            // the client first: no other option can make a client that cannot assume a role reach the zones
+            AssumeRoleSetting.line(profile, value.roleArn(partition.id(), profile.client()), value.externalId());
+            value.checkAgainst(role, Optional.ofNullable(account));
+            dnsAccount = value;
             return this;
         }
 

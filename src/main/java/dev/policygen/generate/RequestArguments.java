@@ -61,6 +61,7 @@ final class RequestArguments {
             line.add("--account-key", S3ObjectUri.SCHEME + request.accountKeyObject().get());
         }
         request.role().ifPresent(role -> line.arguments.addAll(role.toArguments()));
+        request.dnsAccount().ifPresent(dns -> line.arguments.addAll(dns.toArguments()));
         return List.copyOf(line.arguments);
     }
 

@@ -1,7 +1,9 @@
 package dev.policygen.generate;
 
 import dev.policygen.UsageException;
+import dev.policygen.identity.DnsAccountRequest;
 import dev.policygen.identity.RoleRequest;
+import dev.policygen.identity.Runtimes;
 import dev.policygen.profile.ClientProfile;
 import dev.policygen.profile.Profiles;
 import dev.policygen.route53.Partition;
@@ -43,6 +45,8 @@ public final class RequestOptions {
     private String roleName;
     /** Runtime option name ({@code --oidc-provider}, ...) to value; null until one is given. */
     private Map<String, String> runtimeOptions;
+    private String dnsAccount;
+    private String dnsRoleName;
 
     /** {@code --client}: a bundled profile's name or alias. */
     public RequestOptions(String client) {
@@ -184,6 +188,18 @@ public final class RequestOptions {
         return this;
     }
 
+    /** {@code --dns-account}; null when not given. */
+    public RequestOptions dnsAccount(String value) {
+        dnsAccount = value;
+        return this;
+    }
+
+    /** {@code --dns-role-name}; null for the default. */
+    public RequestOptions dnsRoleName(String value) {
+        dnsRoleName = value;
+        return this;
+    }
+
     /** The builder of the request these options describe; the first value that is wrong is named. */
     public GenerateRequest.Builder builder() throws UsageException {
         ClientProfile profile = Profiles.bundled().find(client);
@@ -219,8 +235,26 @@ public final class RequestOptions {
         }
         bindResources(builder);
         // a plain generate never loads the identity classes (its cold start is measured)
-        if (runtime != null || roleName != null || runtimeOptions != null) {
-            builder.role(RoleRequest.parse(runtime, roleName, runtimeOptions == null ? Map.of() : runtimeOptions));
+        // with a DNS account, --external-id is the one the DNS role's trust requires (docs/cross-account.md)
+        Map<String, String> roleOptions = runtimeOptions;
+        String dnsExternalId = dnsAccount == null || runtimeOptions == null ? null : runtimeOptions.get("--external-id");
+        if (dnsExternalId != null) {
+            if (Runtimes.ROLE.equals(runtime)) {
+                throw new UsageException(dnsExternalId, "--external-id \"" + dnsExternalId + "\" with --runtime role and"
+                        + " --dns-account is ambiguous: it would be required by the workload role's trust or by the DNS"
+                        + " role's; drop one");
+            }
+            roleOptions = new HashMap<>(runtimeOptions);
+            roleOptions.remove("--external-id");
+        }
+        if (runtime != null || roleName != null || (roleOptions != null && !roleOptions.isEmpty())) {
+            builder.role(RoleRequest.parse(runtime, roleName, roleOptions == null ? Map.of() : roleOptions));
+        }
+        if (dnsAccount != null) {
+            builder.dnsAccount(DnsAccountRequest.parse(dnsAccount, dnsRoleName, dnsExternalId));
+        } else if (dnsRoleName != null) {
+            throw new UsageException(dnsRoleName, "--dns-role-name \"" + dnsRoleName + "\" names the role in the DNS"
+                    + " account; give --dns-account");
         }
         return builder;
     }

@@ -39,6 +39,12 @@ final class RuntimeOptionSyntax {
                 "a role name is 1 to 64 letters, digits and _+=,.@-");
     }
 
+    /** {@code --dns-role-name}: the same IAM rule as {@link #roleName}, named as that option. */
+    static String dnsRoleName(String value) throws UsageException {
+        return checked("--dns-role-name", value, ROLE_NAME.matcher(value).matches(),
+                "a role name is 1 to 64 letters, digits and _+=,.@-");
+    }
+
     static String externalId(String value) throws UsageException {
         return checked("--external-id", value, EXTERNAL_ID.matcher(value).matches(),
                 "an external id is 2 to 1224 letters, digits and _+=,.@:/- (STS AssumeRole ExternalId)");

@@ -14,6 +14,8 @@ import java.util.List;
 public final class Runtimes {
     /** The runtime without a role, generate's default. */
     public static final String USER = "user";
+    /** The runtime of a role another role assumes; a DNS-account role's trust has its shape. */
+    public static final String ROLE = "role";
     /** Where the runtime files are, in the source tree and on the class path. */
     public static final String DIRECTORY = "runtimes";
     /** The compiled form's extension ({@link RuntimeCodec}), beside the JSON file on the class path. */
@@ -21,7 +23,7 @@ public final class Runtimes {
 
     /** Every runtime, in the order documentation lists them. */
     public static final List<String> NAMES = List.of(USER, "ec2", "ecs-task", "lambda", "eks-irsa",
-            "eks-pod-identity", "github-actions", "role");
+            "eks-pod-identity", "github-actions", ROLE);
 
     private static volatile List<RuntimeProfile> all;
 

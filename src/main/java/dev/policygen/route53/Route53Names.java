@@ -6,6 +6,8 @@ package dev.policygen.route53;
  * policygen writes.
  */
 public final class Route53Names {
+    /** The service prefix of every Route 53 action ({@code route53domains:} is another service). */
+    public static final String SERVICE_PREFIX = "route53:";
     public static final String CHANGE_RECORD_SETS = "route53:ChangeResourceRecordSets";
     public static final String GET_CHANGE = "route53:GetChange";
     public static final String GET_HOSTED_ZONE = "route53:GetHostedZone";
@@ -26,5 +28,10 @@ public final class Route53Names {
     public static final String CHALLENGE_PREFIX = CHALLENGE_LABEL + ".";
 
     private Route53Names() {
+    }
+
+    /** True for an action of Route 53 itself, compared as IAM compares action names (case-insensitively). */
+    public static boolean isRoute53Action(String action) {
+        return action.regionMatches(true, 0, SERVICE_PREFIX, 0, SERVICE_PREFIX.length());
     }
 }

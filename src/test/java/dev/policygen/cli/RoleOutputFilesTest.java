@@ -12,7 +12,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** generate --runtime -o FILE.json: FILE.json and FILE-trust.json; a later run without a role removes the trust file. */
+/**
+ * generate --runtime -o FILE.json: FILE.json and FILE-trust.json, with --dns-account also FILE-dns-role.json and
+ * FILE-dns-role-trust.json (CloudFormation: FILE-dns-account.yaml); a later run that no longer writes a file
+ * removes it.
+ */
 class RoleOutputFilesTest {
     @TempDir
     Path dir;
@@ -41,5 +45,47 @@ class RoleOutputFilesTest {
         assertEquals(0, withoutRole.exit(), withoutRole.all());
         assertFalse(Files.exists(trust), withoutRole.err());
         assertTrue(withoutRole.err().contains("removed " + trust), withoutRole.err());
+    }
+
+    @Test
+    void aDnsAccountAddsTheDnsRolesFilesWhichALaterRunWithoutItRemoves() throws Exception {
+        Path output = dir.resolve("p.json");
+        List<String> args = new ArrayList<>(lambda(output, true));
+        args.addAll(List.of("--dns-account", "222233334444", "--external-id", "acme-dns-4d1f"));
+        CliRun cross = CliRun.of(args.toArray(new String[0]));
+        assertEquals(0, cross.exit(), cross.all());
+        assertTrue(Files.readString(output).contains("\"sts:AssumeRole\""), Files.readString(output));
+        assertFalse(Files.readString(output).contains("route53:"), Files.readString(output));
+        assertTrue(Files.readString(dir.resolve("p-trust.json")).contains("lambda.amazonaws.com"));
+        assertTrue(Files.readString(dir.resolve("p-dns-role.json")).contains("route53:ChangeResourceRecordSets"));
+        String dnsTrust = Files.readString(dir.resolve("p-dns-role-trust.json"));
+        assertTrue(dnsTrust.contains("arn:aws:iam::111122223333:role/lego-dns01-lambda")
+                && dnsTrust.contains("acme-dns-4d1f"), dnsTrust);
+        CliRun trustOnly = CliRun.of(("trust --client lego --zone Z11111112222222333333 --domain example.com "
+                + "--aws-account 111122223333 --runtime lambda --dns-account 222233334444 --external-id acme-dns-4d1f")
+                .split(" "));
+        assertEquals(Files.readString(dir.resolve("p-trust.json")) + dnsTrust, trustOnly.out());
+        CliRun sameAccount = CliRun.of(lambda(output, true).toArray(new String[0]));
+        assertEquals(0, sameAccount.exit(), sameAccount.all());
+        for (String stale : List.of("p-dns-role.json", "p-dns-role-trust.json")) {
+            assertFalse(Files.exists(dir.resolve(stale)), sameAccount.err());
+            assertTrue(sameAccount.err().contains("removed " + dir.resolve(stale)), sameAccount.err());
+        }
+    }
+
+    @Test
+    void cloudFormationWritesOneTemplatePerAccount() throws Exception {
+        Path output = dir.resolve("roles.yaml");
+        List<String> args = new ArrayList<>(lambda(output, true));
+        args.addAll(List.of("--dns-account", "222233334444", "--format", "cloudformation"));
+        CliRun run = CliRun.of(args.toArray(new String[0]));
+        assertEquals(0, run.exit(), run.all());
+        String workload = Files.readString(output);
+        String dns = Files.readString(dir.resolve("roles-dns-account.yaml"));
+        assertTrue(workload.contains("sts:AssumeRole") && !workload.contains("route53:"), workload);
+        assertTrue(dns.startsWith("---\n") && dns.contains("route53:ChangeResourceRecordSets"), dns);
+        CliRun plain = CliRun.of(lambda(output, true).toArray(new String[0]));
+        assertEquals(0, plain.exit(), plain.all());
+        assertFalse(Files.exists(dir.resolve("roles-dns-account.yaml")), plain.err());
     }
 }

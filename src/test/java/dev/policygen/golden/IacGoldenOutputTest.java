@@ -84,13 +84,18 @@ class IacGoldenOutputTest {
                 declared.add(m.group(1) + " " + m.group(2) + " " + m.group(3));
             }
             Set<String> found = new TreeSet<>();
+            Set<String> aliases = providerAliases(name, parsed, problems);
             for (JsonNode.Member kind : parsed.members()) {
+                if (kind.key().equals("terraform")) {
+                    continue;
+                }
                 for (JsonNode.Member type : object(kind.value()).members()) {
                     for (JsonNode.Member label : object(type.value()).members()) {
                         String block = kind.key() + " " + type.key() + " " + label.key();
                         found.add(block);
                         blocks++;
                         checkBlock(name, block, kind.key() + " " + type.key(), label.value(), problems);
+                        checkProvider(name, block, label.value(), aliases, problems);
                     }
                 }
             }
@@ -180,6 +185,44 @@ class IacGoldenOutputTest {
         }
     }
 
+    /**
+     * The provider aliases the file's {@code terraform} block requires of its caller
+     * ({@code required_providers { aws = { configuration_aliases = [aws.dns] } }}, cross-account output).
+     */
+    private static Set<String> providerAliases(String file, JsonObject parsed, List<String> problems) {
+        Set<String> aliases = new TreeSet<>();
+        Optional<JsonNode> terraform = parsed.get("terraform");
+        if (terraform.isEmpty()) {
+            return aliases;
+        }
+        for (JsonNode block : ((JsonArray) terraform.get()).elements()) {
+            for (JsonNode providers : ((JsonArray) object(block).get("required_providers").orElseThrow()).elements()) {
+                for (JsonNode.Member provider : object(providers).members()) {
+                    JsonObject requirement = object(provider.value());
+                    if (requirement.get("source").isEmpty()) {
+                        problems.add(file + ": required provider " + provider.key() + " has no source");
+                    }
+                    requirement.get("configuration_aliases").ifPresent(list -> ((JsonArray) list).elements()
+                            .forEach(alias -> aliases.add(string(alias))));
+                }
+            }
+        }
+        return aliases;
+    }
+
+    /** A block's {@code provider = aws.X} names an alias the file's terraform block declares. */
+    private static void checkProvider(String file, String block, JsonNode bodies, Set<String> aliases,
+            List<String> problems) {
+        if (bodies instanceof JsonArray array && array.elements().size() == 1
+                && array.elements().get(0) instanceof JsonObject body && body.get("provider").isPresent()) {
+            String provider = string(body.get("provider").get());
+            if (!aliases.contains(provider)) {
+                problems.add(file + ": " + block + " uses provider " + provider + ", which the file does not declare"
+                        + " in configuration_aliases " + aliases);
+            }
+        }
+    }
+
     /** Every {@code ${data.T.N.attr}} or {@code ${T.N.attr}} in an argument names a block of the same file. */
     private static int checkReferences(String file, JsonNode node, Set<String> blocks, List<String> problems) {
         int references = 0;
@@ -238,11 +281,16 @@ class IacGoldenOutputTest {
                 if (name.endsWith(".tf")) {
                     terraform.put(name, Files.readString(file, StandardCharsets.UTF_8));
                 } else if (name.endsWith(".yaml")) {
-                    JsonObject template = readTemplate(file);
-                    templates.put(name, template);
-                    template.get("Resources").filter(JsonObject.class::isInstance).ifPresent(all ->
-                            ((JsonObject) all).members().forEach(r -> object(r.value()).get("Type")
-                                    .filter(JsonString.class::isInstance).ifPresent(t -> types.add(string(t)))));
+                    // cross-account output prints one template per account, the second after ---
+                    String[] documents = Files.readString(file, StandardCharsets.UTF_8).split("\n---\n");
+                    for (int i = 0; i < documents.length; i++) {
+                        String label = i == 0 ? name : name + " (template " + (i + 1) + ")";
+                        JsonObject template = readTemplate(documents[i], label);
+                        templates.put(label, template);
+                        template.get("Resources").filter(JsonObject.class::isInstance).ifPresent(all ->
+                                ((JsonObject) all).members().forEach(r -> object(r.value()).get("Type")
+                                        .filter(JsonString.class::isInstance).ifPresent(t -> types.add(string(t)))));
+                    }
                 }
             }
         }
@@ -281,10 +329,9 @@ class IacGoldenOutputTest {
         }
     }
 
-    private static JsonObject readTemplate(Path file) throws IOException {
+    private static JsonObject readTemplate(String text, String name) {
         try {
-            return object(YamlTreeReader.readCloudFormation(Files.readString(file, StandardCharsets.UTF_8),
-                    file.getFileName().toString()));
+            return object(YamlTreeReader.readCloudFormation(text, name));
         } catch (InputException e) {
             throw new AssertionError("golden template does not read as CloudFormation YAML: " + e.getMessage(), e);
         }

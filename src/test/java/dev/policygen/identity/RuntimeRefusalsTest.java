@@ -58,6 +58,18 @@ class RuntimeRefusalsTest {
         cases.add(Arguments.of("a b", List.of("--runtime", "lambda", "--role-name", "a b")));
         cases.add(Arguments.of("abc", List.of("--runtime", "lambda", "--external-id", "abc")));
         cases.add(Arguments.of("o/r", List.of("--repository", "o/r")));
+        // cross-account zones (--dns-account)
+        cases.add(Arguments.of("2222-3333-4444", List.of("--runtime", "lambda", "--dns-account", "2222-3333-4444")));
+        cases.add(Arguments.of("111122223333", List.of("--runtime", "lambda", "--dns-account", "111122223333")));
+        cases.add(Arguments.of("222233334444", List.of("--dns-account", "222233334444")));
+        cases.add(Arguments.of("222233334444", List.of("--runtime", "user", "--dns-account", "222233334444")));
+        cases.add(Arguments.of("a b", List.of("--runtime", "lambda", "--dns-account", "222233334444",
+                "--dns-role-name", "a b")));
+        cases.add(Arguments.of("zone-writer", List.of("--runtime", "lambda", "--dns-role-name", "zone-writer")));
+        cases.add(Arguments.of("abc!", List.of("--runtime", "lambda", "--dns-account", "222233334444",
+                "--external-id", "abc!")));
+        cases.add(Arguments.of("acme-dns-4d1f", List.of("--runtime", "role", "--trusted-role",
+                "arn:aws:iam::444455556666:role/r", "--dns-account", "222233334444", "--external-id", "acme-dns-4d1f")));
         return cases.stream();
     }
 

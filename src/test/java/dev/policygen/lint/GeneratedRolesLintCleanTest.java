@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.policygen.generate.DnsAccountSplit;
 import dev.policygen.generate.GenerateRequest;
 import dev.policygen.generate.GeneratedPolicy;
 import dev.policygen.generate.NamedDocument;
@@ -11,11 +12,13 @@ import dev.policygen.generate.PolicyGenerator;
 import dev.policygen.generate.PolicyPackager;
 import dev.policygen.generate.RequestOptions;
 import dev.policygen.generate.SizeLimit;
+import dev.policygen.identity.DnsAccountRequest;
 import dev.policygen.identity.Identity;
 import dev.policygen.identity.Runtimes;
 import dev.policygen.identity.TrustPolicies;
 import dev.policygen.identity.TrustPolicy;
 import dev.policygen.model.PolicyWriter;
+import dev.policygen.route53.Route53Names;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -95,6 +98,92 @@ class GeneratedRolesLintCleanTest {
             runtimes.add(runtime);
         }
         assertEquals(new TreeSet<>(Runtimes.NAMES.subList(1, Runtimes.NAMES.size())), runtimes, "every runtime");
+    }
+
+    /**
+     * Cross-account zones (issue 11): for seeded random requests with {@code --dns-account}, both roles'
+     * permission documents and both trust policies lint clean; the DNS role's trust names exactly the
+     * workload role's ARN (never a root), with {@code sts:ExternalId} exactly when one is given; the workload
+     * role holds no Route 53 action and the DNS role nothing else.
+     */
+    @Test
+    void bothRolesOfACrossAccountRequestLintCleanAndTheDnsTrustNamesExactlyTheWorkloadRole() throws Exception {
+        Random random = new Random(SEED + 1);
+        String[] clients = {"lego", "cert-manager", "certbot", "caddy"};
+        Set<String> runtimes = new TreeSet<>();
+        int withExternalId = 0;
+        for (int i = 0; i < 200; i++) {
+            String runtime = Runtimes.NAMES.get(1 + random.nextInt(Runtimes.NAMES.size() - 1));
+            String client = clients[random.nextInt(clients.length)];
+            String partition = random.nextInt(4) == 0 ? "aws-us-gov" : "aws";
+            String account = String.format("%012d", 100_000_000_000L + random.nextInt(Integer.MAX_VALUE));
+            String dnsAccount = String.format("%012d", 900_000_000_000L + random.nextInt(Integer.MAX_VALUE));
+            RequestOptions options = new RequestOptions(client).partition(partition)
+                    .zones(List.of("example.com=Z11111112222222333333", "example.org=Z0987654321ABCDEFGHIJ"))
+                    .domains(List.of("example.com", "*.example.org"))
+                    .account(account).runtime(runtime).dnsAccount(dnsAccount);
+            if (random.nextBoolean()) {
+                options.sourceIps(List.of("203.0.113.0/24"));
+            }
+            if (random.nextBoolean()) {
+                options.dnsRoleName("zone-writer-" + random.nextInt(100));
+            }
+            String externalId = null;
+            if (!client.equals("cert-manager") && !runtime.equals("role") && random.nextBoolean()) {
+                externalId = "id-" + Long.toHexString(random.nextLong());
+                options.runtimeOption("--external-id", externalId);
+                withExternalId++;
+            }
+            switch (runtime) {
+                case "eks-irsa" -> options.runtimeOption("--oidc-provider", "oidc.eks.us-east-1.amazonaws.com/id/"
+                        + Long.toHexString(random.nextLong()).toUpperCase()).runtimeOption("--service-account", "a/b");
+                case "eks-pod-identity" -> options.runtimeOption("--cluster-arn", "arn:" + partition
+                        + ":eks:us-east-1:" + account + ":cluster/c").runtimeOption("--service-account", "a/b");
+                case "github-actions" -> options.runtimeOption("--repository", "octo-org/repo")
+                        .runtimeOption("--ref", "main");
+                case "role" -> options.runtimeOption("--trusted-role", "arn:" + partition
+                        + ":iam::444455556666:role/ci");
+                default -> { }
+            }
+            GenerateRequest request = options.builder().build();
+            String context = "case " + i + " (" + client + ", " + runtime + ")";
+            Identity workload = TrustPolicies.identity(request.role().get(), client, partition, account,
+                    request.region());
+            String workloadArn = DnsAccountRequest.roleArn(partition, account, workload.roleName());
+            DnsAccountRequest dns = request.dnsAccount().orElseThrow();
+            Identity dnsRole = dns.identity(client, partition, workloadArn);
+            DnsAccountSplit shares = DnsAccountSplit.of(PolicyGenerator.generate(request),
+                    dns.roleArn(partition, client));
+            SizeLimit limit = random.nextBoolean() ? SizeLimit.MANAGED : SizeLimit.ROLE_INLINE;
+            for (GeneratedPolicy share : List.of(shares.workload(), shares.dnsAccount())) {
+                for (NamedDocument document : PolicyPackager.pack(share, limit, false, false)) {
+                    String text = PolicyWriter.pretty(document.document());
+                    assertEquals(List.of(), LintFiles.lint(document.name() + ".json", text, new LintOptions(limit)),
+                            context + ":\n" + text);
+                    boolean dnsSide = share == shares.dnsAccount();
+                    for (var statement : document.document().statements()) {
+                        for (String action : statement.actions().texts()) {
+                            if (!action.equals("*")) {
+                                assertEquals(dnsSide, Route53Names.isRoute53Action(action), context + ": " + action);
+                            }
+                        }
+                    }
+                }
+            }
+            checkTrust(context + ": " + dnsRole.trust().pretty(), "role", dnsRole.trust());
+            TrustPolicy.Statement trusted = dnsRole.trust().statements().get(0);
+            assertEquals(List.of(workloadArn), trusted.principals(), context);
+            assertEquals(List.of("sts:AssumeRole"), trusted.actions(), context);
+            assertEquals(externalId == null ? List.of() : List.of("sts:ExternalId=" + externalId),
+                    trusted.conditions().stream().map(c -> c.key() + "=" + c.value()).toList(), context);
+            for (Identity identity : List.of(workload, dnsRole)) {
+                assertEquals(List.of(), LintFiles.lint(identity.roleName() + "-trust.json", identity.trust().pretty(),
+                        new LintOptions(limit)), context + ":\n" + identity.trust().pretty());
+            }
+            runtimes.add(runtime);
+        }
+        assertEquals(new TreeSet<>(Runtimes.NAMES.subList(1, Runtimes.NAMES.size())), runtimes, "every runtime");
+        assertTrue(withExternalId > 20, "too few cases with an external id: " + withExternalId);
     }
 
     private static void checkTrust(String context, String runtime, TrustPolicy trust) {
