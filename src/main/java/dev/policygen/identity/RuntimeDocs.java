@@ -33,7 +33,8 @@ public final class RuntimeDocs {
                 + " role that runs the client with the trust below; `${...}` are filled in from the options"
                 + " (`${namespace}` and `${serviceAccountName}` from `--service-account`, `${githubSubject}` is"
                 + " `repo:OWNER/REPO:ref:REF` or `repo:OWNER/REPO:environment:NAME`, `${region}` is `*` without"
-                + " `--aws-region`).\n\n");
+                + " `--aws-region`). A zone in another account adds a second role there, trusted by exactly"
+                + " this one (`--dns-account`): see [cross-account.md](cross-account.md).\n\n");
         out.append("| Runtime | Principal | Actions | Conditions | Options | Instance profile |\n");
         out.append("|---|---|---|---|---|---|\n");
         for (RuntimeProfile r : runtimes) {
