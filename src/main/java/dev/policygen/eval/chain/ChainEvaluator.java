@@ -105,7 +105,7 @@ public final class ChainEvaluator {
 
     private AccessRequest assumeRequest(String action, List<ContextValue> assumeContext, List<String> identifiers) {
         List<ContextValue> values = new ArrayList<>(assumeContext);
-        values.add(ContextValue.multi(TrustPolicy.PRINCIPAL_KEY, identifiers));
+        values.add(ContextValue.multi(TrustPolicyCompiler.PRINCIPAL_KEY, identifiers));
         if (!caller.webIdentity()) {
             values.add(ContextValue.single(StsNames.KEY_PRINCIPAL_ARN, caller.arn()));
             caller.account().ifPresent(a -> values.add(ContextValue.single(StsNames.KEY_PRINCIPAL_ACCOUNT, a)));
