@@ -153,16 +153,16 @@ final class GenerateFastPath {
             case "--acm-certificate-arn": c.scope.acmCertificateArns.add(v); break;
             case "--acm-import-new": c.scope.acmImportNew = true; break;
             case "--delete-old": c.scope.deleteOld = true; break;
-            case "--runtime": c.runtime = v; break;
-            case "--role-name": c.roleName = v; break;
-            case "--oidc-provider": c.oidcProvider = v; break;
-            case "--service-account": c.serviceAccount = v; break;
-            case "--cluster-arn": c.clusterArn = v; break;
-            case "--repository": c.repository = v; break;
-            case "--ref": c.ref = v; break;
-            case "--environment": c.environment = v; break;
-            case "--trusted-role": c.trustedRole = v; break;
-            case "--external-id": c.externalId = v; break;
+            case "--runtime": c.scope.runtime = v; break;
+            case "--role-name": c.scope.roleName = v; break;
+            case "--oidc-provider": c.scope.oidcProvider = v; break;
+            case "--service-account": c.scope.serviceAccount = v; break;
+            case "--cluster-arn": c.scope.clusterArn = v; break;
+            case "--repository": c.scope.repository = v; break;
+            case "--ref": c.scope.ref = v; break;
+            case "--environment": c.scope.environment = v; break;
+            case "--trusted-role": c.scope.trustedRole = v; break;
+            case "--external-id": c.scope.externalId = v; break;
             default: throw new IllegalArgumentException("no binding for " + option);
         }
     }

@@ -33,7 +33,11 @@ public final class TrustPolicyCompiler {
     }
 
     public static CompiledPolicy compile(String text, String source, int index) throws InputException {
-        JsonNode root = JsonReader.read(text, source);
+        return compile(JsonReader.read(text, source), source, index);
+    }
+
+    /** A trust policy already read, such as one lint found in a file; positions stay the file's. */
+    public static CompiledPolicy compile(JsonNode root, String source, int index) throws InputException {
         if (!(root instanceof JsonNode.JsonObject document)) {
             throw new InputException(source, root.position(), "a trust policy must be a JSON object");
         }
