@@ -161,13 +161,19 @@ final class TrustProbes {
                 "another IAM role of the role's account"));
         probes.add(new TrustProbe(TrustCallers.iamPrincipal(iam + other(account, OTHER_ACCOUNT) + ":role/" + PROBE,
                 Map.of()), "an IAM role of another account"));
+        // the intended provider's own other subjects are the neighbours' probes, under their own kinds
         String github = StsNames.GITHUB_OIDC_HOST;
-        probes.add(new TrustProbe(TrustCallers.webIdentity(iam + account + ":" + StsNames.OIDC_PROVIDER_RESOURCE + github,
-                claims(github, StsNames.GITHUB_SUBJECT_PREFIX + PROBE + "/" + PROBE + ":ref:refs/heads/main")),
-                "a web identity of another provider"));
+        if (!intended.endsWith("/" + github)) {
+            probes.add(new TrustProbe(TrustCallers.webIdentity(iam + account + ":" + StsNames.OIDC_PROVIDER_RESOURCE
+                    + github, claims(github, StsNames.GITHUB_SUBJECT_PREFIX + PROBE + "/" + PROBE + ":ref:refs/heads/main")),
+                    "a web identity of another provider"));
+        }
         String eks = StsNames.EKS_OIDC_HOST_PREFIX + region + ".amazonaws.com/id/" + OTHER_CLUSTER_ID;
-        probes.add(new TrustProbe(TrustCallers.webIdentity(iam + account + ":" + StsNames.OIDC_PROVIDER_RESOURCE + eks,
-                claims(eks, StsNames.EKS_SUBJECT_PREFIX + PROBE + ":" + PROBE)), "a web identity of another provider"));
+        if (!intended.endsWith("/" + eks)) {
+            probes.add(new TrustProbe(TrustCallers.webIdentity(iam + account + ":" + StsNames.OIDC_PROVIDER_RESOURCE
+                    + eks, claims(eks, StsNames.EKS_SUBJECT_PREFIX + PROBE + ":" + PROBE)),
+                    "a web identity of another provider"));
+        }
     }
 
     private static Map<String, String> claims(String host, String subject) {
