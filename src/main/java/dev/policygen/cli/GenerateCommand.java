@@ -81,49 +81,6 @@ class GenerateCommand implements Callable<Integer> {
     @Option(names = "--explain", description = "Say on standard error which client behaviour needs each statement.")
     boolean explain;
 
-    @Option(names = "--runtime", paramLabel = "KIND",
-            description = "Also write the role that runs the client and its trust policy: user (default: no role), "
-                    + "ec2, ecs-task, lambda, eks-irsa, eks-pod-identity, github-actions or role. Needs --aws-account. "
-                    + "List them with 'policygen runtimes'.")
-    String runtime;
-
-    @Option(names = "--role-name", paramLabel = "NAME",
-            description = "Name of the role (1 to 64 of IAM's name characters). Default: CLIENT-dns01-KIND.")
-    String roleName;
-
-    @Option(names = "--oidc-provider", paramLabel = "HOST/id/ID",
-            description = "eks-irsa: the cluster's OIDC issuer without https://.")
-    String oidcProvider;
-
-    @Option(names = "--service-account", paramLabel = "NAMESPACE/NAME",
-            description = "eks-irsa, eks-pod-identity: the Kubernetes service account the client runs as.")
-    String serviceAccount;
-
-    @Option(names = "--cluster-arn", paramLabel = "ARN", description = "eks-pod-identity: the EKS cluster's ARN.")
-    String clusterArn;
-
-    @Option(names = "--repository", paramLabel = "OWNER/REPO",
-            description = "github-actions: the repository whose workflows may assume the role.")
-    String repository;
-
-    @Option(names = "--ref", paramLabel = "REF",
-            description = "github-actions: refs/heads/BRANCH, refs/tags/TAG, or a branch name (refs/heads/NAME).")
-    String ref;
-
-    @Option(names = "--environment", paramLabel = "NAME",
-            description = "github-actions: the GitHub environment the job references (instead of --ref).")
-    String environment;
-
-    @Option(names = "--trusted-role", paramLabel = "ARN",
-            description = "role: the ARN of exactly the role that may assume this one.")
-    String trustedRole;
-
-    @Option(names = "--external-id", paramLabel = "ID",
-            description = "role: the sts:ExternalId the trusted role must send (2 to 1224 characters). With "
-                    + "--dns-account: the sts:ExternalId the DNS role requires and the client sends (not with "
-                    + "--runtime role, where it would be ambiguous).")
-    String externalId;
-
     @Option(names = "--dns-account", paramLabel = "ACCOUNT_ID",
             description = "The zones are in this other account: also write a role there (Route 53 permissions, "
                     + "trusting exactly the --runtime role), and give the --runtime role only sts:AssumeRole on it "
@@ -201,16 +158,6 @@ class GenerateCommand implements Callable<Integer> {
                 .sourceVpcEndpoints(sourceVpces)
                 .sourceVpcs(sourceVpcs)
                 .separateDeny(separateDeny)
-                .runtime(runtime)
-                .roleName(roleName)
-                .runtimeOption("--oidc-provider", oidcProvider)
-                .runtimeOption("--service-account", serviceAccount)
-                .runtimeOption("--cluster-arn", clusterArn)
-                .runtimeOption("--repository", repository)
-                .runtimeOption("--ref", ref)
-                .runtimeOption("--environment", environment)
-                .runtimeOption("--trusted-role", trustedRole)
-                .runtimeOption("--external-id", externalId)
                 .dnsAccount(dnsAccount)
                 .dnsRoleName(dnsRoleName)
                 .builder()

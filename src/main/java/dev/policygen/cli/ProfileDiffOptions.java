@@ -8,13 +8,15 @@ import picocli.CommandLine.Option;
 
 /**
  * lint's options that name a client and its domains, spelt as for generate, so that a policy can be
- * compared with what generate would write: PG501 (under-grant) and PG502 (over-grant). The options
+ * compared with what generate would write: PG501 (under-grant) and PG502 (over-grant), and with
+ * {@code --runtime} a trust policy with generate's trust: PG503 (over-trust), PG504 (under-trust). The options
  * besides {@code --client} are generate's own ({@link RequestScopeOptions}), worded for lint by
  * {@code LintHelp.properties}.
  */
 final class ProfileDiffOptions {
     @Option(names = "--client", paramLabel = "CLIENT",
-            description = "Compare each policy with what this ACME client needs (rules PG501, PG502).")
+            description = "Compare each policy with what this ACME client needs (rules PG501, PG502); with --runtime,"
+                    + " each trust policy with the one generate writes for it (PG503, PG504).")
     String client;
 
     @Mixin

@@ -6,9 +6,9 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
- * The generate options that say what a client is granted (its zones and names, how it finds them, and
- * the resources beyond Route 53 it touches), declared once for generate and for lint's {@code --client}
- * comparison, which mix them in. Each command keeps its own {@code --client}: generate requires it,
+ * The generate options that say what a client is granted (its zones and names, how it finds them, the
+ * resources beyond Route 53 it touches, and the role it runs as: {@code --runtime} and its options),
+ * declared once for generate and for lint's {@code --client} comparison, which mix them in. Each command keeps its own {@code --client}: generate requires it,
  * lint's switches the comparison on. The help text here is generate's; lint words the same options
  * "With --client: ..." through its resource bundle ({@code LintHelp.properties}, keyed by each option's
  * {@code descriptionKey}, and the {@code .label} keys for the parameter labels it spells differently).
@@ -90,6 +90,50 @@ final class RequestScopeOptions {
             description = "The client deletes replaced IAM server certificates (policygen renew --delete-old).")
     boolean deleteOld;
 
+    @Option(names = "--runtime", paramLabel = "KIND", descriptionKey = "scope.runtime",
+            description = "Also write the role that runs the client and its trust policy: user (default: no role), "
+                    + "ec2, ecs-task, lambda, eks-irsa, eks-pod-identity, github-actions or role. Needs --aws-account. "
+                    + "List them with 'policygen runtimes'.")
+    String runtime;
+
+    @Option(names = "--role-name", paramLabel = "NAME", descriptionKey = "scope.role-name",
+            description = "Name of the role (1 to 64 of IAM's name characters). Default: CLIENT-dns01-KIND.")
+    String roleName;
+
+    @Option(names = "--oidc-provider", paramLabel = "HOST/id/ID", descriptionKey = "scope.oidc-provider",
+            description = "eks-irsa: the cluster's OIDC issuer without https://.")
+    String oidcProvider;
+
+    @Option(names = "--service-account", paramLabel = "NAMESPACE/NAME", descriptionKey = "scope.service-account",
+            description = "eks-irsa, eks-pod-identity: the Kubernetes service account the client runs as.")
+    String serviceAccount;
+
+    @Option(names = "--cluster-arn", paramLabel = "ARN", descriptionKey = "scope.cluster-arn",
+            description = "eks-pod-identity: the EKS cluster's ARN.")
+    String clusterArn;
+
+    @Option(names = "--repository", paramLabel = "OWNER/REPO", descriptionKey = "scope.repository",
+            description = "github-actions: the repository whose workflows may assume the role.")
+    String repository;
+
+    @Option(names = "--ref", paramLabel = "REF", descriptionKey = "scope.ref",
+            description = "github-actions: refs/heads/BRANCH, refs/tags/TAG, or a branch name (refs/heads/NAME).")
+    String ref;
+
+    @Option(names = "--environment", paramLabel = "NAME", descriptionKey = "scope.environment",
+            description = "github-actions: the GitHub environment the job references (instead of --ref).")
+    String environment;
+
+    @Option(names = "--trusted-role", paramLabel = "ARN", descriptionKey = "scope.trusted-role",
+            description = "role: the ARN of exactly the role that may assume this one.")
+    String trustedRole;
+
+    @Option(names = "--external-id", paramLabel = "ID", descriptionKey = "scope.external-id",
+            description = "role: the sts:ExternalId the trusted role must send (2 to 1224 characters). With "
+                    + "--dns-account: the sts:ExternalId the DNS role requires and the client sends (not with "
+                    + "--runtime role, where it would be ambiguous).")
+    String externalId;
+
     /** The first option given, for lint's complaint that it needs --client; null when none is. */
     String anyGiven() {
         return !zones.isEmpty() ? "--zone" : !domains.isEmpty() ? "--domain"
@@ -99,7 +143,11 @@ final class RequestScopeOptions {
                 : !elbNames.isEmpty() ? "--elb-name" : accountKey != null ? "--account-key"
                 : !iamCertificatePrefixes.isEmpty() ? "--iam-certificate-prefix"
                 : !listenerArns.isEmpty() ? "--listener-arn" : !acmCertificateArns.isEmpty() ? "--acm-certificate-arn"
-                : acmImportNew ? "--acm-import-new" : deleteOld ? "--delete-old" : null;
+                : acmImportNew ? "--acm-import-new" : deleteOld ? "--delete-old" : runtime != null ? "--runtime"
+                : roleName != null ? "--role-name" : oidcProvider != null ? "--oidc-provider"
+                : serviceAccount != null ? "--service-account" : clusterArn != null ? "--cluster-arn"
+                : repository != null ? "--repository" : ref != null ? "--ref" : environment != null ? "--environment"
+                : trustedRole != null ? "--trusted-role" : externalId != null ? "--external-id" : null;
     }
 
     /** The binder for {@code client} with these values handed over as given. */
@@ -120,6 +168,16 @@ final class RequestScopeOptions {
                 .listenerArns(listenerArns)
                 .acmCertificateArns(acmCertificateArns)
                 .acmImportNew(acmImportNew)
-                .deleteOld(deleteOld);
+                .deleteOld(deleteOld)
+                .runtime(runtime)
+                .roleName(roleName)
+                .runtimeOption("--oidc-provider", oidcProvider)
+                .runtimeOption("--service-account", serviceAccount)
+                .runtimeOption("--cluster-arn", clusterArn)
+                .runtimeOption("--repository", repository)
+                .runtimeOption("--ref", ref)
+                .runtimeOption("--environment", environment)
+                .runtimeOption("--trusted-role", trustedRole)
+                .runtimeOption("--external-id", externalId);
     }
 }

@@ -17,7 +17,7 @@ import dev.policygen.eval.chain.LayeredEvaluation;
 import dev.policygen.eval.chain.LayeredEvaluator;
 import dev.policygen.eval.chain.LayeredPolicies;
 import dev.policygen.eval.chain.LayeredReport;
-import dev.policygen.eval.chain.TrustPolicy;
+import dev.policygen.eval.chain.TrustPolicyCompiler;
 import dev.policygen.eval.RequestContext;
 import dev.policygen.io.InputFiles;
 import dev.policygen.model.PolicyReader;
@@ -178,7 +178,7 @@ final class SimulateCommand implements Callable<Integer> {
         for (Path file : callerScps) {
             callerScpPolicies.add(compile(file, index++));
         }
-        CompiledPolicy trust = TrustPolicy.compile(read(trustPolicy), trustPolicy.toString(), index);
+        CompiledPolicy trust = TrustPolicyCompiler.compile(read(trustPolicy), trustPolicy.toString(), index);
         Caller who = new Caller(principal, webIdentity != null, new LayeredPolicies(List.of(), callerScpPolicies,
                 caller, Optional.empty(), Optional.empty()));
         List<ContextValue> assumeContext = new ArrayList<>();

@@ -33,7 +33,7 @@ final class TrustCommand extends GenerateCommand {
     int execute(PrintWriter out, PrintWriter err) throws Exception {
         GenerateRequest request = request();
         if (request.role().isEmpty()) {
-            throw new UsageException(runtime == null ? "trust" : runtime, "trust needs --runtime KIND (ec2, ecs-task, "
+            throw new UsageException(scope.runtime == null ? "trust" : scope.runtime, "trust needs --runtime KIND (ec2, ecs-task, "
                     + "lambda, eks-irsa, eks-pod-identity, github-actions or role): runtime user has no role");
         }
         if (!format.equals("json")) {

@@ -7,12 +7,14 @@ import dev.policygen.generate.DomainRequest;
 import dev.policygen.generate.GenerateRequest;
 import dev.policygen.generate.SizeLimit;
 import dev.policygen.generate.ZoneRef;
+import dev.policygen.identity.RoleRequest;
 import dev.policygen.lint.diff.ProfileDiff;
 import dev.policygen.lint.input.PolicyInputs;
 import dev.policygen.lint.report.ReportFormat;
 import dev.policygen.lint.rules.RuleRegistry;
 import dev.policygen.profile.Profiles;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,14 +24,18 @@ import java.util.Set;
  * mutation loops and the Jazzer fuzz tests, so both hold the linter to the same contract.
  */
 final class LintInvariants {
-    /** The profile diff runs too, so PG501 and PG502 see every input the loops and fuzzers make. */
+    /** The profile diff runs too, so PG501 to PG504 see every input the loops and fuzzers make. */
     private static final Optional<ProfileDiff> DIFF = diff();
 
     private static Optional<ProfileDiff> diff() {
         try {
+            // with a role, so PG503 and PG504 judge every trust policy the loops and fuzzers make too
             return Optional.of(ProfileDiff.of(GenerateRequest.builder(Profiles.bundled().find("lego"))
                     .zone(ZoneRef.parse("Z11111112222222333333")).domain(DomainRequest.parse("example.com"))
-                    .domain(DomainRequest.parse("*.example.com")).build(), "lego"));
+                    .domain(DomainRequest.parse("*.example.com")).account("111122223333")
+                    .role(RoleRequest.parse("eks-irsa", null, Map.of("--oidc-provider",
+                            "oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE",
+                            "--service-account", "cert-manager/cert-manager"))).build(), "lego"));
         } catch (dev.policygen.UsageException e) {
             throw new IllegalStateException(e);
         }

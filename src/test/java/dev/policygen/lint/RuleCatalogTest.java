@@ -27,13 +27,16 @@ import org.junit.jupiter.api.TestFactory;
  * Keeps the rule registry, docs/rules/ and src/test/resources/lint-fixtures/ in step, and runs
  * every fixture: each bad file must give its rule at exactly the lines in its .expect file, each
  * good file must not give its rule at all. A fixture directory with an {@value #ARGS} file is linted
- * through the CLI with those options added, since PG501 and PG502 need a client to compare with.
+ * through the CLI with those options added, since PG501 and PG502 need a client to compare with; a
+ * fixture's own {@code badN.args} or {@code goodN.args} replaces it for that file (PG503 and PG504
+ * judge trust policies of several runtimes, each with its options).
  */
 class RuleCatalogTest {
     private static final Pattern ID = Pattern.compile("PG[1-6]\\d\\d");
     /** Lint options for every fixture of a rule (--client ... for the profile diff), on one line. */
     private static final String ARGS = "args";
-    private static final Pattern FIXTURE = Pattern.compile("(bad\\d+\\.(json|expect))|(good\\d+\\.json)|" + ARGS);
+    private static final Pattern FIXTURE = Pattern.compile("(bad\\d+\\.(json|expect|args))|(good\\d+\\.(json|args))|"
+            + ARGS);
     private static final Path DOCS = LintFiles.root().resolve("docs/rules");
     private static final Path FIXTURES = LintFiles.testResource("lint-fixtures");
 
@@ -85,8 +88,9 @@ class RuleCatalogTest {
                 if (file.endsWith(".json") && file.startsWith("bad")) {
                     assertTrue(files.contains(file.replace(".json", ".expect")), rule.id() + "/" + file + " has no .expect");
                 }
-                if (file.endsWith(".expect")) {
-                    assertTrue(files.contains(file.replace(".expect", ".json")), rule.id() + "/" + file + " is orphaned");
+                if (file.endsWith(".expect") || file.endsWith(".args")) {
+                    assertTrue(files.contains(file.replaceFirst("\\.(expect|args)$", ".json")),
+                            rule.id() + "/" + file + " is orphaned");
                 }
             }
             assertTrue(files.stream().anyMatch(f -> f.startsWith("bad") && f.endsWith(".json")), rule.id() + " has no bad fixture");
@@ -109,7 +113,7 @@ class RuleCatalogTest {
                         assertFalse(expected.isEmpty(), "empty expect file for " + path);
                         assertEquals(expected, linesOf(rule, path), rule.id() + " lines in " + path);
                     }));
-                } else if (file.startsWith("good")) {
+                } else if (file.startsWith("good") && file.endsWith(".json")) {
                     tests.add(DynamicTest.dynamicTest(rule.id() + "/" + file, () ->
                             assertEquals(Set.of(), linesOf(rule, path), rule.id() + " must not fire on " + path)));
                 }
@@ -119,7 +123,8 @@ class RuleCatalogTest {
     }
 
     private static Set<Integer> linesOf(Rule rule, Path file) throws Exception {
-        Path args = file.resolveSibling(ARGS);
+        Path own = file.resolveSibling(file.getFileName().toString().replaceFirst("\\.json$", "." + ARGS));
+        Path args = Files.exists(own) ? own : file.resolveSibling(ARGS);
         if (Files.exists(args)) {
             return linesThroughCli(rule, Files.readString(args).strip().split("\\s+"), file);
         }

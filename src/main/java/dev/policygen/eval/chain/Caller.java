@@ -26,7 +26,7 @@ public record Caller(String arn, boolean webIdentity, LayeredPolicies policies) 
 
     /** The identifiers a trust policy's Principal may name for this caller. */
     public List<String> identifiers() {
-        return webIdentity ? List.of(arn) : TrustPolicy.identifiers(arn);
+        return webIdentity ? List.of(arn) : TrustPolicyCompiler.identifiers(arn);
     }
 
     /** The OIDC host an {@code oidc-provider/HOST} ARN names, for the {@code HOST:sub} keys. */

@@ -53,7 +53,16 @@ public final class ChainEvaluator {
     }
 
     public Hop assume(List<ContextValue> assumeContext) {
-        String action = caller.webIdentity() ? StsNames.ASSUME_ROLE_WITH_WEB_IDENTITY : StsNames.ASSUME_ROLE;
+        return assume(caller.webIdentity() ? StsNames.ASSUME_ROLE_WITH_WEB_IDENTITY : StsNames.ASSUME_ROLE,
+                assumeContext);
+    }
+
+    /**
+     * Hop 1 for an action on the role other than the one {@link #assume(List)} picks, such as
+     * {@code sts:TagSession}, which the trust policy must allow too when the caller sets session tags
+     * (EKS Pod Identity); the same rules decide.
+     */
+    public Hop assume(String action, List<ContextValue> assumeContext) {
         AccessRequest request = assumeRequest(action, assumeContext, caller.identifiers());
         String hopName = action + " on " + roleArn;
         LayerResult trust = new LayerResult(PolicyType.TRUST_POLICY, trustPolicy.name(),
@@ -105,7 +114,7 @@ public final class ChainEvaluator {
 
     private AccessRequest assumeRequest(String action, List<ContextValue> assumeContext, List<String> identifiers) {
         List<ContextValue> values = new ArrayList<>(assumeContext);
-        values.add(ContextValue.multi(TrustPolicy.PRINCIPAL_KEY, identifiers));
+        values.add(ContextValue.multi(TrustPolicyCompiler.PRINCIPAL_KEY, identifiers));
         if (!caller.webIdentity()) {
             values.add(ContextValue.single(StsNames.KEY_PRINCIPAL_ARN, caller.arn()));
             caller.account().ifPresent(a -> values.add(ContextValue.single(StsNames.KEY_PRINCIPAL_ACCOUNT, a)));

@@ -94,7 +94,12 @@ public final class DiffedPolicy {
 
     /** {@code statement 2 (Sid AllowTxt, Allow)}, counting from 0 as {@code simulate} does. */
     public String describe(StatementRef ref) {
-        return "statement " + writtenIndex.get(ref.statementIndex())
+        return describe(writtenIndex.get(ref.statementIndex()), ref);
+    }
+
+    /** The statement at {@code index} of the file, with its Sid and effect; the trust diff names them alike. */
+    static String describe(int index, StatementRef ref) {
+        return "statement " + index
                 + ref.sid().filter(s -> !s.isBlank()).map(s -> " (Sid " + s + ", " + ref.effect().json() + ")")
                         .orElse(" (" + ref.effect().json() + ")");
     }
@@ -110,6 +115,11 @@ public final class DiffedPolicy {
      * covers the action at all.
      */
     public Optional<Mismatch> closest(Evaluation evaluation) {
+        return closestAllow(evaluation);
+    }
+
+    /** {@link #closest}, for any evaluation (the trust diff's too). */
+    public static Optional<Mismatch> closestAllow(Evaluation evaluation) {
         Mismatch resource = null;
         for (Mismatch mismatch : evaluation.notApplied()) {
             if (mismatch.statement().effect() != Effect.ALLOW) {

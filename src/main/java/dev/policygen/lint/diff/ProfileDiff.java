@@ -5,19 +5,26 @@ import dev.policygen.generate.ChallengeRecords;
 import dev.policygen.generate.GenerateRequest;
 import dev.policygen.generate.PolicyGenerator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What lint compares a policy with when given {@code --client}: the requests that client makes for
  * the requested names (PG501 reports those the policy denies) and the probes it never makes (PG502
- * reports those the policy allows). Built once per lint run.
+ * reports those the policy allows); with {@code --runtime}, also the trust generate writes for that
+ * runtime ({@link TrustDiff}: PG503, PG504 judge trust policies with it). Built once per lint run.
  *
  * @param client the client as the user named it (traefik rather than lego), for messages
  */
-public record ProfileDiff(String client, List<ClientRequest> needed, List<Probe> probes) {
+public record ProfileDiff(String client, List<ClientRequest> needed, List<Probe> probes, Optional<TrustDiff> trust) {
 
     public ProfileDiff {
         needed = List.copyOf(needed);
         probes = List.copyOf(probes);
+    }
+
+    /** A diff of permissions only: without {@code --runtime}, trust policies are not diffed. */
+    public ProfileDiff(String client, List<ClientRequest> needed, List<Probe> probes) {
+        this(client, needed, probes, Optional.empty());
     }
 
     /**
@@ -28,6 +35,6 @@ public record ProfileDiff(String client, List<ClientRequest> needed, List<Probe>
         PolicyGenerator.generate(request);
         ChallengeRecords records = ChallengeRecords.plan(request);
         List<ClientRequest> needed = ClientNeeds.of(request, records);
-        return new ProfileDiff(client, needed, OverGrantProbes.of(request, records, needed));
+        return new ProfileDiff(client, needed, OverGrantProbes.of(request, records, needed), TrustDiff.of(request));
     }
 }

@@ -5,6 +5,7 @@ import dev.policygen.generate.ResourceTemplate;
 import dev.policygen.profile.ProfileCall;
 import dev.policygen.route53.Arn;
 import dev.policygen.route53.HostedZoneId;
+import dev.policygen.route53.StsNames;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -22,7 +23,18 @@ final class SampleArns {
     /** Stands for whatever a {@code *} in a profile's ARN template leaves open. */
     static final String ANY_NAME = "example";
 
+    /**
+     * The resource of the {@code aws:SourceArn} ECS sends when it assumes a task role: a task of a
+     * cluster in the role's account (S13's example leaves it open with {@code *}).
+     */
+    static final String ECS_TASK = "task/example-cluster/0123456789abcdef0123456789abcdef";
+
     private SampleArns() {
+    }
+
+    /** What a {@code *} resource in a service's {@code aws:SourceArn} pattern stands for in a request. */
+    static String sourceResource(String service) {
+        return service.equals(StsNames.ECS_TASKS_SERVICE) ? ECS_TASK : ANY_NAME;
     }
 
     static String change(GenerateRequest request) {

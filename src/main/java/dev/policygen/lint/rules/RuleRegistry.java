@@ -36,7 +36,10 @@ public final class RuleRegistry {
         return RULES.stream().map(Rule::id).toList();
     }
 
-    /** A linter running every rule but the ignored ones; PG501 and PG502 compare with {@code diff}. */
+    /**
+     * A linter running every rule but the ignored ones; PG501 and PG502 compare with {@code diff}, and
+     * PG503 and PG504 with its trust (given {@code --runtime}).
+     */
     public static Linter linter(Collection<String> ignoredRuleIds, Optional<ProfileDiff> diff) {
         return new Linter(rules(diff).stream().filter(r -> !ignoredRuleIds.contains(r.id())).toList());
     }
@@ -78,6 +81,8 @@ public final class RuleRegistry {
                 new SourceIpListCoversEveryAddressRule(),
                 new UnderGrantRule(diff),
                 new OverGrantRule(diff),
+                new OverTrustRule(diff),
+                new UnderTrustRule(diff),
                 new OidcTrustWithoutSubjectConditionRule(),
                 new BroadSubjectPatternRule(),
                 new OidcTrustWithoutAudienceConditionRule(),

@@ -74,7 +74,7 @@ class ChainScenarioTest {
                 LayeredScenarioTest.list(LayeredScenarioTest.pick(scenario, root, "callerPolicies"), "caller", index, file),
                 Optional.empty(), Optional.empty());
         JsonNode trustNode = LayeredScenarioTest.pick(scenario, root, "trustPolicy").orElseThrow();
-        CompiledPolicy trust = TrustPolicy.compile(JsonWriter.pretty(trustNode), "trust", index[0]);
+        CompiledPolicy trust = TrustPolicyCompiler.compile(JsonWriter.pretty(trustNode), "trust", index[0]);
         boolean web = LayeredScenarioTest.pick(scenario, root, "webIdentity")
                 .map(n -> ((JsonNode.JsonBoolean) n).value()).orElse(false);
         Caller caller = new Caller(string(scenario, root, "principal"), web, callerPolicies);

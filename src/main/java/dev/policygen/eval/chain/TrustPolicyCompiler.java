@@ -19,18 +19,25 @@ import java.util.regex.Pattern;
  * {@code ForAnyValue:StringEquals policygen:Principal [...]} over the caller's identifiers (see
  * {@link #identifiers}) and Resource becomes {@code *}. Explanations then name the Principal mismatch
  * like any other condition, and statement indices stay those of the file.
+ *
+ * <p>It compiles a trust policy someone wrote (simulate's {@code --trust-policy}, a linted role); the
+ * trust policy generate writes is {@link dev.policygen.identity.TrustPolicy}, a model, not this.
  */
-public final class TrustPolicy {
+public final class TrustPolicyCompiler {
     /** The synthetic request key holding the caller's identifiers; not an AWS key. */
     public static final String PRINCIPAL_KEY = "policygen:Principal";
     private static final String OPERATOR = "ForAnyValue:StringEquals";
     private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9]{12}");
 
-    private TrustPolicy() {
+    private TrustPolicyCompiler() {
     }
 
     public static CompiledPolicy compile(String text, String source, int index) throws InputException {
-        JsonNode root = JsonReader.read(text, source);
+        return compile(JsonReader.read(text, source), source, index);
+    }
+
+    /** A trust policy already read, such as one lint found in a file; positions stay the file's. */
+    public static CompiledPolicy compile(JsonNode root, String source, int index) throws InputException {
         if (!(root instanceof JsonNode.JsonObject document)) {
             throw new InputException(source, root.position(), "a trust policy must be a JSON object");
         }
