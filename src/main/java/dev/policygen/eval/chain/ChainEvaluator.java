@@ -152,6 +152,21 @@ public final class ChainEvaluator {
 
     private AccessRequest assumeRequest(String action, List<ContextValue> assumeContext, List<String> identifiers) {
         List<ContextValue> values = new ArrayList<>(assumeContext);
+        List<String> tagKeys = new ArrayList<>();
+        for (ContextValue value : assumeContext) {
+            String key = value.key().toLowerCase(Locale.ROOT);
+            if (key.equals("aws:tagkeys")) {
+                tagKeys = null;
+                break;
+            }
+            if (key.startsWith("aws:requesttag/")) {
+                tagKeys.add(value.key().substring("aws:RequestTag/".length()));
+            }
+        }
+        if (tagKeys != null && !tagKeys.isEmpty()) {
+            // a request with tags carries their keys as aws:TagKeys (UG reference_policies_condition-keys)
+            values.add(ContextValue.multi("aws:TagKeys", tagKeys));
+        }
         values.add(ContextValue.multi(TrustPolicy.PRINCIPAL_KEY, identifiers));
         if (caller.iamPrincipal()) {
             values.add(ContextValue.single(StsNames.KEY_PRINCIPAL_ARN, caller.arn()));
