@@ -117,9 +117,11 @@ record ChainCase(long id, CallerKind kind, String callerArn, String roleArn, Jso
                 Optional.empty());
         Caller caller = new Caller(callerArn, kind == CallerKind.WEB_IDENTITY, callerPolicies);
         CompiledPolicy trustPolicy = TrustPolicy.compile(JsonWriter.minified(trust), "trust", index[0]++);
-        if (request.isEmpty()) {
-            LayeredPolicies role = new LayeredPolicies(rcps, List.of(), List.of(), Optional.empty(), Optional.empty());
-            return new ChainEvaluator(caller, roleArn, trustPolicy, role).assumeHops(assumeContext);
+        LayeredPolicies assumeOnly = new LayeredPolicies(rcps, List.of(), List.of(), Optional.empty(), Optional.empty());
+        List<Hop> assumed = new ChainEvaluator(caller, roleArn, trustPolicy, assumeOnly).assumeHops(assumeContext);
+        if (request.isEmpty() || !assumed.get(assumed.size() - 1).decision().allowed()) {
+            // most chains stop here: the role's own policies are compiled only when the request is reached
+            return assumed;
         }
         RoleRequest r = request.get();
         LayeredPolicies role = new LayeredPolicies(rcps, compileAll(r.scps(), "scp", index),

@@ -50,13 +50,11 @@ class GeneratedTrustOracleTest {
         Map<String, Integer> byKind = new TreeMap<>();
         List<String> failures = new ArrayList<>();
         int failed = 0;
-        try (OracleWorkers oracles = OracleWorkers.start(driver, oracleDir, probes, () -> {
-            RoleProbeCases generator = new RoleProbeCases(seed);
-            return () -> generator.next().chain().toJsonLine();
-        })) {
-            RoleProbeCases mirror = new RoleProbeCases(seed);
+        RoleProbeCases generator = new RoleProbeCases(seed);
+        try (OracleWorkers<RoleProbeCases.ProbeCase> oracles = OracleWorkers.start(driver, oracleDir, probes,
+                generator::next, c -> c.chain().toJsonLine())) {
             for (int i = 0; i < probes; i++) {
-                RoleProbeCases.ProbeCase c = mirror.next();
+                RoleProbeCases.ProbeCase c = oracles.nextCase();
                 List<String> theirs = TrustChainOracleDifferentialTest.decisions(oracles.answerFor(i), c.chain());
                 List<String> ours = new ArrayList<>();
                 for (Hop hop : c.chain().evaluate()) {

@@ -39,13 +39,11 @@ class TrustChainOracleDifferentialTest {
         Map<String, Integer> decisions = new TreeMap<>();
         List<String> unexplained = new ArrayList<>();
         int unexplainedCount = 0;
-        try (OracleWorkers oracles = OracleWorkers.start(driver, oracleDir, count, () -> {
-            TrustChainGenerator generator = new TrustChainGenerator(seed);
-            return () -> generator.next().toJsonLine();
-        })) {
-            TrustChainGenerator mirror = new TrustChainGenerator(seed);
+        TrustChainGenerator generator = new TrustChainGenerator(seed);
+        try (OracleWorkers<ChainCase> oracles = OracleWorkers.start(driver, oracleDir, count, generator::next,
+                ChainCase::toJsonLine)) {
             for (int i = 0; i < count; i++) {
-                ChainCase c = mirror.next();
+                ChainCase c = oracles.nextCase();
                 List<String> theirs = decisions(oracles.answerFor(i), c);
                 List<String> ours = new ArrayList<>();
                 for (Hop hop : c.evaluate()) {
