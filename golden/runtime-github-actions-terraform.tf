@@ -70,7 +70,7 @@ data "aws_iam_policy_document" "lego_dns01_github_actions_trust" {
     condition {
       test     = "StringEquals"
       variable = "token.actions.githubusercontent.com:sub"
-      values   = ["repo:octo-org/infra:ref:main"]
+      values   = ["repo:octo-org/infra:ref:refs/heads/main"]
     }
 
     condition {

@@ -95,6 +95,17 @@ final class SimulateCommand implements Callable<Integer> {
             description = "An identity policy of the caller (--principal). Repeatable.")
     List<Path> callerPolicies = new ArrayList<>();
 
+    @Option(names = "--caller-permissions-boundary", paramLabel = "FILE",
+            description = "The permissions boundary of the caller (--principal, a user or role): it must allow"
+                    + " sts:AssumeRole too, unless the caller is a user the role's same-account trust policy names.")
+    Path callerPermissionsBoundary;
+
+    @Option(names = "--assume-context", paramLabel = "KEY=VALUE[,VALUE...]",
+            description = "A context key of the assume request (hop 1) such as aws:SourceAccount=ACCOUNT or"
+                    + " aws:SourceArn=ARN for a service principal, or a session tag aws:RequestTag/KEY=VALUE (session"
+                    + " tags make AWS authorize sts:TagSession as well). Repeatable.")
+    List<String> assumeContextValues = new ArrayList<>();
+
     @Option(names = "--caller-scp", paramLabel = "FILE",
             description = "An SCP of the caller's account; each file one organisation level. Repeatable.")
     List<Path> callerScps = new ArrayList<>();
@@ -178,10 +189,15 @@ final class SimulateCommand implements Callable<Integer> {
         for (Path file : callerScps) {
             callerScpPolicies.add(compile(file, index++));
         }
+        Optional<CompiledPolicy> callerBoundary = callerPermissionsBoundary == null ? Optional.empty()
+                : Optional.of(compile(callerPermissionsBoundary, index++));
         CompiledPolicy trust = TrustPolicyCompiler.compile(read(trustPolicy), trustPolicy.toString(), index);
         Caller who = new Caller(principal, webIdentity != null, new LayeredPolicies(List.of(), callerScpPolicies,
-                caller, Optional.empty(), Optional.empty()));
+                caller, callerBoundary, Optional.empty()));
         List<ContextValue> assumeContext = new ArrayList<>();
+        for (String option : assumeContextValues) {
+            assumeContext.add(contextValue(option));
+        }
         if (externalId != null) {
             assumeContext.add(ContextValue.single(StsNames.KEY_EXTERNAL_ID, externalId));
         }

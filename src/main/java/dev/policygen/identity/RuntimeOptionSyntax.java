@@ -98,7 +98,9 @@ final class RuntimeOptionSyntax {
                     + "or a branch name (a pull request's token has sub repo:OWNER/REPO:pull_request, which this "
                     + "role does not trust)");
         }
-        return checked("--ref", value, gitRefName(name), "not a valid git branch or tag name");
+        checked("--ref", value, gitRefName(name), "not a valid git branch or tag name");
+        // the token's sub names the full ref (repo:OWNER/REPO:ref:refs/heads/main), never the bare branch
+        return full;
     }
 
     /** A GitHub environment name: up to 255 characters, none of which ends the sub claim's field. */

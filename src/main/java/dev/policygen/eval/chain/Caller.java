@@ -4,14 +4,20 @@ import dev.policygen.route53.Arn;
 import dev.policygen.route53.StsNames;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * Who calls {@code sts:AssumeRole*}: an IAM principal ARN (a user or role; its account decides same-
- * versus cross-account, and its own policies must allow unless the trust policy names it in the same
- * account), or a web identity (an OIDC provider ARN, whose {@code HOST:sub}/{@code HOST:aud} claims
- * the request context carries; it has no policies of its own).
+ * Who calls {@code sts:AssumeRole*}: an IAM user or role ARN (its account decides same- versus
+ * cross-account, and its own policies must allow unless the trust policy names it in the same account),
+ * an AWS service principal such as {@code ecs-tasks.amazonaws.com} (the service assumes the role on
+ * the customer's behalf: it has no IAM policies, the trust policy decides), or a web identity (an OIDC
+ * provider ARN, whose {@code HOST:sub}/{@code HOST:aud} claims the request context carries; no policies
+ * of its own either).
  */
 public record Caller(String arn, boolean webIdentity, LayeredPolicies policies) {
+    private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9]{12}");
+    /** The session name simulate gives an assumed-role caller; any name works, AWS matches the role part. */
+    static final String SESSION_NAME = "policygen-simulated-session";
 
     /** The account of an IAM ARN, empty for a service principal. */
     public Optional<String> account() {
@@ -22,6 +28,41 @@ public record Caller(String arn, boolean webIdentity, LayeredPolicies policies) 
     static Optional<String> accountOf(String arn) {
         Arn parsed = Arn.parse(arn);
         return parsed == null || parsed.account().isEmpty() ? Optional.empty() : Optional.of(parsed.account());
+    }
+
+    /**
+     * Whether the caller is an IAM user or role, the only callers with identity policies, a
+     * permissions boundary and SCPs, and whose requests carry {@code aws:PrincipalArn} (UG
+     * reference_policies_condition-keys, aws:PrincipalArn).
+     */
+    public boolean iamPrincipal() {
+        if (webIdentity) {
+            return false;
+        }
+        Arn parsed = Arn.parse(arn);
+        if (parsed == null || !ACCOUNT_ID.matcher(parsed.account()).matches()) {
+            return false;
+        }
+        return parsed.service().equals("iam")
+                ? parsed.resource().startsWith("user/") || parsed.resource().startsWith("role/")
+                : parsed.service().equals("sts") && (parsed.resource().startsWith("assumed-role/")
+                        || parsed.resource().startsWith("federated-user/"));
+    }
+
+    /**
+     * For a role caller, the ARN of its session ({@code arn:PARTITION:sts::ACCOUNT:assumed-role/NAME/SESSION}):
+     * a role calls AWS through a session, and a resource-based policy that grants the role ARN rather than
+     * the session is still limited by the caller's permissions boundary (UG access_policies_boundaries,
+     * "Resource-based policies"). Empty for other callers.
+     */
+    Optional<String> sessionArn() {
+        Arn parsed = Arn.parse(arn);
+        if (!iamPrincipal() || !parsed.service().equals("iam") || !parsed.resource().startsWith("role/")) {
+            return Optional.empty();
+        }
+        String name = parsed.resource().substring(parsed.resource().lastIndexOf('/') + 1);
+        return Optional.of("arn:" + parsed.partition() + ":sts::" + parsed.account() + ":assumed-role/" + name + "/"
+                + SESSION_NAME);
     }
 
     /** The identifiers a trust policy's Principal may name for this caller. */

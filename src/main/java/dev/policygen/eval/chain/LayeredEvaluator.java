@@ -23,11 +23,7 @@ public final class LayeredEvaluator {
     }
 
     public LayeredEvaluation evaluate(AccessRequest request) {
-        List<LayerResult> results = new ArrayList<>(layers.size());
-        for (LayeredPolicies.Layer layer : layers) {
-            Evaluation evaluation = new PolicyEvaluator(layer.policies()).evaluate(request);
-            results.add(new LayerResult(layer.type(), layer.name(), evaluation));
-        }
+        List<LayerResult> results = evaluateEach(layers, request);
         for (LayerResult result : results) {
             if (result.evaluation().decision() == Decision.EXPLICIT_DENY) {
                 return new LayeredEvaluation(Decision.EXPLICIT_DENY, results, Optional.of(result));
@@ -39,5 +35,15 @@ public final class LayeredEvaluator {
             }
         }
         return new LayeredEvaluation(Decision.ALLOWED, results, Optional.empty());
+    }
+
+    /** Each layer's own evaluation, in order; the chain combines them with its own rules. */
+    static List<LayerResult> evaluateEach(List<LayeredPolicies.Layer> layers, AccessRequest request) {
+        List<LayerResult> results = new ArrayList<>(layers.size());
+        for (LayeredPolicies.Layer layer : layers) {
+            Evaluation evaluation = new PolicyEvaluator(layer.policies()).evaluate(request);
+            results.add(new LayerResult(layer.type(), layer.name(), evaluation));
+        }
+        return results;
     }
 }

@@ -23,7 +23,24 @@ final class DifferenceFeatures {
     /** An IpAddress/NotIpAddress value written without a prefix length, of the other IP family than the request. */
     static final String BARE_ADDRESS_OTHER_FAMILY = "bare-ip-address-other-family";
 
+    /** A web identity caller, and a trust statement whose AWS principal is the account of its OIDC provider. */
+    static final String ACCOUNT_PRINCIPAL_WEB_IDENTITY = "account-principal-for-web-identity";
+
     private DifferenceFeatures() {
+    }
+
+    /** Whether a trust policy names {@code account} as an AWS principal (its root ARN or the bare id). */
+    static boolean namesAccountPrincipal(JsonNode trust, String account) {
+        for (JsonNode statement : ((JsonNode.JsonArray) ((JsonNode.JsonObject) trust).get("Statement").orElseThrow())
+                .elements()) {
+            JsonNode principal = ((JsonNode.JsonObject) statement).get("Principal").orElse(null);
+            if (principal instanceof JsonNode.JsonObject object && object.get("AWS").isPresent()
+                    && containsMatching(object.get("AWS").get(), t -> t.equals(account)
+                            || t.equals("arn:aws:iam::" + account + ":root"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static List<String> of(OraclePair pair) {

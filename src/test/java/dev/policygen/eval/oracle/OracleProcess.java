@@ -93,6 +93,11 @@ final class OracleProcess implements AutoCloseable {
         return new OracleProcess(process);
     }
 
+    /** The process's standard input, for a caller that writes the lines itself instead of {@link #send}. */
+    java.io.OutputStream input() {
+        return process.getOutputStream();
+    }
+
     /** Starts writing all lines in the background; answers come back in the same order. */
     void send(Iterator<String> lines) {
         writer = new Thread(() -> {
