@@ -37,8 +37,11 @@ import java.util.Optional;
  * {@code HOST:sub}, {@code HOST:aud} and {@code HOST:amr} condition keys.
  */
 public final class OidcIssuer {
-    /** The issuer host when the config names none: a name under .test, which never resolves anywhere. */
-    public static final String DEFAULT_HOST = "oidc.sandbox.policygen.test";
+    /**
+     * The issuer when the config names none: a host under .test (which never resolves anywhere) with an
+     * EKS-shaped path, so that {@code generate --runtime eks-irsa --oidc-provider} takes it as it is.
+     */
+    public static final String DEFAULT_HOST = "oidc.sandbox.policygen.test/id/SANDBOX";
     /** The audience (client id) the provider accepts when the config names none: EKS's and GitHub's for AWS. */
     public static final List<String> DEFAULT_AUDIENCES = List.of("sts.amazonaws.com");
     static final String KEY_FILE = "oidc-signing-key.der";
