@@ -18,6 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "sandbox",
         mixinStandardHelpOptions = true,
+        subcommands = SandboxTokenCommand.class,
         sortOptions = false,
         description = {"Run a local Route 53 for ACME clients: the API (SigV4-checked, authorized by your policies), "
                 + "an HTTPS_PROXY that intercepts TLS to route53.amazonaws.com, and an authoritative DNS server. "
