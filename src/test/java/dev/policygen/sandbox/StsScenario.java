@@ -12,21 +12,21 @@ import java.time.Clock;
  * A, whose static user {@code ci} and whose role {@code workload} (trusted by the sandbox's OIDC issuer
  * for the service account acme/lego, as EKS IRSA does) run the ACME client, and the DNS account B that
  * owns example.com and its role {@code acme-dns} (trusting exactly the workload role with an external
- * id). The DNS role's files and the workload role's trust policy are what {@code policygen generate
+ * id). Public for observe's tests. The DNS role's files and the workload role's trust policy are what {@code policygen generate
  * --runtime ... -o} writes, used as they are; B has an SCP. Everything is read from one config file.
  */
-final class StsScenario {
-    static final String ACCOUNT_A = "111111111111";
-    static final String ACCOUNT_B = "222222222222";
-    static final String USER = "arn:aws:iam::" + ACCOUNT_A + ":user/ci";
-    static final String WORKLOAD_ROLE = "arn:aws:iam::" + ACCOUNT_A + ":role/workload";
-    static final String OTHER_ROLE = "arn:aws:iam::" + ACCOUNT_A + ":role/other";
-    static final String DNS_ROLE = "arn:aws:iam::" + ACCOUNT_B + ":role/acme-dns";
-    static final String EXTERNAL_ID = "s3cret";
-    static final String DNS_ZONE = "Z0EXAMPLE0000000000001";
-    static final String WORKLOAD_ZONE = "Z0EXAMPLE0000000000003";
-    static final String SUBJECT = "system:serviceaccount:acme:lego";
-    static final String HOST = dev.policygen.sandbox.sts.OidcIssuer.DEFAULT_HOST;
+public final class StsScenario {
+    public static final String ACCOUNT_A = "111111111111";
+    public static final String ACCOUNT_B = "222222222222";
+    public static final String USER = "arn:aws:iam::" + ACCOUNT_A + ":user/ci";
+    public static final String WORKLOAD_ROLE = "arn:aws:iam::" + ACCOUNT_A + ":role/workload";
+    public static final String OTHER_ROLE = "arn:aws:iam::" + ACCOUNT_A + ":role/other";
+    public static final String DNS_ROLE = "arn:aws:iam::" + ACCOUNT_B + ":role/acme-dns";
+    public static final String EXTERNAL_ID = "s3cret";
+    public static final String DNS_ZONE = "Z0EXAMPLE0000000000001";
+    public static final String WORKLOAD_ZONE = "Z0EXAMPLE0000000000003";
+    public static final String SUBJECT = "system:serviceaccount:acme:lego";
+    public static final String HOST = dev.policygen.sandbox.sts.OidcIssuer.DEFAULT_HOST;
 
     private StsScenario() {
     }
@@ -38,7 +38,7 @@ final class StsScenario {
         return builder.build().start();
     }
 
-    static Path writeConfig(Path directory) throws Exception {
+    public static Path writeConfig(Path directory) throws Exception {
         generate("--client", "lego", "--zone", DNS_ZONE, "--domain", "example.com", "--runtime", "role",
                 "--aws-account", ACCOUNT_B, "--trusted-role", WORKLOAD_ROLE, "--external-id", EXTERNAL_ID, "-o",
                 directory.resolve("dns.json").toString());
