@@ -12,7 +12,8 @@ import java.time.Clock;
  * A, whose static user {@code ci} and whose role {@code workload} (trusted by the sandbox's OIDC issuer
  * for the service account acme/lego, as EKS IRSA does) run the ACME client, and the DNS account B that
  * owns example.com and its role {@code acme-dns} (trusting exactly the workload role with an external
- * id). Public for observe's tests. The DNS role's files and the workload role's trust policy are what {@code policygen generate
+ * id; the role {@code other}, which the static user may assume, has a permissions boundary). Public for
+ * observe's tests. The DNS role's files and the workload role's trust policy are what {@code policygen generate
  * --runtime ... -o} writes, used as they are; B has an SCP. Everything is read from one config file.
  */
 public final class StsScenario {
@@ -48,7 +49,10 @@ public final class StsScenario {
         Files.writeString(directory.resolve("workload-assume.json"), allow("sts:AssumeRole", DNS_ROLE));
         Files.writeString(directory.resolve("other-trust.json"), "{\"Version\":\"2012-10-17\",\"Statement\":[{"
                 + "\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + USER + "\"},\"Action\":\"sts:AssumeRole\"}]}");
-        Files.writeString(directory.resolve("other.json"), allow("sts:AssumeRole", "*"));
+        Files.writeString(directory.resolve("other.json"), "{\"Version\":\"2012-10-17\",\"Statement\":[{"
+                + "\"Effect\":\"Allow\",\"Action\":[\"sts:AssumeRole\",\"route53:ListHostedZonesByName\"],"
+                + "\"Resource\":\"*\"}]}");
+        Files.writeString(directory.resolve("other-boundary.json"), allow("sts:AssumeRole", "*"));
         Files.writeString(directory.resolve("ci.json"), allow("sts:AssumeRole", OTHER_ROLE));
         Files.writeString(directory.resolve("dns-scp.json"), "{\"Version\":\"2012-10-17\",\"Statement\":["
                 + "{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"},"
@@ -62,7 +66,8 @@ public final class StsScenario {
                 + "           {\"arn\": \"" + WORKLOAD_ROLE + "\", \"trustPolicy\": \"workload-trust.json\","
                 + " \"policies\": [\"workload-assume.json\"]},\n"
                 + "           {\"arn\": \"" + OTHER_ROLE + "\", \"trustPolicy\": \"other-trust.json\","
-                + " \"policies\": [\"other.json\"], \"maxSessionDuration\": 7200}]}\n");
+                + " \"policies\": [\"other.json\"], \"permissionsBoundary\": \"other-boundary.json\","
+                + " \"maxSessionDuration\": 7200}]}\n");
         return config;
     }
 

@@ -235,6 +235,16 @@ class StsSdkTest {
     }
 
     @Test
+    void aPermissionsBoundaryCapsTheRolesPolicies() {
+        Credentials other = sts(user()).assumeRole(r -> r.roleArn(StsScenario.OTHER_ROLE).roleSessionName("bounded"))
+                .credentials();
+        assertError(refused(() -> route53(session(other)).listHostedZonesByName()), 403, "AccessDenied",
+                "User: arn:aws:sts::111111111111:assumed-role/other/bounded is not authorized to perform: "
+                        + "route53:ListHostedZonesByName because no permissions boundary allows the "
+                        + "route53:ListHostedZonesByName action");
+    }
+
+    @Test
     void temporaryCredentialsNeedTheirTokenAndExpire() {
         Credentials workload = workload("pod-6").credentials();
         Credentials shortLived = dns(workload, StsScenario.EXTERNAL_ID).credentials();
@@ -254,7 +264,7 @@ class StsSdkTest {
     }
 
     @Test
-    void theRegionalEndpointAnswersThroughTheProxy() throws Exception {
+    void theGlobalAndRegionalEndpointsAnswerThroughTheProxy() throws Exception {
         TrustManager[] trust = TlsTrust.trustManagers(sandbox.ports().caCertificate());
         StsClient regional = StsClient.builder().region(Region.EU_WEST_1).credentialsProvider(user())
                 .endpointOverride(URI.create("https://sts.eu-west-1.amazonaws.com"))
@@ -263,5 +273,12 @@ class StsSdkTest {
                         .useEnvironmentVariablesValues(false).build()).tlsTrustManagersProvider(() -> trust).build())
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
         assertEquals(StsScenario.USER, regional.getCallerIdentity().arn());
+        StsClient global = StsClient.builder().region(Region.US_EAST_1).credentialsProvider(user())
+                .endpointOverride(URI.create("https://sts.amazonaws.com"))
+                .httpClient(UrlConnectionHttpClient.builder().proxyConfiguration(ProxyConfiguration.builder()
+                        .endpoint(URI.create(sandbox.ports().proxyUrl())).useSystemPropertyValues(false)
+                        .useEnvironmentVariablesValues(false).build()).tlsTrustManagersProvider(() -> trust).build())
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+        assertEquals(StsScenario.USER, global.getCallerIdentity().arn());
     }
 }
