@@ -5,6 +5,7 @@ import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonNode.JsonNumber;
 import dev.policygen.json.JsonNode.JsonObject;
 import dev.policygen.json.LocatedJson;
+import dev.policygen.sandbox.sts.OidcIssuer;
 import dev.policygen.sandbox.sts.RoleDeclaration;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,8 +68,8 @@ final class IdentityConfigFile {
             for (JsonNode audience : json.optionalArray(oidc, "audiences")) {
                 audiences.add(json.string(audience, "an audience"));
             }
-            at(oidc, json, () -> builder.oidc(issuer == null ? dev.policygen.sandbox.sts.OidcIssuer.DEFAULT_HOST : issuer,
-                    audiences.isEmpty() ? dev.policygen.sandbox.sts.OidcIssuer.DEFAULT_AUDIENCES : audiences));
+            at(oidc, json, () -> builder.oidc(issuer == null ? OidcIssuer.DEFAULT_HOST : issuer,
+                    audiences.isEmpty() ? OidcIssuer.DEFAULT_AUDIENCES : audiences));
         }
     }
 

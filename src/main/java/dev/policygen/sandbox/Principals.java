@@ -1,13 +1,16 @@
 package dev.policygen.sandbox;
 
+import dev.policygen.InputException;
 import dev.policygen.eval.CompiledPolicy;
 import dev.policygen.eval.chain.LayeredPolicies;
+import dev.policygen.model.PolicyReader;
 import dev.policygen.sandbox.sts.SandboxAccounts;
 import dev.policygen.sandbox.sts.SessionStore;
 import dev.policygen.sandbox.sts.TemporaryCredentials;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -61,7 +64,7 @@ final class Principals {
     /** A stable AIDA... id for the static user, as IAM gives every user one. */
     private static String userId(String arn) {
         byte[] digest = SigV4Verifier.sha256(arn.getBytes(StandardCharsets.UTF_8));
-        return "AIDA" + HexFormat.of().formatHex(digest, 0, 9).toUpperCase(java.util.Locale.ROOT);
+        return "AIDA" + HexFormat.of().formatHex(digest, 0, 9).toUpperCase(Locale.ROOT);
     }
 
     /** The stand-in for "no --policy given": the static user may do anything, within its account's SCPs. */
@@ -75,9 +78,9 @@ final class Principals {
             try {
                 String text = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\","
                         + "\"Resource\":\"*\"}]}";
-                return CompiledPolicy.compile(dev.policygen.model.PolicyReader.read(text, "(no --policy: allow all)"), 0,
+                return CompiledPolicy.compile(PolicyReader.read(text, "(no --policy: allow all)"), 0,
                         "(no --policy: allow all)");
-            } catch (dev.policygen.InputException e) {
+            } catch (InputException e) {
                 throw new IllegalStateException("the allow-all policy is valid", e);
             }
         }

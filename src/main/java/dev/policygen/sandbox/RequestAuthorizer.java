@@ -15,9 +15,11 @@ import dev.policygen.eval.chain.Hop;
 import dev.policygen.eval.chain.LayerResult;
 import dev.policygen.eval.chain.LayeredEvaluation;
 import dev.policygen.eval.chain.LayeredEvaluator;
+import dev.policygen.eval.chain.LayeredPolicies;
 import dev.policygen.eval.chain.PolicyType;
 import dev.policygen.io.InputFiles;
 import dev.policygen.model.PolicyReader;
+import dev.policygen.route53.Arn;
 import dev.policygen.route53.StsNames;
 import dev.policygen.sandbox.sts.StsRole;
 import java.nio.file.Path;
@@ -118,7 +120,7 @@ final class RequestAuthorizer {
         }
         Caller caller = call.webIdentity() ? new Caller(call.webIdentityProvider(), true, null)
                 : new Caller(principal.principalArn(), false, principal.policies() != null ? principal.policies()
-                        : dev.policygen.eval.chain.LayeredPolicies.identityOnly(List.of(Principals.AllowAll.POLICY)));
+                        : LayeredPolicies.identityOnly(List.of(Principals.AllowAll.POLICY)));
         StsRole target = role.get();
         Hop hop = new ChainEvaluator(caller, target.arn(), target.trustPolicy(),
                 target.sessionPolicies(principals.accounts().scps(target.account()), Optional.empty())).assume(context);
@@ -191,7 +193,7 @@ final class RequestAuthorizer {
 
     /** The account an ARN names, or "" when it names none. */
     static String accountOf(String arn) {
-        dev.policygen.route53.Arn parsed = dev.policygen.route53.Arn.parse(arn);
+        Arn parsed = Arn.parse(arn);
         return parsed == null ? "" : parsed.account();
     }
 
