@@ -189,13 +189,7 @@ public final class Sandbox implements Closeable {
 
         /** A role STS can hand out sessions of; a later declaration of the same ARN replaces an earlier one. */
         public Builder role(RoleDeclaration role) {
-            SandboxAccounts.checkRoleArn(role.arn());
-            if (role.maxSessionDurationSeconds() != null && (role.maxSessionDurationSeconds() < 3600
-                    || role.maxSessionDurationSeconds() > 43200)) {
-                throw new IllegalArgumentException("a role's maxSessionDuration is 3600 to 43200 seconds, not "
-                        + role.maxSessionDurationSeconds());
-            }
-            roles.put(role.arn(), role);
+            roles.put(SandboxAccounts.checked(role).arn(), role);
             return this;
         }
 
@@ -204,14 +198,10 @@ public final class Sandbox implements Closeable {
          * name {@code arn:aws:iam::ACCOUNT:oidc-provider/HOST}) and the audiences its provider accepts.
          */
         public Builder oidc(String host, List<String> audiences) {
-            if (host == null || host.isEmpty() || host.contains("://") || host.contains("*")) {
-                throw new IllegalArgumentException("the OIDC issuer is a host (and path) without https://, not \""
-                        + host + "\"");
-            }
+            this.oidcHost = OidcIssuer.checkHost(host);
             if (audiences.isEmpty()) {
                 throw new IllegalArgumentException("the OIDC provider needs at least one audience");
             }
-            this.oidcHost = host;
             this.oidcAudiences = List.copyOf(audiences);
             return this;
         }

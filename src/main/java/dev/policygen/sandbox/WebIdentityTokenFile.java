@@ -43,7 +43,7 @@ public final class WebIdentityTokenFile {
         }
         try {
             // the same check the config's "oidc" issuer gets
-            Sandbox.builder().oidc(issuerHost, OidcIssuer.DEFAULT_AUDIENCES);
+            OidcIssuer.checkHost(issuerHost);
         } catch (IllegalArgumentException e) {
             throw new UsageException(issuerHost, "--issuer: " + e.getMessage());
         }

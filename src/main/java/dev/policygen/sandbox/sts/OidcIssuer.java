@@ -85,6 +85,15 @@ public final class OidcIssuer {
         return new OidcIssuer(host, audiences, key, publicKey);
     }
 
+    /** Refuses an issuer that is not a host (and path) without its scheme, as trust policies name it. */
+    public static String checkHost(String host) {
+        if (host == null || host.isEmpty() || host.contains("://") || host.contains("*") || host.contains(" ")) {
+            throw new IllegalArgumentException("the OIDC issuer is a host (and path) without https://, not \"" + host
+                    + "\"");
+        }
+        return host;
+    }
+
     public String host() {
         return host;
     }

@@ -74,6 +74,16 @@ public final class SandboxAccounts {
         return arn;
     }
 
+    /** Refuses a role IAM would not hold: a bad ARN, a maxSessionDuration outside 3600 to 43200 seconds. */
+    public static RoleDeclaration checked(RoleDeclaration role) {
+        checkRoleArn(role.arn());
+        Integer max = role.maxSessionDurationSeconds();
+        if (max != null && (max < 3600 || max > 43200)) {
+            throw new IllegalArgumentException("a role's maxSessionDuration is 3600 to 43200 seconds, not " + max);
+        }
+        return role;
+    }
+
     public static String checkAccount(String account) {
         if (account == null || !ACCOUNT_ID.matcher(account).matches()) {
             throw new IllegalArgumentException("\"" + account + "\" is not an AWS account id (12 digits)");
