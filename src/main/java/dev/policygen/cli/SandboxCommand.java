@@ -18,10 +18,13 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "sandbox",
         mixinStandardHelpOptions = true,
+        subcommands = SandboxTokenCommand.class,
         sortOptions = false,
         description = {"Run a local Route 53 for ACME clients: the API (SigV4-checked, authorized by your policies), "
                 + "an HTTPS_PROXY that intercepts TLS to route53.amazonaws.com, and an authoritative DNS server. "
-                + "The API also emulates the IAM server certificate, ELB, ELBv2, ACM and S3 calls of policygen renew. "
+                + "The API also emulates the IAM server certificate, ELB, ELBv2, ACM and S3 calls of policygen renew, "
+                + "and STS (AssumeRole, AssumeRoleWithWebIdentity, GetCallerIdentity) over the accounts and roles of "
+                + "--config (docs/sandbox.md); 'policygen sandbox token' writes a web-identity token. "
                 + "All on 127.0.0.1; nothing connects out. Runs until Ctrl-C or SIGTERM."},
         footer = {"%nExample:%n  policygen sandbox --zone example.com=Z0123456789ABCDEFGHIJ --policy policy.json "
                 + "--proxy-port 8888 --dns-port 8053 --call-log calls.jsonl",

@@ -5,6 +5,7 @@ import dev.policygen.generate.CallStatements;
 import dev.policygen.io.InputFiles;
 import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonReader;
+import dev.policygen.route53.StsNames;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,11 +51,16 @@ public final class Observation {
         return denied;
     }
 
-    /** The calls IAM saw, as the generator takes them; denied ones included, since the command needed them. */
+    /**
+     * The calls IAM saw, as the generator takes them; denied ones included, since the command needed them.
+     * An sts:AssumeRole the command made is one of them (the grant on the role ARN it assumed); what it
+     * then did with the role's credentials is in the same list.
+     */
     List<CallStatements.Call> grants() {
         List<CallStatements.Call> grants = new ArrayList<>();
         for (ObservedCall call : calls) {
-            if (call.authorizable()) {
+            // a web identity has no policies of its own: its trust policy alone lets it assume a role
+            if (call.authorizable() && !StsNames.ASSUME_ROLE_WITH_WEB_IDENTITY.equals(call.action())) {
                 grants.add(new CallStatements.Call(call.action(), call.resource(), call.names(), call.types(),
                         call.changeActions()));
             }

@@ -14,7 +14,7 @@ import javax.net.ssl.SSLSocket;
 /**
  * The HTTPS_PROXY that clients without an endpoint setting (lego 4.9, certbot 2.1) are pointed at
  * (docs/design/local-e2e.md §4). A CONNECT to a Route 53 host (and, unless forwarding, to the us-east-1
- * endpoints of IAM, ELB, ACM and S3) is answered 200, and the tunnel's TLS is
+ * endpoints of IAM, ELB, ACM and S3, and STS's global and regional hosts) is answered 200, and the tunnel's TLS is
  * terminated with a certificate from the sandbox CA, so the requests inside reach the emulator
  * decrypted. Every other CONNECT, and every plain request for another host, is refused: the
  * sandbox never opens a connection anywhere.
@@ -29,6 +29,10 @@ final class ConnectProxy {
      */
     static final Set<String> EMULATED_HOSTS = Set.of("iam.amazonaws.com", "elasticloadbalancing.us-east-1.amazonaws.com",
             "acm.us-east-1.amazonaws.com", "s3.amazonaws.com", "s3.us-east-1.amazonaws.com");
+    /** STS's global host; its regional hosts {@code sts.REGION.amazonaws.com} are matched by {@link #emulated}. */
+    static final String STS_GLOBAL_HOST = "sts.amazonaws.com";
+    private static final java.util.regex.Pattern STS_REGIONAL_HOST =
+            java.util.regex.Pattern.compile("sts\\.[a-z]{2}(-[a-z]+)+-[0-9]\\.amazonaws\\.com");
     private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "[::1]");
 
     private final CertificateAuthority authority;
@@ -61,7 +65,7 @@ final class ConnectProxy {
         int colon = target.lastIndexOf(':');
         String host = (colon > 0 ? target.substring(0, colon) : target).toLowerCase(Locale.ROOT);
         OutputStream out = socket.getOutputStream();
-        if (!SERVED_HOSTS.contains(host) && !(EMULATED_HOSTS.contains(host) && forwarder == null)) {
+        if (!SERVED_HOSTS.contains(host) && !(emulated(host) && forwarder == null)) {
             refuse(out, "CONNECT " + target);
             return;
         }
@@ -85,6 +89,11 @@ final class ConnectProxy {
         HttpConnection.serve(tls, tls.getInputStream(), null, endpoint, true, host);
     }
 
+    /** A host of a service the emulator answers besides Route 53: IAM, ELB, ACM, S3 and STS (global and regional). */
+    static boolean emulated(String host) {
+        return EMULATED_HOSTS.contains(host) || host.equals(STS_GLOBAL_HOST) || STS_REGIONAL_HOST.matcher(host).matches();
+    }
+
     private HttpResponse servePlain(HttpRequest request) {
         String host = request.hostName();
         if (forwarder != null) {
@@ -92,7 +101,7 @@ final class ConnectProxy {
             return refusal(request.method() + " http://" + request.header("Host") + request.path()
                     + " (forward mode forwards only CONNECT tunnels)");
         }
-        if (SERVED_HOSTS.contains(host) || EMULATED_HOSTS.contains(host) || LOOPBACK.contains(host)) {
+        if (SERVED_HOSTS.contains(host) || emulated(host) || LOOPBACK.contains(host)) {
             return endpoint.handle(request);
         }
         return refusal(request.method() + " http://" + request.header("Host") + request.path());
@@ -110,6 +119,8 @@ final class ConnectProxy {
         java.util.List<String> hosts = new java.util.ArrayList<>(SERVED_HOSTS);
         if (forwarder == null) {
             hosts.addAll(EMULATED_HOSTS);
+            hosts.add(STS_GLOBAL_HOST);
+            hosts.add("sts.REGION.amazonaws.com");
         }
         return HttpResponse.text(403, "policygen sandbox: refused " + what + ": the sandbox serves only "
                 + String.join(", ", hosts.stream().sorted().toList()) + " and never connects to the internet\n");

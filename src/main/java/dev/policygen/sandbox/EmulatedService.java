@@ -29,10 +29,20 @@ interface EmulatedService<C extends EmulatedService.Call> {
         default List<ContextValue> context() {
             return List.of();
         }
+
+        /** False for the calls AWS answers without asking IAM (STS GetCallerIdentity). */
+        default boolean needsAuthorization() {
+            return true;
+        }
     }
 
     /** The service name of the SigV4 credential scope this service verifies. */
     String signingName();
+
+    /** Whether AWS takes this request unsigned (STS AssumeRoleWithWebIdentity): no signature is checked. */
+    default boolean unsigned(HttpRequest http) {
+        return false;
+    }
 
     /**
      * The call as far as it is known before the signature is checked, or null. Route 53 routes by
@@ -62,6 +72,14 @@ interface EmulatedService<C extends EmulatedService.Call> {
 
     /** Runs an authorized call. */
     HttpResponse execute(C call, HttpRequest http, String requestId) throws Route53Error;
+
+    /**
+     * Runs an authorized call for the principal of {@code accessKeyId} (null for an unsigned call): what a
+     * service answers may depend on the caller's account (Route 53 lists only its zones, STS names it).
+     */
+    default HttpResponse execute(C call, HttpRequest http, String requestId, String accessKeyId) throws Route53Error {
+        return execute(call, http, requestId);
+    }
 
     /** The error as this service's protocol sends it. */
     HttpResponse error(Route53Error error, HttpRequest http, String requestId);

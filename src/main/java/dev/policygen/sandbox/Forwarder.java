@@ -141,7 +141,7 @@ final class Forwarder {
         try {
             call = Route53Request.routed(request);
             call = Route53Request.read(request, call.call());
-            outcome = new RequestAuthorizer(null, principalArn).authorize(call, request, now);
+            outcome = RequestAuthorizer.observed(call, request, principalArn, now);
         } catch (Route53Error e) {
             // not a call the sandbox can map to IAM (or a batch it cannot read): logged with what is known
         }

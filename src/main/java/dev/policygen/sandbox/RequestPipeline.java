@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * One API request from bytes to answer, whatever the service, in the order AWS applies its checks:
- * the injected latency, the SigV4 signature (for the service of the credential scope), the
+ * the injected latency, the SigV4 signature (for the service of the credential scope; none for the
+ * one call AWS takes unsigned, STS AssumeRoleWithWebIdentity), the
  * service's own admission (Route 53's throttle), reading the call, IAM authorization by the
  * evaluator, the injected faults, then the operation. Every request is written to the call log and,
  * when a console is given, summarized on it. What differs between services is in {@link
@@ -47,19 +48,21 @@ final class RequestPipeline {
             } catch (Route53Error e) {
                 unrouted = e;
             }
-            SigV4Verifier.Signed signature = verifier.verify(http, service.signingName());
-            accessKey = signature.accessKeyId();
+            SigV4Verifier.Signed signature = service.unsigned(http) ? null : verifier.verify(http, service.signingName());
+            accessKey = signature == null ? null : signature.accessKeyId();
             if (unrouted != null) {
                 throw unrouted;
             }
             service.admit(faults, clock.instant());
             call = service.read(http, signature, call);
-            outcome = authorizer.authorize(call, http, now);
-            if (!outcome.allowed()) {
-                throw authorizer.denial(outcome, service.accessDeniedCode());
+            if (call.needsAuthorization()) {
+                outcome = authorizer.authorize(call, http, accessKey, now);
+                if (!outcome.allowed()) {
+                    throw RequestAuthorizer.denial(outcome, service.accessDeniedCode());
+                }
             }
             service.injectFaults(faults, call);
-            response = service.execute(call, http, requestId);
+            response = service.execute(call, http, requestId, accessKey);
         } catch (Route53Error e) {
             errorCode = e.code();
             response = service.error(e, http, requestId);

@@ -34,9 +34,18 @@ final class Route53Api {
     /** Runs one call; the batch is the already parsed body of ChangeResourceRecordSets, else null. */
     String execute(Route53Call call, List<QueryString.Parameter> query, ChangeRequestXml.Batch batch)
             throws Route53Error {
+        return execute(call, query, batch, zone -> true);
+    }
+
+    /**
+     * Runs one call for a caller who sees only the zones {@code visible} accepts: the zones of its own
+     * account, as ListHostedZones and ListHostedZonesByName list only those.
+     */
+    String execute(Route53Call call, List<QueryString.Parameter> query, ChangeRequestXml.Batch batch,
+            java.util.function.Predicate<HostedZone> visible) throws Route53Error {
         return switch (call.operation()) {
-            case LIST_HOSTED_ZONES -> listHostedZones(query);
-            case LIST_HOSTED_ZONES_BY_NAME -> listHostedZonesByName(query);
+            case LIST_HOSTED_ZONES -> listHostedZones(query, visible);
+            case LIST_HOSTED_ZONES_BY_NAME -> listHostedZonesByName(query, visible);
             case GET_HOSTED_ZONE -> getHostedZone(call.zoneId());
             case LIST_RESOURCE_RECORD_SETS -> listResourceRecordSets(call.zoneId(), query);
             case CHANGE_RESOURCE_RECORD_SETS -> changeResourceRecordSets(call.zoneId(), batch);
@@ -45,11 +54,12 @@ final class Route53Api {
         };
     }
 
-    private String listHostedZones(List<QueryString.Parameter> query) throws Route53Error {
+    private String listHostedZones(List<QueryString.Parameter> query, java.util.function.Predicate<HostedZone> visible)
+            throws Route53Error {
         String marker = QueryString.get(query, "marker");
         int maxItems = maxItems(query, MAX_ZONES);
         List<HostedZone> zones = new ArrayList<>();
-        for (HostedZone zone : store.zones()) {
+        for (HostedZone zone : store.zones().stream().filter(visible).toList()) {
             if (marker == null || zone.id().compareTo(marker) >= 0) {
                 zones.add(zone);
             }
@@ -72,7 +82,8 @@ final class Route53Api {
         return XmlResponses.close(xml, root);
     }
 
-    private String listHostedZonesByName(List<QueryString.Parameter> query) throws Route53Error {
+    private String listHostedZonesByName(List<QueryString.Parameter> query,
+            java.util.function.Predicate<HostedZone> visible) throws Route53Error {
         String dnsName = QueryString.get(query, "dnsname");
         String zoneId = QueryString.get(query, "hostedzoneid");
         if (zoneId != null && dnsName == null) {
@@ -85,7 +96,7 @@ final class Route53Api {
             return names != 0 ? names : a.id().compareTo(b.id());
         };
         List<HostedZone> zones = new ArrayList<>();
-        for (HostedZone zone : store.zones()) {
+        for (HostedZone zone : store.zones().stream().filter(visible).toList()) {
             int vsStart = start == null ? 1 : RecordSetKey.compareNames(zone.name(), start);
             if (vsStart > 0 || (vsStart == 0 && (zoneId == null || zone.id().compareTo(zoneId) >= 0))) {
                 zones.add(zone);

@@ -11,9 +11,18 @@ final class Route53Service implements EmulatedService<Route53Request> {
     private final Route53Api api;
     private final boolean legacyInvalidChangeBatch;
 
+    private final java.util.function.Function<String, java.util.function.Predicate<HostedZone>> visibleZones;
+
     Route53Service(Route53Api api, boolean legacyInvalidChangeBatch) {
+        this(api, legacyInvalidChangeBatch, accessKeyId -> zone -> true);
+    }
+
+    /** @param visibleZones the zones the principal of an access key sees: those of its account */
+    Route53Service(Route53Api api, boolean legacyInvalidChangeBatch,
+            java.util.function.Function<String, java.util.function.Predicate<HostedZone>> visibleZones) {
         this.api = api;
         this.legacyInvalidChangeBatch = legacyInvalidChangeBatch;
+        this.visibleZones = visibleZones;
     }
 
     @Override
@@ -45,6 +54,13 @@ final class Route53Service implements EmulatedService<Route53Request> {
     @Override
     public HttpResponse execute(Route53Request call, HttpRequest http, String requestId) throws Route53Error {
         return HttpResponse.xml(200, api.execute(call.call(), call.query(), call.batch()), requestId);
+    }
+
+    @Override
+    public HttpResponse execute(Route53Request call, HttpRequest http, String requestId, String accessKeyId)
+            throws Route53Error {
+        return HttpResponse.xml(200, api.execute(call.call(), call.query(), call.batch(),
+                visibleZones.apply(accessKeyId)), requestId);
     }
 
     @Override

@@ -13,7 +13,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import dev.policygen.route53.Arn;
+import dev.policygen.sandbox.sts.OidcIssuer;
+import dev.policygen.sandbox.sts.SandboxAccounts;
+import dev.policygen.sandbox.sts.SessionStore;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +36,8 @@ final class RunningSandbox implements Closeable {
     private RecordStore store;
     private AwsResources aws;
     private SandboxPorts ports;
+    private OidcIssuer issuer;
+    private static final String ZONE_RESOURCE = "hostedzone/";
 
     private RunningSandbox() {
     }
@@ -76,17 +85,40 @@ final class RunningSandbox implements Closeable {
             }
             running.add(callLog);
         }
-        RequestAuthorizer authorizer = new RequestAuthorizer(RequestAuthorizer.evaluator(settings.policies()),
-                settings.principalArn());
-        RequestPipeline pipeline = new RequestPipeline(new SigV4Verifier(credentials, settings.clock()), authorizer,
+        String defaultAccount = RequestAuthorizer.accountOf(settings.principalArn());
+        SandboxAccounts accounts = settings.identities().load(defaultAccount);
+        try {
+            issuer = OidcIssuer.inDirectory(directory, settings.identities().oidcHost(),
+                    settings.identities().oidcAudiences());
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot create the sandbox's OIDC signing key: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw LocalPaths.unusable("the state directory", directory, e);
+        }
+        SessionStore sessions = new SessionStore();
+        Principals principals = new Principals(accounts, sessions, settings.principalArn(),
+                RequestAuthorizer.policies(settings.policies()));
+        RequestAuthorizer authorizer = new RequestAuthorizer(principals, resource -> zoneAccount(accounts, resource));
+        Function<String, SigV4Verifier.AccessKey> staticKeys = SigV4Verifier.staticKeys(credentials);
+        Function<String, SigV4Verifier.AccessKey> keys = id -> {
+            SigV4Verifier.AccessKey key = staticKeys.apply(id);
+            return key != null ? key : sessions.find(id).map(session -> new SigV4Verifier.AccessKey(
+                    session.secretAccessKey(), session.sessionToken(), session.expiration())).orElse(null);
+        };
+        RequestPipeline pipeline = new RequestPipeline(new SigV4Verifier(keys, settings.clock()), authorizer,
                 new FaultInjector(settings.faults(), settings.seed()), callLog, settings.console(), settings.clock());
         Route53Service route53 = new Route53Service(new Route53Api(store, settings.clock(), settings.insyncDelay()),
-                settings.legacyInvalidChangeBatch());
+                settings.legacyInvalidChangeBatch(), accessKeyId -> {
+                    String account = principals.resolve(accessKeyId).account();
+                    return zone -> accounts.zoneAccount(zone.name()).equals(account);
+                });
         AwsStateFile awsState = settings.stateDir() == null ? null
                 : new AwsStateFile(directory.resolve("aws-state.json"));
         aws = resources(settings, awsState);
-        ServiceRouter endpoint = new ServiceRouter(pipeline, route53,
-                AwsResourceService.all(aws, awsState, authorizer.account(), settings.clock()));
+        Map<String, EmulatedService<?>> services = new HashMap<>(AwsResourceService.all(aws, awsState, defaultAccount,
+                settings.clock()));
+        services.put("sts", new StsService(principals, issuer, settings.clock()));
+        ServiceRouter endpoint = new ServiceRouter(pipeline, route53, services);
         TcpListener api = listen(new TcpListener("api", settings.apiPort(),
                 socket -> HttpConnection.serve(socket, socket.getInputStream(), null, endpoint, false, null)));
         TcpListener proxy = listen(new TcpListener("proxy", settings.proxyPort(),
@@ -107,6 +139,19 @@ final class RunningSandbox implements Closeable {
             } catch (IOException e) {
                 throw LocalPaths.unusable("the ports file", settings.portsFile(), e);
             }
+        }
+    }
+
+    /** The account owning the hosted zone a resource ARN names; empty for another resource or an unknown zone. */
+    private Optional<String> zoneAccount(SandboxAccounts accounts, String resource) {
+        Arn arn = Arn.parse(resource);
+        if (arn == null || !arn.service().equals("route53") || !arn.resource().startsWith(ZONE_RESOURCE)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(accounts.zoneAccount(store.zone(arn.resource().substring(ZONE_RESOURCE.length())).name()));
+        } catch (Route53Error e) {
+            return Optional.empty();
         }
     }
 
@@ -169,6 +214,10 @@ final class RunningSandbox implements Closeable {
 
     AwsResources aws() {
         return aws;
+    }
+
+    OidcIssuer issuer() {
+        return issuer;
     }
 
     SandboxPorts ports() {

@@ -4,6 +4,9 @@ import dev.policygen.InputException;
 import dev.policygen.OutputException;
 import dev.policygen.UsageException;
 import dev.policygen.route53.RecordNames;
+import dev.policygen.sandbox.sts.OidcIssuer;
+import dev.policygen.sandbox.sts.RoleDeclaration;
+import dev.policygen.sandbox.sts.SandboxAccounts;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,6 +14,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -101,6 +105,19 @@ public final class Sandbox implements Closeable {
         return aws().object(bucket, key).map(AwsResources.StoredObject::data);
     }
 
+    /**
+     * A web-identity token from the sandbox's OIDC issuer, as a Kubernetes projected token: for
+     * {@code subject} and {@code audience}, issued at {@code issuedAt} and valid for {@code lifetime}.
+     */
+    public String webIdentityToken(String subject, String audience, Instant issuedAt, Duration lifetime) {
+        return started().issuer().token(subject, audience, issuedAt, lifetime);
+    }
+
+    /** The OIDC issuer's host: trust policies name {@code arn:aws:iam::ACCOUNT:oidc-provider/HOST}. */
+    public String oidcIssuerHost() {
+        return settings.identities().oidcHost();
+    }
+
     /** Where API calls are logged, if anywhere. */
     public Optional<Path> callLogFile() {
         return Optional.ofNullable(settings.callLog());
@@ -145,8 +162,48 @@ public final class Sandbox implements Closeable {
         private Path forwardCa;
         private final AwsSeed awsSeed = new AwsSeed();
         private Clock clock = Clock.systemUTC();
+        private final Map<String, List<Path>> accountScps = new LinkedHashMap<>();
+        private final Map<String, RoleDeclaration> roles = new LinkedHashMap<>();
+        private final Map<String, String> zoneAccounts = new LinkedHashMap<>();
+        private String oidcHost = OidcIssuer.DEFAULT_HOST;
+        private List<String> oidcAudiences = OidcIssuer.DEFAULT_AUDIENCES;
 
         private Builder() {
+        }
+
+        /**
+         * A hosted zone that belongs to {@code account} rather than to the static user's; only principals
+         * of that account (a role there) can reach it, as on AWS.
+         */
+        public Builder zone(String name, String id, String account) {
+            zone(name, id);
+            zoneAccounts.put(RecordNames.normalize(name), SandboxAccounts.checkAccount(account));
+            return this;
+        }
+
+        /** The SCP files of an account, each one organisation level that must allow; repeatable per account. */
+        public Builder accountScps(String account, List<Path> scps) {
+            accountScps.computeIfAbsent(SandboxAccounts.checkAccount(account), a -> new ArrayList<>()).addAll(scps);
+            return this;
+        }
+
+        /** A role STS can hand out sessions of; a later declaration of the same ARN replaces an earlier one. */
+        public Builder role(RoleDeclaration role) {
+            roles.put(SandboxAccounts.checked(role).arn(), role);
+            return this;
+        }
+
+        /**
+         * The host of the sandbox's OIDC issuer (tokens' {@code iss} is {@code https://HOST}; trust policies
+         * name {@code arn:aws:iam::ACCOUNT:oidc-provider/HOST}) and the audiences its provider accepts.
+         */
+        public Builder oidc(String host, List<String> audiences) {
+            this.oidcHost = OidcIssuer.checkHost(host);
+            if (audiences.isEmpty()) {
+                throw new IllegalArgumentException("the OIDC provider needs at least one audience");
+            }
+            this.oidcAudiences = List.copyOf(audiences);
+            return this;
         }
 
         /**
@@ -301,7 +358,9 @@ public final class Sandbox implements Closeable {
                     Collections.unmodifiableMap(new LinkedHashMap<>(zones)),
                     Collections.unmodifiableMap(new LinkedHashMap<>(credentials)), List.copyOf(policies),
                     principalArn, stateDir, callLog, portsFile, faults, insyncDelay, seed, console,
-                    legacyInvalidChangeBatch, forwardTo, forwardCa, awsSeed, clock));
+                    legacyInvalidChangeBatch, forwardTo, forwardCa, awsSeed, clock,
+                    new IdentitySettings(accountScps, List.copyOf(roles.values()), zoneAccounts, oidcHost,
+                            oidcAudiences)));
         }
     }
 }

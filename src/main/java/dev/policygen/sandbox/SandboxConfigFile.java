@@ -36,11 +36,13 @@ import java.util.Set;
  *  "objects": [{"bucket": "renew-state", "key": "seed.json", "text": "{}"},
  *              {"bucket": "renew-state", "key": "other", "file": "other.bin"}]}
  * </pre>
+ * Accounts, roles and the OIDC issuer of the STS emulation are read by {@link IdentityConfigFile}
+ * (docs/sandbox.md).
  */
 public final class SandboxConfigFile {
     private static final Set<String> MEMBERS = Set.of("zones", "credentials", "ports", "policies", "principalArn",
             "stateDir", "callLog", "seed", "insyncDelayMillis", "faults", "legacyInvalidChangeBatch",
-            "classicLoadBalancers", "elbv2Listeners", "buckets", "objects");
+            "classicLoadBalancers", "elbv2Listeners", "buckets", "objects", "accounts", "roles", "oidc");
     private static final Set<String> FAULT_MEMBERS = Set.of("throttlePerSecond", "priorRequestNotCompleteRate",
             "serverErrorRate", "latencyMillis");
 
@@ -61,6 +63,7 @@ public final class SandboxConfigFile {
             }
             settings(root, base, file).applyTo(builder);
             applyAwsResources(root, base, file, builder);
+            IdentityConfigFile.apply(root, base, file, builder);
         } catch (IllegalArgumentException e) {
             throw new InputException(file.toString(), root.position(), e.getMessage());
         }
@@ -71,7 +74,8 @@ public final class SandboxConfigFile {
         Map<String, String> zones = new LinkedHashMap<>();
         if (root.get("zones").isPresent()) {
             for (JsonNode.Member zone : object(root.get("zones").get(), file).members()) {
-                zones.put(zone.key(), zone.value() instanceof JsonString id ? id.value() : null);
+                zones.put(zone.key(), zone.value() instanceof JsonObject owned ? IdentityConfigFile.zoneId(owned, file)
+                        : zone.value() instanceof JsonString id ? id.value() : null);
             }
         }
         Map<String, String> credentials = new LinkedHashMap<>();

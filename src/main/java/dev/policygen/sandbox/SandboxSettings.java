@@ -15,9 +15,11 @@ import java.util.Map;
  *
  * @param zones hosted zone names to ids, a null id for a stable one derived from the name
  * @param credentials the accepted key pairs in the order given; empty for AWS's example pair
+ * @param identities the accounts, roles and OIDC issuer behind the STS emulation
  */
 record SandboxSettings(int apiPort, int proxyPort, int dnsPort, Integer httpsPort, Map<String, String> zones,
         Map<String, String> credentials, List<Path> policies, String principalArn, Path stateDir, Path callLog,
         Path portsFile, FaultSettings faults, Duration insyncDelay, long seed, PrintWriter console,
-        boolean legacyInvalidChangeBatch, URI forwardTo, Path forwardCa, AwsSeed awsSeed, Clock clock) {
+        boolean legacyInvalidChangeBatch, URI forwardTo, Path forwardCa, AwsSeed awsSeed, Clock clock,
+        IdentitySettings identities) {
 }

@@ -5,8 +5,8 @@ import java.util.Map;
 /**
  * The handler in front of the API port, the proxy's tunnels and the HTTPS endpoint: it picks the
  * service from the credential scope of the Authorization header ({@code .../us-east-1/SERVICE/
- * aws4_request}) and hands the request to the one {@link RequestPipeline}. IAM, ELB (both APIs), ACM
- * and S3 go to their emulations; everything else, unsigned requests and unknown services included,
+ * aws4_request}) and hands the request to the one {@link RequestPipeline}. IAM, ELB (both APIs), ACM,
+ * S3 and STS go to their emulations (an unsigned AssumeRoleWithWebIdentity to STS); everything else, unsigned requests and unknown services included,
  * goes to Route 53, which answers them with its own errors (MissingAuthenticationToken, a wrongly
  * scoped credential).
  */
@@ -24,6 +24,10 @@ final class ServiceRouter implements HttpConnection.Handler {
     @Override
     public HttpResponse handle(HttpRequest request) {
         String service = service(request.header("Authorization"));
+        if (service == null && others.containsKey("sts") && StsService.unsignedCall(request)) {
+            // AWS takes AssumeRoleWithWebIdentity unsigned; no credential scope names the service
+            service = "sts";
+        }
         EmulatedService<?> target = service == null ? route53 : others.getOrDefault(service, route53);
         return pipeline.handle(request, target);
     }

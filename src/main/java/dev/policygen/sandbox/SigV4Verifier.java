@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -48,12 +49,29 @@ final class SigV4Verifier {
     private static final DateTimeFormatter BASIC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
 
-    private final Map<String, String> secretsByAccessKey;
+    private final Function<String, AccessKey> keys;
     private final Clock clock;
 
+    /**
+     * A key the sandbox accepts: a static key's secret, or temporary credentials STS issued, with the
+     * session token a request must carry and their expiry (both null for a static key).
+     */
+    record AccessKey(String secret, String sessionToken, Instant expiration) {
+    }
+
     SigV4Verifier(Map<String, String> secretsByAccessKey, Clock clock) {
-        this.secretsByAccessKey = Map.copyOf(secretsByAccessKey);
+        this(staticKeys(secretsByAccessKey), clock);
+    }
+
+    /** @param keys the key of an access key id, or null for one the sandbox does not know */
+    SigV4Verifier(Function<String, AccessKey> keys, Clock clock) {
+        this.keys = keys;
         this.clock = clock;
+    }
+
+    static Function<String, AccessKey> staticKeys(Map<String, String> secretsByAccessKey) {
+        Map<String, String> secrets = Map.copyOf(secretsByAccessKey);
+        return id -> secrets.containsKey(id) ? new AccessKey(secrets.get(id), null, null) : null;
     }
 
     /**
@@ -103,10 +121,12 @@ final class SigV4Verifier {
                     + "term, got '" + credential + "'");
         }
         String accessKey = scope[0];
-        String secret = secretsByAccessKey.get(accessKey);
-        if (secret == null) {
+        AccessKey known = keys.apply(accessKey);
+        if (known == null || (known.sessionToken() != null && !known.sessionToken().equals(securityToken(request)))) {
+            // temporary credentials without their session token, or with another, are as unknown to AWS
             throw Route53Error.sender(403, "InvalidClientTokenId", "The security token included in the request is invalid.");
         }
+        String secret = known.secret();
         String amzDate = requestDate(request);
         checkScope(scope, amzDate, service);
         checkSkew(amzDate, service);
@@ -129,7 +149,26 @@ final class SigV4Verifier {
         if (!MessageDigest.isEqual(expected, given)) {
             throw Route53Error.sender(403, "SignatureDoesNotMatch", SIGNATURE_MISMATCH);
         }
+        if (known.expiration() != null && !clock.instant().isBefore(known.expiration())) {
+            throw expired(service);
+        }
         return new Signed(accessKey, amzDate, credentialScope, key, signature);
+    }
+
+    /** The session token, sent as the X-Amz-Security-Token header or query parameter (never both). */
+    private static String securityToken(HttpRequest request) {
+        String header = request.header("X-Amz-Security-Token");
+        return header != null ? header : QueryString.get(QueryString.parse(request.rawQuery()), "X-Amz-Security-Token");
+    }
+
+    /** Expired temporary credentials, in each protocol's words. */
+    private static Route53Error expired(String service) {
+        return switch (service) {
+            case "s3" -> Route53Error.sender(400, "ExpiredToken", "The provided token has expired.");
+            case "acm" -> Route53Error.sender(400, "ExpiredTokenException",
+                    "The security token included in the request is expired");
+            default -> Route53Error.sender(403, "ExpiredToken", "The security token included in the request is expired");
+        };
     }
 
     /**
@@ -190,7 +229,9 @@ final class SigV4Verifier {
                     + "from ISO-8601 version of date from HTTP: '" + scope[1] + "' != '" + amzDate.substring(0, 8)
                     + "', from '" + amzDate + "'.");
         }
-        if (!scope[2].equals(REGION)) {
+        // STS is regional: a client of sts.REGION.amazonaws.com signs for REGION (reference identity-and-fleet 3.5)
+        boolean regionOk = service.equals("sts") ? scope[2].matches("[a-z]{2}(-[a-z]+)+-[0-9]") : scope[2].equals(REGION);
+        if (!regionOk) {
             throw Route53Error.sender(403, "SignatureDoesNotMatch", "Credential should be scoped to a valid region, not '"
                     + scope[2] + "'. ");
         }
