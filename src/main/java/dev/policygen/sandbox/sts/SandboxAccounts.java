@@ -2,7 +2,7 @@ package dev.policygen.sandbox.sts;
 
 import dev.policygen.InputException;
 import dev.policygen.eval.CompiledPolicy;
-import dev.policygen.eval.chain.TrustPolicy;
+import dev.policygen.eval.chain.TrustPolicyCompiler;
 import dev.policygen.io.InputFiles;
 import dev.policygen.model.PolicyReader;
 import dev.policygen.route53.Arn;
@@ -93,7 +93,7 @@ public final class SandboxAccounts {
 
     private static StsRole role(RoleDeclaration declaration) throws InputException {
         String trustText = InputFiles.read(declaration.trustPolicy(), "trust policy");
-        CompiledPolicy trust = TrustPolicy.compile(trustText, declaration.trustPolicy().toString(), 0);
+        CompiledPolicy trust = TrustPolicyCompiler.compile(trustText, declaration.trustPolicy().toString(), 0);
         Optional<CompiledPolicy> boundary = Optional.empty();
         if (declaration.permissionsBoundary() != null) {
             boundary = Optional.of(policies(List.of(declaration.permissionsBoundary()), "permissions boundary").get(0));
