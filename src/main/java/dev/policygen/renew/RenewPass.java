@@ -75,10 +75,12 @@ final class RenewPass {
         });
         try {
             List<Future<CertificateResult>> futures = new ArrayList<>();
-            for (CertificateConfig certificate : certificates) {
+            for (int i = 0; i < certificates.size(); i++) {
+                CertificateConfig certificate = certificates.get(i);
+                int turn = i;
                 futures.add(pool.submit(() -> {
                     try {
-                        parts.slots().acquire();
+                        parts.slots().acquireInTurn(turn);
                         if (stopping.get()) {
                             return CertificateResult.skipped(certificate.name(), Optional.empty(),
                                     "stopped before it started (SIGTERM)");

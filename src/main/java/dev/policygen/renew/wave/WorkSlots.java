@@ -10,6 +10,9 @@ import java.util.concurrent.Semaphore;
 public final class WorkSlots {
     private final Semaphore slots;
     private final ThreadLocal<Boolean> held = ThreadLocal.withInitial(() -> false);
+    private final Object turns = new Object();
+    /** The next certificate (in the config's order) to take its first slot. */
+    private int nextTurn;
 
     public WorkSlots(int slots) {
         if (slots < 1) {
@@ -28,6 +31,26 @@ public final class WorkSlots {
         if (!held.get()) {
             slots.acquire();
             held.set(true);
+        }
+    }
+
+    /**
+     * Takes a certificate's first slot in the config's order ({@code turn} counts from 0): certificates
+     * start first come, first served, as they did with one thread per slot.
+     */
+    public void acquireInTurn(int turn) throws InterruptedException {
+        synchronized (turns) {
+            while (nextTurn != turn) {
+                turns.wait();
+            }
+        }
+        try {
+            acquire();
+        } finally {
+            synchronized (turns) {
+                nextTurn++;
+                turns.notifyAll();
+            }
         }
     }
 
