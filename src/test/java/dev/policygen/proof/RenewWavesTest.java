@@ -125,18 +125,20 @@ class RenewWavesTest extends RenewBedTest {
     @Test
     void twoRenewProcessesSharingAThrottledAccountBothFinishWithoutAFailure() throws Exception {
         Path sandboxDir = dir.resolve("sandbox");
-        try (Sandbox sandbox = sandbox(sandboxDir, new FaultSettings(5, 0, 0, Duration.ZERO))) {
+        List<String> zones = List.of(RenewBed.ZONE, SECOND_ZONE, "third.test", "fourth.test");
+        List<String> zoneIds = List.of(RenewBed.ZONE_ID, SECOND_ZONE_ID, "Z0THIRDTEST", "Z0FOURTHTEST");
+        try (Sandbox sandbox = bed.sandbox(sandboxDir, b -> b.zone(SECOND_ZONE, SECOND_ZONE_ID)
+                .zone("third.test", "Z0THIRDTEST").zone("fourth.test", "Z0FOURTHTEST")
+                .faults(new FaultSettings(5, 0, 0, Duration.ZERO)))) {
             List<RenewChild> children = new ArrayList<>();
             try {
-                int run = 0;
-                for (String zone : List.of(RenewBed.ZONE, SECOND_ZONE)) {
-                    run++;
-                    String zoneId = zone.equals(RenewBed.ZONE) ? RenewBed.ZONE_ID : SECOND_ZONE_ID;
-                    List<String> names = new ArrayList<>();
-                    for (int i = 0; i < 4; i++) {
-                        names.add("r" + run + "n" + i);
+                for (int run = 1; run <= 2; run++) {
+                    // a certificate in each of four zones: four Route 53 requests per zone and wave, 16 a process
+                    StringBuilder certificates = new StringBuilder();
+                    for (int z = 0; z < zones.size(); z++) {
+                        certificates.append(certificates(List.of("r" + run), zones.get(z), zoneIds.get(z)));
                     }
-                    Path config = config("renew-" + run + ".yaml", names, zone, zoneId);
+                    Path config = bed.config(dir.resolve("renew-" + run + ".yaml"), certificates.toString());
                     // a Route 53 rate of 10 each, twice the account's: they must find the budget between them
                     children.add(RenewChild.start(bed.renewArguments(sandbox, config, dir.resolve("state-" + run),
                             "--route53-rate", "10"), dir.resolve("out-" + run + ".txt")));
@@ -149,7 +151,14 @@ class RenewWavesTest extends RenewBedTest {
             } finally {
                 children.forEach(RenewChild::close);
             }
-            assertEquals(List.of(), RenewChecks.txtSets(sandbox));
+            List<SandboxCall> calls = SandboxCall.read(sandboxDir.resolve("calls.jsonl"));
+            long throttled = SandboxCall.count(calls, null, "Throttling");
+            System.err.println("two processes at 5 requests/s: " + calls.size() + " calls, " + throttled
+                    + " Throttling answers, all retried");
+            for (String zoneId : zoneIds) {
+                assertEquals(List.of(), sandbox.records().sets(zoneId).stream()
+                        .filter(set -> set.type().equals("TXT")).toList(), zoneId);
+            }
         }
     }
 }
