@@ -1,5 +1,6 @@
 package dev.policygen.renew.wave;
 
+import dev.policygen.AwsFailure;
 import dev.policygen.PolicygenException;
 import dev.policygen.renew.acme.ChallengePublisher;
 import dev.policygen.renew.acme.ChallengeRecord;
@@ -183,8 +184,7 @@ public final class ChallengeWaves {
                 if (gathering == wave) {
                     gathering = null;
                 }
-                wave.abandon(new dev.policygen.AwsFailure(dev.policygen.AwsFailure.Kind.UNREACHABLE,
-                        "interrupted while gathering the wave", e));
+                wave.abandon(new AwsFailure(AwsFailure.Kind.UNREACHABLE, "interrupted while gathering the wave", e));
                 throw e;
             } finally {
                 lock.unlock();
