@@ -85,10 +85,9 @@ final class Wave {
             for (Map.Entry<HostedZoneId, Map<String, List<String>>> zone : merged().entrySet()) {
                 HostedZoneId id = zone.getKey();
                 try {
-                    for (Order order : ordersIn(id)) {
-                        // write-ahead: a crash after the change is sent still leaves a record of what to remove
-                        record(journal, order, id);
-                    }
+                    // write-ahead, every order in one save: a crash after the change is sent still leaves a
+                    // record of what to remove
+                    record(journal, ordersIn(id), id);
                     ZoneChange change = records.publish(id, zone.getValue());
                     changes.put(id, change.changeIds());
                     change.refused().forEach((name, failure) -> refuse(id, name, failure));
@@ -191,9 +190,13 @@ final class Wave {
         return orders.stream().filter(order -> order.values().containsKey(zone)).toList();
     }
 
-    private void record(Journal journal, Order order, HostedZoneId zone) throws JournalFailure {
+    private static void record(Journal journal, List<Order> orders, HostedZoneId zone) throws JournalFailure {
+        Map<String, Map<String, List<String>>> byCertificate = new LinkedHashMap<>();
+        for (Order order : orders) {
+            byCertificate.put(order.certificate(), order.values().get(zone));
+        }
         try {
-            journal.record(order.certificate(), zone, order.values().get(zone));
+            journal.recordAll(zone, byCertificate);
         } catch (IOException e) {
             throw new JournalFailure(journal.file(), e);
         }
