@@ -55,7 +55,8 @@ final class RenewCommand implements Callable<Integer> {
     boolean dryRun;
 
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8",
-            description = "Certificates renewed at once. Default: ${DEFAULT-VALUE}.")
+            description = "Certificates worked on at once; one waiting for its wave of DNS-01 challenges gives its "
+                    + "turn to the next. Default: ${DEFAULT-VALUE}.")
     int concurrency;
 
     @Option(names = "--preferred-chain", paramLabel = "NAME",

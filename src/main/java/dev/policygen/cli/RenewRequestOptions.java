@@ -34,7 +34,8 @@ final class RenewRequestOptions {
 
     @Option(names = "--route53-rate", paramLabel = "N", defaultValue = "5",
             description = "Route 53 requests per second at most, for all certificates together (AWS allows 5 per "
-                    + "account). Default: ${DEFAULT-VALUE}.")
+                    + "account): a ceiling; after a Throttling answer the rate halves and grows back gradually. "
+                    + "Default: ${DEFAULT-VALUE}.")
     int route53Rate = 5;
 
     @Option(names = "--aws-region", paramLabel = "REGION",

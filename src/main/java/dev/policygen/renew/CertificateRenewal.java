@@ -10,7 +10,6 @@ import dev.policygen.renew.config.CertificateConfig;
 import dev.policygen.renew.config.ConfiguredDomain;
 import dev.policygen.renew.config.ZoneGivenById;
 import dev.policygen.renew.destination.ServiceState;
-import dev.policygen.renew.dns.Route53Challenges;
 import dev.policygen.renew.dns.ZoneMismatchException;
 import dev.policygen.renew.report.RenewLog;
 import dev.policygen.route53.HostedZoneId;
@@ -25,7 +24,7 @@ import java.util.TreeMap;
 
 /**
  * One certificate, start to end: read what is in service, decide, order a new certificate with a
- * new key (its DNS-01 records published and withdrawn by {@link Route53Challenges}), and deliver it
+ * new key (its DNS-01 records published and withdrawn with its wave, {@code renew.wave}), and deliver it
  * everywhere. Any failure becomes this certificate's result; the others go on.
  */
 final class CertificateRenewal {
@@ -96,8 +95,8 @@ final class CertificateRenewal {
         for (ConfiguredDomain domain : config.domains()) {
             zones.put(domain.name().normalized(), domain.zone());
         }
-        Route53Challenges challenges = new Route53Challenges(config.name(), zones, parts.zones(),
-                parts.records(), parts.waiter(), parts.journal());
+        // the order's values go out with the other orders of its wave: one change per zone for all of them
+        ChallengePublisher challenges = parts.waves().publisher(config.name(), zones);
         OrderRequest request = new OrderRequest(names(), config.keyType(), parts.options().preferredChain(),
                 RenewDecision.earliestCertificate(states));
         parts.progress().update(config.name(), "ordering");

@@ -20,6 +20,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * (clean-up included) and starts no more.
  */
 final class RenewPass {
+    /** Threads of a pass at most: certificates past it wait for a thread, and so for a later wave. */
+    static final int MAX_THREADS = 1_000;
+
     private final List<CertificateConfig> certificates;
     private final Map<String, ? extends PolicygenException> failedBefore;
     private final PassParts parts;
@@ -61,7 +64,10 @@ final class RenewPass {
             results.add(CertificateResult.failed(failed.getKey(), Optional.empty(), failed.getValue()));
         }
         parts.progress().start(certificates.size());
-        int threads = Math.min(parts.options().concurrency(), Math.max(1, certificates.size()));
+        parts.waves().expect(certificates.size());
+        // a thread per certificate (up to MAX_THREADS), but only --concurrency of them work at once: a
+        // certificate waiting for its wave gives its slot to the next one, so many orders reach one wave
+        int threads = Math.min(MAX_THREADS, Math.max(1, certificates.size()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "policygen-renew");
             thread.setDaemon(true);
@@ -69,15 +75,24 @@ final class RenewPass {
         });
         try {
             List<Future<CertificateResult>> futures = new ArrayList<>();
-            for (CertificateConfig certificate : certificates) {
+            for (int i = 0; i < certificates.size(); i++) {
+                CertificateConfig certificate = certificates.get(i);
+                int turn = i;
                 futures.add(pool.submit(() -> {
-                    if (stopping.get()) {
-                        return CertificateResult.skipped(certificate.name(), Optional.empty(),
-                                "stopped before it started (SIGTERM)");
+                    try {
+                        parts.slots().acquireInTurn(turn);
+                        if (stopping.get()) {
+                            return CertificateResult.skipped(certificate.name(), Optional.empty(),
+                                    "stopped before it started (SIGTERM)");
+                        }
+                        CertificateResult result = new CertificateRenewal(certificate, parts).run();
+                        parts.progress().done(certificate.name(),
+                                result.outcome() == CertificateResult.Outcome.FAILED);
+                        return result;
+                    } finally {
+                        parts.slots().release();
+                        parts.waves().finished(certificate.name());
                     }
-                    CertificateResult result = new CertificateRenewal(certificate, parts).run();
-                    parts.progress().done(certificate.name(), result.outcome() == CertificateResult.Outcome.FAILED);
-                    return result;
                 }));
             }
             // a defect in one certificate must not interrupt the others half way (their TXT values would
@@ -99,6 +114,9 @@ final class RenewPass {
         }
         if (leftovers.isPresent()) {
             results.add(CertificateResult.failed("(leftovers)", Optional.empty(), leftovers.get()));
+        }
+        for (PolicygenException failure : parts.waves().cleanupFailures()) {
+            results.add(CertificateResult.failed("(clean-up)", Optional.empty(), failure));
         }
         return results;
     }

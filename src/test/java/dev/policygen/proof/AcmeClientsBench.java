@@ -51,7 +51,10 @@ class AcmeClientsBench {
         try (PebbleServer pebble = PebbleServer.start(directory.resolve("pebble"), dnsPort)) {
             ClientProofs proofs = new ClientProofs(directory, dnsPort, Map.of(RenewBed.ZONE, ZONE_ID));
             Path accountKey = clients.contains("policygen") ? RenewBenchRows.register(pebble, directory) : null;
-            for (int names : List.of(1, 10)) {
+            // bench.rows=false leaves only the many-certificate run (bench/fleet.sh)
+            List<Integer> rowNames = Boolean.parseBoolean(System.getProperty("bench.rows", "true")) ? List.of(1, 10)
+                    : List.of();
+            for (int names : rowNames) {
                 List<String> domains = domains(names);
                 for (String client : List.of("lego", "lego (AWS_HOSTED_ZONE_ID)", "certbot", RENEW_ZONE_ID,
                         RENEW_DISCOVERY)) {

@@ -80,6 +80,14 @@ final class RenewChild implements Closeable {
         return process.exitValue();
     }
 
+    /** The exit code once the process has ended by itself (-1 if it did not within the limit). */
+    int awaitExit() throws InterruptedException {
+        if (!process.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+            return -1;
+        }
+        return process.exitValue();
+    }
+
     String output() throws IOException {
         return Files.readString(output, StandardCharsets.UTF_8);
     }

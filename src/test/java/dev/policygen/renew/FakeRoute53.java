@@ -30,6 +30,8 @@ final class FakeRoute53 implements HostedZones {
     final Deque<Runnable> beforeChange = new ArrayDeque<>();
     /** Failures of the next ChangeResourceRecordSets requests only, after the hook above ran. */
     final Deque<AwsFailure> changeFailures = new ArrayDeque<>();
+    /** Record names Route 53 refuses in any batch, for good (a name not permitted in the zone, say). */
+    final java.util.Set<String> notPermitted = new HashSet<>();
     private int changeCounter;
     private final Map<String, Integer> polls = new TreeMap<>();
 
@@ -127,6 +129,9 @@ final class FakeRoute53 implements HostedZones {
         Map<String, TxtRecord> sets = new TreeMap<>(records.get(zone));
         for (TxtChange change : batch) {
             String name = change.record().name();
+            if (notPermitted.contains(name)) {
+                throw refused("RRSet with DNS name " + name + ". is not permitted in zone " + zone.id());
+            }
             TxtRecord existing = sets.get(name);
             if (change.action() == TxtChange.Action.DELETE) {
                 if (existing == null || existing.ttl() != change.record().ttl()

@@ -151,6 +151,48 @@ class RenewPassTest {
         return outcomes;
     }
 
+    /**
+     * Issue 13: the orders of a pass publish in one wave, one change out and one clean-up per zone; a
+     * certificate whose challenge the CA finds invalid fails alone, its values removed in that clean-up.
+     */
+    @Test
+    void aWaveIsOneChangeOutAndOneCleanUpAndAnInvalidChallengeFailsOnlyItsCertificate() throws Exception {
+        ca.failing.add("b.example.com");
+        List<CertificateConfig> certificates = new ArrayList<>();
+        for (String name : List.of("a", "b", "c", "d", "e")) {
+            certificates.add(certificate(name));
+        }
+
+        List<CertificateResult> results = run(8, certificates).run();
+
+        assertEquals(Map.of("a", CertificateResult.Outcome.RENEWED, "b", CertificateResult.Outcome.FAILED,
+                "c", CertificateResult.Outcome.RENEWED, "d", CertificateResult.Outcome.RENEWED,
+                "e", CertificateResult.Outcome.RENEWED), outcomes(results));
+        assertEquals(1, logText.toString().lines().filter(l -> l.contains("event=wave ")).count(), logText.toString());
+        assertEquals(1, route53.count("ListResourceRecordSets"), route53.calls.toString());
+        assertEquals(2, route53.count("ChangeResourceRecordSets"), route53.calls.toString());
+        assertEquals(1, route53.count("GetChange"), route53.calls.toString());
+        assertEquals(5, route53.changes.get(0).size(), "every order's name in the one change out");
+        assertEquals(5, route53.changes.get(1).size(), "and in the one clean-up, b's too");
+        assertTrue(route53.records.get(ZONE).isEmpty());
+        assertEquals(List.of(), journal.leftovers());
+    }
+
+    @Test
+    void aCertificateWaitingForItsWaveGivesItsWorkSlotToTheNext() throws Exception {
+        List<CertificateConfig> certificates = new ArrayList<>();
+        for (String name : List.of("a", "b", "c", "d")) {
+            certificates.add(certificate(name));
+        }
+
+        List<CertificateResult> results = run(1, certificates).run();
+
+        assertTrue(results.stream().allMatch(r -> r.outcome() == CertificateResult.Outcome.RENEWED), results.toString());
+        assertEquals(1, logText.toString().lines().filter(l -> l.contains("event=wave ")).count(),
+                "with --concurrency 1 the four orders still meet in one wave: " + logText);
+        assertEquals(2, route53.count("ChangeResourceRecordSets"));
+    }
+
     @Test
     void oneCertificateFailingDoesNotStopTheOthers() throws Exception {
         ca.failing.add("b.example.com");

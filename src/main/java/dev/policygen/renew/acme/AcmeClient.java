@@ -158,6 +158,7 @@ public final class AcmeClient implements AutoCloseable {
      */
     Order createOrder(OrderRequest request) throws AcmeFailure, InterruptedException {
         boolean replacing = request.replaces().filter(AcmeClient::hasAuthorityKeyId).isPresent() && offersRenewalInfo();
+        requests.awaitNewOrders("create the order for " + String.join(", ", request.names()));
         return requests.send("create the order for " + String.join(", ", request.names()), () -> {
             OrderBuilder builder = login.newOrder().domains(request.names());
             if (!replacing) {

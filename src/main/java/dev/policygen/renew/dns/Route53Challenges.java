@@ -58,7 +58,11 @@ public final class Route53Challenges implements ChallengePublisher {
             // write-ahead: a crash after the change is sent still leaves a record of what to remove
             record(zone.getKey(), zone.getValue());
             published = withZone(zone.getKey(), zone.getValue());
-            changes.add(records.add(zone.getKey(), zone.getValue()));
+            ZoneChange change = records.publish(zone.getKey(), zone.getValue());
+            if (!change.refused().isEmpty()) {
+                throw change.refused().values().iterator().next();
+            }
+            changes.addAll(change.changeIds());
         }
         waiter.awaitInSync(changes);
     }

@@ -11,7 +11,9 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * The one way the renewer sends an AWS request: the policy guard first (a denied call is never
  * sent), then, for each attempt, Route 53's request rate limit, with throttling and server errors
- * retried with backoff and jitter. It counts the requests actually sent, per action.
+ * retried with backoff and jitter; a Throttling answer also lowers the rate of every later Route 53
+ * request ({@link RateLimiter#throttled()}). Access denied, invalid input and refused change batches are
+ * never retried ({@link AwsFailure#retryable()}). It counts the requests actually sent, per action.
  */
 public final class CallGate {
     private static final String ROUTE53 = "route53:";
@@ -48,6 +50,12 @@ public final class CallGate {
             try (permit) {
                 sent.computeIfAbsent(call.action(), a -> new LongAdder()).increment();
                 return attempt.run();
+            } catch (AwsFailure failure) {
+                if (failure.kind() == AwsFailure.Kind.THROTTLED) {
+                    // the account's budget is shared: slow down for every request of the pass, not this one
+                    route53Limit.throttled();
+                }
+                throw failure;
             }
         });
     }

@@ -18,6 +18,9 @@ import java.util.function.LongSupplier;
  * the previous user of that position got its answer. Of any {@code permits + 1} requests two share a
  * position, so they reach the server at least one window apart, whatever the delays on the way.
  * Tickets are handed out in order under a fair lock, so callers are served first come, first served.
+ *
+ * <p>The limit is a ceiling: after a Throttling answer ({@link #throttled()}) requests are also spaced
+ * at the lower rate {@link AimdRate} allows, which grows back to the ceiling.
  */
 public final class RateLimiter {
     private final long windowNanos;
@@ -32,6 +35,10 @@ public final class RateLimiter {
     private final ReentrantLock lock = new ReentrantLock(true);
     private final Condition answered = lock.newCondition();
     private long nextTicket;
+    /** The rate below the ceiling after Throttling answers; null when unlimited. */
+    private final AimdRate aimd;
+    /** When the last request was let go, for the spacing {@link #aimd} asks for below the ceiling. */
+    private long lastLet = Long.MIN_VALUE;
 
     /** The right to send one request; close it when the answer (or failure) is in. */
     public final class Permit implements AutoCloseable {
@@ -74,6 +81,7 @@ public final class RateLimiter {
         this.turn = new long[permits];
         this.freeAt = new long[permits];
         java.util.Arrays.fill(freeAt, nanoTime.getAsLong());
+        this.aimd = new AimdRate(permits * 1e9 / windowNanos, windowNanos, nanoTime.getAsLong());
     }
 
     private RateLimiter(LongSupplier nanoTime, Sleeper sleeper) {
@@ -82,6 +90,7 @@ public final class RateLimiter {
         this.sleeper = sleeper;
         this.turn = null;
         this.freeAt = null;
+        this.aimd = null;
     }
 
     /**
@@ -149,7 +158,10 @@ public final class RateLimiter {
                     }
                 }
                 long now = nanoTime.getAsLong();
-                if ((wait = freeAt[position] - now) <= 0) {
+                long spacing = aimd.spacingNanos(now);
+                long pacedAt = spacing == 0 || lastLet == Long.MIN_VALUE ? now : lastLet + spacing;
+                if ((wait = Math.max(freeAt[position], pacedAt) - now) <= 0) {
+                    lastLet = now;
                     return new Permit(position, round, now);
                 }
             } finally {
@@ -163,6 +175,21 @@ public final class RateLimiter {
                 throw e;
             }
         }
+    }
+
+    /**
+     * The server answered Throttling: the rate drops below the ceiling and recovers gradually
+     * ({@link AimdRate}), so processes sharing the account's limit converge instead of failing.
+     */
+    public void throttled() {
+        if (aimd != null) {
+            aimd.throttled(nanoTime.getAsLong());
+        }
+    }
+
+    /** The rate allowed now, requests per second; the ceiling until a Throttling answer. */
+    public double currentRate() {
+        return aimd == null ? Double.POSITIVE_INFINITY : aimd.rate(nanoTime.getAsLong());
     }
 
     /**

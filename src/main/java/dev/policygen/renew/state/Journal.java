@@ -133,13 +133,24 @@ public final class Journal implements AutoCloseable {
      */
     public synchronized void record(String certificate, HostedZoneId zone, Map<String, List<String>> values)
             throws IOException {
+        recordAll(zone, Map.of(certificate, values));
+    }
+
+    /**
+     * {@link #record} for several certificates in one write: the orders of a wave (certificate to record
+     * name to values) in {@code zone}, one fsynced save however many orders the wave holds.
+     */
+    public synchronized void recordAll(HostedZoneId zone, Map<String, Map<String, List<String>>> byCertificate)
+            throws IOException {
         ensureOpen();
         Instant now = clock.instant();
         List<Entry> next = new ArrayList<>(entries);
-        for (Map.Entry<String, List<String>> name : values.entrySet()) {
-            for (String value : name.getValue()) {
-                if (find(next, zone, name.getKey(), value) < 0) {
-                    next.add(new Entry(zone, name.getKey(), value, certificate, now));
+        for (Map.Entry<String, Map<String, List<String>>> certificate : byCertificate.entrySet()) {
+            for (Map.Entry<String, List<String>> name : certificate.getValue().entrySet()) {
+                for (String value : name.getValue()) {
+                    if (find(next, zone, name.getKey(), value) < 0) {
+                        next.add(new Entry(zone, name.getKey(), value, certificate.getKey(), now));
+                    }
                 }
             }
         }

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Issue 13 (docs/benchmarks.md, "Renew at fleet scale"): N one-name certificates in one zone renewed in
+# one policygen renew pass against Pebble and a sandbox that throttles Route 53 at 5 requests per second
+# (AWS's per-account rate), counting Route 53 calls (the sandbox's call log), Throttling answers and
+# wall time. Usage: bench/fleet.sh [N]   (default 150; needs src/test/setup/acme-clients.sh's pebble).
+# Prints a markdown table, also left in target/bench/acme-clients.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+count=${1:-150}
+command -v pebble >/dev/null || { echo "bench/fleet.sh: pebble missing; run src/test/setup/acme-clients.sh" >&2; exit 2; }
+status=0
+mvn -q -B test -Dtest=AcmeClientsBench -Dsurefire.failIfNoSpecifiedTests=false -Dbench.clients=policygen \
+  -Dbench.rows=false -Dbench.many="$count" -DtrimStackTrace=false >&2 || status=$?
+cat target/bench/acme-clients.md
+exit "$status"

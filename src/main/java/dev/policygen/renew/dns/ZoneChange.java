@@ -1,0 +1,17 @@
+package dev.policygen.renew.dns;
+
+import dev.policygen.AwsFailure;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What adding or removing TXT values in one zone did: the ids of the changes Route 53 took (several
+ * when Route 53's request limits split the sets), and the record names it would not take, each with
+ * its own failure, so one bad name fails only the orders that hold it.
+ */
+public record ZoneChange(List<String> changeIds, Map<String, AwsFailure> refused) {
+    public ZoneChange {
+        changeIds = List.copyOf(changeIds);
+        refused = Map.copyOf(refused);
+    }
+}
