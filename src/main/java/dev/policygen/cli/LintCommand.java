@@ -64,6 +64,11 @@ final class LintCommand implements Callable<Integer> {
                     + " held to its own, 2048). Default: ${DEFAULT-VALUE}.")
     String limit;
 
+    @Option(names = "--skip-unrecognized",
+            description = "Skip a FILE that is no policy, IAM output, Terraform plan or CloudFormation template"
+                    + " (for whole-repository runs: the pre-commit hook, the GitHub Action).")
+    boolean skipUnrecognized;
+
     @Option(names = "--list-rules", description = "Print every rule id, severity and summary, and exit.")
     boolean listRules;
 
@@ -102,7 +107,11 @@ final class LintCommand implements Callable<Integer> {
         List<LintedPolicy> policies = new ArrayList<>();
         Optional<InputException> unparsable = Optional.empty();
         for (String file : files) {
-            List<LintedPolicy> found = PolicyInputs.extract(file, read(file), options);
+            String text = read(file);
+            if (skipUnrecognized && !PolicyInputs.recognizes(file, text)) {
+                continue;
+            }
+            List<LintedPolicy> found = PolicyInputs.extract(file, text, options);
             policies.addAll(found);
             if (unparsable.isEmpty()) {
                 unparsable = unparsable(found);
