@@ -116,6 +116,29 @@ class ActionScriptTest {
     }
 
     @Test
+    void suppressedFindingsAreInTheSarifButNotCounted() throws Exception {
+        write("iam/acme.json", BAD_POLICY);
+        StringBuilder suppress = new StringBuilder();
+        for (String rule : List.of("PG201", "PG202", "PG204", "PG301")) {
+            suppress.append(suppress.length() == 0 ? "" : ",\n").append("{\"rule\": \"").append(rule)
+                    .append("\", \"file\": \"iam/acme.json\", \"reason\": \"a test fixture\"}");
+        }
+        write("lint.json", "{\"suppress\": [" + suppress + "]}");
+        environment.put("INPUT_PATHS", "iam");
+        environment.put("INPUT_CONFIG", "lint.json");
+
+        Result run = run();
+
+        JsonNode.JsonArray results = results(workspace.resolve("reports/policygen.sarif"));
+        Map<String, String> outputs = outputs();
+        // PG205 (a warning) stays open; both errors are suppressed, so fail-on: error passes
+        assertEquals(5, results.elements().size(), run.output());
+        assertEquals("1", outputs.get("findings"), run.output());
+        assertEquals("4", outputs.get("suppressed"), run.output());
+        assertEquals(0, run.exit(), run.output());
+    }
+
+    @Test
     void aMissingPathIsAnInputError() throws Exception {
         environment.put("INPUT_PATHS", "policies/missing.json");
         Result run = run();
