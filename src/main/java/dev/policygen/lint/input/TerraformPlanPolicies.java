@@ -12,8 +12,9 @@ import java.util.Set;
 
 /**
  * The IAM policies in {@code terraform show -json} output, plan or state: the {@code policy} string
- * of aws_iam_policy and the inline role, user and group policy resources, and the trust policy of
- * aws_iam_role ({@code assume_role_policy}), in every module. A resource found both in planned_values
+ * of aws_iam_policy and the inline role, user and group policy resources, and of aws_iam_role its trust
+ * policy ({@code assume_role_policy}) and its {@code inline_policy} blocks (named
+ * {@code aws_iam_role.x.inline_policy["name"]}), in every module. A resource found both in planned_values
  * and resource_changes is linted once. Each policy is placed at its string, as the plan holds it.
  */
 final class TerraformPlanPolicies {
@@ -21,6 +22,7 @@ final class TerraformPlanPolicies {
             "aws_iam_group_policy");
     private static final String ROLE = "aws_iam_role";
     private static final String TRUST_ATTRIBUTE = "assume_role_policy";
+    private static final String INLINE_ATTRIBUTE = "inline_policy";
 
     /** A policy string found in the plan and what it is. */
     private record Found(JsonNode.JsonString text, PolicyKind kind) {
@@ -72,9 +74,31 @@ final class TerraformPlanPolicies {
         if (TYPES.contains(type.get())
                 && CloudFormationPolicies.field(values, "policy").orElse(null) instanceof JsonNode.JsonString policy) {
             policies.putIfAbsent(address.get(), new Found(policy, PolicyKind.IDENTITY));
-        } else if (type.get().equals(ROLE)
-                && CloudFormationPolicies.field(values, TRUST_ATTRIBUTE).orElse(null) instanceof JsonNode.JsonString trust) {
-            policies.putIfAbsent(address.get() + "." + TRUST_ATTRIBUTE, new Found(trust, PolicyKind.TRUST));
+        } else if (type.get().equals(ROLE)) {
+            if (CloudFormationPolicies.field(values, TRUST_ATTRIBUTE).orElse(null) instanceof JsonNode.JsonString trust) {
+                policies.putIfAbsent(address.get() + "." + TRUST_ATTRIBUTE, new Found(trust, PolicyKind.TRUST));
+            }
+            inlinePolicies(address.get(), values, policies);
+        }
+    }
+
+    /**
+     * A role's {@code inline_policy} blocks, a list in the plan. A block without a policy string (unknown until
+     * apply, or the empty block that tells Terraform to remove every inline policy) holds nothing to lint.
+     */
+    private static void inlinePolicies(String role, JsonNode values, Map<String, Found> policies) {
+        if (!(CloudFormationPolicies.field(values, INLINE_ATTRIBUTE).orElse(null) instanceof JsonNode.JsonArray blocks)) {
+            return;
+        }
+        for (int i = 0; i < blocks.elements().size(); i++) {
+            JsonNode block = blocks.elements().get(i);
+            if (!(CloudFormationPolicies.field(block, "policy").orElse(null) instanceof JsonNode.JsonString policy)
+                    || policy.value().isBlank()) {
+                continue;
+            }
+            String key = CloudFormationPolicies.text(block, "name").filter(n -> !n.isEmpty())
+                    .map(n -> "\"" + n + "\"").orElse(String.valueOf(i));
+            policies.putIfAbsent(role + "." + INLINE_ATTRIBUTE + "[" + key + "]", new Found(policy, PolicyKind.IDENTITY));
         }
     }
 }
