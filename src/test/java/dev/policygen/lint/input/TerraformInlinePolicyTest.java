@@ -7,6 +7,7 @@ import dev.policygen.lint.Finding;
 import dev.policygen.lint.LintFiles;
 import dev.policygen.lint.LintOptions;
 import dev.policygen.lint.LintedPolicy;
+import dev.policygen.lint.PolicyKind;
 import dev.policygen.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 14 (CI): the {@code inline_policy} blocks of aws_iam_role in a Terraform plan are linted like the
  * other policy strings, each named by its block and placed at its string. The fixture's role has a bad block
  * ("dns"), one generate wrote for lego, and the empty block that removes inline policies; the same values are
- * in planned_values and resource_changes.
+ * in planned_values and resource_changes. And the aws_iam_policy_document data sources a plan read.
  */
 class TerraformInlinePolicyTest {
     private static final Path PLAN = LintFiles.testResource("inputs/terraform-plan-inline-policy.json");
@@ -42,6 +43,22 @@ class TerraformInlinePolicyTest {
             assertEquals(18, finding.position().line(), "the dns block's policy string");
             assertTrue(finding.message().endsWith("[aws_iam_role.acme.inline_policy[\"dns\"]]"), finding.message());
         }
+    }
+
+    @Test
+    void policyDocumentDataSourcesAreLintedWhereNoResourceHoldsThem() {
+        Path plan = LintFiles.testResource("inputs/terraform-plan-policy-document.json");
+        List<LintedPolicy> policies = PolicyInputs.extract(plan.toString(), LintFiles.read(plan), LintOptions.DEFAULT);
+        // data...used renders aws_iam_policy.used's policy: linted there, once; prior_state's old managed
+        // aws_iam_policy.used ("Action": "*") is what the plan replaces, not linted
+        assertEquals(List.of("aws_iam_policy.used", "data.aws_iam_policy_document.dns",
+                "data.aws_iam_policy_document.trust"), policies.stream().map(LintedPolicy::origin).toList());
+        assertTrue(policies.get(0).root().orElseThrow().toString().contains("route53:GetChange"));
+        assertEquals(List.of(PolicyKind.IDENTITY, PolicyKind.IDENTITY, PolicyKind.TRUST),
+                policies.stream().map(LintedPolicy::kind).toList(), "a trust document is judged as one");
+        List<String> findings = LintFiles.lint(plan).stream().map(f -> f.ruleId() + "@" + f.position().line()).toList();
+        assertEquals(List.of("PG201@32", "PG202@32", "PG204@32", "PG205@32", "PG301@32", "PG601@52", "PG603@52"),
+                findings);
     }
 
     @Test
