@@ -101,6 +101,12 @@ public record LintConfig(Set<String> ignore, Optional<String> failOn, List<Suppr
         if (!values.containsKey("file")) {
             throw new InputException(source, object.position(), "the suppression of " + rule + " names no \"file\"");
         }
+        try {
+            java.nio.file.Path.of(values.get("file"));
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new InputException(source, object.position(), "the suppression of " + rule + " names a \"file\""
+                    + " that is no path: " + e.getReason());
+        }
         if (!values.containsKey("reason")) {
             // the written reason is the point: a silent exception is what suppressions in the repository replace
             throw new InputException(source, object.position(), "the suppression of " + rule + " in "

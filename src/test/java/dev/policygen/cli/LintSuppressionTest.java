@@ -166,6 +166,11 @@ class LintSuppressionTest {
                 + " \"acme.json\", \"reason\": \"x\", \"until\": \"2027\"}]}").toString(), policy.toString());
         assertEquals(3, key.exit(), key.all());
         assertTrue(key.err().contains("unknown key \"until\" in a suppression"), key.err());
+        CliRun path = CliRun.of("lint", "--config", write("c.json", "{\"suppress\": [{\"rule\": \"PG301\", \"file\":"
+                + " \"a\\u0000b\", \"reason\": \"x\"}]}").toString(), policy.toString());
+        assertEquals(3, path.exit(), path.all());
+        assertEquals(1, path.err().lines().count(), path.err());
+        assertTrue(path.err().contains("names a \"file\" that is no path"), path.err());
     }
 
     private Path write(String name, String text) throws Exception {
