@@ -11,6 +11,8 @@ import dev.policygen.lint.LintedPolicy;
 import dev.policygen.lint.Linter;
 import dev.policygen.lint.Rule;
 import dev.policygen.lint.Severity;
+import dev.policygen.lint.Suppression;
+import dev.policygen.lint.Suppressions;
 import dev.policygen.lint.SyntaxProblem;
 import dev.policygen.lint.diff.ProfileDiff;
 import dev.policygen.lint.input.PolicyInputs;
@@ -41,7 +43,8 @@ import picocli.CommandLine.Spec;
                 + " CloudFormation templates (JSON or YAML).",
         footer = {"%nRules are described in docs/rules/<ID>.md.",
                 "Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 bad option, 3 a file that cannot be read or "
-                        + "parsed (still reported as PG100) or a bad value in --config."})
+                        + "parsed (still reported as PG100) or a bad value in --config (a suppression without a reason or"
+                        + " that matches nothing, reported after the findings)."})
 final class LintCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -56,13 +59,20 @@ final class LintCommand implements Callable<Integer> {
     List<String> ignore = new ArrayList<>();
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "JSON settings: {\"ignore\": [\"PG204\"], \"failOn\": \"warning\"}; options override failOn.")
+            description = "JSON settings: {\"ignore\": [\"PG204\"], \"failOn\": \"warning\", \"suppress\": [{\"rule\":"
+                    + " \"PG204\", \"file\": \"iam/acme.json\", \"sid\": \"Acme\", \"reason\": \"...\"}]}; options override"
+                    + " failOn. A suppression needs a reason; one that matches no finding in a file linted is an error.")
     Path config;
 
     @Option(names = "--limit", paramLabel = "KIND", defaultValue = "managed",
             description = "Size quota for PG402: managed, role-inline, user-inline or group-inline (a trust policy is"
                     + " held to its own, 2048). Default: ${DEFAULT-VALUE}.")
     String limit;
+
+    @Option(names = "--skip-unrecognized",
+            description = "Skip a FILE that is no policy, IAM output, Terraform plan or CloudFormation template"
+                    + " (for whole-repository runs: the pre-commit hook, the GitHub Action).")
+    boolean skipUnrecognized;
 
     @Option(names = "--list-rules", description = "Print every rule id, severity and summary, and exit.")
     boolean listRules;
@@ -100,23 +110,34 @@ final class LintCommand implements Callable<Integer> {
             ignored.add(id);
         }
         List<LintedPolicy> policies = new ArrayList<>();
+        List<String> linted = new ArrayList<>();
         Optional<InputException> unparsable = Optional.empty();
         for (String file : files) {
-            List<LintedPolicy> found = PolicyInputs.extract(file, read(file), options);
+            String text = read(file);
+            if (skipUnrecognized && !PolicyInputs.recognizes(file, text)) {
+                continue;
+            }
+            linted.add(file);
+            List<LintedPolicy> found = PolicyInputs.extract(file, text, options);
             policies.addAll(found);
             if (unparsable.isEmpty()) {
                 unparsable = unparsable(found);
             }
         }
-        List<Finding> findings = RuleRegistry.linter(ignored, diff).lint(policies);
-        out.print(reportFormat.render(findings));
+        Suppressions.Outcome outcome = Suppressions.apply(settings.suppress(),
+                RuleRegistry.linter(ignored, diff).lint(policies), policies, linted, ignored);
+        out.print(reportFormat.render(outcome.active(), outcome.suppressed()));
         out.flush();
         if (unparsable.isPresent()) {
             // as validate: a file that does not parse is a bad input file (3), not a finding about a
             // policy (1); the report above still carries it as PG100, for SARIF uploads
             throw unparsable.get();
         }
-        return Linter.reaches(findings, threshold) ? ExitCode.FINDINGS : ExitCode.OK;
+        if (!outcome.unmatched().isEmpty()) {
+            // a stale suppression is a bad value in the config, after the report (for SARIF uploads)
+            throw staleSuppression(outcome.unmatched(), config.toString());
+        }
+        return Linter.reaches(outcome.active(), threshold) ? ExitCode.FINDINGS : ExitCode.OK;
     }
 
     /**
@@ -131,6 +152,13 @@ final class LintCommand implements Callable<Integer> {
             }
         }
         return Optional.empty();
+    }
+
+    private static InputException staleSuppression(List<Suppression> unmatched, String config) {
+        Suppression first = unmatched.get(0);
+        String more = unmatched.size() == 1 ? "" : " (and " + (unmatched.size() - 1) + " more)";
+        return new InputException(config, first.position(), "the suppression of " + first.describe()
+                + " matches no finding; remove it" + more);
     }
 
     /** The text of an input file, or of standard input for -. */

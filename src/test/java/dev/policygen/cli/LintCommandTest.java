@@ -152,8 +152,8 @@ class LintCommandTest {
         Path bad = Files.writeString(dir.resolve("bad.json"), "{\"ignore\": [\"PG204\"],\n \"fail_on\": \"error\"}");
         CliRun badConfig = run("lint", "--config", bad.toString(), seed("blog-acme-sh.json"));
         assertEquals(ExitCode.BAD_INPUT, badConfig.exit());
-        assertEquals("policygen: error: " + bad + ":2:2: unknown key \"fail_on\"; a lint config has \"ignore\" and"
-                + " \"failOn\"\n", badConfig.err());
+        assertEquals("policygen: error: " + bad + ":2:2: unknown key \"fail_on\"; a lint config has \"ignore\","
+                + " \"failOn\" and \"suppress\"\n", badConfig.err());
     }
 
     @Test

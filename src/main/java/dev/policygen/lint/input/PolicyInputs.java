@@ -58,6 +58,28 @@ public final class PolicyInputs {
         return policies;
     }
 
+    /**
+     * Whether {@code text} is something lint reads: a policy document (an object with Statement or Version),
+     * IAM API output, a Terraform plan or a CloudFormation template. For scanning a whole repository
+     * (the pre-commit hook, the GitHub Action), where package.json or a workflow YAML is no policy and
+     * must not fail the run. Text that does not parse counts when it names a Statement, so a broken
+     * policy is still reported (PG100) rather than skipped.
+     */
+    public static boolean recognizes(String file, String text) {
+        JsonNode root;
+        try {
+            root = isYaml(file, text) ? YamlTreeReader.readCloudFormation(text, file) : JsonReader.read(text, file);
+        } catch (InputException | RuntimeException e) {
+            return text.contains("Statement");
+        }
+        if (!(root instanceof JsonNode.JsonObject object)) {
+            return false;
+        }
+        return object.member("Statement").isPresent() || object.member("Version").isPresent()
+                || PolicyVersionPolicies.recognizes(object) || RolePolicies.recognizes(object)
+                || TerraformPlanPolicies.recognizes(object) || CloudFormationPolicies.recognizes(object);
+    }
+
     /** By extension, or for stdin and other names by a template's top-level keys. */
     static boolean isYaml(String file, String text) {
         String lower = file.toLowerCase(Locale.ROOT);

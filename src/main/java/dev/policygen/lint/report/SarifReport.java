@@ -5,6 +5,7 @@ import dev.policygen.json.JsonWriter;
 import dev.policygen.lint.Finding;
 import dev.policygen.lint.Rule;
 import dev.policygen.lint.Severity;
+import dev.policygen.lint.Suppressions.SuppressedFinding;
 import dev.policygen.lint.rules.RuleRegistry;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,9 @@ import java.util.List;
 /**
  * SARIF 2.1.0 with one run: every registered rule in {@code tool.driver.rules} (so viewers can show
  * rule help even for rules with no result), then any other rule a finding names, and one result per
- * finding.
+ * finding. A suppressed finding is a result too, with SARIF 2.1.0's {@code suppressions} (a suppression object:
+ * kind {@code external}, as it is kept in the lint config and not in the policy; status {@code accepted}; the
+ * config's reason as the justification), which code scanning shows as a dismissed alert.
  */
 final class SarifReport {
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -22,7 +25,7 @@ final class SarifReport {
     private SarifReport() {
     }
 
-    static String render(List<Finding> findings) {
+    static String render(List<Finding> findings, List<SuppressedFinding> suppressed) {
         List<Rule> rules = RuleRegistry.all();
         List<JsonNode> ruleNodes = new ArrayList<>();
         for (Rule rule : rules) {
@@ -36,7 +39,9 @@ final class SarifReport {
         // rules from outside the registry (validate's Access Analyzer issue codes) get a bare descriptor, so
         // every result's ruleIndex points at its rule
         List<String> ids = new ArrayList<>(rules.stream().map(Rule::id).toList());
-        for (Finding f : findings) {
+        List<Finding> all = new ArrayList<>(findings);
+        suppressed.forEach(s -> all.add(s.finding()));
+        for (Finding f : all) {
             if (!ids.contains(f.ruleId())) {
                 ids.add(f.ruleId());
                 ruleNodes.add(Trees.object(Trees.member("id", Trees.string(f.ruleId()))));
@@ -44,20 +49,15 @@ final class SarifReport {
         }
         List<JsonNode> results = new ArrayList<>();
         for (Finding f : findings) {
-            List<JsonNode.Member> physical = new ArrayList<>();
-            physical.add(Trees.member("artifactLocation", Trees.object(Trees.member("uri", Trees.string(uri(f.file()))))));
-            if (f.position().known()) {
-                physical.add(Trees.member("region", Trees.object(
-                        Trees.member("startLine", Trees.number(f.position().line())),
-                        Trees.member("startColumn", Trees.number(f.position().column())))));
-            }
-            results.add(Trees.object(
-                    Trees.member("ruleId", Trees.string(f.ruleId())),
-                    Trees.member("ruleIndex", Trees.number(ids.indexOf(f.ruleId()))),
-                    Trees.member("level", Trees.string(level(f.severity()))),
-                    Trees.member("message", text(f.message())),
-                    Trees.member("locations", Trees.array(List.of(Trees.object(
-                            Trees.member("physicalLocation", Trees.object(physical))))))));
+            results.add(Trees.object(result(f, ids)));
+        }
+        for (SuppressedFinding s : suppressed) {
+            List<JsonNode.Member> result = result(s.finding(), ids);
+            result.add(Trees.member("suppressions", Trees.array(List.of(Trees.object(
+                    Trees.member("kind", Trees.string("external")),
+                    Trees.member("status", Trees.string("accepted")),
+                    Trees.member("justification", Trees.string(s.by().reason())))))));
+            results.add(Trees.object(result));
         }
         JsonNode driver = Trees.object(
                 Trees.member("name", Trees.string("policygen")),
@@ -70,6 +70,24 @@ final class SarifReport {
                 Trees.member("$schema", Trees.string(SCHEMA)),
                 Trees.member("version", Trees.string("2.1.0")),
                 Trees.member("runs", Trees.array(List.of(run)))));
+    }
+
+    /** The members of one result: rule, level, message and location. */
+    private static List<JsonNode.Member> result(Finding f, List<String> ids) {
+        List<JsonNode.Member> physical = new ArrayList<>();
+        physical.add(Trees.member("artifactLocation", Trees.object(Trees.member("uri", Trees.string(uri(f.file()))))));
+        if (f.position().known()) {
+            physical.add(Trees.member("region", Trees.object(
+                    Trees.member("startLine", Trees.number(f.position().line())),
+                    Trees.member("startColumn", Trees.number(f.position().column())))));
+        }
+        return new ArrayList<>(List.of(
+                Trees.member("ruleId", Trees.string(f.ruleId())),
+                Trees.member("ruleIndex", Trees.number(ids.indexOf(f.ruleId()))),
+                Trees.member("level", Trees.string(level(f.severity()))),
+                Trees.member("message", text(f.message())),
+                Trees.member("locations", Trees.array(List.of(Trees.object(
+                        Trees.member("physicalLocation", Trees.object(physical))))))));
     }
 
     static String level(Severity severity) {
