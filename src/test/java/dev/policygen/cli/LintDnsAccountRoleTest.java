@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 11, the role diff for cross-account zones: the DNS role that {@code generate --dns-account} writes is
  * judged by lint's role diff with the {@code role} runtime it is built from (docs/cross-account.md, "Linting
  * the DNS role"): {@code --runtime role --trusted-role WORKLOAD_ROLE_ARN [--external-id] --aws-account
- * DNS_ACCOUNT}. Its trust and permission files lint clean; a trust widened to the workload account's root or
+ * DNS_ACCOUNT}. Its trust and permission files lint clean (and the workload role's trust with its own runtime's
+ * options); a trust widened to the workload account's root or
  * without the external id is over-trust (PG503); one naming another role is under-trust (PG504).
  */
 class LintDnsAccountRoleTest {
@@ -68,6 +69,16 @@ class LintDnsAccountRoleTest {
     void theDnsRoleGenerateWritesLintsCleanAsTheRoleRuntime() {
         CliRun run = lint(dir.resolve("traefik-dns-role-trust.json").toString(),
                 dir.resolve("traefik-dns-role.json").toString());
+        assertEquals(new CliRun(ExitCode.OK, "", ""), run, run.all());
+    }
+
+    @Test
+    void theWorkloadRolesTrustLintsCleanWithItsOwnRuntime() {
+        List<String> args = new ArrayList<>(List.of("lint", "--fail-on", "warning"));
+        args.addAll(SCOPE);
+        args.addAll(List.of("--runtime", "ecs-task", "--aws-account", WORKLOAD_ACCOUNT,
+                dir.resolve("traefik-trust.json").toString()));
+        CliRun run = CliRun.of(args.toArray(String[]::new));
         assertEquals(new CliRun(ExitCode.OK, "", ""), run, run.all());
     }
 
