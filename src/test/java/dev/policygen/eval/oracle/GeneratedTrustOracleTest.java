@@ -14,18 +14,19 @@ import org.junit.jupiter.api.Test;
 /**
  * Property test of every trust policy {@code generate --runtime} writes (issue 11, "Done when"): for seeded
  * random valid requests of each runtime (ec2, ecs-task, lambda, eks-irsa, eks-pod-identity, github-actions,
- * role with and without an external id), the trust policy the identity package builds is put to the intended
- * caller, which must be allowed, and to near misses (another service account, namespace, cluster, repository,
- * ref or environment, account, role, service; a missing or wrong external id; a wrong audience), which must be
- * denied, by iam-simulate (out of process, src/test/oracle/chain-driver.js) and by policygen's chain evaluator
- * alike. {@code -Doracle.roles.seed=N}, {@code -Doracle.roles.requests=N} (default 800, 100 per kind).
+ * role with and without an external id) and of the DNS-account role of {@code --dns-account}
+ * ({@link DnsAccountProbes}), the trust policy the identity package builds is put to the intended caller, which
+ * must be allowed, and to near misses (another service account, namespace, cluster, repository, ref or
+ * environment, account, role, service; a missing or wrong external id; a wrong audience; for the DNS-account
+ * role also the workload account's root, a web identity, a service, and a workload role whose own policy lacks
+ * sts:AssumeRole on it), which must be denied, by iam-simulate (out of process, src/test/oracle/chain-driver.js)
+ * and by policygen's chain evaluator alike. The DNS-account role's callers hold the generated workload policy,
+ * so the caller's side of that cross-account assumption is decided too. {@code -Doracle.roles.seed=N},
+ * {@code -Doracle.roles.requests=N} (default 1800, 200 per kind).
  *
  * <p>Adding an identity kind: write one more {@link RuntimeProbeKinds.Kind} in {@link RuntimeProbeKinds#ALL}
- * that builds the request with the identity package and lists its probes with {@link RoleProbes.Builder}. For
- * the DNS-account role of cross-account zones (trusting exactly the workload role ARN with sts:ExternalId), the
- * probes are those of the {@code role} kind with an external id: the workload role with the id (admitted),
- * without it, with a wrong one, another role of the workload account, the workload account's root, and the
- * same role name in another account (denied); nothing else changes.
+ * that builds the request with the identity package and lists its probes with {@link RoleProbes.Builder}
+ * (with the caller's own identity policies when they are part of what is generated).
  */
 class GeneratedTrustOracleTest {
     private static final long DEFAULT_SEED = 20261206L;
@@ -38,7 +39,7 @@ class GeneratedTrustOracleTest {
         Path oracleDir = Path.of(System.getProperty("oracle.dir", root.resolve(".ci/cache/oracle").toString()));
         OracleProcess.requireAvailable(driver, oracleDir);
         long seed = Long.getLong("oracle.roles.seed", DEFAULT_SEED);
-        int requests = Integer.getInteger("oracle.roles.requests", 800);
+        int requests = Integer.getInteger("oracle.roles.requests", 1800);
         RoleProbeCases counter = new RoleProbeCases(seed);
         int count = 0;
         while (counter.requests() < requests) {
@@ -70,7 +71,9 @@ class GeneratedTrustOracleTest {
                     failures.add(c.kind() + ": " + c.probe().who() + " must be " + (c.probe().admitted() ? "allowed"
                             : "denied") + "; policygen " + ours + ", iam-simulate " + theirs + "\n  generate "
                             + c.request() + "\n  caller " + c.chain().callerArn() + " sends " + c.probe().sent()
-                            + "\n  trust " + JsonWriter.minified(c.chain().trust()));
+                            + "\n  trust " + JsonWriter.minified(c.chain().trust())
+                            + (c.probe().callerPolicies().isPresent() ? "\n  caller policies "
+                                    + c.chain().callerIdentity().stream().map(JsonWriter::minified).toList() : ""));
                 }
             }
         }

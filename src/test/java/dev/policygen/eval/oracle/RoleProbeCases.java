@@ -16,7 +16,8 @@ import java.util.Random;
  * The seeded sequence of probes of {@link GeneratedTrustOracleTest}: requests of each kind of
  * {@link RuntimeProbeKinds#ALL} in turn, each request's probes as {@link ChainCase}s of the assume hop(s)
  * only. An IAM caller's own policy allows sts:AssumeRole and sts:TagSession on the role, so the trust
- * policy alone decides.
+ * policy alone decides, unless the probe gives the caller's policies (the DNS-account role's callers hold
+ * the generated workload policy, so the caller's side of the cross-account assumption is decided too).
  */
 final class RoleProbeCases {
     /** One probe: the chain both evaluators get, and what the generated trust must decide. */
@@ -48,10 +49,9 @@ final class RoleProbeCases {
                         + e.getMessage(), e);
             }
             for (RoleProbes.Probe probe : role.probes()) {
-                List<JsonNode> callerPolicies = probe.kind() == CallerKind.IAM
-                        ? List.of(policy(statement("Allow", List.of("sts:AssumeRole", "sts:TagSession"), role.roleArn(),
-                                null)))
-                        : List.of();
+                List<JsonNode> callerPolicies = probe.kind() != CallerKind.IAM ? List.of()
+                        : probe.callerPolicies().orElse(List.of(policy(statement("Allow",
+                                List.of("sts:AssumeRole", "sts:TagSession"), role.roleArn(), null))));
                 ChainCase chain = new ChainCase(++id, probe.kind(), probe.callerArn(), role.roleArn(),
                         role.identity().trust().json(), callerPolicies, Optional.empty(), List.of(), List.of(),
                         probe.sent(), Optional.empty());

@@ -6,6 +6,7 @@ import dev.policygen.eval.oracle.ChainCase.CallerKind;
 import dev.policygen.identity.Identity;
 import dev.policygen.identity.RoleRequest;
 import dev.policygen.identity.TrustPolicies;
+import dev.policygen.json.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,13 @@ import java.util.Optional;
  */
 record RoleProbes(String request, String roleArn, Identity identity, List<Probe> probes) {
 
-    /** One caller: what it is, what it sends, and whether the trust must admit it. */
-    record Probe(String who, boolean admitted, CallerKind kind, String callerArn, List<ContextValue> sent) {
+    /**
+     * One caller: what it is, what it sends, whether the role must admit it, and an IAM caller's own identity
+     * policies: empty for {@code sts:AssumeRole} and {@code sts:TagSession} on the role (the trust alone
+     * decides), or the policies given, such as the generated workload policy of the DNS-account role's caller.
+     */
+    record Probe(String who, boolean admitted, CallerKind kind, String callerArn, List<ContextValue> sent,
+            Optional<List<JsonNode>> callerPolicies) {
     }
 
     /**
@@ -42,12 +48,24 @@ record RoleProbes(String request, String roleArn, Identity identity, List<Probe>
         private final List<Probe> probes = new ArrayList<>();
 
         Builder admitted(String who, CallerKind kind, String callerArn, List<ContextValue> sent) {
-            probes.add(new Probe(who, true, kind, callerArn, sent));
+            probes.add(new Probe(who, true, kind, callerArn, sent, Optional.empty()));
             return this;
         }
 
         Builder denied(String who, CallerKind kind, String callerArn, List<ContextValue> sent) {
-            probes.add(new Probe(who, false, kind, callerArn, sent));
+            probes.add(new Probe(who, false, kind, callerArn, sent, Optional.empty()));
+            return this;
+        }
+
+        /** An IAM caller with its own identity policies, which must allow its side of the assumption too. */
+        Builder admitted(String who, String callerArn, List<ContextValue> sent, List<JsonNode> callerPolicies) {
+            probes.add(new Probe(who, true, CallerKind.IAM, callerArn, sent, Optional.of(List.copyOf(callerPolicies))));
+            return this;
+        }
+
+        /** An IAM caller with its own identity policies that must be denied. */
+        Builder denied(String who, String callerArn, List<ContextValue> sent, List<JsonNode> callerPolicies) {
+            probes.add(new Probe(who, false, CallerKind.IAM, callerArn, sent, Optional.of(List.copyOf(callerPolicies))));
             return this;
         }
 

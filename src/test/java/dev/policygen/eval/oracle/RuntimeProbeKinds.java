@@ -16,8 +16,8 @@ import java.util.TreeMap;
 
 /**
  * The identity kinds {@code generate --runtime} writes, each as a generator of random valid requests
- * with their probes ({@link RoleProbes}). One entry of {@link #ALL} per kind; a new kind (such as the
- * DNS-account role that trusts exactly a workload role ARN with sts:ExternalId) is one more entry.
+ * with their probes ({@link RoleProbes}). One entry of {@link #ALL} per kind; the DNS-account role of
+ * {@code --dns-account} ({@link DnsAccountProbes}) is one more entry.
  */
 final class RuntimeProbeKinds {
     /** One identity kind: its name and a random request of it with its callers. */
@@ -44,7 +44,8 @@ final class RuntimeProbeKinds {
             kind("eks-pod-identity", RuntimeProbeKinds::eksPodIdentity),
             kind("github-actions", RuntimeProbeKinds::githubActions),
             kind("role", r -> role(r, false)),
-            kind("role-with-external-id", r -> role(r, true)));
+            kind("role-with-external-id", r -> role(r, true)),
+            kind("dns-account", DnsAccountProbes::next));
 
     private interface Maker {
         RoleProbes make(Random random) throws UsageException;
