@@ -57,12 +57,25 @@ public record Caller(String arn, boolean webIdentity, LayeredPolicies policies) 
      */
     Optional<String> sessionArn() {
         Arn parsed = Arn.parse(arn);
+        if (iamPrincipal() && parsed.service().equals("sts") && parsed.resource().startsWith("assumed-role/")) {
+            return Optional.of(arn);
+        }
         if (!iamPrincipal() || !parsed.service().equals("iam") || !parsed.resource().startsWith("role/")) {
             return Optional.empty();
         }
         String name = parsed.resource().substring(parsed.resource().lastIndexOf('/') + 1);
         return Optional.of("arn:" + parsed.partition() + ":sts::" + parsed.account() + ":assumed-role/" + name + "/"
                 + SESSION_NAME);
+    }
+
+    /**
+     * The ARN {@code aws:PrincipalArn} carries and a resource policy's role principal is matched with: for
+     * a role session ({@code arn:PARTITION:sts::ACCOUNT:assumed-role/NAME/SESSION}) the role's ARN, for any
+     * other caller its own ARN (UG reference_policies_condition-keys, aws:PrincipalArn). The session ARN
+     * carries no role path, so a role with a path is named here without it: see simulate-chain.md.
+     */
+    public String principalArn() {
+        return TrustPolicyCompiler.roleOfSession(arn).orElse(arn);
     }
 
     /** The identifiers a trust policy's Principal may name for this caller. */

@@ -122,7 +122,7 @@ public final class ChainEvaluator {
                     "the trust policy does not allow this caller");
         }
         boolean sameAccount = caller.iamPrincipal() && caller.account().equals(Caller.accountOf(roleArn));
-        boolean namesCaller = sameAccount && allowsOnly(action, assumeContext, caller.arn());
+        boolean namesCaller = sameAccount && allowsOnly(action, assumeContext, caller.principalArn());
         boolean grantsSession = namesCaller
                 && caller.sessionArn().map(session -> allowsOnly(action, assumeContext, session)).orElse(true);
         for (LayerResult layer : layers) {
@@ -178,7 +178,7 @@ public final class ChainEvaluator {
         }
         values.add(ContextValue.multi(TrustPolicyCompiler.PRINCIPAL_KEY, identifiers));
         if (caller.iamPrincipal()) {
-            values.add(ContextValue.single(StsNames.KEY_PRINCIPAL_ARN, caller.arn()));
+            values.add(ContextValue.single(StsNames.KEY_PRINCIPAL_ARN, caller.principalArn()));
             caller.account().ifPresent(a -> values.add(ContextValue.single(StsNames.KEY_PRINCIPAL_ACCOUNT, a)));
         }
         return new AccessRequest(action, roleArn, RequestContext.of(values));

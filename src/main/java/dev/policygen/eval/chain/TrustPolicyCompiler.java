@@ -10,6 +10,7 @@ import dev.policygen.route53.Arn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -68,11 +69,35 @@ public final class TrustPolicyCompiler {
      * reference_policies_elements_principal).
      */
     public static List<String> identifiers(String callerArn) {
+        Optional<String> role = roleOfSession(callerArn);
+        if (role.isPresent()) {
+            // a principal naming the role matches each of its sessions; the session ARN matches itself
+            Arn arn = Arn.parse(role.get());
+            return List.of(callerArn, role.get(), "arn:" + arn.partition() + ":iam::" + arn.account() + ":root");
+        }
         Arn arn = Arn.parse(callerArn);
         if (arn != null && arn.service().equals("iam") && ACCOUNT_ID.matcher(arn.account()).matches()) {
             return List.of(callerArn, "arn:" + arn.partition() + ":iam::" + arn.account() + ":root");
         }
         return List.of(callerArn);
+    }
+
+    /**
+     * The role ARN of a role session's ARN ({@code arn:P:sts::A:assumed-role/NAME/SESSION} gives
+     * {@code arn:P:iam::A:role/NAME}); empty for any other ARN.
+     */
+    static Optional<String> roleOfSession(String callerArn) {
+        Arn arn = Arn.parse(callerArn);
+        if (arn == null || !arn.service().equals("sts") || !ACCOUNT_ID.matcher(arn.account()).matches()
+                || !arn.resource().startsWith("assumed-role/")) {
+            return Optional.empty();
+        }
+        String rest = arn.resource().substring("assumed-role/".length());
+        int slash = rest.indexOf('/');
+        if (slash <= 0 || slash == rest.length() - 1) {
+            return Optional.empty();
+        }
+        return Optional.of("arn:" + arn.partition() + ":iam::" + arn.account() + ":role/" + rest.substring(0, slash));
     }
 
     private static JsonNode rewrite(JsonNode node, String source) throws InputException {
