@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
@@ -37,9 +38,18 @@ final class StsCredentialChain {
     private final SdkStsCredentials.StsTarget sts;
     private final Map<String, String> environment;
 
+    private final Supplier<ProfileFile> profiles;
+
     StsCredentialChain(SdkStsCredentials.StsTarget sts, Map<String, String> environment) {
+        this(sts, environment, ProfileFile::defaultProfileFile);
+    }
+
+    /** With the shared config and credentials files given, for tests. */
+    StsCredentialChain(SdkStsCredentials.StsTarget sts, Map<String, String> environment,
+            Supplier<ProfileFile> profiles) {
         this.sts = sts;
         this.environment = environment;
+        this.profiles = profiles;
     }
 
     /** The STS link the default chain would take, or empty when its first configured source needs no STS. */
@@ -59,7 +69,7 @@ final class StsCredentialChain {
 
     /** The STS link of profile {@code name}, or empty when it has no role_arn (or does not exist). */
     Optional<AwsCredentialsProvider> profile(String name) {
-        return role(ProfileFile.defaultProfileFile(), name, new HashSet<>());
+        return role(profiles.get(), name, new HashSet<>());
     }
 
     private Optional<AwsCredentialsProvider> role(ProfileFile file, String name, Set<String> seen) {
