@@ -47,8 +47,18 @@ final class SdkStsCredentials {
 
     /** Where STS is: the run's region and endpoint (empty for AWS's regional STS) and extra trusted CAs. */
     record StsTarget(String region, Optional<URI> endpoint, Optional<TrustManager[]> trust) {
+        /** Where the STS client sends its calls: without an endpoint here, the SDK honours the environment's. */
         String describe() {
-            return endpoint.map(URI::toString).orElse("sts." + region + ".amazonaws.com");
+            if (endpoint.isPresent()) {
+                return endpoint.get().toString();
+            }
+            for (String variable : new String[] {"AWS_ENDPOINT_URL_STS", "AWS_ENDPOINT_URL"}) {
+                String value = System.getenv(variable);
+                if (value != null && !value.isBlank()) {
+                    return value.strip() + " (" + variable + ")";
+                }
+            }
+            return "sts." + region + ".amazonaws.com";
         }
     }
 
