@@ -86,6 +86,11 @@ final class SdkCredentials {
      * left to --debug.
      */
     static String missingMessage(CredentialSource source, SdkClientException e) {
+        if (source instanceof CredentialSource.NamedProfile profile && String.valueOf(e.getMessage())
+                .contains("SSO token")) {
+            return "no AWS credentials for SSO profile \"" + profile.name() + "\" (" + SdkFailures.oneLine(
+                    String.valueOf(e.getMessage())) + "): run 'aws sso login --profile " + profile.name() + "'";
+        }
         if (source instanceof CredentialSource.NamedProfile profile) {
             return "no AWS credentials for profile \"" + profile.name() + "\" (" + SdkFailures.oneLine(
                     String.valueOf(e.getMessage())) + "): add keys to the shared credentials file (aws configure"

@@ -82,6 +82,15 @@ class StsCredentialChainTest {
                 + "duration_seconds = 1h\n", "a", "profile a: duration_seconds \"1h\" is not a number of seconds");
     }
 
+    @Test
+    void anSsoProfileWithoutALoginSaysToLogIn() {
+        // the SDK's own SSO provider (modules sso and ssooidc are bundled) looks for the cached token
+        String message = SdkCredentials.missingMessage(new CredentialSource.NamedProfile("s"),
+                software.amazon.awssdk.core.exception.SdkClientException.create("Unable to load SSO token"));
+        assertEquals("no AWS credentials for SSO profile \"s\" (Unable to load SSO token): run 'aws sso login"
+                + " --profile s'", message);
+    }
+
     private static void assertRefused(String config, String profile, String message) {
         SdkStsCredentials.LinkFailure failure = assertThrows(SdkStsCredentials.LinkFailure.class,
                 () -> chain(NO_KEYS, config).profile(profile));
