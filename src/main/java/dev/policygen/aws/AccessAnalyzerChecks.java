@@ -1,6 +1,7 @@
 package dev.policygen.aws;
 
 import dev.policygen.AwsFailure;
+import dev.policygen.InputException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,13 +36,14 @@ public final class AccessAnalyzerChecks implements PolicyChecks {
     }
 
     /** A client for the settings, once their credentials are known to resolve. */
-    public static AccessAnalyzerChecks connect(AnalyzerSettings settings) throws AwsFailure {
-        return connect(settings, SdkCredentials.provider(settings.credentials()));
+    public static AccessAnalyzerChecks connect(AnalyzerSettings settings) throws AwsFailure, InputException {
+        return connect(settings, SdkCredentials.resolved(settings.credentials(), new SdkStsCredentials.StsTarget(
+                settings.region(), settings.endpoint(), Optional.empty()), System.getenv()));
     }
 
     /** With a provider chosen by the caller; tests use it to build a chain that finds nothing. */
     static AccessAnalyzerChecks connect(AnalyzerSettings settings, AwsCredentialsProvider credentials)
-            throws AwsFailure {
+            throws AwsFailure, InputException {
         SdkCredentials.requirePresent(credentials, settings.credentials());
         AccessAnalyzerClientBuilder builder = AccessAnalyzerClient.builder()
                 .region(Region.of(settings.region()))

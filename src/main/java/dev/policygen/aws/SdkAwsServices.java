@@ -290,13 +290,17 @@ public final class SdkAwsServices implements AwsServices {
             return this;
         }
 
-        /** Resolves the credentials once, so that having none is reported before any request. */
+        /**
+         * Resolves the credentials once, so that having none, or a role or token STS refuses, is reported before
+         * any request.
+         */
         public SdkAwsServices build() throws AwsFailure, InputException {
             Optional<TrustManager[]> trust = extraCa == null ? Optional.empty()
                     : Optional.of(SdkTrust.withExtraCa(extraCa));
-            AwsCredentialsProvider provider = SdkCredentials.provider(credentials);
-            SdkCredentials.requirePresent(provider, credentials);
             String chosen = region == null || region.isBlank() ? defaultRegion(System.getenv()) : region.strip();
+            // STS (web identity, a profile's role_arn) is reached where the other services are
+            AwsCredentialsProvider provider = SdkCredentials.resolved(credentials, new SdkStsCredentials.StsTarget(
+                    chosen, Optional.ofNullable(endpoint), trust), System.getenv());
             return new SdkAwsServices(new Settings(chosen, Optional.ofNullable(endpoint), trust), provider);
         }
     }

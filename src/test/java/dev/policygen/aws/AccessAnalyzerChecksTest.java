@@ -199,8 +199,8 @@ class AccessAnalyzerChecksTest {
                 server.settings().withCredentials(new CredentialSource.DefaultChain()), none));
         assertEquals(AwsFailure.Kind.MISSING_CREDENTIALS, failure.kind());
         assertEquals("no AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and"
-                + " AWS_SESSION_TOKEN), run 'aws configure' or pass --profile NAME, or run with an instance or"
-                + " container role", failure.getMessage());
+                + " AWS_SESSION_TOKEN), AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE, run 'aws configure' or pass"
+                + " --profile NAME, or run with an instance or container role", failure.getMessage());
         assertTrue(server.requests().isEmpty());
     }
 
