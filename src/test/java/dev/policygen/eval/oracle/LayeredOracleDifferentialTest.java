@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.policygen.eval.chain.LayeredEvaluator;
 import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonReader;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -24,23 +23,20 @@ class LayeredOracleDifferentialTest {
 
     @Test
     void agreesWithIamSimulateUnderBoundariesAndScps() throws Exception {
-        Path root = Path.of(System.getProperty("policygen.root", "."));
-        Path driver = root.resolve("src/test/oracle/layered-driver.js");
-        Path oracleDir = Path.of(System.getProperty("oracle.dir", root.resolve(".ci/cache/oracle").toString()));
-        OracleProcess.requireAvailable(driver, oracleDir);
+        OracleRun run = OracleRun.require("layered-driver.js");
         long seed = Long.getLong("oracle.layered.seed", DEFAULT_SEED);
         int count = Integer.getInteger("oracle.layered.cases", 100_000);
-        KnownDifferences known = KnownDifferences.read(root.resolve("src/test/resources/oracle-known-differences.json"));
+        KnownDifferences known = run.knownDifferences();
         long start = System.nanoTime();
         Map<String, Integer> excused = new TreeMap<>();
         Map<String, Integer> decisions = new TreeMap<>();
         List<String> unexplained = new ArrayList<>();
         int unexplainedCount = 0;
-        int workers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        int workers = OracleRun.workers();
         List<OracleProcess> oracles = new ArrayList<>();
         try {
             for (int k = 0; k < workers; k++) {
-                OracleProcess oracle = OracleProcess.start(driver, oracleDir);
+                OracleProcess oracle = OracleProcess.start(run.driver(), run.oracleDir());
                 oracles.add(oracle);
                 oracle.send(lines(new LayeredCaseGenerator(seed), count, k, workers));
             }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.policygen.eval.Decision;
 import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonReader;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -28,14 +27,10 @@ class OracleDifferentialTest {
 
     @Test
     void agreesWithIamSimulateOnRandomRoute53Pairs() throws Exception {
-        Path root = Path.of(System.getProperty("policygen.root", "."));
-        Path driver = root.resolve("src/test/oracle/driver.js");
-        Path oracleDir = Path.of(System.getProperty("oracle.dir", root.resolve(".ci/cache/oracle").toString()));
-        OracleProcess.requireAvailable(driver, oracleDir);
+        OracleRun run = OracleRun.require("driver.js");
         long seed = Long.getLong("oracle.seed", DEFAULT_SEED);
         int pairs = Integer.getInteger("oracle.pairs", 100_000);
-        KnownDifferences known = KnownDifferences.read(
-                root.resolve("src/test/resources/oracle-known-differences.json"));
+        KnownDifferences known = run.knownDifferences();
         System.out.printf("oracle differential test: seed=%d pairs=%d (rerun with -Doracle.seed=%d)%n", seed, pairs, seed);
 
         long start = System.nanoTime();
@@ -43,11 +38,11 @@ class OracleDifferentialTest {
         List<String> unexplained = new ArrayList<>();
         int unexplainedCount = 0;
         // one node process per core, each fed every n-th pair by its own copy of the generator
-        int workers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        int workers = OracleRun.workers();
         List<OracleProcess> oracles = new ArrayList<>();
         try {
             for (int k = 0; k < workers; k++) {
-                OracleProcess oracle = OracleProcess.start(driver, oracleDir);
+                OracleProcess oracle = OracleProcess.start(run.driver(), run.oracleDir());
                 oracles.add(oracle);
                 oracle.send(lines(new Route53PairGenerator(seed), pairs, k, workers));
             }

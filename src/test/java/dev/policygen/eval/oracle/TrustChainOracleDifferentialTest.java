@@ -6,7 +6,6 @@ import dev.policygen.eval.chain.ChainEvaluator;
 import dev.policygen.eval.chain.Hop;
 import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonReader;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,20 +26,17 @@ class TrustChainOracleDifferentialTest {
 
     @Test
     void agreesWithIamSimulateHopByHop() throws Exception {
-        Path root = Path.of(System.getProperty("policygen.root", "."));
-        Path driver = root.resolve("src/test/oracle/chain-driver.js");
-        Path oracleDir = Path.of(System.getProperty("oracle.dir", root.resolve(".ci/cache/oracle").toString()));
-        OracleProcess.requireAvailable(driver, oracleDir);
+        OracleRun run = OracleRun.require("chain-driver.js");
         long seed = Long.getLong("oracle.trust.seed", DEFAULT_SEED);
         int count = Integer.getInteger("oracle.trust.cases", 100_000);
-        KnownDifferences known = KnownDifferences.read(root.resolve("src/test/resources/oracle-known-differences.json"));
+        KnownDifferences known = run.knownDifferences();
         long start = System.nanoTime();
         Map<String, Integer> excused = new TreeMap<>();
         Map<String, Integer> decisions = new TreeMap<>();
         List<String> unexplained = new ArrayList<>();
         int unexplainedCount = 0;
         TrustChainGenerator generator = new TrustChainGenerator(seed);
-        try (OracleWorkers<ChainCase> oracles = OracleWorkers.start(driver, oracleDir, count, generator::next,
+        try (OracleWorkers<ChainCase> oracles = OracleWorkers.start(run.driver(), run.oracleDir(), count, generator::next,
                 ChainCase::toJsonLine)) {
             for (int i = 0; i < count; i++) {
                 ChainCase c = oracles.nextCase();
