@@ -1,6 +1,5 @@
 package dev.policygen.eval.oracle;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.policygen.eval.chain.LayeredEvaluator;
 import dev.policygen.json.JsonNode;
@@ -26,12 +25,9 @@ class LayeredOracleDifferentialTest {
         OracleRun run = OracleRun.require("layered-driver.js");
         long seed = Long.getLong("oracle.layered.seed", DEFAULT_SEED);
         int count = Integer.getInteger("oracle.layered.cases", 100_000);
-        KnownDifferences known = run.knownDifferences();
+        Disagreements disagreements = new Disagreements(run.knownDifferences(), SHOWN);
         long start = System.nanoTime();
-        Map<String, Integer> excused = new TreeMap<>();
         Map<String, Integer> decisions = new TreeMap<>();
-        List<String> unexplained = new ArrayList<>();
-        int unexplainedCount = 0;
         int workers = OracleRun.workers();
         List<OracleProcess> oracles = new ArrayList<>();
         try {
@@ -49,13 +45,8 @@ class LayeredOracleDifferentialTest {
                 if (ours.equals(theirs)) {
                     continue;
                 }
-                var entry = known.explain(DifferenceFeatures.of(c.allPolicies()), ours, theirs);
-                if (entry.isPresent()) {
-                    excused.merge(entry.get().feature(), 1, Integer::sum);
-                } else if (unexplainedCount++ < SHOWN) {
-                    unexplained.add("case " + c.pair().id() + ": policygen " + ours + ", iam-simulate " + theirs + "\n"
-                            + c.describe());
-                }
+                disagreements.add(DifferenceFeatures.of(c.allPolicies()), ours, theirs, () -> "case " + c.pair().id()
+                        + ": policygen " + ours + ", iam-simulate " + theirs + "\n" + c.describe());
             }
         } finally {
             for (OracleProcess oracle : oracles) {
@@ -64,10 +55,8 @@ class LayeredOracleDifferentialTest {
         }
         System.out.printf("layered oracle differential test: seed=%d cases=%d in %.1f s, decisions %s,"
                 + " %d unexplained, excused %s%n", seed, count, (System.nanoTime() - start) / 1e9, decisions,
-                unexplainedCount, excused);
-        int disagreements = unexplainedCount;
-        assertEquals(0, disagreements, () -> disagreements + " disagreements with iam-simulate (seed " + seed
-                + "), first ones:\n" + String.join("\n", unexplained));
+                disagreements.unexplained(), disagreements.excused());
+        disagreements.assertNoneUnexplained(seed);
     }
 
     private static Iterator<String> lines(LayeredCaseGenerator generator, int count, int worker, int workers) {
