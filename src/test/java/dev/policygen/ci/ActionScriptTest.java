@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.policygen.ci.CiFixture.Result;
 import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonReader;
-import dev.policygen.testing.CliRun;
 import dev.policygen.testing.JvmLauncher;
 import dev.policygen.yaml.YamlTreeReader;
 import java.io.IOException;
@@ -79,10 +78,7 @@ class ActionScriptTest {
 
     @Test
     void aGoodPolicyPasses() throws Exception {
-        Files.createDirectories(workspace.resolve("iam"));
-        CliRun generated = CliRun.of("--client", "lego", "--zone", "Z11111112222222333333", "--domain", "example.com",
-                "-o", workspace.resolve("iam/acme.json").toString());
-        assertEquals(0, generated.exit(), generated.all());
+        CiFixture.writeGoodPolicy(workspace.resolve("iam/acme.json"));
         write(".github/workflows/ci.yml", "on: push\njobs:\n  a:\n    runs-on: x\n");
 
         Result run = run();

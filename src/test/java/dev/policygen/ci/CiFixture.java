@@ -1,7 +1,11 @@
 package dev.policygen.ci;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.policygen.testing.CliRun;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * What the CI tests share: a policy lint must reject, and running a script or program as CI runs it, in a
+ * What the CI tests share: a policy lint must reject, one it passes, and running a script or program as CI runs it, in a
  * folder, with the caller's variables replacing those of the test's own environment that CI would set.
  */
 final class CiFixture {
@@ -25,6 +29,14 @@ final class CiFixture {
             """;
 
     private CiFixture() {
+    }
+
+    /** Writes to {@code file} the policy generate makes for lego on one zone: lint finds nothing in it. */
+    static void writeGoodPolicy(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        CliRun generated = CliRun.of("--client", "lego", "--zone", "Z11111112222222333333", "--domain", "example.com",
+                "-o", file.toString());
+        assertEquals(0, generated.exit(), generated.all());
     }
 
     /** A finished run: its exit code and its output and error output together. */

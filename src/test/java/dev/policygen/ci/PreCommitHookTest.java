@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.policygen.ci.CiFixture.Result;
-import dev.policygen.testing.CliRun;
 import dev.policygen.testing.JvmLauncher;
 import dev.policygen.testing.Programs;
 import java.io.IOException;
@@ -85,10 +84,7 @@ class PreCommitHookTest {
 
     @Test
     void aGoodPolicyCommitsAndUnrecognisedFilesAreNoFailure() throws Exception {
-        Files.createDirectories(project.resolve("iam"));
-        CliRun generated = CliRun.of("--client", "lego", "--zone", "Z11111112222222333333", "--domain", "example.com",
-                "-o", project.resolve("iam/acme.json").toString());
-        assertEquals(0, generated.exit(), generated.all());
+        CiFixture.writeGoodPolicy(project.resolve("iam/acme.json"));
         // JSON and YAML that are no policy: the hook's files: filter passes them, lint's recognition skips them
         Files.writeString(project.resolve("package.json"), "{\"name\": \"x\", \"version\": \"1.0.0\"}\n");
         Files.createDirectories(project.resolve(".github/workflows"));
