@@ -20,15 +20,10 @@
 // same policies (plus AWS's RCPFullAWSAccess per level, which only the validating entry adds). Any other hop
 // whose context keys the oracle would ignore is an error, so a generator typo cannot pass silently.
 'use strict';
-const readline = require('readline');
+const { answerLines, oracleDirArgument } = require('./answer-lines.js');
+const { decisionOf, loadSimulator, runSingle } = require('./simulation.js');
 
-const oracleDir = process.argv[2];
-if (!oracleDir) {
-  process.stderr.write('usage: node chain-driver.js ORACLE_DIR\n');
-  process.exit(2);
-}
-const { DECISIONS, loadSimulator } = require('./simulation.js');
-const simulator = loadSimulator(oracleDir);
+const simulator = loadSimulator(oracleDirArgument('chain-driver.js'));
 
 const RCP_FULL_AWS_ACCESS = {
   Version: '2012-10-17',
@@ -72,10 +67,7 @@ function simulationFor(hop) {
 
 async function evaluate(hop) {
   const simulation = simulationFor(hop);
-  const result = await simulator.runSimulation(simulation, {});
-  if (result.resultType !== 'single') {
-    throw new Error(`simulation ${result.resultType}: ${JSON.stringify(result.errors || result)}`);
-  }
+  const result = await runSingle(simulator, simulation);
   const ignored = result.result.ignoredContextKeys || [];
   let overall = result.overallResult;
   if (ignored.length > 0) {
@@ -90,11 +82,7 @@ async function evaluate(hop) {
     simulation.resourcePolicy = { __validated: true, policyDocument: hop.trust, metadata: { name: 'trust' }, errors: [] };
     overall = simulator.runUnsafeSimulation(simulation, {});
   }
-  const decision = DECISIONS[overall];
-  if (!decision) {
-    throw new Error(`unexpected result ${JSON.stringify(overall)}`);
-  }
-  return decision;
+  return decisionOf(overall);
 }
 
 async function evaluateChain(chain) {
@@ -109,33 +97,4 @@ async function evaluateChain(chain) {
   return decisions;
 }
 
-let pending = [];
-function flush() {
-  if (pending.length > 0) {
-    process.stdout.write(pending.join(''));
-    pending = [];
-  }
-}
-
-async function main() {
-  const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
-  for await (const line of lines) {
-    if (line.trim() === '') {
-      continue;
-    }
-    let id = null;
-    try {
-      const chain = JSON.parse(line);
-      id = chain.id;
-      pending.push(JSON.stringify({ id, decisions: await evaluateChain(chain) }) + '\n');
-    } catch (e) {
-      pending.push(JSON.stringify({ id, error: String((e && e.message) || e) }) + '\n');
-    }
-    if (pending.length >= 256) {
-      flush();
-    }
-  }
-  flush();
-}
-
-main();
+answerLines(async (chain) => ({ decisions: await evaluateChain(chain) }));

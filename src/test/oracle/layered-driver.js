@@ -5,15 +5,10 @@
 // and one line out per request: {"id": 1, "decision": ...} or {"id": 1, "error": "..."}.
 // Usage: node layered-driver.js ORACLE_DIR
 'use strict';
-const readline = require('readline');
+const { answerLines, oracleDirArgument } = require('./answer-lines.js');
+const { decisionOf, loadSimulator, runSingle, simulationFor } = require('./simulation.js');
 
-const oracleDir = process.argv[2];
-if (!oracleDir) {
-  process.stderr.write('usage: node layered-driver.js ORACLE_DIR\n');
-  process.exit(2);
-}
-const { DECISIONS, loadSimulator, simulationFor } = require('./simulation.js');
-const simulator = loadSimulator(oracleDir);
+const simulator = loadSimulator(oracleDirArgument('layered-driver.js'));
 
 function layeredSimulation(pair) {
   const simulation = simulationFor(pair);
@@ -27,45 +22,4 @@ function layeredSimulation(pair) {
   return simulation;
 }
 
-async function evaluate(pair) {
-  const result = await simulator.runSimulation(layeredSimulation(pair), {});
-  if (result.resultType !== 'single') {
-    throw new Error(`simulation ${result.resultType}: ${JSON.stringify(result.errors || result)}`);
-  }
-  const decision = DECISIONS[result.overallResult];
-  if (!decision) {
-    throw new Error(`unexpected result ${JSON.stringify(result.overallResult)}`);
-  }
-  return decision;
-}
-
-let pending = [];
-function flush() {
-  if (pending.length > 0) {
-    process.stdout.write(pending.join(''));
-    pending = [];
-  }
-}
-
-async function main() {
-  const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
-  for await (const line of lines) {
-    if (line.trim() === '') {
-      continue;
-    }
-    let id = null;
-    try {
-      const pair = JSON.parse(line);
-      id = pair.id;
-      pending.push(JSON.stringify({ id, decision: await evaluate(pair) }) + '\n');
-    } catch (e) {
-      pending.push(JSON.stringify({ id, error: String((e && e.message) || e) }) + '\n');
-    }
-    if (pending.length >= 256) {
-      flush();
-    }
-  }
-  flush();
-}
-
-main();
+answerLines(async (pair) => ({ decision: decisionOf((await runSingle(simulator, layeredSimulation(pair))).overallResult) }));

@@ -27,4 +27,23 @@ function simulationFor(pair) {
   };
 }
 
-module.exports = { ACCOUNT, DECISIONS, loadSimulator, simulationFor };
+// The decision of one overall result, as the drivers answer it; an unknown result is an error.
+function decisionOf(overallResult) {
+  const decision = DECISIONS[overallResult];
+  if (!decision) {
+    throw new Error(`unexpected result ${JSON.stringify(overallResult)}`);
+  }
+  return decision;
+}
+
+// Runs one simulation through the validating entry point runSimulation and returns its result, which must be a
+// single one.
+async function runSingle(simulator, simulation) {
+  const result = await simulator.runSimulation(simulation, {});
+  if (result.resultType !== 'single') {
+    throw new Error(`simulation ${result.resultType}: ${JSON.stringify(result.errors || result)}`);
+  }
+  return result;
+}
+
+module.exports = { ACCOUNT, DECISIONS, decisionOf, loadSimulator, runSingle, simulationFor };

@@ -1,22 +1,20 @@
 package dev.policygen.ci;
 
+import static dev.policygen.ci.CiFixture.BAD_POLICY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.policygen.ci.CiFixture.Result;
 import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonReader;
-import dev.policygen.testing.CliRun;
 import dev.policygen.testing.JvmLauncher;
 import dev.policygen.yaml.YamlTreeReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,14 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ActionScriptTest {
     private static final Path SCRIPT = Path.of(".github/action/lint.sh").toAbsolutePath();
-    private static final String BAD_POLICY = """
-            {
-              "Version": "2012-10-17",
-              "Statement": [
-                {"Effect": "Allow", "Action": "route53:*", "Resource": "*"}
-              ]
-            }
-            """;
 
     @TempDir
     Path dir;
@@ -88,10 +78,7 @@ class ActionScriptTest {
 
     @Test
     void aGoodPolicyPasses() throws Exception {
-        Files.createDirectories(workspace.resolve("iam"));
-        CliRun generated = CliRun.of("--client", "lego", "--zone", "Z11111112222222333333", "--domain", "example.com",
-                "-o", workspace.resolve("iam/acme.json").toString());
-        assertEquals(0, generated.exit(), generated.all());
+        CiFixture.writeGoodPolicy(workspace.resolve("iam/acme.json"));
         write(".github/workflows/ci.yml", "on: push\njobs:\n  a:\n    runs-on: x\n");
 
         Result run = run();
@@ -181,22 +168,9 @@ class ActionScriptTest {
         }
     }
 
-    private record Result(int exit, String output) {
-    }
-
     private Result run() throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(List.of("bash", SCRIPT.toString())))
-                .directory(dir.toFile()).redirectErrorStream(true);
-        builder.environment().keySet().removeIf(key -> key.startsWith("GITHUB_") || key.startsWith("INPUT_")
-                || key.startsWith("RUNNER_"));
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        byte[] output = process.getInputStream().readAllBytes();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("lint.sh did not finish");
-        }
-        return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+        return CiFixture.run(dir, List.of("bash", SCRIPT.toString()), key -> !key.startsWith("GITHUB_")
+                && !key.startsWith("INPUT_") && !key.startsWith("RUNNER_"), environment, 120);
     }
 
     private void write(String name, String text) throws IOException {

@@ -1,22 +1,20 @@
 package dev.policygen.ci;
 
+import static dev.policygen.ci.CiFixture.BAD_POLICY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.policygen.testing.CliRun;
+import dev.policygen.ci.CiFixture.Result;
 import dev.policygen.testing.JvmLauncher;
 import dev.policygen.testing.Programs;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,14 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code POLICYGEN} ({@link JvmLauncher}).
  */
 class PreCommitHookTest {
-    private static final String BAD_POLICY = """
-            {
-              "Version": "2012-10-17",
-              "Statement": [
-                {"Effect": "Allow", "Action": "route53:*", "Resource": "*"}
-              ]
-            }
-            """;
 
     @TempDir
     Path dir;
@@ -94,10 +84,7 @@ class PreCommitHookTest {
 
     @Test
     void aGoodPolicyCommitsAndUnrecognisedFilesAreNoFailure() throws Exception {
-        Files.createDirectories(project.resolve("iam"));
-        CliRun generated = CliRun.of("--client", "lego", "--zone", "Z11111112222222333333", "--domain", "example.com",
-                "-o", project.resolve("iam/acme.json").toString());
-        assertEquals(0, generated.exit(), generated.all());
+        CiFixture.writeGoodPolicy(project.resolve("iam/acme.json"));
         // JSON and YAML that are no policy: the hook's files: filter passes them, lint's recognition skips them
         Files.writeString(project.resolve("package.json"), "{\"name\": \"x\", \"version\": \"1.0.0\"}\n");
         Files.createDirectories(project.resolve(".github/workflows"));
@@ -125,9 +112,6 @@ class PreCommitHookTest {
         assertFalse(commit.output().contains("Passed"), commit.output());
     }
 
-    private record Result(int exit, String output) {
-    }
-
     private String ok(Path in, String... command) throws IOException, InterruptedException {
         Result result = run(in, command);
         assertEquals(0, result.exit(), String.join(" ", command) + ": " + result.output());
@@ -135,16 +119,7 @@ class PreCommitHookTest {
     }
 
     private Result run(Path in, String... command) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(List.of(command))).directory(in.toFile())
-                .redirectErrorStream(true);
-        builder.environment().keySet().removeIf(key -> key.startsWith("GIT_") || key.startsWith("PRE_COMMIT"));
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        byte[] output = process.getInputStream().readAllBytes();
-        if (!process.waitFor(180, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError(String.join(" ", command) + " did not finish");
-        }
-        return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+        return CiFixture.run(in, List.of(command), key -> !key.startsWith("GIT_") && !key.startsWith("PRE_COMMIT"),
+                environment, 180);
     }
 }

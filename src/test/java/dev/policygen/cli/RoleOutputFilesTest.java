@@ -30,6 +30,13 @@ class RoleOutputFilesTest {
         return args;
     }
 
+    /** generate with the lambda role ({@link #lambda}) and {@code extra} options. */
+    private static CliRun withRole(Path output, String... extra) {
+        List<String> args = new ArrayList<>(lambda(output, true));
+        args.addAll(List.of(extra));
+        return CliRun.of(args.toArray(new String[0]));
+    }
+
     @Test
     void theTrustPolicyGoesBesideThePermissionPolicyAndIsRemovedWhenNoLongerWritten() throws Exception {
         Path output = dir.resolve("p.json");
@@ -50,9 +57,7 @@ class RoleOutputFilesTest {
     @Test
     void aDnsAccountAddsTheDnsRolesFilesWhichALaterRunWithoutItRemoves() throws Exception {
         Path output = dir.resolve("p.json");
-        List<String> args = new ArrayList<>(lambda(output, true));
-        args.addAll(List.of("--dns-account", "222233334444", "--external-id", "acme-dns-4d1f"));
-        CliRun cross = CliRun.of(args.toArray(new String[0]));
+        CliRun cross = withRole(output, "--dns-account", "222233334444", "--external-id", "acme-dns-4d1f");
         assertEquals(0, cross.exit(), cross.all());
         assertTrue(Files.readString(output).contains("\"sts:AssumeRole\""), Files.readString(output));
         assertFalse(Files.readString(output).contains("route53:"), Files.readString(output));
@@ -76,9 +81,7 @@ class RoleOutputFilesTest {
     @Test
     void cloudFormationWritesOneTemplatePerAccount() throws Exception {
         Path output = dir.resolve("roles.yaml");
-        List<String> args = new ArrayList<>(lambda(output, true));
-        args.addAll(List.of("--dns-account", "222233334444", "--format", "cloudformation"));
-        CliRun run = CliRun.of(args.toArray(new String[0]));
+        CliRun run = withRole(output, "--dns-account", "222233334444", "--format", "cloudformation");
         assertEquals(0, run.exit(), run.all());
         String workload = Files.readString(output);
         String dns = Files.readString(dir.resolve("roles-dns-account.yaml"));

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.policygen.testing.CliRun;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,10 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 class SimulateChainCommandTest {
     private static final String ROLE = "arn:aws:iam::222233334444:role/dns-acme";
     private static final String WORKLOAD = "arn:aws:iam::111122223333:role/traefik";
-    private static final String DNS_POLICY = """
-            {"Version": "2012-10-17", "Statement": [{"Sid": "AllowTxt", "Effect": "Allow",
-              "Action": "route53:ChangeResourceRecordSets", "Resource": "arn:aws:route53:::hostedzone/Z1D633PJN98FT9"}]}
-            """;
     private static final String TRUST = """
             {"Version": "2012-10-17", "Statement": [{"Sid": "TrustTraefik", "Effect": "Allow",
               "Principal": {"AWS": "arn:aws:iam::111122223333:role/traefik"}, "Action": "sts:AssumeRole",
@@ -32,19 +28,12 @@ class SimulateChainCommandTest {
     Path dir;
 
     private String write(String name, String text) throws IOException {
-        Path file = dir.resolve(name);
-        Files.writeString(file, text);
-        return file.toString();
+        return new SimulateFixture(dir).write(name, text);
     }
 
     private CliRun chain(String... extra) throws IOException {
-        String[] base = {"simulate", "--policy", write("dns.json", DNS_POLICY), "--zone", "Z1D633PJN98FT9",
-                "--change", "UPSERT:TXT:_acme-challenge.example.com", "--trust-policy", write("trust.json", TRUST),
-                "--role-arn", ROLE, "--principal", WORKLOAD, "--caller-policy", write("caller.json", CALLER)};
-        String[] args = new String[base.length + extra.length];
-        System.arraycopy(base, 0, args, 0, base.length);
-        System.arraycopy(extra, 0, args, base.length, extra.length);
-        return CliRun.of(args);
+        return new SimulateFixture(dir).simulate(List.of("--trust-policy", write("trust.json", TRUST), "--role-arn", ROLE,
+                "--principal", WORKLOAD, "--caller-policy", write("caller.json", CALLER)), extra);
     }
 
     @Test
@@ -75,8 +64,7 @@ class SimulateChainCommandTest {
 
     @Test
     void chainWithoutRoleArnIsAUsageError() throws IOException {
-        CliRun result = CliRun.of("simulate", "--policy", write("dns.json", DNS_POLICY), "--zone", "Z1D633PJN98FT9",
-                "--change", "UPSERT:TXT:_acme-challenge.example.com", "--trust-policy", write("trust.json", TRUST));
+        CliRun result = new SimulateFixture(dir).simulate("--trust-policy", write("trust.json", TRUST));
         assertEquals(2, result.exit(), result.all());
     }
 }

@@ -5,17 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.policygen.testing.CliRun;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** policygen simulate with the other policy types (issue 11): boundary, SCP, RCP, session policy. */
 class SimulateLayeredCommandTest {
-    private static final String ACME_POLICY = """
-            {"Version": "2012-10-17", "Statement": [{"Sid": "AllowTxt", "Effect": "Allow",
-              "Action": "route53:ChangeResourceRecordSets", "Resource": "arn:aws:route53:::hostedzone/Z1D633PJN98FT9"}]}
-            """;
     private static final String FULL_ACCESS = """
             {"Version": "2012-10-17", "Statement": [{"Sid": "FullAccess", "Effect": "Allow", "Action": "*", "Resource": "*"}]}
             """;
@@ -30,25 +25,18 @@ class SimulateLayeredCommandTest {
     @TempDir
     Path dir;
 
-    private Path write(String name, String text) throws IOException {
-        Path file = dir.resolve(name);
-        Files.writeString(file, text);
-        return file;
+    private String write(String name, String text) throws IOException {
+        return new SimulateFixture(dir).write(name, text);
     }
 
-    private CliRun simulate(String... extra) throws IOException {
-        String[] base = {"simulate", "--policy", write("acme.json", ACME_POLICY).toString(), "--zone", "Z1D633PJN98FT9",
-                "--change", "UPSERT:TXT:_acme-challenge.example.com"};
-        String[] args = new String[base.length + extra.length];
-        System.arraycopy(base, 0, args, 0, base.length);
-        System.arraycopy(extra, 0, args, base.length, extra.length);
-        return CliRun.of(args);
+    private CliRun simulate(String... options) throws IOException {
+        return new SimulateFixture(dir).simulate(options);
     }
 
     @Test
     void everyTypeAllowingExitsZero() throws IOException {
-        CliRun result = simulate("--scp", write("scp.json", FULL_ACCESS).toString(),
-                "--permissions-boundary", write("boundary.json", FULL_ACCESS).toString());
+        CliRun result = simulate("--scp", write("scp.json", FULL_ACCESS),
+                "--permissions-boundary", write("boundary.json", FULL_ACCESS));
         assertEquals(0, result.exit(), result.all());
         assertTrue(result.out().startsWith("Decision: allowed\nDecided by: every policy type allows\n"), result.out());
         assertTrue(result.out().contains("== service-control-policy: "), result.out());
@@ -57,8 +45,8 @@ class SimulateLayeredCommandTest {
 
     @Test
     void scpDenyExitsOneAndNamesTheStatement() throws IOException {
-        Path scp = write("scp.json", DENY_ROUTE53);
-        CliRun result = simulate("--scp", write("root.json", FULL_ACCESS).toString(), "--scp", scp.toString());
+        String scp = write("scp.json", DENY_ROUTE53);
+        CliRun result = simulate("--scp", write("root.json", FULL_ACCESS), "--scp", scp);
         assertEquals(1, result.exit(), result.all());
         assertTrue(result.out().startsWith("Decision: explicit-deny\nDecided by: service-control-policy " + scp
                 + " (explicit-deny)\n"), result.out());
@@ -67,7 +55,7 @@ class SimulateLayeredCommandTest {
 
     @Test
     void sessionPolicyNarrowsInJson() throws IOException {
-        CliRun result = simulate("--session-policy", write("session.json", READ_ONLY).toString(), "--format", "json");
+        CliRun result = simulate("--session-policy", write("session.json", READ_ONLY), "--format", "json");
         assertEquals(1, result.exit(), result.all());
         assertTrue(result.out().contains("\"decision\" : \"implicit-deny\"") || result.out().contains("\"decision\": \"implicit-deny\""),
                 result.out());

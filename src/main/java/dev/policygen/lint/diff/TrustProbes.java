@@ -67,10 +67,8 @@ final class TrustProbes {
     private void neighbours() throws UsageException {
         Optional<String> serviceAccount = role.option("--service-account");
         if (serviceAccount.isPresent()) {
-            String namespace = serviceAccount.get().substring(0, serviceAccount.get().indexOf('/'));
-            String name = serviceAccount.get().substring(namespace.length() + 1);
-            changed("another service account of the namespace", "--service-account", namespace + "/" + other(name));
-            changed("another namespace", "--service-account", other(namespace) + "/" + name);
+            changedEachPart("--service-account", serviceAccount.get(), "another service account of the namespace",
+                    "another namespace");
         }
         Optional<String> issuer = role.option("--oidc-provider");
         if (issuer.isPresent()) {
@@ -87,10 +85,8 @@ final class TrustProbes {
         }
         Optional<String> repository = role.option("--repository");
         if (repository.isPresent()) {
-            String owner = repository.get().substring(0, repository.get().indexOf('/'));
-            String name = repository.get().substring(owner.length() + 1);
-            changed("another repository of the owner", "--repository", owner + "/" + other(name));
-            changed("a repository of another owner", "--repository", other(owner) + "/" + name);
+            changedEachPart("--repository", repository.get(), "another repository of the owner",
+                    "a repository of another owner");
             String ref = role.option("--ref").orElse("");
             Map<String, String> onBranch = options();
             onBranch.remove("--environment");
@@ -196,6 +192,19 @@ final class TrustProbes {
         Map<String, String> options = options();
         options.put(option, value);
         variant(kind, options, account);
+    }
+
+    /**
+     * For an OWNER/NAME value of {@code option} (a namespace/service account, an owner/repository): the intended
+     * caller with another NAME under the same OWNER, and with the same NAME under another OWNER.
+     */
+    private void changedEachPart(String option, String value, String otherName, String otherOwner)
+            throws UsageException {
+        int slash = value.indexOf('/');
+        String owner = value.substring(0, slash);
+        String name = value.substring(slash + 1);
+        changed(otherName, option, owner + "/" + other(name));
+        changed(otherOwner, option, other(owner) + "/" + name);
     }
 
     /** The intended caller of the same runtime with these options, in {@code inAccount}. */

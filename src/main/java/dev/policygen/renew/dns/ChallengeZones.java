@@ -1,7 +1,9 @@
 package dev.policygen.renew.dns;
 
 import dev.policygen.AwsFailure;
+import dev.policygen.renew.acme.ChallengeRecord;
 import dev.policygen.renew.cloud.HostedZones;
+import dev.policygen.renew.cloud.TxtRecord;
 import dev.policygen.renew.guard.GuardException;
 import dev.policygen.renew.guard.GuardedAws;
 import dev.policygen.route53.HostedZoneId;
@@ -10,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -49,6 +52,30 @@ public final class ChallengeZones {
             return configured.get();
         }
         return enclosingZone(name).id();
+    }
+
+    /**
+     * The order's TXT values as they go into Route 53: zone to record name to its distinct quoted values, each
+     * challenge in the zone of its name without wildcard (the configured one, else discovered).
+     *
+     * @param configuredZones normalized certificate name (no wildcard) to the zone the config gives, if any
+     */
+    public Map<HostedZoneId, Map<String, List<String>>> valuesByZone(List<ChallengeRecord> challenges,
+            Map<String, Optional<HostedZoneId>> configuredZones) throws GuardException, AwsFailure,
+            InterruptedException, ZoneNotFoundException {
+        Map<HostedZoneId, Map<String, List<String>>> byZone = new TreeMap<>();
+        for (ChallengeRecord challenge : challenges) {
+            String name = challenge.identifier().startsWith("*.") ? challenge.identifier().substring(2)
+                    : challenge.identifier();
+            HostedZoneId zone = zoneOf(name, configuredZones.getOrDefault(name, Optional.empty()));
+            List<String> values = byZone.computeIfAbsent(zone, z -> new TreeMap<>())
+                    .computeIfAbsent(challenge.recordName(), n -> new ArrayList<>());
+            String value = TxtRecord.quoted(challenge.value());
+            if (!values.contains(value)) {
+                values.add(value);
+            }
+        }
+        return byZone;
     }
 
     /** The name of {@code zone}, read once a run (GetHostedZone): for a zone the config gives by id alone. */

@@ -3,7 +3,6 @@ package dev.policygen.renew.dns;
 import dev.policygen.PolicygenException;
 import dev.policygen.renew.acme.ChallengePublisher;
 import dev.policygen.renew.acme.ChallengeRecord;
-import dev.policygen.renew.cloud.TxtRecord;
 import dev.policygen.renew.state.Journal;
 import dev.policygen.route53.HostedZoneId;
 import java.io.IOException;
@@ -41,18 +40,7 @@ public final class Route53Challenges implements ChallengePublisher {
 
     @Override
     public void publish(List<ChallengeRecord> challenges) throws PolicygenException, InterruptedException {
-        Map<HostedZoneId, Map<String, List<String>>> byZone = new TreeMap<>();
-        for (ChallengeRecord challenge : challenges) {
-            String name = challenge.identifier().startsWith("*.") ? challenge.identifier().substring(2)
-                    : challenge.identifier();
-            HostedZoneId zone = zones.zoneOf(name, configuredZones.getOrDefault(name, Optional.empty()));
-            List<String> values = byZone.computeIfAbsent(zone, z -> new TreeMap<>())
-                    .computeIfAbsent(challenge.recordName(), n -> new ArrayList<>());
-            String value = TxtRecord.quoted(challenge.value());
-            if (!values.contains(value)) {
-                values.add(value);
-            }
-        }
+        Map<HostedZoneId, Map<String, List<String>>> byZone = zones.valuesByZone(challenges, configuredZones);
         List<String> changes = new ArrayList<>();
         for (Map.Entry<HostedZoneId, Map<String, List<String>>> zone : byZone.entrySet()) {
             // write-ahead: a crash after the change is sent still leaves a record of what to remove

@@ -4,7 +4,6 @@ import dev.policygen.AwsFailure;
 import dev.policygen.PolicygenException;
 import dev.policygen.renew.acme.ChallengePublisher;
 import dev.policygen.renew.acme.ChallengeRecord;
-import dev.policygen.renew.cloud.TxtRecord;
 import dev.policygen.renew.dns.ChallengeZones;
 import dev.policygen.renew.dns.ChangeWaiter;
 import dev.policygen.renew.dns.ZoneRecords;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
@@ -145,7 +143,7 @@ public final class ChallengeWaves {
 
         @Override
         public void publish(List<ChallengeRecord> challenges) throws PolicygenException, InterruptedException {
-            Wave.Order order = new Wave.Order(certificate, byZone(challenges));
+            Wave.Order order = new Wave.Order(certificate, zones.valuesByZone(challenges, configuredZones));
             boolean hadSlot = slots.holds();
             // waiting for the wave is not work: the slot lets the next certificate reach this wave
             slots.release();
@@ -243,23 +241,6 @@ public final class ChallengeWaves {
                 }
                 throw failed.get(0);
             }
-        }
-
-        private Map<HostedZoneId, Map<String, List<String>>> byZone(List<ChallengeRecord> challenges)
-                throws PolicygenException, InterruptedException {
-            Map<HostedZoneId, Map<String, List<String>>> byZone = new TreeMap<>();
-            for (ChallengeRecord challenge : challenges) {
-                String name = challenge.identifier().startsWith("*.") ? challenge.identifier().substring(2)
-                        : challenge.identifier();
-                HostedZoneId zone = zones.zoneOf(name, configuredZones.getOrDefault(name, Optional.empty()));
-                List<String> values = byZone.computeIfAbsent(zone, z -> new TreeMap<>())
-                        .computeIfAbsent(challenge.recordName(), n -> new ArrayList<>());
-                String value = TxtRecord.quoted(challenge.value());
-                if (!values.contains(value)) {
-                    values.add(value);
-                }
-            }
-            return byZone;
         }
     }
 }

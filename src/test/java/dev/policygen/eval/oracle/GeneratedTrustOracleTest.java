@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.policygen.eval.chain.Hop;
 import dev.policygen.json.JsonWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +33,7 @@ class GeneratedTrustOracleTest {
 
     @Test
     void generatedTrustAdmitsExactlyTheIntendedCaller() throws Exception {
-        Path root = Path.of(System.getProperty("policygen.root", "."));
-        Path driver = root.resolve("src/test/oracle/chain-driver.js");
-        Path oracleDir = Path.of(System.getProperty("oracle.dir", root.resolve(".ci/cache/oracle").toString()));
-        OracleProcess.requireAvailable(driver, oracleDir);
+        OracleRun run = OracleRun.require("chain-driver.js");
         long seed = Long.getLong("oracle.roles.seed", DEFAULT_SEED);
         int requests = Integer.getInteger("oracle.roles.requests", 1800);
         RoleProbeCases counter = new RoleProbeCases(seed);
@@ -52,7 +48,7 @@ class GeneratedTrustOracleTest {
         List<String> failures = new ArrayList<>();
         int failed = 0;
         RoleProbeCases generator = new RoleProbeCases(seed);
-        try (OracleWorkers<RoleProbeCases.ProbeCase> oracles = OracleWorkers.start(driver, oracleDir, probes,
+        try (OracleWorkers<RoleProbeCases.ProbeCase> oracles = OracleWorkers.start(run.driver(), run.oracleDir(), probes,
                 generator::next, c -> c.chain().toJsonLine())) {
             for (int i = 0; i < probes; i++) {
                 RoleProbeCases.ProbeCase c = oracles.nextCase();

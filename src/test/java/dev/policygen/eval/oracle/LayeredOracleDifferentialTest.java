@@ -1,11 +1,9 @@
 package dev.policygen.eval.oracle;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.policygen.eval.chain.LayeredEvaluator;
 import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonReader;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -24,23 +22,17 @@ class LayeredOracleDifferentialTest {
 
     @Test
     void agreesWithIamSimulateUnderBoundariesAndScps() throws Exception {
-        Path root = Path.of(System.getProperty("policygen.root", "."));
-        Path driver = root.resolve("src/test/oracle/layered-driver.js");
-        Path oracleDir = Path.of(System.getProperty("oracle.dir", root.resolve(".ci/cache/oracle").toString()));
-        OracleProcess.requireAvailable(driver, oracleDir);
+        OracleRun run = OracleRun.require("layered-driver.js");
         long seed = Long.getLong("oracle.layered.seed", DEFAULT_SEED);
         int count = Integer.getInteger("oracle.layered.cases", 100_000);
-        KnownDifferences known = KnownDifferences.read(root.resolve("src/test/resources/oracle-known-differences.json"));
+        Disagreements disagreements = new Disagreements(run.knownDifferences(), SHOWN);
         long start = System.nanoTime();
-        Map<String, Integer> excused = new TreeMap<>();
         Map<String, Integer> decisions = new TreeMap<>();
-        List<String> unexplained = new ArrayList<>();
-        int unexplainedCount = 0;
-        int workers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        int workers = OracleRun.workers();
         List<OracleProcess> oracles = new ArrayList<>();
         try {
             for (int k = 0; k < workers; k++) {
-                OracleProcess oracle = OracleProcess.start(driver, oracleDir);
+                OracleProcess oracle = OracleProcess.start(run.driver(), run.oracleDir());
                 oracles.add(oracle);
                 oracle.send(lines(new LayeredCaseGenerator(seed), count, k, workers));
             }
@@ -53,13 +45,8 @@ class LayeredOracleDifferentialTest {
                 if (ours.equals(theirs)) {
                     continue;
                 }
-                var entry = known.explain(DifferenceFeatures.of(c.allPolicies()), ours, theirs);
-                if (entry.isPresent()) {
-                    excused.merge(entry.get().feature(), 1, Integer::sum);
-                } else if (unexplainedCount++ < SHOWN) {
-                    unexplained.add("case " + c.pair().id() + ": policygen " + ours + ", iam-simulate " + theirs + "\n"
-                            + c.describe());
-                }
+                disagreements.add(DifferenceFeatures.of(c.allPolicies()), ours, theirs, () -> "case " + c.pair().id()
+                        + ": policygen " + ours + ", iam-simulate " + theirs + "\n" + c.describe());
             }
         } finally {
             for (OracleProcess oracle : oracles) {
@@ -68,10 +55,8 @@ class LayeredOracleDifferentialTest {
         }
         System.out.printf("layered oracle differential test: seed=%d cases=%d in %.1f s, decisions %s,"
                 + " %d unexplained, excused %s%n", seed, count, (System.nanoTime() - start) / 1e9, decisions,
-                unexplainedCount, excused);
-        int disagreements = unexplainedCount;
-        assertEquals(0, disagreements, () -> disagreements + " disagreements with iam-simulate (seed " + seed
-                + "), first ones:\n" + String.join("\n", unexplained));
+                disagreements.unexplained(), disagreements.excused());
+        disagreements.assertNoneUnexplained(seed);
     }
 
     private static Iterator<String> lines(LayeredCaseGenerator generator, int count, int worker, int workers) {

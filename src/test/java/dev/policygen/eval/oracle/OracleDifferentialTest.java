@@ -1,16 +1,11 @@
 package dev.policygen.eval.oracle;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import dev.policygen.eval.Decision;
 import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonReader;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,26 +23,19 @@ class OracleDifferentialTest {
 
     @Test
     void agreesWithIamSimulateOnRandomRoute53Pairs() throws Exception {
-        Path root = Path.of(System.getProperty("policygen.root", "."));
-        Path driver = root.resolve("src/test/oracle/driver.js");
-        Path oracleDir = Path.of(System.getProperty("oracle.dir", root.resolve(".ci/cache/oracle").toString()));
-        OracleProcess.requireAvailable(driver, oracleDir);
+        OracleRun run = OracleRun.require("driver.js");
         long seed = Long.getLong("oracle.seed", DEFAULT_SEED);
         int pairs = Integer.getInteger("oracle.pairs", 100_000);
-        KnownDifferences known = KnownDifferences.read(
-                root.resolve("src/test/resources/oracle-known-differences.json"));
+        Disagreements disagreements = new Disagreements(run.knownDifferences(), SHOWN);
         System.out.printf("oracle differential test: seed=%d pairs=%d (rerun with -Doracle.seed=%d)%n", seed, pairs, seed);
 
         long start = System.nanoTime();
-        Map<String, Integer> excused = new TreeMap<>();
-        List<String> unexplained = new ArrayList<>();
-        int unexplainedCount = 0;
         // one node process per core, each fed every n-th pair by its own copy of the generator
-        int workers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        int workers = OracleRun.workers();
         List<OracleProcess> oracles = new ArrayList<>();
         try {
             for (int k = 0; k < workers; k++) {
-                OracleProcess oracle = OracleProcess.start(driver, oracleDir);
+                OracleProcess oracle = OracleProcess.start(run.driver(), run.oracleDir());
                 oracles.add(oracle);
                 oracle.send(lines(new Route53PairGenerator(seed), pairs, k, workers));
             }
@@ -59,13 +47,8 @@ class OracleDifferentialTest {
                 if (ours.equals(theirs)) {
                     continue;
                 }
-                var entry = known.explain(DifferenceFeatures.of(pair), ours, theirs);
-                if (entry.isPresent()) {
-                    excused.merge(entry.get().feature(), 1, Integer::sum);
-                } else if (unexplainedCount++ < SHOWN) {
-                    unexplained.add("pair " + pair.id() + ": policygen " + ours + ", iam-simulate " + theirs + "\n"
-                            + pair.describe());
-                }
+                disagreements.add(DifferenceFeatures.of(pair), ours, theirs, () -> "pair " + pair.id() + ": policygen "
+                        + ours + ", iam-simulate " + theirs + "\n" + pair.describe());
             }
         } finally {
             for (OracleProcess oracle : oracles) {
@@ -74,10 +57,8 @@ class OracleDifferentialTest {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("oracle differential test: %d pairs in %.1f s, %d unexplained disagreements, excused %s%n",
-                pairs, seconds, unexplainedCount, excused);
-        int disagreements = unexplainedCount;
-        assertEquals(0, disagreements, () -> disagreements + " disagreements with iam-simulate (seed " + seed
-                + "), first ones:\n" + String.join("\n", unexplained));
+                pairs, seconds, disagreements.unexplained(), disagreements.excused());
+        disagreements.assertNoneUnexplained(seed);
     }
 
     /** The JSON lines of pairs {@code worker, worker + workers, ...} below {@code count}. */

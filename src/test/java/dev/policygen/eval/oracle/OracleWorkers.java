@@ -32,7 +32,7 @@ final class OracleWorkers<T> implements AutoCloseable {
 
     static <T> OracleWorkers<T> start(Path driver, Path oracleDir, int count, Supplier<T> generator,
             Function<T, String> line) throws IOException {
-        int workers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        int workers = OracleRun.workers();
         OracleWorkers<T> started = new OracleWorkers<>();
         List<BufferedWriter> inputs = new ArrayList<>();
         try {

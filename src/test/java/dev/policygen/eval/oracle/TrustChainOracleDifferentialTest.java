@@ -1,12 +1,10 @@
 package dev.policygen.eval.oracle;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.policygen.eval.chain.ChainEvaluator;
 import dev.policygen.eval.chain.Hop;
 import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonReader;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,20 +25,14 @@ class TrustChainOracleDifferentialTest {
 
     @Test
     void agreesWithIamSimulateHopByHop() throws Exception {
-        Path root = Path.of(System.getProperty("policygen.root", "."));
-        Path driver = root.resolve("src/test/oracle/chain-driver.js");
-        Path oracleDir = Path.of(System.getProperty("oracle.dir", root.resolve(".ci/cache/oracle").toString()));
-        OracleProcess.requireAvailable(driver, oracleDir);
+        OracleRun run = OracleRun.require("chain-driver.js");
         long seed = Long.getLong("oracle.trust.seed", DEFAULT_SEED);
         int count = Integer.getInteger("oracle.trust.cases", 100_000);
-        KnownDifferences known = KnownDifferences.read(root.resolve("src/test/resources/oracle-known-differences.json"));
+        Disagreements disagreements = new Disagreements(run.knownDifferences(), SHOWN);
         long start = System.nanoTime();
-        Map<String, Integer> excused = new TreeMap<>();
         Map<String, Integer> decisions = new TreeMap<>();
-        List<String> unexplained = new ArrayList<>();
-        int unexplainedCount = 0;
         TrustChainGenerator generator = new TrustChainGenerator(seed);
-        try (OracleWorkers<ChainCase> oracles = OracleWorkers.start(driver, oracleDir, count, generator::next,
+        try (OracleWorkers<ChainCase> oracles = OracleWorkers.start(run.driver(), run.oracleDir(), count, generator::next,
                 ChainCase::toJsonLine)) {
             for (int i = 0; i < count; i++) {
                 ChainCase c = oracles.nextCase();
@@ -56,21 +48,14 @@ class TrustChainOracleDifferentialTest {
                 int hop = firstDifference(ours, theirs);
                 String mine = hop < ours.size() ? ours.get(hop) : "(no hop)";
                 String oracle = hop < theirs.size() ? theirs.get(hop) : "(no hop)";
-                var entry = known.explain(c.features(), mine, oracle);
-                if (entry.isPresent()) {
-                    excused.merge(entry.get().feature(), 1, Integer::sum);
-                } else if (unexplainedCount++ < SHOWN) {
-                    unexplained.add("case " + c.id() + " hop " + (hop + 1) + ": policygen " + ours + ", iam-simulate "
-                            + theirs + "\n" + c.describe());
-                }
+                disagreements.add(c.features(), mine, oracle, () -> "case " + c.id() + " hop " + (hop + 1)
+                        + ": policygen " + ours + ", iam-simulate " + theirs + "\n" + c.describe());
             }
         }
         System.out.printf("trust chain oracle differential test: seed=%d cases=%d in %.1f s, decisions %s,"
                 + " %d unexplained, excused %s%n", seed, count, (System.nanoTime() - start) / 1e9, decisions,
-                unexplainedCount, excused);
-        int disagreements = unexplainedCount;
-        assertEquals(0, disagreements, () -> disagreements + " disagreements with iam-simulate (seed " + seed
-                + "), first ones:\n" + String.join("\n", unexplained));
+                disagreements.unexplained(), disagreements.excused());
+        disagreements.assertNoneUnexplained(seed);
     }
 
     /** "KIND: decision at the hop that decided" (or "KIND: allowed"), for the figures. */
