@@ -15,7 +15,7 @@ import picocli.CommandLine;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Least-privilege IAM policies for ACME DNS-01 clients on Route 53.",
-        subcommands = {GenerateCommand.class, SimulateCommand.class, LintCommand.class, ValidateCommand.class,
+        subcommands = {GenerateCommand.class, SimulateCommand.class, ExplainCommand.class, LintCommand.class, ValidateCommand.class,
             SandboxCommand.class, ObserveCommand.class, ClientsCommand.class, RegisterCommand.class,
             RenewCommand.class, CleanupCommand.class, TrustCommand.class, RuntimesCommand.class,
             CommandLine.HelpCommand.class},
