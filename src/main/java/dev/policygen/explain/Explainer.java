@@ -1,5 +1,7 @@
 package dev.policygen.explain;
 
+import dev.policygen.InputException;
+import dev.policygen.SourcePosition;
 import dev.policygen.UsageException;
 import dev.policygen.eval.AccessRequest;
 import dev.policygen.eval.ChangeBatch;
@@ -11,6 +13,7 @@ import dev.policygen.eval.Mismatch;
 import dev.policygen.eval.PolicyEvaluator;
 import dev.policygen.eval.RequestContext;
 import dev.policygen.eval.StatementRef;
+import dev.policygen.generate.DomainRequest;
 import dev.policygen.generate.GenerateCommandLine;
 import dev.policygen.generate.GenerateRequest;
 import dev.policygen.generate.GeneratedPolicy;
@@ -59,7 +62,11 @@ public final class Explainer {
     public record Report(String text, boolean denied) {
     }
 
-    public Report explain(List<DeniedRequest> requests) throws UsageException {
+    /**
+     * @throws UsageException for a --client generate does not know
+     * @throws InputException for an input value policygen cannot use, such as an unknown partition
+     */
+    public Report explain(List<DeniedRequest> requests) throws UsageException, InputException {
         StringBuilder out = new StringBuilder();
         boolean denied = false;
         for (int i = 0; i < requests.size(); i++) {
@@ -68,10 +75,12 @@ public final class Explainer {
             }
             denied |= explain(requests.get(i), i + 1, out);
         }
-        return new Report(out.toString(), denied);
+        // a statement quoted from a policy built with a stand-in names the word the user sees in the line
+        return new Report(out.toString().replace(DOMAIN_STAND_IN, DOMAIN_WORD).replace(ZONE_STAND_IN, ZONE_WORD), denied);
     }
 
-    private boolean explain(DeniedRequest request, int number, StringBuilder out) throws UsageException {
+    private boolean explain(DeniedRequest request, int number, StringBuilder out)
+            throws UsageException, InputException {
         boolean changesRecords = request.action().equals(Route53Names.CHANGE_RECORD_SETS);
         out.append("Request ").append(number).append(" (").append(request.origin()).append("): ")
                 .append(request.action()).append(" on ").append(request.resource().orElse("*")).append('\n');
@@ -159,6 +168,14 @@ public final class Explainer {
             if (!change.normalizedName().startsWith(Route53Names.CHALLENGE_PREFIX)) {
                 reasons.add(change.normalizedName() + " is not a challenge name (" + Route53Names.CHALLENGE_PREFIX
                         + "DOMAIN)");
+            } else {
+                String domain = change.normalizedName().substring(Route53Names.CHALLENGE_PREFIX.length());
+                try {
+                    DomainRequest.parse(domain);
+                } catch (UsageException e) {
+                    reasons.add(change.normalizedName() + " is no certificate name's challenge name (" + e.getMessage()
+                            + ")");
+                }
             }
             if (!change.type().equals(TXT)) {
                 reasons.add(change.type() + " record " + change.normalizedName() + ": DNS-01 writes TXT records only");
@@ -212,8 +229,15 @@ public final class Explainer {
         Set<String> domains = new LinkedHashSet<>();
         for (RecordChange change : request.changes()) {
             String name = change.normalizedName();
-            domains.add(name.startsWith(Route53Names.CHALLENGE_PREFIX)
-                    ? name.substring(Route53Names.CHALLENGE_PREFIX.length()) : name);
+            String domain = name.startsWith(Route53Names.CHALLENGE_PREFIX)
+                    ? name.substring(Route53Names.CHALLENGE_PREFIX.length()) : name;
+            try {
+                DomainRequest.parse(domain);
+                domains.add(domain);
+            } catch (UsageException e) {
+                // no certificate has this name (outsideReasons says why); the stand-in keeps a policy to judge by
+                domains.add(DOMAIN_STAND_IN);
+            }
         }
         if (domains.isEmpty()) {
             domains.add(DOMAIN_STAND_IN);
@@ -253,9 +277,15 @@ public final class Explainer {
                 RequestContext.of(context)));
     }
 
-    private static Partition partition(DeniedRequest request) throws UsageException {
+    /** The partition of the input's ARN: one policygen does not know is the input's problem (exit 3), not a usage error. */
+    private static Partition partition(DeniedRequest request) throws InputException {
         Arn arn = request.resource().map(Arn::parse).orElse(null);
-        return arn == null ? Partition.AWS : Partition.parse(arn.partition());
+        try {
+            return arn == null ? Partition.AWS : Partition.parse(arn.partition());
+        } catch (UsageException e) {
+            throw new InputException(request.origin(), SourcePosition.UNKNOWN, "resource " + request.resource().get()
+                    + ": " + e.getMessage());
+        }
     }
 
     private static void line(StringBuilder out, String label, String value) {

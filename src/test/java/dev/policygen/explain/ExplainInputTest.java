@@ -80,6 +80,14 @@ class ExplainInputTest {
     }
 
     @Test
+    void anUnknownPartitionIsBadInputNotAUsageError() throws Exception {
+        List<DeniedRequest> requests = ExplainInput.read(MESSAGE.replace("arn:aws:route53", "arn:aws-moon:route53"), "log");
+        InputException bad = assertThrows(InputException.class,
+                () -> new Explainer(List.of(), Optional.empty()).explain(requests));
+        assertTrue(bad.getMessage().startsWith("resource arn:aws-moon:route53:::hostedzone/Z1ABC: "), bad.getMessage());
+    }
+
+    @Test
     void theClientComesFromTheOptionThenTheUserAgent() {
         assertEquals("caddy", ClientGuess.of(Optional.of("caddy"), Optional.of("certbot/2.1")).client());
         assertEquals("cert-manager", ClientGuess.of(Optional.empty(),
