@@ -117,6 +117,11 @@ public final class Explainer {
             } else {
                 line(out, "decision", "not evaluated: the policies' record conditions need the record names,"
                         + " types and actions");
+                List<StatementRef> reached = StatementsReached.of(policies, request.action(),
+                        request.resource().orElse("*"));
+                line(out, "statements for this call", reached.isEmpty() ? "none: no statement's Action and Resource reach it"
+                        : String.join("; ", reached.stream().map(StatementRef::describe).toList())
+                                + " (compare their conditions with the records the client wrote)");
             }
         }
         ClientGuess guess = ClientGuess.of(client, request.userAgent());
