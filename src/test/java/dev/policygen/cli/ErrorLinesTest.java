@@ -45,7 +45,7 @@ class ErrorLinesTest {
         cases.add(Arguments.of(2, "unknown command 'lnit'; did you mean 'lint'?", List.of("lnit", "x.json")));
         cases.add(Arguments.of(2, "unknown command 'simulte'; did you mean 'simulate'?", List.of("simulte")));
         cases.add(Arguments.of(2, "unknown command 'frobnicate'; the commands are generate, simulate, lint, validate, "
-                + "sandbox, observe, clients, register, renew, cleanup, trust, runtimes, help", List.of("frobnicate")));
+                + "sandbox, observe, clients, register, renew, cleanup, trust, runtimes, explain, help", List.of("frobnicate")));
         cases.add(Arguments.of(2, "unknown option '--clinet'; did you mean '--client'?",
                 List.of("--clinet", "lego", "--zone", ZONE, "--domain", "example.com")));
         cases.add(Arguments.of(2, "unknown option '--zonne'; did you mean '--zone'?",

@@ -96,6 +96,16 @@ class ExitCodesTest {
         cases.add(Arguments.of(2, List.of("simulate", "--policy", policy.toString(), "--zone", zone, "--change", "x")));
         cases.add(Arguments.of(3, List.of("simulate", "--policy", missing.toString(), "--zone", zone,
                 "--change", "UPSERT:TXT:_acme-challenge.example.com")));
+        // explain (issue 14): 0 explained, 1 denied by --policy, 2 bad option, 3 input neither error text nor CloudTrail
+        Path denied = Files.writeString(dir.resolve("denied.txt"), "User: arn:aws:iam::111122223333:user/u is not"
+                + " authorized to perform: route53:GetChange on resource: arn:aws:route53:::change/C1");
+        cases.add(Arguments.of(0, List.of("explain", denied.toString())));
+        Path readsNothing = Files.writeString(dir.resolve("reads-nothing.json"),
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}");
+        cases.add(Arguments.of(0, List.of("explain", denied.toString(), "--policy", broad.toString())));
+        cases.add(Arguments.of(1, List.of("explain", denied.toString(), "--policy", readsNothing.toString())));
+        cases.add(Arguments.of(2, List.of("explain", denied.toString(), "--client", "nope")));
+        cases.add(Arguments.of(3, List.of("explain", aFile.toString())));
         cases.add(Arguments.of(0, List.of("lint", policy.toString())));
         cases.add(Arguments.of(1, List.of("lint", broad.toString())));
         cases.add(Arguments.of(2, List.of("lint", "--fail-on", "nope", policy.toString())));

@@ -2,6 +2,7 @@ package dev.policygen.renew.guard;
 
 import dev.policygen.UsageException;
 import dev.policygen.generate.DomainRequest;
+import dev.policygen.generate.GenerateCommandLine;
 import dev.policygen.generate.GenerateRequest;
 import dev.policygen.generate.GeneratedPolicy;
 import dev.policygen.generate.PolicyGenerator;
@@ -125,23 +126,6 @@ public final class RenewPolicy {
 
     /** The generate command line for this policy (the request's own arguments), quoted for a POSIX shell. */
     public String commandLine() {
-        StringBuilder line = new StringBuilder("policygen generate");
-        for (String argument : request.toArguments()) {
-            line.append(' ').append(quoted(argument));
-        }
-        return line.toString();
-    }
-
-    /** Single quotes around anything a shell would expand, such as the * of a wildcard. */
-    static String quoted(String argument) {
-        for (int i = 0; i < argument.length(); i++) {
-            char c = argument.charAt(i);
-            boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || ".-_=/:".indexOf(c) >= 0;
-            if (!plain) {
-                return "'" + argument.replace("'", "'\\''") + "'";
-            }
-        }
-        return argument;
+        return GenerateCommandLine.of(request);
     }
 }
