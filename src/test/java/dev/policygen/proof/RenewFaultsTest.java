@@ -82,6 +82,14 @@ class RenewFaultsTest extends RenewBedTest {
 
     @Test
     void triggersTheChallengesOnlyOnceTheChangeIsInSync() throws Exception {
+        // its own Pebble: in the shared one, an authorization an earlier test validated for the same names may
+        // still be valid, and Pebble then asks for one challenge fewer than the two counted here (1 CI run of 2)
+        try (RenewBed fresh = RenewBed.start(dir.resolve("insync"), Map.of())) {
+            triggersOnlyOnceInSync(fresh);
+        }
+    }
+
+    private void triggersOnlyOnceInSync(RenewBed bed) throws Exception {
         Path config = config(bed, "www");
         Outcome outcome = renew(bed, config, b -> b.insyncDelay(Duration.ofSeconds(3)));
         assertEquals(0, outcome.run.exit(), outcome.run.all());
