@@ -57,13 +57,18 @@ public final class ShellFiles {
     }
 
     /**
-     * zsh loads {@code _policygen} from its fpath; picocli's script runs in zsh through bashcompinit, so the
-     * zsh file is the bash script behind a {@code #compdef} line.
+     * zsh loads {@code _policygen} from its fpath and runs its body at the first Tab; picocli's script runs in
+     * zsh through bashcompinit, so the body is the bash script (whose {@code complete} line registers it for
+     * the Tabs after) and then a call that completes this first Tab too, which would otherwise only ring.
      */
     static String zsh(String bash) {
         return "#compdef " + NAME + "\n"
                 + "# Generated from policygen's commands; runs the bash completion through zsh's bashcompinit.\n"
                 + "autoload -U +X bashcompinit && bashcompinit\n"
-                + bash;
+                + "# picocli's script calls bash's compopt, which zsh lacks; its options change nothing here\n"
+                + "(( $+functions[compopt] + $+commands[compopt] )) || compopt() { :; }\n"
+                + bash
+                + "\n# complete the Tab that loaded this file\n"
+                + "[[ -n ${compstate-} ]] && _bash_complete -F _complete_" + NAME + " \"$@\"\n";
     }
 }

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 14 (shipping as a service): the completion script the build generates ({@link ShellFiles}) is valid
- * bash, and in a real bash session completes commands and the client names of {@code --client}; the man pages
- * exist for every command.
+ * bash, and in a real bash session completes commands and the client names of {@code --client}; the zsh file
+ * is valid zsh (src/test/setup/zsh.sh installs it); the man pages exist for every command.
  */
 class ShellCompletionTest {
     @TempDir
@@ -36,6 +36,9 @@ class ShellCompletionTest {
         assertEquals(0, check.exit(), check.output());
         String zsh = Files.readString(dir.resolve("_policygen"));
         assertTrue(zsh.startsWith("#compdef policygen\n"), zsh);
+        Path zshProgram = Programs.required("zsh", "src/test/setup/zsh.sh", "--version");
+        Result zshCheck = run(List.of(zshProgram.toString(), "-n", dir.resolve("_policygen").toString()));
+        assertEquals(0, zshCheck.exit(), zshCheck.output());
     }
 
     @Test
@@ -91,9 +94,13 @@ class ShellCompletionTest {
         Path bash = Programs.required("bash", "apt-get install bash", "--version");
         List<String> command = new java.util.ArrayList<>(List.of(bash.toString()));
         command.addAll(List.of(args));
+        return run(command);
+    }
+
+    private static Result run(List<String> command) throws Exception {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "bash did not finish");
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), command + " did not finish");
         return new Result(process.exitValue(), output);
     }
 
