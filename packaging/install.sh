@@ -1,7 +1,7 @@
 #!/bin/sh
 # Installs a built policygen (mvn -B package) under a prefix:
 #   PREFIX/bin/policygen                              launcher (same JVM flags and core-jar fast path as ./policygen)
-#   PREFIX/share/policygen/                           policygen.jar, policygen-core.jar
+#   PREFIX/share/policygen/                           policygen.jar, policygen-core.jar, policygen-core.jsa
 #   PREFIX/share/bash-completion/completions/policygen
 #   PREFIX/share/zsh/site-functions/_policygen
 #   PREFIX/share/man/man1/policygen*.1
@@ -34,8 +34,12 @@ share=$prefix/share/policygen
 mkdir -p "$prefix/bin" "$share" "$prefix/share/bash-completion/completions" \
   "$prefix/share/zsh/site-functions" "$prefix/share/man/man1"
 cp "$target/policygen.jar" "$target/policygen-core.jar" "$share/"
-# target/policygen-core.jsa is not installed: the JVM ties a CDS archive to the class path it was made
-# with (target/), so it would be ignored here; generate runs without it, some ms slower (docs/benchmarks.md)
+# The CDS archive that halves generate's start-up (docs/benchmarks.md) is tied to the class path it was made
+# with, so target/'s would be ignored here: one generate run from the installed jar makes a new one. Best
+# effort: without it generate only starts slower.
+java -XX:ArchiveClassesAtExit="$share/policygen-core.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
+  -cp "$(cd "$share" && pwd)/policygen-core.jar" dev.policygen.cli.Main --client traefik \
+  --zone Z11111112222222333333 --domain example.com >/dev/null 2>&1 || rm -f "$share/policygen-core.jsa"
 cp "$target/shell/policygen.bash" "$prefix/share/bash-completion/completions/policygen"
 cp "$target/shell/_policygen" "$prefix/share/zsh/site-functions/_policygen"
 cp "$target"/shell/man1/*.1 "$prefix/share/man/man1/"
@@ -47,7 +51,12 @@ share='$(cd "$share" && pwd)'
 flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xss1m"
 case \${1-} in
   -h|--help|-V|--version) ;;
-  generate|-*) exec java \$flags -cp "\$share/policygen-core.jar" dev.policygen.cli.Main "\$@" ;;
+  generate|-*)
+    if [ -f "\$share/policygen-core.jsa" ]; then
+      exec java -XX:SharedArchiveFile="\$share/policygen-core.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \\
+        \$flags -cp "\$share/policygen-core.jar" dev.policygen.cli.Main "\$@"
+    fi
+    exec java \$flags -cp "\$share/policygen-core.jar" dev.policygen.cli.Main "\$@" ;;
 esac
 exec java \$flags -jar "\$share/policygen.jar" "\$@"
 LAUNCHER
