@@ -1,12 +1,12 @@
 package dev.policygen.renew.notify;
 
 import dev.policygen.InputException;
+import dev.policygen.SourcePosition;
+import dev.policygen.io.InputFiles;
 import dev.policygen.renew.report.RenewLog;
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
@@ -37,9 +37,9 @@ public final class Notifier {
             throws InputException {
         Optional<byte[]> secret = Optional.empty();
         if (settings.secretFile().isPresent()) {
-            String text = dev.policygen.io.InputFiles.read(settings.secretFile().get(), "the webhook secret").strip();
+            String text = InputFiles.read(settings.secretFile().get(), "the webhook secret").strip();
             if (text.isEmpty()) {
-                throw new InputException(settings.secretFile().get().toString(), dev.policygen.SourcePosition.UNKNOWN,
+                throw new InputException(settings.secretFile().get().toString(), SourcePosition.UNKNOWN,
                         "the webhook secret file is empty");
             }
             secret = Optional.of(text.getBytes(StandardCharsets.UTF_8));
@@ -97,14 +97,5 @@ public final class Notifier {
             message = e.getClass().getSimpleName();
         }
         return message.lines().findFirst().orElse(message);
-    }
-
-    @Override
-    public String toString() {
-        return "Notifier" + Arrays.toString(settings.targets().toArray());
-    }
-
-    static boolean isIo(Exception e) {
-        return e instanceof IOException;
     }
 }
