@@ -9,6 +9,7 @@ import dev.policygen.renew.cloud.HostedZones;
 import dev.policygen.renew.cloud.LoadBalancers;
 import dev.policygen.renew.cloud.ObjectStore;
 import dev.policygen.renew.cloud.ServerCertificates;
+import dev.policygen.renew.cloud.Topics;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,6 +35,7 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
@@ -59,6 +61,7 @@ public final class SdkAwsServices implements AwsServices {
             ElasticLoadBalancingV2Client.builder(), regional()).build());
     private final Lazy<AcmClient> acm = new Lazy<>(() -> configure(AcmClient.builder(), regional()).build());
     private final Lazy<S3Client> s3 = new Lazy<>(this::s3Client);
+    private final Map<String, Lazy<SnsClient>> sns = new java.util.concurrent.ConcurrentHashMap<>();
 
     private record Settings(String region, Optional<URI> endpoint, Optional<TrustManager[]> trust) {
     }
@@ -129,6 +132,12 @@ public final class SdkAwsServices implements AwsServices {
     @Override
     public ObjectStore objects() {
         return new SdkObjectStore(s3::get);
+    }
+
+    @Override
+    public Topics topics() {
+        return new SdkTopics(region -> sns.computeIfAbsent(region,
+                r -> new Lazy<>(() -> configure(SnsClient.builder(), Region.of(r)).build())).get(), settings.region());
     }
 
     @Override

@@ -48,6 +48,7 @@ final class GenerateFastPath {
             Map.entry("--iam-certificate-prefix", Kind.LIST),
             Map.entry("--listener-arn", Kind.LIST),
             Map.entry("--acm-certificate-arn", Kind.LIST),
+            Map.entry("--notify-topic", Kind.LIST),
             Map.entry("--acm-import-new", Kind.FLAG),
             Map.entry("--delete-old", Kind.FLAG),
             Map.entry("--runtime", Kind.SINGLE),
@@ -153,6 +154,7 @@ final class GenerateFastPath {
             case "--iam-certificate-prefix": c.scope.iamCertificatePrefixes.add(v); break;
             case "--listener-arn": c.scope.listenerArns.add(v); break;
             case "--acm-certificate-arn": c.scope.acmCertificateArns.add(v); break;
+            case "--notify-topic": c.scope.notifyTopicArns.add(v); break;
             case "--acm-import-new": c.scope.acmImportNew = true; break;
             case "--delete-old": c.scope.deleteOld = true; break;
             case "--runtime": c.scope.runtime = v; break;

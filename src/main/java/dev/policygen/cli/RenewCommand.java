@@ -71,6 +71,9 @@ final class RenewCommand implements Callable<Integer> {
     RenewRequestOptions target = new RenewRequestOptions();
 
     @Mixin
+    NotifyOptions notify = new NotifyOptions();
+
+    @Mixin
     DebugOption debugOption;
 
     @Override
@@ -93,7 +96,7 @@ final class RenewCommand implements Callable<Integer> {
         PassOptions options = new PassOptions(forceIssue, deleteOld, dryRun, Optional.ofNullable(preferredChain),
                 concurrency);
         return target.request(options, Optional.ofNullable(acmeCa), persistent ? Optional.of(every)
-                : Optional.empty());
+                : Optional.empty()).withNotify(notify.settings());
     }
 
     /**

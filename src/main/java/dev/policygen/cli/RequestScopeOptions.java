@@ -81,6 +81,11 @@ final class RequestScopeOptions {
                     + "certificateArn). Repeatable.")
     List<String> acmCertificateArns = new ArrayList<>();
 
+    @Option(names = "--notify-topic", paramLabel = "ARN", descriptionKey = "scope.notify-topic",
+            description = "SNS topic the client publishes its notifications to (policygen renew --notify "
+                    + "sns:ARN): sns:Publish on exactly that topic. Repeatable.")
+    List<String> notifyTopicArns = new ArrayList<>();
+
     @Option(names = "--acm-import-new", descriptionKey = "scope.acm-import-new",
             description = "The client imports new ACM certificates (an acm destination without certificateArn): "
                     + "grants certificate/* in the region.")
@@ -143,6 +148,7 @@ final class RequestScopeOptions {
                 : !elbNames.isEmpty() ? "--elb-name" : accountKey != null ? "--account-key"
                 : !iamCertificatePrefixes.isEmpty() ? "--iam-certificate-prefix"
                 : !listenerArns.isEmpty() ? "--listener-arn" : !acmCertificateArns.isEmpty() ? "--acm-certificate-arn"
+                : !notifyTopicArns.isEmpty() ? "--notify-topic"
                 : acmImportNew ? "--acm-import-new" : deleteOld ? "--delete-old" : runtime != null ? "--runtime"
                 : roleName != null ? "--role-name" : oidcProvider != null ? "--oidc-provider"
                 : serviceAccount != null ? "--service-account" : clusterArn != null ? "--cluster-arn"
@@ -167,6 +173,7 @@ final class RequestScopeOptions {
                 .iamCertificatePrefixes(iamCertificatePrefixes)
                 .listenerArns(listenerArns)
                 .acmCertificateArns(acmCertificateArns)
+                .notifyTopicArns(notifyTopicArns)
                 .acmImportNew(acmImportNew)
                 .deleteOld(deleteOld)
                 .runtime(runtime)

@@ -27,6 +27,8 @@ public final class GenerateRequest {
     public static final String SETTING_IAM = "iam-server-certificate";
     public static final String SETTING_ELBV2 = "elbv2";
     public static final String SETTING_ACM = "acm";
+    /** renew --notify sns:ARN: sns:Publish on exactly the topics named (--notify-topic). */
+    public static final String SETTING_NOTIFY_SNS = "notify-sns";
     public static final String SETTING_ACM_IMPORT_NEW = "acm-import-new";
     public static final String SETTING_DELETE_OLD = "delete-old";
     public static final String SETTING_ACCOUNT_KEY_IN_S3 = "account-key-in-s3";
@@ -45,6 +47,7 @@ public final class GenerateRequest {
     private final List<String> iamCertificatePrefixes;
     private final List<String> listenerArns;
     private final List<String> acmCertificateArns;
+    private final List<String> notifyTopicArns;
     /** The role that runs the client ({@code --runtime}); null for {@code user}, today's output. */
     private final RoleRequest role;
     /** The account the zones are in when it is not the role's ({@code --dns-account}); null otherwise. */
@@ -66,6 +69,7 @@ public final class GenerateRequest {
         this.iamCertificatePrefixes = List.copyOf(b.iamCertificatePrefixes);
         this.listenerArns = List.copyOf(b.listenerArns);
         this.acmCertificateArns = List.copyOf(b.acmCertificateArns);
+        this.notifyTopicArns = List.copyOf(b.notifyTopicArns);
         this.role = b.role;
         this.dnsAccount = b.dnsAccount;
     }
@@ -139,6 +143,11 @@ public final class GenerateRequest {
         return acmCertificateArns;
     }
 
+    /** The SNS topics renew's notifications publish to (--notify-topic). */
+    public List<String> notifyTopicArns() {
+        return notifyTopicArns;
+    }
+
     /** The role that runs the client ({@code --runtime} and its options); empty for {@code user}. */
     public Optional<RoleRequest> role() {
         return Optional.ofNullable(role);
@@ -175,6 +184,7 @@ public final class GenerateRequest {
                 && accountKeyObject.equals(other.accountKeyObject)
                 && iamCertificatePrefixes.equals(other.iamCertificatePrefixes)
                 && listenerArns.equals(other.listenerArns) && acmCertificateArns.equals(other.acmCertificateArns)
+                && notifyTopicArns.equals(other.notifyTopicArns)
                 && Objects.equals(role, other.role) && Objects.equals(dnsAccount, other.dnsAccount);
     }
 
@@ -206,6 +216,7 @@ public final class GenerateRequest {
         private final List<String> iamCertificatePrefixes = new ArrayList<>();
         private final List<String> listenerArns = new ArrayList<>();
         private final List<String> acmCertificateArns = new ArrayList<>();
+        private final List<String> notifyTopicArns = new ArrayList<>();
         private RoleRequest role;
         private DnsAccountRequest dnsAccount;
 
@@ -387,6 +398,14 @@ public final class GenerateRequest {
             return this;
         }
 
+        public Builder notifyTopicArn(String value) throws UsageException {
+            exact(value, "--notify-topic", "sns:Publish on exactly the topics named",
+                    "give each topic's full ARN, one --notify-topic per topic");
+            notifyTopicArns.add(checked(value, AwsSyntax.isSnsTopicArn(value),
+                    "expected arn:aws:sns:REGION:ACCOUNT:TOPIC"));
+            return this;
+        }
+
         /**
          * {@code --runtime} and its options, checked by {@link RoleRequest#parse}; held here to the
          * request's partition and account, so give those first. {@code user} leaves the request without a role.
@@ -440,6 +459,7 @@ public final class GenerateRequest {
             imply(!iamCertificatePrefixes.isEmpty(), SETTING_IAM);
             imply(!listenerArns.isEmpty(), SETTING_ELBV2);
             imply(!acmCertificateArns.isEmpty(), SETTING_ACM);
+            imply(!notifyTopicArns.isEmpty(), SETTING_NOTIFY_SNS);
             imply(accountKeyObject != null, SETTING_ACCOUNT_KEY_IN_S3);
             return new GenerateRequest(this);
         }

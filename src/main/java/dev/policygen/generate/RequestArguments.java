@@ -51,6 +51,7 @@ final class RequestArguments {
         line.addAll("--elb-name", request.elbNames());
         line.addAll("--listener-arn", request.listenerArns());
         line.addAll("--acm-certificate-arn", request.acmCertificateArns());
+        line.addAll("--notify-topic", request.notifyTopicArns());
         if (request.clientSettings().contains(GenerateRequest.SETTING_ACM_IMPORT_NEW)) {
             line.arguments.add("--acm-import-new");
         }
@@ -78,6 +79,7 @@ final class RequestArguments {
         impliedIf(implied, own, !request.iamCertificatePrefixes().isEmpty(), GenerateRequest.SETTING_IAM);
         impliedIf(implied, own, !request.listenerArns().isEmpty(), GenerateRequest.SETTING_ELBV2);
         impliedIf(implied, own, !request.acmCertificateArns().isEmpty(), GenerateRequest.SETTING_ACM);
+        impliedIf(implied, own, !request.notifyTopicArns().isEmpty(), GenerateRequest.SETTING_NOTIFY_SNS);
         impliedIf(implied, own, request.accountKeyObject().isPresent(), GenerateRequest.SETTING_ACCOUNT_KEY_IN_S3);
         List<String> explicit = new ArrayList<>();
         for (String setting : new TreeSet<>(request.clientSettings())) {

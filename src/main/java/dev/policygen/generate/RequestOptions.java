@@ -39,6 +39,7 @@ public final class RequestOptions {
     private final List<String> iamCertificatePrefixes = new ArrayList<>();
     private final List<String> listenerArns = new ArrayList<>();
     private final List<String> acmCertificateArns = new ArrayList<>();
+    private final List<String> notifyTopicArns = new ArrayList<>();
     private boolean acmImportNew;
     private boolean deleteOld;
     private String runtime;
@@ -149,6 +150,11 @@ public final class RequestOptions {
 
     public RequestOptions acmCertificateArns(List<String> values) {
         acmCertificateArns.addAll(values);
+        return this;
+    }
+
+    public RequestOptions notifyTopicArns(List<String> values) {
+        notifyTopicArns.addAll(values);
         return this;
     }
 
@@ -281,6 +287,9 @@ public final class RequestOptions {
         }
         for (String arn : acmCertificateArns) {
             builder.acmCertificateArn(arn);
+        }
+        for (String arn : notifyTopicArns) {
+            builder.notifyTopicArn(arn);
         }
         if (acmImportNew) {
             builder.clientSetting(GenerateRequest.SETTING_ACM_IMPORT_NEW);

@@ -23,6 +23,7 @@ public final class ResourceTemplate {
     static final String IAM_PREFIX = "${iam-certificate-prefix}";
     static final String LISTENER_ARN = "${listener-arn}";
     static final String ACM_ARN = "${acm-certificate-arn}";
+    static final String NOTIFY_TOPIC = "${notify-topic}";
 
     private ResourceTemplate() {
     }
@@ -36,7 +37,8 @@ public final class ResourceTemplate {
         arns = each(arns, ELB, request.elbNames());
         arns = each(arns, IAM_PREFIX, request.iamCertificatePrefixes());
         arns = each(arns, LISTENER_ARN, request.listenerArns());
-        return each(arns, ACM_ARN, request.acmCertificateArns());
+        arns = each(arns, ACM_ARN, request.acmCertificateArns());
+        return each(arns, NOTIFY_TOPIC, request.notifyTopicArns());
     }
 
     /** One ARN per value of a list placeholder; {@code *} in its place when there is none. */
@@ -70,6 +72,7 @@ public final class ResourceTemplate {
         check(request, !request.iamCertificatePrefixes().isEmpty(), IAM_PREFIX, "--iam-certificate-prefix");
         check(request, !request.listenerArns().isEmpty(), LISTENER_ARN, "--listener-arn");
         check(request, !request.acmCertificateArns().isEmpty(), ACM_ARN, "--acm-certificate-arn");
+        check(request, !request.notifyTopicArns().isEmpty(), NOTIFY_TOPIC, "--notify-topic");
         for (ProfileCall call : request.profile().calls()) {
             boolean active = call.when().isEmpty() || request.clientSettings().contains(call.when().get());
             if (!active) {
@@ -89,9 +92,11 @@ public final class ResourceTemplate {
             needs(call, LISTENER_ARN, request.listenerArns(), "the listener it changes", "--listener-arn ARN");
             needs(call, ACM_ARN, request.acmCertificateArns(), "the certificate it re-imports",
                     "--acm-certificate-arn ARN");
+            needs(call, NOTIFY_TOPIC, request.notifyTopicArns(), "the topic it publishes to", "--notify-topic ARN");
         }
         partitionOf(request, request.listenerArns(), "--listener-arn");
         partitionOf(request, request.acmCertificateArns(), "--acm-certificate-arn");
+        partitionOf(request, request.notifyTopicArns(), "--notify-topic");
     }
 
     private static void needs(ProfileCall call, String placeholder, List<String> values, String what, String option)

@@ -121,7 +121,8 @@ final class PassResources implements AutoCloseable {
         RateLimiter route53Limit = request.route53Limit();
         RenewConfig resolved = config;
         Map<String, PolicygenException> failedBefore = Map.of();
-        RenewPolicy policy = RenewPolicy.of(config, List.of(), Optional.of(region), account, deleteOld);
+        RenewPolicy policy = RenewPolicy.of(config, List.of(), Optional.of(region), account, deleteOld,
+                request.notifications().topicArns());
         if (!config.zonesConfigured()) {
             // discovery has a guard of its own because the pass's policy is scoped to the zones it finds:
             // it runs under the given policy, or under one that allows only that, the one call generate's
@@ -144,7 +145,7 @@ final class PassResources implements AutoCloseable {
                 // with the zones known, the generate line suggested on a denial is one generate accepts;
                 // a certificate with a name in no zone is left out of it and reported as failed
                 policy = RenewPolicy.of(discovery.get().resolvable(config), discovery.get().discovered(),
-                        Optional.of(region), account, deleteOld);
+                        Optional.of(region), account, deleteOld, request.notifications().topicArns());
                 failedBefore = Map.copyOf(discovery.get().unresolved());
             }
         }
@@ -215,6 +216,11 @@ final class PassResources implements AutoCloseable {
                 new ChangeWaiter(aws, clock, sleeper, ChangeWaiter.DEFAULT_TIMEOUT),
                 journal);
         return new RenewPass(config.certificates(), failedBefore, parts);
+    }
+
+    /** The guarded calls of the pass, for its notifications' SNS publishes. */
+    GuardedAws aws() {
+        return aws;
     }
 
     /** Prints the summary of a pass's results. */

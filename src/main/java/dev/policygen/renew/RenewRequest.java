@@ -10,6 +10,7 @@ import dev.policygen.renew.config.RenewConfigReader;
 import dev.policygen.renew.destination.DestinationKind;
 import dev.policygen.renew.destination.DestinationKinds;
 import dev.policygen.renew.guard.AwsScope;
+import dev.policygen.renew.notify.NotifySettings;
 import dev.policygen.renew.pace.RateLimiter;
 import dev.policygen.renew.pace.Sleeper;
 import dev.policygen.renew.report.RenewLog;
@@ -35,14 +36,31 @@ import java.util.Optional;
  * @param awsEndpoint one endpoint for every AWS service (a sandbox), as given
  * @param acmeCa the only CA certificates trusted for the ACME server's HTTPS
  * @param repeatEvery with a value, passes repeat at this interval (with jitter) until stopped
+ * @param notifications where the pass's outcomes are sent (renew --notify); none for cleanup
  */
 public record RenewRequest(Optional<Path> configFile, Optional<Path> stateDir, Optional<Path> policyFile,
         RenewLog.Format logFormat, int route53Rate, Optional<String> awsRegion, Optional<String> awsAccount,
-        Optional<String> awsEndpoint, PassOptions options, Optional<Path> acmeCa, Optional<Duration> repeatEvery) {
+        Optional<String> awsEndpoint, PassOptions options, Optional<Path> acmeCa, Optional<Duration> repeatEvery,
+        NotifySettings notifications) {
+    /** A request that notifies nobody. */
+    public RenewRequest(Optional<Path> configFile, Optional<Path> stateDir, Optional<Path> policyFile,
+            RenewLog.Format logFormat, int route53Rate, Optional<String> awsRegion, Optional<String> awsAccount,
+            Optional<String> awsEndpoint, PassOptions options, Optional<Path> acmeCa,
+            Optional<Duration> repeatEvery) {
+        this(configFile, stateDir, policyFile, logFormat, route53Rate, awsRegion, awsAccount, awsEndpoint, options,
+                acmeCa, repeatEvery, NotifySettings.NONE);
+    }
+
     public RenewRequest {
         if (route53Rate < 1 || route53Rate > 100) {
             throw new IllegalArgumentException("route53Rate must be 1 to 100");
         }
+    }
+
+    /** The same request notifying {@code settings}' targets. */
+    public RenewRequest withNotify(NotifySettings settings) {
+        return new RenewRequest(configFile, stateDir, policyFile, logFormat, route53Rate, awsRegion, awsAccount,
+                awsEndpoint, options, acmeCa, repeatEvery, settings);
     }
 
     /** Whether passes repeat until stopped (a service) instead of one pass. */

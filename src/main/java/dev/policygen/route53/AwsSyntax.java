@@ -20,6 +20,9 @@ public final class AwsSyntax {
         static final Pattern IAM_PREFIX = Pattern.compile("[A-Za-z0-9_+=,.@-]{1,100}");
         static final Pattern LISTENER_ARN =
                 Pattern.compile("arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\\d{12}:listener/\\S+");
+        /** Topic names: 1 to 256 letters, digits, hyphens and underscores; a FIFO topic ends in .fifo. */
+        static final Pattern SNS_TOPIC_ARN = Pattern.compile(
+                "arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}(\\.fifo)?");
         static final Pattern ACM_ARN = Pattern.compile("arn:aws[a-z-]*:acm:[a-z0-9-]+:\\d{12}:certificate/\\S+");
     }
 
@@ -73,5 +76,10 @@ public final class AwsSyntax {
     /** {@code arn:PARTITION:acm:REGION:ACCOUNT:certificate/...}. */
     public static boolean isAcmCertificateArn(String text) {
         return Formats.ACM_ARN.matcher(text).matches();
+    }
+
+    /** An SNS topic ARN, {@code arn:PARTITION:sns:REGION:ACCOUNT:TOPIC}. */
+    public static boolean isSnsTopicArn(String text) {
+        return Formats.SNS_TOPIC_ARN.matcher(text).matches();
     }
 }

@@ -28,7 +28,7 @@ final class AwsResourceService implements EmulatedService<ServiceCall> {
     }
 
     /**
-     * The five services over {@code resources} by signing name; {@code state} is null without a state
+     * The six services over {@code resources} by signing name; {@code state} is null without a state
      * directory.
      */
     static Map<String, EmulatedService<?>> all(AwsResources resources, AwsStateFile state, String account,
@@ -39,7 +39,8 @@ final class AwsResourceService implements EmulatedService<ServiceCall> {
                 "elasticloadbalancing", new AwsResourceService("elasticloadbalancing", new ElasticLoadBalancingApi(
                         new ClassicElbApi(resources, account), new Elbv2Api(resources)), resources, state),
                 "acm", new AwsResourceService("acm", new AcmApi(resources, account, clock), resources, state),
-                "s3", new AwsResourceService("s3", new S3Api(resources, clock), resources, state));
+                "s3", new AwsResourceService("s3", new S3Api(resources, clock), resources, state),
+                "sns", new AwsResourceService("sns", new SnsApi(resources), resources, state));
     }
 
     @Override

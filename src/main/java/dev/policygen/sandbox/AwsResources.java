@@ -49,6 +49,10 @@ public final class AwsResources {
         }
     }
 
+    /** A message an SNS Publish accepted; {@code subject} is null when none was given. */
+    public record PublishedMessage(String topicArn, String messageId, String subject, String message) {
+    }
+
     /** An S3 object; {@code etag} is quoted, as S3 sends it. */
     public record StoredObject(byte[] data, String etag, Instant lastModified, String contentType) {
         public StoredObject {
@@ -77,6 +81,8 @@ public final class AwsResources {
     private final Map<String, Elbv2Listener> elbv2Listeners = new LinkedHashMap<>();
     private final Map<String, AcmCertificate> acmCertificates = new LinkedHashMap<>();
     private final Map<String, Map<String, StoredObject>> buckets = new TreeMap<>();
+    private final java.util.Set<String> topics = new java.util.TreeSet<>();
+    private final List<PublishedMessage> published = new ArrayList<>();
 
     /** The server certificates by name, in name order. */
     public synchronized List<ServerCertificate> serverCertificates() {
@@ -157,6 +163,23 @@ public final class AwsResources {
             }
         }
         return users;
+    }
+
+    synchronized void createTopic(String arn) {
+        topics.add(arn);
+    }
+
+    public synchronized boolean topicExists(String arn) {
+        return topics.contains(arn);
+    }
+
+    synchronized void publish(PublishedMessage message) {
+        published.add(message);
+    }
+
+    /** Every message SNS Publish accepted, in order; not kept in the state file. */
+    public synchronized List<PublishedMessage> published() {
+        return List.copyOf(published);
     }
 
     public synchronized boolean bucketExists(String bucket) {

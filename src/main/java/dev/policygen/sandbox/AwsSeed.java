@@ -20,6 +20,7 @@ final class AwsSeed {
     private final Map<String, AwsResources.ClassicLoadBalancer> classic = new LinkedHashMap<>();
     private final Map<String, AwsResources.Elbv2Listener> listeners = new LinkedHashMap<>();
     private final List<String> buckets = new ArrayList<>();
+    private final List<String> topics = new ArrayList<>();
     private final List<Object> objects = new ArrayList<>();
 
     void classicLoadBalancer(String name, String certificateArn, int... httpsPorts) {
@@ -47,6 +48,13 @@ final class AwsSeed {
                     + "arn:aws:elasticloadbalancing:REGION:ACCOUNT:listener/app/NAME/LBID/LISTENERID");
         }
         listeners.put(listenerArn, new AwsResources.Elbv2Listener(listenerArn, 443, "HTTPS", certificateArn));
+    }
+
+    void topic(String arn) {
+        if (!arn.matches("arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}(\\.fifo)?")) {
+            throw new IllegalArgumentException("malformed SNS topic ARN \"" + arn + "\"");
+        }
+        topics.add(arn);
     }
 
     void bucket(String name) {
@@ -78,6 +86,7 @@ final class AwsSeed {
             }
         }
         buckets.forEach(resources::createBucket);
+        topics.forEach(resources::createTopic);
         for (Object object : objects) {
             if (resources.object(object.bucket(), object.key()).isPresent()) {
                 continue;

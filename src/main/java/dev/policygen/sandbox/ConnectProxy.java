@@ -33,6 +33,9 @@ final class ConnectProxy {
     static final String STS_GLOBAL_HOST = "sts.amazonaws.com";
     private static final java.util.regex.Pattern STS_REGIONAL_HOST =
             java.util.regex.Pattern.compile("sts\\.[a-z]{2}(-[a-z]+)+-[0-9]\\.amazonaws\\.com");
+    /** SNS is regional only: {@code sns.REGION.amazonaws.com}, the topic's region. */
+    private static final java.util.regex.Pattern SNS_HOST =
+            java.util.regex.Pattern.compile("sns\\.[a-z]{2}(-[a-z]+)+-[0-9]\\.amazonaws\\.com");
     private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "[::1]");
 
     private final CertificateAuthority authority;
@@ -91,7 +94,8 @@ final class ConnectProxy {
 
     /** A host of a service the emulator answers besides Route 53: IAM, ELB, ACM, S3 and STS (global and regional). */
     static boolean emulated(String host) {
-        return EMULATED_HOSTS.contains(host) || host.equals(STS_GLOBAL_HOST) || STS_REGIONAL_HOST.matcher(host).matches();
+        return EMULATED_HOSTS.contains(host) || host.equals(STS_GLOBAL_HOST) || STS_REGIONAL_HOST.matcher(host).matches()
+                || SNS_HOST.matcher(host).matches();
     }
 
     private HttpResponse servePlain(HttpRequest request) {
@@ -121,6 +125,7 @@ final class ConnectProxy {
             hosts.addAll(EMULATED_HOSTS);
             hosts.add(STS_GLOBAL_HOST);
             hosts.add("sts.REGION.amazonaws.com");
+            hosts.add("sns.REGION.amazonaws.com");
         }
         return HttpResponse.text(403, "policygen sandbox: refused " + what + ": the sandbox serves only "
                 + String.join(", ", hosts.stream().sorted().toList()) + " and never connects to the internet\n");

@@ -101,6 +101,11 @@ public final class Sandbox implements Closeable {
     }
 
     /** An S3 object's bytes. */
+    /** The messages SNS Publish accepted, in order. */
+    public List<AwsResources.PublishedMessage> publishedMessages() {
+        return aws().published();
+    }
+
     public Optional<byte[]> object(String bucket, String key) {
         return aws().object(bucket, key).map(AwsResources.StoredObject::data);
     }
@@ -218,6 +223,12 @@ public final class Sandbox implements Closeable {
         /** An HTTPS ELBv2 listener on port 443 with a default certificate (null: none yet). */
         public Builder elbv2Listener(String listenerArn, String certificateArn) {
             awsSeed.elbv2Listener(listenerArn, certificateArn);
+            return this;
+        }
+
+        /** An SNS topic Publish accepts messages for (renew --notify sns:ARN). */
+        public Builder topic(String arn) {
+            awsSeed.topic(arn);
             return this;
         }
 

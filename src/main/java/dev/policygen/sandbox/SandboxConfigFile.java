@@ -32,7 +32,7 @@ import java.util.Set;
  *  "classicLoadBalancers": [{"name": "web", "ports": [443], "certificateArn": null}],
  *  "elbv2Listeners": [{"arn": "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/web/1a2b/3c4d",
  *                      "certificateArn": null}],
- *  "buckets": ["renew-state"],
+ *  "buckets": ["renew-state"], "topics": ["arn:aws:sns:us-east-1:123456789012:certificate-events"],
  *  "objects": [{"bucket": "renew-state", "key": "seed.json", "text": "{}"},
  *              {"bucket": "renew-state", "key": "other", "file": "other.bin"}]}
  * </pre>
@@ -42,7 +42,7 @@ import java.util.Set;
 public final class SandboxConfigFile {
     private static final Set<String> MEMBERS = Set.of("zones", "credentials", "ports", "policies", "principalArn",
             "stateDir", "callLog", "seed", "insyncDelayMillis", "faults", "legacyInvalidChangeBatch",
-            "classicLoadBalancers", "elbv2Listeners", "buckets", "objects", "accounts", "roles", "oidc");
+            "classicLoadBalancers", "elbv2Listeners", "buckets", "objects", "accounts", "roles", "oidc", "topics");
     private static final Set<String> FAULT_MEMBERS = Set.of("throttlePerSecond", "priorRequestNotCompleteRate",
             "serverErrorRate", "latencyMillis");
 
@@ -138,6 +138,14 @@ public final class SandboxConfigFile {
         }
         for (JsonNode node : array(root, "buckets", file)) {
             builder.bucket(string(node, file));
+        }
+        for (JsonNode node : array(root, "topics", file)) {
+            String arn = string(node, file);
+            try {
+                builder.topic(arn);
+            } catch (IllegalArgumentException e) {
+                throw new InputException(file.toString(), node.position(), e.getMessage());
+            }
         }
         for (JsonNode node : array(root, "objects", file)) {
             JsonObject object = object(node, file);

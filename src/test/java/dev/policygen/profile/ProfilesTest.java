@@ -76,7 +76,8 @@ class ProfilesTest {
         }
     }
 
-    private static final java.util.Set<String> WHOLE_ARNS = java.util.Set.of("${listener-arn}", "${acm-certificate-arn}");
+    private static final java.util.Set<String> WHOLE_ARNS = java.util.Set.of("${listener-arn}", "${acm-certificate-arn}",
+            "${notify-topic}");
 
     @Test
     void route53CallsUseTheResourceAwsAccepts() {

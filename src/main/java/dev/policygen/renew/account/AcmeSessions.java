@@ -94,7 +94,8 @@ public final class AcmeSessions {
         return false;
     }
 
-    private static SSLContext trusting(Path caFile) throws InputException {
+    /** TLS that trusts only {@code caFile}'s certificates, not the JDK's (--acme-ca, --notify-ca). */
+    public static SSLContext trusting(Path caFile) throws InputException {
         byte[] pem = InputFiles.readBytes(caFile, "the CA file");
         try {
             KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());

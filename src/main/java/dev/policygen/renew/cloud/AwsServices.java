@@ -12,6 +12,11 @@ public interface AwsServices extends AutoCloseable {
 
     ObjectStore objects();
 
+    /** SNS, for renew --notify sns:ARN; a test's services without it refuse the publish. */
+    default Topics topics() {
+        throw new UnsupportedOperationException("these AWS services have no SNS");
+    }
+
     /** The region of the ELB, ELBv2 and ACM calls (IAM and Route 53 are global). */
     String region();
 

@@ -20,7 +20,9 @@ public enum GenerateFlag {
     ACM_IMPORT_NEW("--acm-import-new", Value.NONE, Needs.REGION_AND_ACCOUNT,
             (builder, value) -> builder.clientSetting(GenerateRequest.SETTING_ACM_IMPORT_NEW)),
     DELETE_OLD("--delete-old", Value.NONE, Needs.NOTHING,
-            (builder, value) -> builder.clientSetting(GenerateRequest.SETTING_DELETE_OLD));
+            (builder, value) -> builder.clientSetting(GenerateRequest.SETTING_DELETE_OLD)),
+    /** Not a destination's: renew --notify sns:ARN publishes its notifications to the topic. */
+    NOTIFY_TOPIC("--notify-topic", Value.ARN, Needs.NOTHING, (builder, value) -> builder.notifyTopicArn(value));
 
     /** What follows the option: nothing (a switch), a name, or an ARN (which carries the partition). */
     enum Value {

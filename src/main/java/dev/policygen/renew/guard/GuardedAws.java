@@ -155,6 +155,13 @@ public final class GuardedAws implements DestinationAws {
                 () -> services.acm().importCertificate(arn, certificatePem, privateKeyPem, chainPem));
     }
 
+    /** sns:Publish on the topic (renew --notify sns:ARN); returns SNS's MessageId. */
+    public String publish(String topicArn, String subject, String message) throws GuardException, AwsFailure,
+            InterruptedException {
+        return gate.send(IntendedCall.of("sns:Publish", topicArn),
+                () -> services.topics().publish(topicArn, subject, message));
+    }
+
     public Optional<byte[]> object(String bucket, String key) throws GuardException, AwsFailure,
             InterruptedException {
         return gate.send(IntendedCall.of("s3:GetObject", scope.object(bucket, key)),

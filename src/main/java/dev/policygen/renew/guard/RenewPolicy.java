@@ -70,6 +70,12 @@ public final class RenewPolicy {
      */
     public static RenewPolicy of(RenewConfig config, List<ZoneRef> discoveredZones, Optional<String> region,
             Optional<String> account, boolean deleteOld) throws UsageException {
+        return of(config, discoveredZones, region, account, deleteOld, List.of());
+    }
+
+    /** The same, with sns:Publish on the topics of renew --notify sns:ARN (generate's --notify-topic). */
+    public static RenewPolicy of(RenewConfig config, List<ZoneRef> discoveredZones, Optional<String> region,
+            Optional<String> account, boolean deleteOld, List<String> notifyTopics) throws UsageException {
         Map<String, DomainRequest> domains = new LinkedHashMap<>();
         boolean readsZoneNames = false;
         for (CertificateConfig certificate : config.certificates()) {
@@ -79,7 +85,7 @@ public final class RenewPolicy {
             }
         }
         return new RenewPolicy(config.zonesConfigured(), discoveredZones, domains,
-                RenewResources.of(config, region, account, deleteOld), readsZoneNames);
+                RenewResources.of(config, region, account, deleteOld, notifyTopics), readsZoneNames);
     }
 
     /** This policy widened by one more certificate name in a known zone; for the guard's suggestion. */

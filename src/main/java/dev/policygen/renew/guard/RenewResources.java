@@ -7,6 +7,7 @@ import dev.policygen.renew.config.CertificateConfig;
 import dev.policygen.renew.config.RenewConfig;
 import dev.policygen.renew.destination.DestinationKind;
 import dev.policygen.renew.destination.DestinationKinds;
+import dev.policygen.renew.destination.GenerateFlag;
 import dev.policygen.renew.destination.PolicyGrants;
 import dev.policygen.route53.Arn;
 import dev.policygen.route53.Partition;
@@ -29,11 +30,18 @@ record RenewResources(String partition, Optional<String> region, Optional<String
      */
     static RenewResources of(RenewConfig config, Optional<String> region, Optional<String> account,
             boolean deleteOld) {
+        return of(config, region, account, deleteOld, List.of());
+    }
+
+    /** With the SNS topics renew's notifications publish to (--notify sns:ARN), granted by --notify-topic. */
+    static RenewResources of(RenewConfig config, Optional<String> region, Optional<String> account,
+            boolean deleteOld, List<String> notifyTopics) {
         List<DestinationKind> destinations = new ArrayList<>();
         for (CertificateConfig certificate : config.certificates()) {
             certificate.destinations().forEach(destination -> destinations.add(DestinationKinds.of(destination)));
         }
         PolicyGrants grants = PolicyGrants.of(destinations, deleteOld);
+        notifyTopics.forEach(topic -> grants.add(GenerateFlag.NOTIFY_TOPIC, topic));
         Optional<String> key = config.accountKey() instanceof AccountKeyLocation.S3Object s3
                 ? Optional.of(s3.uri()) : Optional.empty();
         return new RenewResources(partition(grants.arns(), region),
