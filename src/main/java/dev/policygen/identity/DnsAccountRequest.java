@@ -46,7 +46,7 @@ public final class DnsAccountRequest {
             throw new UsageException(account, "invalid --dns-account \"" + account + "\": an account id is 12 digits");
         }
         return new DnsAccountRequest(account,
-                Optional.ofNullable(roleName == null ? null : RuntimeOptionSyntax.dnsRoleName(roleName)),
+                Optional.ofNullable(roleName == null ? null : RuntimeOptionSyntax.roleName("--dns-role-name", roleName)),
                 Optional.ofNullable(externalId == null ? null : RuntimeOptionSyntax.externalId(externalId)));
     }
 

@@ -73,7 +73,7 @@ public final class RoleRequest {
             throw new UsageException(roleName, "--role-name applies to a role; give --runtime");
         }
         return new RoleRequest(runtime, options, Optional.ofNullable(
-                roleName == null ? null : RuntimeOptionSyntax.roleName(roleName)));
+                roleName == null ? null : RuntimeOptionSyntax.roleName("--role-name", roleName)));
     }
 
     private static String checked(String option, String value) throws UsageException {

@@ -34,14 +34,9 @@ final class RuntimeOptionSyntax {
     private RuntimeOptionSyntax() {
     }
 
-    static String roleName(String value) throws UsageException {
-        return checked("--role-name", value, ROLE_NAME.matcher(value).matches(),
-                "a role name is 1 to 64 letters, digits and _+=,.@-");
-    }
-
-    /** {@code --dns-role-name}: the same IAM rule as {@link #roleName}, named as that option. */
-    static String dnsRoleName(String value) throws UsageException {
-        return checked("--dns-role-name", value, ROLE_NAME.matcher(value).matches(),
+    /** {@code --role-name} or {@code --dns-role-name} ({@code option}): IAM's rule for a role name. */
+    static String roleName(String option, String value) throws UsageException {
+        return checked(option, value, ROLE_NAME.matcher(value).matches(),
                 "a role name is 1 to 64 letters, digits and _+=,.@-");
     }
 
