@@ -1,10 +1,10 @@
 package dev.policygen.eval.chain;
 
 import dev.policygen.route53.Arn;
+import dev.policygen.route53.AwsSyntax;
 import dev.policygen.route53.StsNames;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Who calls {@code sts:AssumeRole*}: an IAM user or role ARN (its account decides same- versus
@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
  * of its own either).
  */
 public record Caller(String arn, boolean webIdentity, LayeredPolicies policies) {
-    private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9]{12}");
     /** The session name simulate gives an assumed-role caller; any name works, AWS matches the role part. */
     static final String SESSION_NAME = "policygen-simulated-session";
 
@@ -40,7 +39,7 @@ public record Caller(String arn, boolean webIdentity, LayeredPolicies policies) 
             return false;
         }
         Arn parsed = Arn.parse(arn);
-        if (parsed == null || !ACCOUNT_ID.matcher(parsed.account()).matches()) {
+        if (parsed == null || !AwsSyntax.isAccountId(parsed.account())) {
             return false;
         }
         return parsed.service().equals("iam")

@@ -7,11 +7,11 @@ import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonReader;
 import dev.policygen.model.PolicyReader;
 import dev.policygen.route53.Arn;
+import dev.policygen.route53.AwsSyntax;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Reads a role's trust policy (its resource-based policy for {@code sts:AssumeRole*}) into the one
@@ -28,7 +28,6 @@ public final class TrustPolicyCompiler {
     /** The synthetic request key holding the caller's identifiers; not an AWS key. */
     public static final String PRINCIPAL_KEY = "policygen:Principal";
     private static final String OPERATOR = "ForAnyValue:StringEquals";
-    private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9]{12}");
 
     private TrustPolicyCompiler() {
     }
@@ -76,7 +75,7 @@ public final class TrustPolicyCompiler {
             return List.of(callerArn, role.get(), "arn:" + arn.partition() + ":iam::" + arn.account() + ":root");
         }
         Arn arn = Arn.parse(callerArn);
-        if (arn != null && arn.service().equals("iam") && ACCOUNT_ID.matcher(arn.account()).matches()) {
+        if (arn != null && arn.service().equals("iam") && AwsSyntax.isAccountId(arn.account())) {
             return List.of(callerArn, "arn:" + arn.partition() + ":iam::" + arn.account() + ":root");
         }
         return List.of(callerArn);
@@ -88,7 +87,7 @@ public final class TrustPolicyCompiler {
      */
     static Optional<String> roleOfSession(String callerArn) {
         Arn arn = Arn.parse(callerArn);
-        if (arn == null || !arn.service().equals("sts") || !ACCOUNT_ID.matcher(arn.account()).matches()
+        if (arn == null || !arn.service().equals("sts") || !AwsSyntax.isAccountId(arn.account())
                 || !arn.resource().startsWith("assumed-role/")) {
             return Optional.empty();
         }
@@ -163,7 +162,7 @@ public final class TrustPolicyCompiler {
     }
 
     private static String normalise(String type, String value) {
-        if (type.equals("AWS") && ACCOUNT_ID.matcher(value).matches()) {
+        if (type.equals("AWS") && AwsSyntax.isAccountId(value)) {
             return "arn:aws:iam::" + value + ":root";
         }
         return type.equals("Service") ? value.toLowerCase(Locale.ROOT) : value;

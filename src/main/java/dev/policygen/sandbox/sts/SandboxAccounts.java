@@ -6,6 +6,7 @@ import dev.policygen.eval.chain.TrustPolicyCompiler;
 import dev.policygen.io.InputFiles;
 import dev.policygen.model.PolicyReader;
 import dev.policygen.route53.Arn;
+import dev.policygen.route53.AwsSyntax;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +25,6 @@ import java.util.regex.Pattern;
 public final class SandboxAccounts {
     /** AWS's default MaxSessionDuration of a role (UG id_roles_use; reference identity-and-fleet 2). */
     public static final Duration DEFAULT_MAX_SESSION = Duration.ofHours(1);
-    private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9]{12}");
     private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::[0-9]{12}:role/([\\w+=,.@-]+/)*[\\w+=,.@-]{1,64}");
 
     private final String defaultAccount;
@@ -85,7 +85,7 @@ public final class SandboxAccounts {
     }
 
     public static String checkAccount(String account) {
-        if (account == null || !ACCOUNT_ID.matcher(account).matches()) {
+        if (account == null || !AwsSyntax.isAccountId(account)) {
             throw new IllegalArgumentException("\"" + account + "\" is not an AWS account id (12 digits)");
         }
         return account;
