@@ -50,9 +50,7 @@ final class PassNotifications {
         if (settings.targets().isEmpty() || dryRun) {
             return;
         }
-        Notifier notifier = Notifier.of(settings, topics, log,
-                settings.caFile().isPresent() ? Optional.of(AcmeSessions.trusting(settings.caFile().get()))
-                        : Optional.empty());
+        Notifier notifier = Notifier.of(settings, topics, log, AcmeSessions::trusting);
         notifier.send(events(results, now, settings.expiringDays()));
     }
 }

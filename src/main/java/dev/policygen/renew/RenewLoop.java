@@ -86,7 +86,7 @@ public final class RenewLoop {
             List<CertificateResult> results = pass.run();
             resources.report(results);
             // after the summary, so a slow or failing receiver never delays or changes what the run reports
-            PassNotifications.send(request.notifications(), results, request.options().dryRun(),
+            PassNotifications.send(request.notifications(config), results, request.options().dryRun(),
                     resources.aws()::publish, resources.log(), clock.instant());
             return results;
         }

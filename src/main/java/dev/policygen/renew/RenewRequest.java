@@ -63,6 +63,14 @@ public record RenewRequest(Optional<Path> configFile, Optional<Path> stateDir, O
                 awsEndpoint, options, acmeCa, repeatEvery, settings);
     }
 
+    /**
+     * Where a pass with {@code config} sends its outcomes: the config's {@code notify} with the
+     * request's --notify options added ({@link NotifySettings#combinedWith}).
+     */
+    NotifySettings notifications(RenewConfig config) {
+        return config.notifications().combinedWith(notifications);
+    }
+
     /** Whether passes repeat until stopped (a service) instead of one pass. */
     public boolean repeats() {
         return repeatEvery.isPresent();

@@ -6,6 +6,7 @@ import dev.policygen.json.JsonNode.JsonArray;
 import dev.policygen.json.JsonNode.JsonObject;
 import dev.policygen.json.JsonNode.Member;
 import dev.policygen.json.JsonNode;
+import dev.policygen.renew.notify.NotifySettings;
 import dev.policygen.route53.CertificateName;
 import dev.policygen.route53.HostedZoneId;
 import dev.policygen.route53.RecordNames;
@@ -20,7 +21,7 @@ import java.util.Set;
 
 /** policygen's own renew config schema; see the README's "renew config" section. */
 final class OwnSchema {
-    private static final Set<String> TOP = Set.of("accountKey", "directory", "stateDir", "certificates");
+    private static final Set<String> TOP = Set.of("accountKey", "directory", "stateDir", "certificates", "notify");
     private static final Set<String> CERTIFICATE =
             Set.of("domains", "zones", "keyType", "renewBeforeDays", "destinations");
     private static final Set<String> DESTINATION = Set.of("files", "iam-server-certificate", "elbv2", "acm");
@@ -56,7 +57,11 @@ final class OwnSchema {
             checkCertificateName(tree, member);
             list.add(certificate(tree, member.key(), member.value()));
         }
-        return new RenewConfig(accountKey, directory, stateDir, list);
+        NotifySettings notify = NotifySettings.NONE;
+        if (top.get("notify").isPresent()) {
+            notify = NotifySchema.read(tree, top.get("notify").get());
+        }
+        return new RenewConfig(accountKey, directory, stateDir, list, notify);
     }
 
     static AccountKeyLocation accountKey(ConfigTree tree, JsonNode node) throws InputException {

@@ -48,14 +48,14 @@ public record ZoneDiscovery(RenewConfig config, List<ZoneRef> discovered,
             certificates.add(new CertificateConfig(certificate.name(), domains, certificate.keyType(),
                     certificate.renewBeforeDays(), certificate.destinations()));
         }
-        return new ZoneDiscovery(new RenewConfig(config.accountKey(), config.directory(), config.stateDir(),
-                certificates), List.copyOf(found.values()), Map.copyOf(unresolved));
+        return new ZoneDiscovery(config.withCertificates(certificates), List.copyOf(found.values()),
+                Map.copyOf(unresolved));
     }
 
     /** {@code original} without the unresolved certificates: what the run's policy is generated for. */
     public RenewConfig resolvable(RenewConfig original) {
         List<CertificateConfig> kept = original.certificates().stream()
                 .filter(certificate -> !unresolved.containsKey(certificate.name())).toList();
-        return new RenewConfig(original.accountKey(), original.directory(), original.stateDir(), kept);
+        return original.withCertificates(kept);
     }
 }

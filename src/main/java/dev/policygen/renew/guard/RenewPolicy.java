@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The policy {@code policygen generate --client policygen} makes for a renew config, and the
@@ -73,9 +74,14 @@ public final class RenewPolicy {
         return of(config, discoveredZones, region, account, deleteOld, List.of());
     }
 
-    /** The same, with sns:Publish on the topics of renew --notify sns:ARN (generate's --notify-topic). */
+    /**
+     * The same, with sns:Publish (generate's --notify-topic) on the topics of renew --notify sns:ARN,
+     * {@code notifyTopics}, and on the SNS topics of the config's {@code notify}.
+     */
     public static RenewPolicy of(RenewConfig config, List<ZoneRef> discoveredZones, Optional<String> region,
             Optional<String> account, boolean deleteOld, List<String> notifyTopics) throws UsageException {
+        List<String> topics = config.notifications().topicArns().stream().distinct().collect(Collectors.toList());
+        notifyTopics.stream().filter(topic -> !topics.contains(topic)).forEach(topics::add);
         Map<String, DomainRequest> domains = new LinkedHashMap<>();
         boolean readsZoneNames = false;
         for (CertificateConfig certificate : config.certificates()) {
@@ -85,7 +91,7 @@ public final class RenewPolicy {
             }
         }
         return new RenewPolicy(config.zonesConfigured(), discoveredZones, domains,
-                RenewResources.of(config, region, account, deleteOld, notifyTopics), readsZoneNames);
+                RenewResources.of(config, region, account, deleteOld, topics), readsZoneNames);
     }
 
     /** This policy widened by one more certificate name in a known zone; for the guard's suggestion. */

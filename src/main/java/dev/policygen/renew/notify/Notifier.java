@@ -7,7 +7,10 @@ import dev.policygen.renew.report.RenewLog;
 import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
 
@@ -20,31 +23,64 @@ public final class Notifier {
     private final NotifySettings settings;
     private final TopicPublisher topics;
     private final RenewLog log;
-    private final WebhookSender webhooks;
+    /** Each webhook's sender, with its own secret and trusted CAs. */
+    private final Map<NotifyTarget, WebhookSender> webhooks;
 
-    private Notifier(NotifySettings settings, TopicPublisher topics, RenewLog log, WebhookSender webhooks) {
+    private Notifier(NotifySettings settings, TopicPublisher topics, RenewLog log,
+            Map<NotifyTarget, WebhookSender> webhooks) {
         this.settings = settings;
         this.topics = topics;
         this.log = log;
-        this.webhooks = webhooks;
+        this.webhooks = Map.copyOf(webhooks);
+    }
+
+    /** Builds the TLS context that trusts only a CA file's certificates (renew's one way to read one). */
+    @FunctionalInterface
+    public interface CaTrust {
+        SSLContext trusting(Path caFile) throws InputException;
     }
 
     /**
-     * @param tls the context that trusts {@code --notify-ca}, when given
-     * @throws InputException when the secret file cannot be read or is empty
+     * Reads every webhook's secret file and CA file before anything is sent, so a missing file is the
+     * run's bad input (exit 3), never a silent unsigned or unverified POST.
+     *
+     * @throws InputException when a secret file cannot be read or is empty, or a CA file holds no certificate
      */
-    public static Notifier of(NotifySettings settings, TopicPublisher topics, RenewLog log, Optional<SSLContext> tls)
+    public static Notifier of(NotifySettings settings, TopicPublisher topics, RenewLog log, CaTrust trust)
             throws InputException {
-        Optional<byte[]> secret = Optional.empty();
-        if (settings.secretFile().isPresent()) {
-            String text = InputFiles.read(settings.secretFile().get(), "the webhook secret").strip();
-            if (text.isEmpty()) {
-                throw new InputException(settings.secretFile().get().toString(), SourcePosition.UNKNOWN,
-                        "the webhook secret file is empty");
+        Map<Path, byte[]> secrets = new HashMap<>();
+        Map<Path, SSLContext> contexts = new HashMap<>();
+        Map<NotifyTarget, WebhookSender> senders = new HashMap<>();
+        for (NotifyTarget target : settings.targets()) {
+            if (target instanceof NotifyTarget.Webhook webhook) {
+                Optional<byte[]> secret = Optional.empty();
+                if (webhook.secretFile().isPresent()) {
+                    Path file = webhook.secretFile().get();
+                    if (!secrets.containsKey(file)) {
+                        secrets.put(file, secret(file));
+                    }
+                    secret = Optional.of(secrets.get(file));
+                }
+                Optional<SSLContext> tls = Optional.empty();
+                if (webhook.caFile().isPresent()) {
+                    Path file = webhook.caFile().get();
+                    if (!contexts.containsKey(file)) {
+                        contexts.put(file, trust.trusting(file));
+                    }
+                    tls = Optional.of(contexts.get(file));
+                }
+                senders.put(webhook, new WebhookSender(tls, secret));
             }
-            secret = Optional.of(text.getBytes(StandardCharsets.UTF_8));
         }
-        return new Notifier(settings, topics, log, new WebhookSender(tls, secret));
+        return new Notifier(settings, topics, log, senders);
+    }
+
+    private static byte[] secret(Path file) throws InputException {
+        String text = InputFiles.read(file, "the webhook secret").strip();
+        if (text.isEmpty()) {
+            throw new InputException(file.toString(), SourcePosition.UNKNOWN, "the webhook secret file is empty");
+        }
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     public boolean any() {
@@ -80,7 +116,7 @@ public final class Notifier {
         if (target instanceof NotifyTarget.SnsTopic topic) {
             return topics.publish(topic.arn(), event.subject(), event.json());
         }
-        webhooks.send((NotifyTarget.Webhook) target, event);
+        webhooks.get(target).send((NotifyTarget.Webhook) target, event);
         return "";
     }
 

@@ -145,7 +145,7 @@ class RenewConfigReaderTest {
     @Test
     void errorsInOwnSchemaNameFileLineAndColumn() {
         assertEquals("c.yaml:1:1: unknown key \"acountKey\" in the renew config; expected one of accountKey, "
-                + "certificates, directory, stateDir", yamlError("acountKey: file:///k.pem\ncertificates: {}\n"));
+                + "certificates, directory, notify, stateDir", yamlError("acountKey: file:///k.pem\ncertificates: {}\n"));
         assertEquals("c.yaml:1:13: the account key must be file:///PATH or s3://BUCKET/KEY, not \"/k.pem\"",
                 yamlError("accountKey: /k.pem\ncertificates: {}\n"));
         assertEquals("c.yaml:2:12: the ACME directory must be production, staging or an https:// URL, not \"stagin\"",
