@@ -134,10 +134,60 @@ class RenewNotifyTest extends RenewBedTest {
 
             List<String> failed = run.out().lines().filter(l -> l.contains("notify.failed")).toList();
             assertEquals(2, failed.size(), run.out());
-            assertTrue(failed.stream().anyMatch(l -> l.contains("HTTP 500")), failed.toString());
+            assertTrue(failed.stream().anyMatch(l -> l.contains("HTTP 500") && l.contains(broken.uri("/hook").toString())),
+                    "the failing receiver is named: " + failed);
             assertTrue(failed.stream().anyMatch(l -> l.contains(":" + closedPort + "/hook")
                     && l.contains("connection refused")), failed.toString());
             assertTrue(run.out().lines().noneMatch(l -> l.contains("token=abc")), "a webhook's query is not logged");
+        }
+    }
+
+    /**
+     * Notifications from the renew config alone (its notify key), no --notify option: renew's own policy
+     * grants sns:Publish on the config's topic, the sandbox enforces it, and the config's webhook is signed
+     * with its own secret file and verified with its own CA file.
+     */
+    @Test
+    void notifyFromTheConfigAlonePublishesAndPostsUnderRenewsOwnPolicy() throws Exception {
+        Path secret = dir.resolve("hook-secret");
+        Files.writeString(secret, "from-config\n", StandardCharsets.UTF_8);
+        try (HttpsReceiver receiver = HttpsReceiver.start(Files.createDirectories(dir.resolve("hook")), 200)) {
+            Path config = filesConfig("www.example.test");
+            Files.writeString(config, Files.readString(config) + """
+                    notify:
+                      targets:
+                        - sns:%s
+                        - uri: %s
+                          secretFile: %s
+                          caFile: %s
+                      expiringDays: 3
+                    """.formatted(TOPIC, receiver.uri("/config-hook"), secret, receiver.caFile()));
+            // the policy renew generates for this config names the config's topic, and only it
+            RenewPolicy own = RenewPolicy.of(RenewConfigReader.read(config),
+                    List.of(ZoneRef.parse(RenewBed.ZONE + "=" + RenewBed.ZONE_ID)), Optional.of(RenewBed.REGION),
+                    Optional.empty(), false);
+            assertTrue(own.commandLine().contains("--notify-topic " + TOPIC), own.commandLine());
+            assertTrue(!own.commandLine().contains(OTHER_TOPIC), own.commandLine());
+            Path policy = dir.resolve("policy.json");
+            Files.writeString(policy, PolicyWriter.pretty(own.document()), StandardCharsets.UTF_8);
+            try (Sandbox sandbox = bed.sandbox(dir.resolve("sandbox"), b -> b.policy(policy).topic(TOPIC)
+                    .topic(OTHER_TOPIC))) {
+                CliRun run = bed.renew(sandbox, config, dir.resolve("state"));
+                assertEquals(0, run.exit(), run.all());
+                List<AwsResources.PublishedMessage> published = sandbox.publishedMessages();
+                assertEquals(1, published.size(), published.toString());
+                assertEquals(TOPIC, published.get(0).topicArn());
+                assertTrue(published.get(0).message().startsWith("{\"event\":\"renewed\",\"certificate\":\"www\""),
+                        published.get(0).message());
+                assertTrue(run.out().lines().anyMatch(l -> l.contains("start") && l.contains("--notify-topic "
+                        + TOPIC)), "the start line's generate line grants the config's topic: " + run.out());
+                assertEquals(1, receiver.received().size(), run.all());
+                HttpsReceiver.Received hook = receiver.received().get(0);
+                assertEquals("renewed", hook.header("X-Policygen-Event"));
+                assertEquals("sha256=" + hmac("from-config", hook.body()), hook.header("X-Policygen-Signature"));
+                assertTrue(run.out().lines().noneMatch(l -> l.contains("notify.failed")), run.out());
+                RenewDestinationsTest.assertNoDenial(sandbox);
+            }
         }
     }
 
