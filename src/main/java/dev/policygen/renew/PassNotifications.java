@@ -42,15 +42,24 @@ final class PassNotifications {
     }
 
     /**
-     * Sends the events of {@code results} to the settings' targets; SNS publishes go through
-     * {@code topics} (the pass's guard). Nothing is sent in a dry run, which changes nothing anywhere.
+     * The pass's notifier, built before the pass so that an unreadable secret or CA file is the run's bad
+     * input (exit 3) before any order, never a surprise after certificates were delivered; empty when
+     * nothing is to be sent (no target, or a dry run, which changes nothing anywhere). SNS publishes go
+     * through {@code topics} (the pass's guard).
      */
-    static void send(NotifySettings settings, List<CertificateResult> results, boolean dryRun, TopicPublisher topics,
-            RenewLog log, Instant now) throws InputException, InterruptedException {
+    static Optional<Notifier> prepare(NotifySettings settings, boolean dryRun, TopicPublisher topics, RenewLog log)
+            throws InputException {
         if (settings.targets().isEmpty() || dryRun) {
-            return;
+            return Optional.empty();
         }
-        Notifier notifier = Notifier.of(settings, topics, log, AcmeSessions::trusting);
-        notifier.send(events(results, now, settings.expiringDays()));
+        return Optional.of(Notifier.of(settings, topics, log, AcmeSessions::trusting));
+    }
+
+    /** Sends the events of {@code results} to the notifier's targets; a failure is a log line. */
+    static void send(Optional<Notifier> notifier, List<CertificateResult> results, Instant now)
+            throws InterruptedException {
+        if (notifier.isPresent()) {
+            notifier.get().send(events(results, now, notifier.get().settings().expiringDays()));
+        }
     }
 }

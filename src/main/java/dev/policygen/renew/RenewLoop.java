@@ -4,12 +4,14 @@ import dev.policygen.PolicygenException;
 import dev.policygen.renew.acme.AcmeClient;
 import dev.policygen.renew.config.AccountKeyLocation;
 import dev.policygen.renew.config.RenewConfig;
+import dev.policygen.renew.notify.Notifier;
 import dev.policygen.renew.pace.Sleeper;
 import dev.policygen.renew.report.Progress;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -78,6 +80,8 @@ public final class RenewLoop {
                 AcmeClient acme = login != null ? login.client()
                         : AcmeClient.login(config.directory(), request.acmeCa(),
                                 resources.accountKey(config.accountKey()), clock, Sleeper.SYSTEM)) {
+            Optional<Notifier> notifier = PassNotifications.prepare(request.notifications(config),
+                    request.options().dryRun(), resources.aws()::publish, resources.log());
             RenewPass pass = resources.pass(acme, request.options(), Progress.forTerminal(err, resources.format()));
             current = pass;
             if (terminated) {
@@ -86,8 +90,7 @@ public final class RenewLoop {
             List<CertificateResult> results = pass.run();
             resources.report(results);
             // after the summary, so a slow or failing receiver never delays or changes what the run reports
-            PassNotifications.send(request.notifications(config), results, request.options().dryRun(),
-                    resources.aws()::publish, resources.log(), clock.instant());
+            PassNotifications.send(notifier, results, clock.instant());
             return results;
         }
     }

@@ -187,6 +187,15 @@ class RenewNotifyTest extends RenewBedTest {
                 assertEquals("sha256=" + hmac("from-config", hook.body()), hook.header("X-Policygen-Signature"));
                 assertTrue(run.out().lines().noneMatch(l -> l.contains("notify.failed")), run.out());
                 RenewDestinationsTest.assertNoDenial(sandbox);
+
+                // a secret file that cannot be read is the run's bad input, found before any order
+                Path missing = dir.resolve("no-such-secret");
+                Files.writeString(config, Files.readString(config).replace(secret.toString(), missing.toString()));
+                CliRun bad = bed.renew(sandbox, config, dir.resolve("state"), "--force-issue");
+                assertEquals(3, bad.exit(), bad.all());
+                assertTrue(bad.err().contains(missing.toString()), bad.err());
+                assertTrue(bad.out().lines().noneMatch(l -> l.contains("renewed")), "no order: " + bad.out());
+                assertEquals(1, sandbox.publishedMessages().size());
             }
         }
     }
