@@ -79,7 +79,7 @@ class LintRoleDiffCommandTest {
         for (JsonNode rule : ((JsonNode.JsonArray) field(field(field(runNode, "tool"), "driver"), "rules")).elements()) {
             if (text(rule, "id").matches("PG50[34]")) {
                 rules.add(text(rule, "id") + " " + text(field(rule, "defaultConfiguration"), "level") + " "
-                        + text(rule, "helpUri"));
+                        + text(field(rule, "properties"), "page"));
             }
         }
         assertEquals(List.of("PG503 warning docs/rules/PG503.md", "PG504 error docs/rules/PG504.md"), rules);

@@ -37,7 +37,7 @@ class LintTrustPoliciesCommandTest {
         for (JsonNode rule : rules) {
             if (text(rule, "id").startsWith("PG6")) {
                 trustRules.add(text(rule, "id") + " " + text(field(rule, "defaultConfiguration"), "level") + " "
-                        + text(rule, "helpUri"));
+                        + text(field(rule, "properties"), "page"));
             }
         }
         assertEquals(List.of("PG601 error docs/rules/PG601.md", "PG602 warning docs/rules/PG602.md",

@@ -7,8 +7,10 @@ import dev.policygen.lint.Rule;
 import dev.policygen.lint.Severity;
 import dev.policygen.lint.Suppressions.SuppressedFinding;
 import dev.policygen.lint.rules.RuleRegistry;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * SARIF 2.1.0 with one run: every registered rule in {@code tool.driver.rules} (so viewers can show
@@ -26,15 +28,30 @@ final class SarifReport {
     }
 
     static String render(List<Finding> findings, List<SuppressedFinding> suppressed) {
+        return render(findings, suppressed, DocsUrl.configured());
+    }
+
+    /**
+     * @param docsUrl the absolute URL the repository's files are published under; with it each rule has a
+     *     {@code helpUri} and the driver an {@code informationUri}, which SARIF 2.1.0 requires to be absolute
+     *     (sections 3.49.12 and 3.19.8), so without it they are left out and the rule page's path is in the
+     *     rule's {@code help} text and its {@code properties}
+     */
+    static String render(List<Finding> findings, List<SuppressedFinding> suppressed, Optional<URI> docsUrl) {
         List<Rule> rules = RuleRegistry.all();
         List<JsonNode> ruleNodes = new ArrayList<>();
         for (Rule rule : rules) {
-            ruleNodes.add(Trees.object(
+            String page = DOCS + rule.id() + ".md";
+            List<JsonNode.Member> members = new ArrayList<>(List.of(
                     Trees.member("id", Trees.string(rule.id())),
                     Trees.member("shortDescription", text(rule.summary())),
-                    Trees.member("helpUri", Trees.string(DOCS + rule.id() + ".md")),
+                    Trees.member("help", text(rule.summary() + " Rule page: " + page + " in policygen's repository.")),
                     Trees.member("defaultConfiguration", Trees.object(
-                            Trees.member("level", Trees.string(level(rule.severity())))))));
+                            Trees.member("level", Trees.string(level(rule.severity()))))),
+                    Trees.member("properties", Trees.object(Trees.member("page", Trees.string(page))))));
+            docsUrl.ifPresent(base -> members.add(2, Trees.member("helpUri",
+                    Trees.string(base.resolve(page).toString()))));
+            ruleNodes.add(Trees.object(members));
         }
         // rules from outside the registry (validate's Access Analyzer issue codes) get a bare descriptor, so
         // every result's ruleIndex points at its rule
@@ -59,12 +76,13 @@ final class SarifReport {
                     Trees.member("justification", Trees.string(s.by().reason())))))));
             results.add(Trees.object(result));
         }
-        JsonNode driver = Trees.object(
-                Trees.member("name", Trees.string("policygen")),
-                Trees.member("informationUri", Trees.string(DOCS)),
-                Trees.member("rules", Trees.array(ruleNodes)));
+        List<JsonNode.Member> driver = new ArrayList<>();
+        driver.add(Trees.member("name", Trees.string("policygen")));
+        docsUrl.ifPresent(base -> driver.add(Trees.member("informationUri",
+                Trees.string(base.resolve("README.md").toString()))));
+        driver.add(Trees.member("rules", Trees.array(ruleNodes)));
         JsonNode run = Trees.object(
-                Trees.member("tool", Trees.object(Trees.member("driver", driver))),
+                Trees.member("tool", Trees.object(Trees.member("driver", Trees.object(driver)))),
                 Trees.member("results", Trees.array(results)));
         return JsonWriter.pretty(Trees.object(
                 Trees.member("$schema", Trees.string(SCHEMA)),
