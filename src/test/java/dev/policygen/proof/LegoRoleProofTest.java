@@ -1,0 +1,126 @@
+package dev.policygen.proof;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.policygen.profile.ClientProfile;
+import dev.policygen.profile.Profiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Debian's lego 4.9.1 under the roles `generate --runtime eks-irsa` writes, issuing for example.test,
+ * *.example.test and www.example.test from Pebble through the sandbox's STS and Route 53 (issue 12):
+ * <ul>
+ *   <li>across accounts: the pod's web identity (AWS_ROLE_ARN + AWS_WEB_IDENTITY_TOKEN_FILE) for the
+ *   workload role, wrapped by lego in an AssumeRole of the DNS account's role (AWS_ASSUME_ROLE_ARN).
+ *   4.9.1 cannot send an external id (AWS_EXTERNAL_ID arrived in 4.12.0, policies/lego.json), so this
+ *   DNS role is generated without one;</li>
+ *   <li>IRSA in one account: the web identity alone, the workload role holding the Route 53 policy.</li>
+ * </ul>
+ * aws-sdk-go v1 sends both STS calls to the global sts.amazonaws.com (region us-east-1, legacy endpoints).
+ */
+class LegoRoleProofTest {
+    static final List<String> DOMAINS = ContainedProofTest.DOMAINS;
+    static final String STS_HOST = "sts.amazonaws.com";
+
+    @TempDir
+    static Path directory;
+    private static PebbleServer pebble;
+    private static RoleProofs proofs;
+    private static ClientProfile profile;
+    private static RoleSetup crossAccount;
+    private static RoleSetup irsa;
+
+    @BeforeAll
+    static void start() throws Exception {
+        RequiredProgram.locate("lego");
+        int dnsPort = PolicySandbox.freeDnsPort();
+        pebble = PebbleServer.start(directory.resolve("pebble"), dnsPort);
+        proofs = new RoleProofs(directory, dnsPort);
+        profile = Profiles.bundled().find("lego");
+        crossAccount = RoleSetup.generate(directory.resolve("cross-account"), "lego", DOMAINS, true, null);
+        irsa = RoleSetup.generate(directory.resolve("irsa"), "lego", DOMAINS, false, null);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (pebble != null) {
+            pebble.close();
+        }
+    }
+
+    private static ClientProofs.Client lego(ClientCredentials credentials) {
+        return new LegoRun(pebble, DOMAINS, null, credentials)::run;
+    }
+
+    static Map<String, String> challengeRecords() {
+        Map<String, String> records = new LinkedHashMap<>();
+        for (String domain : DOMAINS) {
+            records.put(ProfileExpectation.challengeRecord(domain), RoleSetup.ZONE_ID);
+        }
+        return records;
+    }
+
+    @Test
+    void assumeRoleIntoTheDnsAccountIsSufficientAndExact() throws Exception {
+        RoleProofs.RoleRun run = proofs.assertSufficientAndExact(crossAccount,
+                lego(crossAccount.legoAssumeRole(crossAccount.subject())), pebble, DOMAINS,
+                ProfileExpectation.shapes(profile, false, challengeRecords()),
+                List.of("sts:AssumeRoleWithWebIdentity on " + crossAccount.workloadRole(),
+                        "sts:AssumeRole on " + crossAccount.dnsRole()), STS_HOST);
+        System.out.println("lego AWS_ASSUME_ROLE_ARN, calls per certificate: " + run.counts(true) + " "
+                + run.counts(false));
+    }
+
+    @Test
+    void webIdentityIsSufficientAndExact() throws Exception {
+        RoleProofs.RoleRun run = proofs.assertSufficientAndExact(irsa, lego(irsa.webIdentity(irsa.subject())),
+                pebble, DOMAINS, ProfileExpectation.shapes(profile, false, challengeRecords()),
+                List.of("sts:AssumeRoleWithWebIdentity on " + irsa.workloadRole()), STS_HOST);
+        System.out.println("lego web identity, calls per certificate: " + run.counts(true) + " "
+                + run.counts(false));
+    }
+
+    @Test
+    void withoutTheWorkloadsAssumeRoleGrantNothingReachesRoute53() throws Exception {
+        proofs.assertRefusedAtSts(crossAccount, RoleSetup.Grants.WITHOUT_WORKLOAD_ASSUME_GRANT,
+                lego(crossAccount.legoAssumeRole(crossAccount.subject())), "sts:AssumeRole");
+    }
+
+    @Test
+    void aTokenForAnotherServiceAccountGetsNoRoleAcrossAccounts() throws Exception {
+        proofs.assertRefusedAtSts(crossAccount, RoleSetup.Grants.GENERATED,
+                lego(crossAccount.legoAssumeRole(RoleSetup.otherSubject())), "sts:AssumeRoleWithWebIdentity");
+    }
+
+    @Test
+    void aTokenForAnotherServiceAccountGetsNoRoleInOneAccount() throws Exception {
+        proofs.assertRefusedAtSts(irsa, RoleSetup.Grants.GENERATED, lego(irsa.webIdentity(RoleSetup.otherSubject())),
+                "sts:AssumeRoleWithWebIdentity");
+    }
+
+    @Test
+    void theGeneratedDnsRoleTrustHasNoExternalIdForLego49() throws Exception {
+        String trust = Files.readString(crossAccount.file("-dns-role-trust"));
+        assertTrue(trust.contains(crossAccount.workloadRole()), trust);
+        assertFalse(trust.contains("sts:ExternalId"), trust);
+    }
+
+    @Test
+    void containedAcrossAccounts() throws Exception {
+        proofs.assertContained(crossAccount);
+    }
+
+    @Test
+    void containedInOneAccount() throws Exception {
+        proofs.assertContained(irsa);
+    }
+}
