@@ -25,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CertbotRoleProofTest {
     static final List<String> DOMAINS = ContainedProofTest.DOMAINS;
     static final String STS_HOST = "sts.amazonaws.com";
+    /** botocore's default RoleSessionName for both calls: botocore-session- and the time in seconds */
+    static final java.util.regex.Pattern SESSION_NAME = java.util.regex.Pattern.compile("botocore-session-[0-9]{10}");
     static final String EXTERNAL_ID = "acme-dns-4d1f";
 
     @TempDir
@@ -63,7 +65,7 @@ class CertbotRoleProofTest {
                 certbot(crossAccount.certbotProfile(crossAccount.subject(), true)), pebble, DOMAINS,
                 ProfileExpectation.shapes(profile, false, LegoRoleProofTest.challengeRecords()),
                 List.of("sts:AssumeRoleWithWebIdentity on " + crossAccount.workloadRole(),
-                        "sts:AssumeRole on " + crossAccount.dnsRole()), STS_HOST);
+                        "sts:AssumeRole on " + crossAccount.dnsRole()), STS_HOST, SESSION_NAME);
         System.out.println("certbot role_arn profile, calls per certificate: " + run.counts(true) + " "
                 + run.counts(false));
     }
@@ -72,7 +74,7 @@ class CertbotRoleProofTest {
     void webIdentityIsSufficientAndExact() throws Exception {
         RoleProofs.RoleRun run = proofs.assertSufficientAndExact(irsa, certbot(irsa.webIdentity(irsa.subject())),
                 pebble, DOMAINS, ProfileExpectation.shapes(profile, false, LegoRoleProofTest.challengeRecords()),
-                List.of("sts:AssumeRoleWithWebIdentity on " + irsa.workloadRole()), STS_HOST);
+                List.of("sts:AssumeRoleWithWebIdentity on " + irsa.workloadRole()), STS_HOST, SESSION_NAME);
         System.out.println("certbot web identity, calls per certificate: " + run.counts(true) + " "
                 + run.counts(false));
     }

@@ -16,12 +16,12 @@ import java.util.Optional;
 /**
  * One line of the sandbox's call log as the role proofs read it: which identity made the call
  * ({@code aws:PrincipalArn}, the role ARN for a role session; null for the unsigned
- * AssumeRoleWithWebIdentity), where it was sent (the Host, e.g. sts.amazonaws.com, and the CONNECT
+ * AssumeRoleWithWebIdentity), the RoleSessionName an STS call asked for, where it was sent (the Host, e.g. sts.amazonaws.com, and the CONNECT
  * tunnel it came through), the IAM action and resource, and the answer. {@link ObservedCall} keeps
  * the Route 53 record detail; this keeps who and where, which STS calls need.
  */
 record IdentityCall(String principalArn, String host, String tunnel, String action, String resource,
-        String decision, int status, String error) {
+        String sessionName, String decision, int status, String error) {
 
     static List<IdentityCall> read(Path callLog) throws IOException, InputException {
         List<IdentityCall> calls = new ArrayList<>();
@@ -35,7 +35,7 @@ record IdentityCall(String principalArn, String host, String tunnel, String acti
                         .map(JsonObject.class::cast).orElse(null);
                 calls.add(new IdentityCall(context == null ? null : text(context, "aws:PrincipalArn"),
                         text(entry, "host"), text(entry, "tunnel"), text(entry, "action"), text(entry, "resource"),
-                        text(entry, "decision"),
+                        context == null ? null : text(context, "sts:RoleSessionName"), text(entry, "decision"),
                         entry.get("status").map(n -> Integer.parseInt(((JsonNode.JsonNumber) n).text())).orElse(0),
                         text(entry, "error")));
             }
@@ -68,7 +68,7 @@ record IdentityCall(String principalArn, String host, String tunnel, String acti
 
     @Override
     public String toString() {
-        return action + " " + resource + " by " + principalArn + " at " + endpoint() + " -> " + decision + " "
+        return action + " " + resource + (sessionName == null ? "" : " session " + sessionName) + " by " + principalArn + " at " + endpoint() + " -> " + decision + " "
                 + status + (error == null ? "" : " " + error);
     }
 }

@@ -96,10 +96,11 @@ final class RoleProofs {
     /**
      * @param stsDeclared the STS calls of one certificate, "action on resource", each expected once
      * @param stsHost the host the client's SDK sends STS calls to (through the proxy)
+     * @param sessionName the RoleSessionName the client's SDK makes up when none is set
      */
     RoleRun assertSufficientAndExact(RoleSetup setup, ClientProofs.Client client, PebbleServer pebble,
-            List<String> domains, Set<CallShape> route53Declared, List<String> stsDeclared, String stsHost)
-            throws Exception {
+            List<String> domains, Set<CallShape> route53Declared, List<String> stsDeclared, String stsHost,
+            java.util.regex.Pattern sessionName) throws Exception {
         RoleRun run = run(setup, RoleSetup.Grants.GENERATED, client);
         IssuanceResult result = run.result();
         assertTrue(result.issued(), "no certificate under the generated roles:\n" + run.describe());
@@ -113,6 +114,8 @@ final class RoleProofs {
             if (call.sts()) {
                 assertEquals(stsHost, call.endpoint(), "STS host:\n" + run.describe());
                 assertTrue(call.tunnel() != null, "STS not reached through the proxy:\n" + run.describe());
+                assertTrue(call.sessionName() != null && sessionName.matcher(call.sessionName()).matches(),
+                        "RoleSessionName not " + sessionName + ":\n" + run.describe());
             } else {
                 assertEquals(setup.zoneRole(), call.principalArn(), "a Route 53 call not made by the zone role:\n"
                         + run.describe());
