@@ -40,6 +40,7 @@ class LegoRoleProofTest {
     private static ClientProfile profile;
     private static RoleSetup crossAccount;
     private static RoleSetup irsa;
+    private static RoleSetup withExternalId;
 
     @BeforeAll
     static void start() throws Exception {
@@ -50,6 +51,7 @@ class LegoRoleProofTest {
         profile = Profiles.bundled().find("lego");
         crossAccount = RoleSetup.generate(directory.resolve("cross-account"), "lego", DOMAINS, true, null);
         irsa = RoleSetup.generate(directory.resolve("irsa"), "lego", DOMAINS, false, null);
+        withExternalId = RoleSetup.generate(directory.resolve("external-id"), "lego", DOMAINS, true, "acme-dns-4d1f");
     }
 
     @AfterAll
@@ -107,6 +109,13 @@ class LegoRoleProofTest {
     void aTokenForAnotherServiceAccountGetsNoRoleInOneAccount() throws Exception {
         proofs.assertRefusedAtSts(irsa, RoleSetup.Grants.GENERATED, lego(irsa.webIdentity(RoleSetup.otherSubject())),
                 "sts:AssumeRoleWithWebIdentity");
+    }
+
+    /** What policies/lego.json's note says: a trust requiring an external id refuses lego 4.9.1 at STS. */
+    @Test
+    void aDnsRoleRequiringAnExternalIdRefusesLego49() throws Exception {
+        proofs.assertRefusedAtSts(withExternalId, RoleSetup.Grants.GENERATED,
+                lego(withExternalId.legoAssumeRole(withExternalId.subject())), "sts:AssumeRole");
     }
 
     @Test
