@@ -145,10 +145,11 @@ final class RoleProofs {
     /** What the generated identities cannot do, tried with the AWS SDK for Java on the plain API port. */
     void assertContained(RoleSetup setup) throws Exception {
         Path runDirectory = directory.resolve("role-contained-" + runs.incrementAndGet());
+        List<AutoCloseable> clients = new ArrayList<>();
         try (PolicySandbox sandbox = PolicySandbox.fromConfig(runDirectory, dnsPort,
                 setup.config(RoleSetup.Grants.GENERATED))) {
             URI api = URI.create(sandbox.ports().apiUrl());
-            StsClient anonymous = sts(api, AnonymousCredentialsProvider.create());
+            StsClient anonymous = opened(clients, sts(api, AnonymousCredentialsProvider.create()));
             List<Executable> checks = new ArrayList<>();
             checks.add(() -> assertAccessDenied("a token for another service account",
                     () -> anonymous.assumeRoleWithWebIdentity(r -> r.roleArn(setup.workloadRole())
@@ -157,7 +158,7 @@ final class RoleProofs {
                     .roleSessionName("pod").webIdentityToken(token(sandbox, setup.subject()))).credentials();
             Route53Client zoneClient;
             if (setup.crossAccount()) {
-                Route53Client alone = route53(api, workload);
+                Route53Client alone = opened(clients, route53(api, workload));
                 checks.add(() -> assertAccessDenied("the workload identity alone writing the challenge record",
                         () -> alone.changeResourceRecordSets(r -> r.hostedZoneId(RoleSetup.ZONE_ID)
                                 .changeBatch(b -> b.changes(c -> c.action(ChangeAction.UPSERT).resourceRecordSet(
@@ -165,11 +166,12 @@ final class RoleProofs {
                                                 .resourceRecords(v -> v.value("\"token\""))))))));
                 checks.add(() -> assertAccessDenied("the workload identity alone listing the zone",
                         () -> alone.listResourceRecordSets(r -> r.hostedZoneId(RoleSetup.ZONE_ID))));
-                Credentials dns = sts(api, session(workload)).assumeRole(r -> r.roleArn(setup.dnsRole())
-                        .roleSessionName("contained").externalId(setup.externalId())).credentials();
-                zoneClient = route53(api, dns);
+                Credentials dns = opened(clients, sts(api, session(workload))).assumeRole(r -> r
+                        .roleArn(setup.dnsRole()).roleSessionName("contained").externalId(setup.externalId()))
+                        .credentials();
+                zoneClient = opened(clients, route53(api, dns));
             } else {
-                zoneClient = route53(api, workload);
+                zoneClient = opened(clients, route53(api, workload));
             }
             for (ContainedProofTest.Attempt attempt : ContainedProofTest.attempts()) {
                 checks.add(() -> assertAccessDenied("the zone role: " + attempt.description(),
@@ -182,7 +184,16 @@ final class RoleProofs {
             for (IdentityCall call : IdentityCall.read(sandbox.callLog())) {
                 assertFalse(call.route53() && call.allowed(), "the sandbox allowed " + call);
             }
+        } finally {
+            for (AutoCloseable client : clients) {
+                client.close();
+            }
         }
+    }
+
+    private static <T extends AutoCloseable> T opened(List<AutoCloseable> clients, T client) {
+        clients.add(client);
+        return client;
     }
 
     private static String token(PolicySandbox sandbox, String subject) {
