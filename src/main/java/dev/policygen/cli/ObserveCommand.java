@@ -42,7 +42,9 @@ final class ObserveCommand implements Callable<Integer> {
     Path sandboxConfig;
 
     @Option(names = "--derive", paramLabel = "FILE",
-            description = "Write the least-privilege policy for exactly the calls observed.")
+            description = "Write the least-privilege policy for exactly the calls observed. Calls made as several "
+                    + "identities (a role assumed): one policy per identity, FILE for the first and FILE-NAME for "
+                    + "each further role, and FILE[-NAME]-trust with the trust an observed assumption needed.")
     Path derive;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "The call table as text (default) or json. With json, stdout carries only the JSON "

@@ -6,9 +6,11 @@ import dev.policygen.UsageException;
 import dev.policygen.format.RenderedFile;
 import dev.policygen.io.Directories;
 import dev.policygen.io.LocalPaths;
+import dev.policygen.model.PolicyWriter;
 import dev.policygen.observe.CallTable;
 import dev.policygen.observe.ChildEnvironment;
 import dev.policygen.observe.ChildProcess;
+import dev.policygen.observe.DerivedIdentities;
 import dev.policygen.observe.DerivedPolicy;
 import dev.policygen.observe.Observation;
 import dev.policygen.observe.ObservedCall;
@@ -20,6 +22,7 @@ import java.net.BindException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -130,7 +133,30 @@ final class ObserveRun {
             err.flush();
             return;
         }
-        OutputFiles.write(file, List.of(new RenderedFile("", DerivedPolicy.json(observation))));
+        List<DerivedIdentities.Derived> identities = DerivedIdentities.of(observation);
+        if (identities.size() == 1 && identities.get(0).trust().isEmpty()) {
+            OutputFiles.write(file, List.of(new RenderedFile("", DerivedPolicy.json(observation))));
+            return;
+        }
+        // one policy per identity: FILE for the first that signed, FILE-NAME for each further one
+        // (NAME its role or user name), and FILE[-NAME]-trust for a role whose assumption was observed
+        List<RenderedFile> files = new ArrayList<>();
+        List<String> descriptions = new ArrayList<>();
+        for (int i = 0; i < identities.size(); i++) {
+            DerivedIdentities.Derived identity = identities.get(i);
+            String suffix = i == 0 ? "" : "-" + identity.name();
+            files.add(new RenderedFile(suffix, PolicyWriter.pretty(identity.policy())));
+            descriptions.add("the policy of " + identity.principalArn());
+            if (identity.trust().isPresent()) {
+                files.add(new RenderedFile(suffix + "-trust", identity.trust().get().pretty()));
+                descriptions.add("the trust " + identity.principalArn() + " needed");
+            }
+        }
+        List<Path> written = OutputFiles.write(file, files);
+        for (int i = 0; i < written.size(); i++) {
+            err.println("policygen observe: derived " + written.get(i) + ": " + descriptions.get(i));
+        }
+        err.flush();
     }
 
     /** 1 for a denial, else the command's status mapped: 0 stays 0, anything else is 4. */

@@ -22,10 +22,17 @@ final class CertbotRun {
 
     private final PebbleServer pebble;
     private final List<String> domains;
+    private final ClientCredentials credentials;
 
     CertbotRun(PebbleServer pebble, List<String> domains) {
+        this(pebble, domains, ClientCredentials.STATIC_KEYS);
+    }
+
+    /** As above, with certbot's identity from {@code credentials} (a role setup) instead of the static keys. */
+    CertbotRun(PebbleServer pebble, List<String> domains, ClientCredentials credentials) {
         this.pebble = pebble;
         this.domains = List.copyOf(domains);
+        this.credentials = credentials;
     }
 
     IssuanceResult run(PolicySandbox sandbox, Path directory) throws Exception {
@@ -46,6 +53,7 @@ final class CertbotRun {
         }
         Map<String, String> environment = ClientEnvironment.isolated(directory, sandbox.ports());
         environment.put("REQUESTS_CA_BUNDLE", pebble.tlsCaFile().toString());
+        ClientCredentials.apply(environment, credentials.settings(sandbox, directory));
         ClientProcess.Outcome outcome = ClientProcess.run(command, environment, directory, LIMIT);
         Path chain = directory.resolve("config/live/proof/fullchain.pem");
         return new IssuanceResult("certbot", outcome, sandbox.callLog(),

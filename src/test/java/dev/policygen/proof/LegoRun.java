@@ -20,12 +20,19 @@ final class LegoRun {
     private final PebbleServer pebble;
     private final List<String> domains;
     private final String hostedZoneId;
+    private final ClientCredentials credentials;
 
     /** @param hostedZoneId the AWS_HOSTED_ZONE_ID to give lego, or null to let it discover the zone */
     LegoRun(PebbleServer pebble, List<String> domains, String hostedZoneId) {
+        this(pebble, domains, hostedZoneId, ClientCredentials.STATIC_KEYS);
+    }
+
+    /** As above, with lego's identity from {@code credentials} (a role setup) instead of the static keys. */
+    LegoRun(PebbleServer pebble, List<String> domains, String hostedZoneId, ClientCredentials credentials) {
         this.pebble = pebble;
         this.domains = List.copyOf(domains);
         this.hostedZoneId = hostedZoneId;
+        this.credentials = credentials;
     }
 
     IssuanceResult run(PolicySandbox sandbox, Path directory) throws Exception {
@@ -46,6 +53,7 @@ final class LegoRun {
         if (hostedZoneId != null) {
             environment.put("AWS_HOSTED_ZONE_ID", hostedZoneId);
         }
+        ClientCredentials.apply(environment, credentials.settings(sandbox, directory));
         ClientProcess.Outcome outcome = ClientProcess.run(command, environment, directory, LIMIT);
         // lego names the files after the first domain, with a wildcard's '*' as '_'
         Path chain = directory.resolve(".lego/certificates/" + domains.get(0).replace('*', '_') + ".crt");

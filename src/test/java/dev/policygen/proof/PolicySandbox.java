@@ -51,6 +51,20 @@ final class PolicySandbox implements Closeable {
     }
 
     /**
+     * A sandbox read from a sandbox config file (accounts, roles, zones, OIDC issuer: docs/sandbox.md),
+     * on the class's DNS port with its own call log: the role proofs' sandbox, whose principals are the
+     * roles the config declares rather than one policy.
+     */
+    static PolicySandbox fromConfig(Path directory, int dnsPort, Path config) throws Exception {
+        Files.createDirectories(directory);
+        Path callLog = directory.resolve("calls.jsonl");
+        Sandbox.Builder builder = Sandbox.builder();
+        dev.policygen.sandbox.SandboxConfigFile.apply(config, builder);
+        builder.dnsPort(dnsPort).callLog(callLog);
+        return new PolicySandbox(startOnFixedPort(builder), callLog);
+    }
+
+    /**
      * Pebble was told the DNS port once, so every sandbox of a class binds that same port. Between two
      * runs the port is free, and any process's outgoing DNS query (Pebble's, the client's) may borrow it
      * as its ephemeral source port for a moment; wait for it rather than fail the proof.
@@ -89,6 +103,11 @@ final class PolicySandbox implements Closeable {
 
     Path callLog() {
         return callLog;
+    }
+
+    /** The underlying sandbox, for its OIDC issuer and ports. */
+    Sandbox sandbox() {
+        return sandbox;
     }
 
     /** Puts a CNAME straight into the store, past the policy: the zone owner's setup, not the client's. */
