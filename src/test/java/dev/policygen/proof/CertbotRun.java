@@ -22,10 +22,17 @@ final class CertbotRun {
 
     private final PebbleServer pebble;
     private final List<String> domains;
+    private final List<String> extra;
 
     CertbotRun(PebbleServer pebble, List<String> domains) {
+        this(pebble, domains, List.of());
+    }
+
+    /** With {@code extra} arguments after the others, such as a --deploy-hook. */
+    CertbotRun(PebbleServer pebble, List<String> domains, List<String> extra) {
         this.pebble = pebble;
         this.domains = List.copyOf(domains);
+        this.extra = List.copyOf(extra);
     }
 
     IssuanceResult run(PolicySandbox sandbox, Path directory) throws Exception {
@@ -44,6 +51,7 @@ final class CertbotRun {
             command.add("-d");
             command.add(domain);
         }
+        command.addAll(extra);
         Map<String, String> environment = ClientEnvironment.isolated(directory, sandbox.ports());
         environment.put("REQUESTS_CA_BUNDLE", pebble.tlsCaFile().toString());
         ClientProcess.Outcome outcome = ClientProcess.run(command, environment, directory, LIMIT);
