@@ -43,7 +43,7 @@ final class ClientsCommand implements Callable<Integer> {
                     }
                     out.printf("%-16s calls: %s%n", "", ProfileDocs.actionSummary(p));
                     out.printf("%-16s change actions: %s; zone id option: %s%n", "",
-                            String.join(", ", p.changes().actions()),
+                            p.changes().actions().isEmpty() ? "none" : String.join(", ", p.changes().actions()),
                             p.zoneIdOption().map(ClientProfile.ZoneIdOption::option).orElse(
                                     p.calls(Purpose.ZONE_DISCOVERY).isEmpty() ? "not needed" : "none"));
                     out.printf("%-16s assumes a role (zone in another account): %s%n", "",

@@ -34,7 +34,8 @@ class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--client", required = true, paramLabel = "CLIENT",
             description = "ACME client profile: lego (alias traefik), acme.sh, certbot, letsencrypt-aws, "
-                    + "cert-manager, caddy, policygen. List them with 'policygen clients'.")
+                    + "cert-manager, caddy, policygen; deliver for policygen deliver (destinations only). List them "
+                    + "with 'policygen clients'.")
     String client;
 
     @Mixin

@@ -17,7 +17,7 @@ import picocli.CommandLine;
         description = "Least-privilege IAM policies for ACME DNS-01 clients on Route 53.",
         subcommands = {GenerateCommand.class, SimulateCommand.class, LintCommand.class, ValidateCommand.class,
             SandboxCommand.class, ObserveCommand.class, ClientsCommand.class, RegisterCommand.class,
-            RenewCommand.class, CleanupCommand.class, TrustCommand.class, RuntimesCommand.class, ExplainCommand.class,
+            RenewCommand.class, CleanupCommand.class, DeliverCommand.class, TrustCommand.class, RuntimesCommand.class, ExplainCommand.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nWithout a command, policygen runs generate: policygen --client traefik --zone Z... --domain example.com%n",
         exitCodeListHeading = "%nExit codes:%n",

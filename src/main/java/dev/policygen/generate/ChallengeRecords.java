@@ -40,6 +40,14 @@ public final class ChallengeRecords {
     }
 
     public static ChallengeRecords plan(GenerateRequest request) throws UsageException {
+        if (request.profile().changes().actions().isEmpty()) {
+            // a profile that writes no record (deliver): its statements are its destinations' alone
+            if (!request.domains().isEmpty()) {
+                throw new UsageException(request.domains().get(0).name().input(), "--client "
+                        + request.profile().client() + " changes no DNS record; drop --domain");
+            }
+            return new ChallengeRecords(new TreeMap<>(), new TreeMap<>());
+        }
         if (request.domains().isEmpty()) {
             throw new UsageException("", "no domain given; name at least one with --domain");
         }

@@ -82,6 +82,12 @@ public final class PolicyGenerator {
                         withScopeNotes(request, purpose, reasons, resources)));
             }
         }
+        if (statements.isEmpty()) {
+            // only a profile without Route 53 calls (deliver) gets here: its statements are its destinations'
+            throw new UsageException("--client", "--client " + profile.client() + " grants nothing without a "
+                    + "destination; give --iam-certificate-prefix, --listener-arn, --acm-certificate-arn or "
+                    + "--acm-import-new");
+        }
         Optional<Statement> deny = networkDeny(request.network());
         if (deny.isPresent()) {
             explanations.add(new Explanation(DENY_SID, "network restriction", List.of(

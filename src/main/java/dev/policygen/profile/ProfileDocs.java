@@ -12,9 +12,20 @@ public final class ProfileDocs {
     }
 
     /** The AWS actions of a profile, short names, in purpose order. */
+    /** The profile's calls as documented: a profile that changes no record (deliver) lists no record change. */
+    private static List<ProfileCall> documented(ClientProfile profile) {
+        List<ProfileCall> calls = new ArrayList<>();
+        for (ProfileCall call : profile.calls()) {
+            if (call.purpose() != Purpose.RECORD_CHANGE || !profile.changes().actions().isEmpty()) {
+                calls.add(call);
+            }
+        }
+        return calls;
+    }
+
     public static String actionSummary(ClientProfile profile) {
         List<String> actions = new ArrayList<>();
-        for (ProfileCall call : profile.calls()) {
+        for (ProfileCall call : documented(profile)) {
             String shortName = call.action().startsWith("route53:") ? call.action().substring(8) : call.action();
             String label = call.when().map(w -> shortName + " (with " + w + ")").orElse(shortName);
             if (!actions.contains(label)) {
@@ -36,7 +47,8 @@ public final class ProfileDocs {
             out.append("| ").append(p.client())
                     .append(" | ").append(p.aliases().isEmpty() ? "–" : String.join(", ", p.aliases()))
                     .append(" | ").append(actionSummary(p))
-                    .append(" | ").append(String.join(", ", p.changes().actions()))
+                    .append(" | ").append(p.changes().actions().isEmpty() ? "none"
+                            : String.join(", ", p.changes().actions()))
                     .append(" | ").append(p.zoneIdOption().map(ClientProfile.ZoneIdOption::option).orElse("none"))
                     .append(" | ").append(p.cnames().mode().json())
                     .append(" | ").append(roleSummary(p.assumeRole()))
@@ -50,7 +62,7 @@ public final class ProfileDocs {
                     .append(p.homepage()).append(".\n\n");
             out.append("Verified by: ").append(p.verifiedBy()).append(".\n\n");
             out.append("| Purpose | Action | Resource | When | Why | Source |\n|---|---|---|---|---|---|\n");
-            for (ProfileCall call : p.calls()) {
+            for (ProfileCall call : documented(p)) {
                 out.append("| ").append(call.purpose().label())
                         .append(" | `").append(call.action()).append('`')
                         .append(" | `").append(call.resource()).append('`')
@@ -59,14 +71,24 @@ public final class ProfileDocs {
                         .append(" | ").append(cell(call.source()))
                         .append(" |\n");
             }
-            out.append("\nChange batches: ").append(String.join(", ", p.changes().actions()))
-                    .append(p.changes().oneNamePerBatch() ? ", one record name per batch"
-                            : ", several record names per batch")
-                    .append(" (").append(p.changes().source()).append(").\n\n");
-            p.zoneIdOption().ifPresentOrElse(
-                    o -> out.append("Zone id option: ").append(o.option()).append(" removes the zone-discovery calls (")
-                            .append(o.source()).append("); generate with `--zone-id-configured`.\n\n"),
-                    () -> out.append("Zone id option: none; zone discovery cannot be switched off.\n\n"));
+            if (p.changes().actions().isEmpty()) {
+                out.append("\nDNS changes: none; ").append(p.changes().why()).append(" (").append(p.changes().source())
+                        .append(").\n\n");
+            } else {
+                out.append("\nChange batches: ").append(String.join(", ", p.changes().actions()))
+                        .append(p.changes().oneNamePerBatch() ? ", one record name per batch"
+                                : ", several record names per batch")
+                        .append(" (").append(p.changes().source()).append(").\n\n");
+            }
+            if (p.changes().actions().isEmpty() && p.calls(Purpose.ZONE_DISCOVERY).isEmpty()) {
+                out.append("Zone id option: none needed; it looks up no zone.\n\n");
+            } else {
+                p.zoneIdOption().ifPresentOrElse(
+                        o -> out.append("Zone id option: ").append(o.option())
+                                .append(" removes the zone-discovery calls (").append(o.source())
+                                .append("); generate with `--zone-id-configured`.\n\n"),
+                        () -> out.append("Zone id option: none; zone discovery cannot be switched off.\n\n"));
+            }
             out.append("CNAMEs: ").append(p.cnames().mode().json()).append(": ").append(p.cnames().how())
                     .append(" (").append(p.cnames().source()).append(").\n");
             out.append('\n').append(roleParagraph(p.assumeRole()));

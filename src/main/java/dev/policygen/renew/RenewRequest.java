@@ -97,6 +97,11 @@ public record RenewRequest(Optional<Path> configFile, Optional<Path> stateDir, O
         if (config.stateDir().isPresent()) {
             return config.stateDir().get();
         }
+        return defaultStateDir();
+    }
+
+    /** $XDG_STATE_HOME/policygen, else ~/.local/state/policygen: renew's state directory, deliver's ACM imports. */
+    public static Path defaultStateDir() {
         String xdg = System.getenv("XDG_STATE_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
                 : Path.of(System.getProperty("user.home"), ".local", "state");

@@ -45,7 +45,7 @@ class ErrorLinesTest {
         cases.add(Arguments.of(2, "unknown command 'lnit'; did you mean 'lint'?", List.of("lnit", "x.json")));
         cases.add(Arguments.of(2, "unknown command 'simulte'; did you mean 'simulate'?", List.of("simulte")));
         cases.add(Arguments.of(2, "unknown command 'frobnicate'; the commands are generate, simulate, lint, validate, "
-                + "sandbox, observe, clients, register, renew, cleanup, trust, runtimes, explain, help", List.of("frobnicate")));
+                + "sandbox, observe, clients, register, renew, cleanup, deliver, trust, runtimes, explain, help", List.of("frobnicate")));
         cases.add(Arguments.of(2, "unknown option '--clinet'; did you mean '--client'?",
                 List.of("--clinet", "lego", "--zone", ZONE, "--domain", "example.com")));
         cases.add(Arguments.of(2, "unknown option '--zonne'; did you mean '--zone'?",
@@ -79,6 +79,17 @@ class ErrorLinesTest {
                 List.of("register", "--email", "ops@example.com", "--account-key",
                         dir.resolve("new.pem").toUri().toString(), "--agree-tos",
                         "--directory", "https://127.0.0.1:9/dir", "--acme-ca", missing.toString())));
+        // deliver (issue 14): a certificate file that is not PEM names the file; a bad --to names the option
+        cases.add(Arguments.of(3, truncated + ": no PEM certificate in the certificate (expected -----BEGIN "
+                + "CERTIFICATE-----)", List.of("deliver", "--cert", truncated.toString(), "--key",
+                        truncated.toString(), "--to", "acm: {}")));
+        cases.add(Arguments.of(3, latin1 + ": not valid UTF-8 at byte offset 8",
+                List.of("deliver", "--cert", latin1.toString(), "--key", latin1.toString(), "--to", "acm: {}")));
+        cases.add(Arguments.of(3, missing + ": cannot read the certificate: no such file",
+                List.of("deliver", "--cert", missing.toString(), "--key", missing.toString(), "--to", "acm: {}")));
+        cases.add(Arguments.of(2, "--to:1:1: a destination has exactly one of files, iam-server-certificate, elbv2, "
+                + "acm; this one has 2", List.of("deliver", "--cert", missing.toString(), "--key", missing.toString(),
+                        "--to", "{acm: {}, files: {dir: /tmp}}")));
         return cases.stream();
     }
 

@@ -133,6 +133,14 @@ class ExitCodesTest {
         cases.add(Arguments.of(2, List.of("renew", "--config", missing.toString(), "--log-format", "xml")));
         cases.add(Arguments.of(3, List.of("renew", "--config", missing.toString())));
         cases.add(Arguments.of(3, List.of("cleanup", "--config", missing.toString())));
+        // deliver (issue 14): 2 no or a bad --to, 3 a certificate or key that cannot be used
+        cases.add(Arguments.of(2, List.of("deliver", "--cert", aFile.toString(), "--key", aFile.toString())));
+        cases.add(Arguments.of(2, List.of("deliver", "--cert", aFile.toString(), "--key", aFile.toString(), "--to",
+                "acm: {certificateArn: nope}")));
+        cases.add(Arguments.of(3, List.of("deliver", "--cert", missing.toString(), "--key", aFile.toString(), "--to",
+                "acm: {}", "--dry-run")));
+        cases.add(Arguments.of(3, List.of("deliver", "--cert", aFile.toString(), "--key", aFile.toString(), "--to",
+                "acm: {}", "--dry-run")));
         // issue 10 item 19: a file that cannot be parsed is 3 for lint as for validate (lint still reports PG100)
         Path truncated = Files.writeString(dir.resolve("truncated.json"), "{\"Version\": \"2012-10-17\",");
         cases.add(Arguments.of(3, List.of("lint", truncated.toString())));

@@ -76,6 +76,9 @@ class GeneratedPoliciesLintCleanTest {
     }
 
     private static GenerateRequest request(Random random, ClientProfile profile) throws UsageException {
+        if (profile.changes().actions().isEmpty()) {
+            return destinationsOnly(random, profile);
+        }
         GenerateRequest.Builder builder = GenerateRequest.builder(profile);
         int zones = 1 + random.nextInt(3);
         List<String> apexes = new ArrayList<>();
@@ -130,6 +133,37 @@ class GeneratedPoliciesLintCleanTest {
             builder.iamCertificatePrefix("www").iamCertificatePrefix("api-" + random.nextInt(9));
             builder.listenerArn("arn:" + partition.id() + ":elasticloadbalancing:eu-west-1:111122223333:listener/app/web/1a2b/3c4d");
             builder.acmCertificateArn("arn:" + partition.id() + ":acm:eu-west-1:111122223333:certificate/1234-" + random.nextInt(9));
+        }
+        return builder.build();
+    }
+
+    /** A profile that writes no record (deliver): no zone or domain, some of its destinations, network and partition. */
+    private static GenerateRequest destinationsOnly(Random random, ClientProfile profile) throws UsageException {
+        Partition partition = Partition.values()[random.nextInt(Partition.values().length)];
+        GenerateRequest.Builder builder = GenerateRequest.builder(profile).partition(partition);
+        builder.network(network(random));
+        if (random.nextBoolean()) {
+            builder.account("111122223333").region("eu-west-1");
+        }
+        if (random.nextBoolean()) {
+            builder.iamCertificatePrefix("www-" + random.nextInt(9));
+            if (random.nextBoolean()) {
+                builder.elbName("web-" + random.nextInt(9));
+            }
+            if (random.nextBoolean()) {
+                builder.clientSetting("delete-old");
+            }
+        }
+        if (random.nextBoolean()) {
+            builder.listenerArn("arn:" + partition.id() + ":elasticloadbalancing:eu-west-1:111122223333:listener/app/web/"
+                    + "1a2b/3c4d");
+        }
+        if (random.nextBoolean()) {
+            builder.acmCertificateArn("arn:" + partition.id() + ":acm:eu-west-1:111122223333:certificate/1234-"
+                    + random.nextInt(9));
+        }
+        if (random.nextInt(4) == 0) {
+            builder.clientSetting("acm-import-new");
         }
         return builder.build();
     }

@@ -59,17 +59,21 @@ class ShellCompletionTest {
     void optionsOfACommandComplete() throws Exception {
         List<String> renew = complete("policygen", "renew", "--state");
         assertEquals(List.of("--state-dir"), renew);
+        assertEquals(List.of("--delete-old"), complete("policygen", "deliver", "--dele"));
+        assertEquals(List.of("deliver"), complete("policygen", "deli"));
     }
 
     @Test
     void everyCommandHasAManPage() throws Exception {
-        for (String command : List.of("generate", "lint", "simulate", "renew", "explain", "clients")) {
+        for (String command : List.of("generate", "lint", "simulate", "renew", "explain", "clients", "deliver")) {
             String page = Files.readString(dir.resolve("man1/policygen-" + command + ".1"));
             assertTrue(page.startsWith(".TH POLICYGEN-" + command.toUpperCase(java.util.Locale.ROOT) + " 1"), page);
             assertTrue(page.contains(".SH SYNOPSIS"), page);
         }
         String renew = Files.readString(dir.resolve("man1/policygen-renew.1"));
         assertTrue(renew.contains(".B \\-\\-state\\-dir \\fIDIR\\fR"), renew);
+        String deliver = Files.readString(dir.resolve("man1/policygen-deliver.1"));
+        assertTrue(deliver.contains(".B \\-\\-to \\fIDESTINATION\\fR"), deliver);
         assertTrue(Files.readString(dir.resolve("man1/policygen.1")).contains(".SH EXIT STATUS"));
     }
 

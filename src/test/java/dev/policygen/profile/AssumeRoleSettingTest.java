@@ -50,6 +50,9 @@ class AssumeRoleSettingTest {
         EXPECTED.put("letsencrypt-aws", new String[] {
             "error: letsencrypt-aws cannot assume a role, so it cannot reach a zone in another account: ",
             "error: letsencrypt-aws cannot assume a role, so it cannot reach a zone in another account: "});
+        EXPECTED.put("deliver", new String[] {
+            "error: deliver cannot assume a role, so it cannot reach a zone in another account: ",
+            "error: deliver cannot assume a role, so it cannot reach a zone in another account: "});
         EXPECTED.put("policygen", new String[] {
             "error: policygen cannot assume a role yet, so it cannot reach a zone in another account: ",
             "error: policygen cannot assume a role yet, so it cannot reach a zone in another account: "});

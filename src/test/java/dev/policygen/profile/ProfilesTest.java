@@ -96,8 +96,30 @@ class ProfilesTest {
                 }
             }
             assertEquals(1, profile.calls(Purpose.RECORD_CHANGE).size());
-            assertFalse(profile.changes().actions().isEmpty());
+            if (profile.changes().actions().isEmpty()) {
+                // only delivery alone changes no record, and then it makes no Route 53 call at all
+                assertEquals("deliver", profile.client());
+                assertTrue(profile.calls().stream().filter(c -> c.purpose() != Purpose.RECORD_CHANGE)
+                        .noneMatch(c -> c.action().startsWith("route53:")), profile.calls().toString());
+            }
         }
+    }
+
+    /**
+     * deliver's calls are renew's destination calls, row for row (action, resource, setting, Sid), without
+     * Route 53, the notification topic or the account key: a destination changed in policies/policygen.json
+     * must change in policies/deliver.json too, or deliver's policy would differ from renew's.
+     */
+    @Test
+    void deliverGrantsExactlyRenewsDestinationCalls() throws UsageException {
+        java.util.function.Function<ProfileCall, String> row = c -> c.action() + " " + c.resource() + " "
+                + c.when().orElse("always") + " " + c.sid();
+        List<String> renew = PROFILES.find("policygen").calls(Purpose.EXTRA).stream()
+                .filter(c -> !c.when().orElse("").equals("notify-sns") && !c.when().orElse("").equals("account-key-in-s3"))
+                .map(row).toList();
+        List<String> deliver = PROFILES.find("deliver").calls(Purpose.EXTRA).stream().map(row).toList();
+        assertEquals(renew, deliver);
+        assertEquals(List.of(), PROFILES.find("deliver").changes().actions());
     }
 
     @Test

@@ -23,16 +23,27 @@ final class CertbotRun {
     private final PebbleServer pebble;
     private final List<String> domains;
     private final ClientCredentials credentials;
+    private final List<String> extra;
 
     CertbotRun(PebbleServer pebble, List<String> domains) {
-        this(pebble, domains, ClientCredentials.STATIC_KEYS);
+        this(pebble, domains, ClientCredentials.STATIC_KEYS, List.of());
     }
 
     /** As above, with certbot's identity from {@code credentials} (a role setup) instead of the static keys. */
     CertbotRun(PebbleServer pebble, List<String> domains, ClientCredentials credentials) {
+        this(pebble, domains, credentials, List.of());
+    }
+
+    /** With {@code extra} arguments after the others, such as a --deploy-hook. */
+    CertbotRun(PebbleServer pebble, List<String> domains, List<String> extra) {
+        this(pebble, domains, ClientCredentials.STATIC_KEYS, extra);
+    }
+
+    private CertbotRun(PebbleServer pebble, List<String> domains, ClientCredentials credentials, List<String> extra) {
         this.pebble = pebble;
         this.domains = List.copyOf(domains);
         this.credentials = credentials;
+        this.extra = List.copyOf(extra);
     }
 
     IssuanceResult run(PolicySandbox sandbox, Path directory) throws Exception {
@@ -51,6 +62,7 @@ final class CertbotRun {
             command.add("-d");
             command.add(domain);
         }
+        command.addAll(extra);
         Map<String, String> environment = ClientEnvironment.isolated(directory, sandbox.ports());
         environment.put("REQUESTS_CA_BUNDLE", pebble.tlsCaFile().toString());
         ClientCredentials.apply(environment, credentials.settings(sandbox, directory));

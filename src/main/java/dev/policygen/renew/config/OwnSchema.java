@@ -146,7 +146,8 @@ final class OwnSchema {
         }
     }
 
-    private static Destination destination(ConfigTree tree, JsonNode node) throws InputException {
+    /** One entry of a certificate's destinations; also {@link DestinationText}, for deliver's --to. */
+    static Destination destination(ConfigTree tree, JsonNode node) throws InputException {
         JsonObject object = tree.object(node, "a destination", DESTINATION);
         if (object.members().size() != 1) {
             throw tree.error(object.position(), "a destination has exactly one of files, iam-server-certificate, "

@@ -17,14 +17,25 @@ import java.util.Properties;
  */
 public final class ImportedArns {
     private final Path file;
+    private final boolean writes;
     private final Properties arns = new Properties();
 
-    private ImportedArns(Path file) {
+    private ImportedArns(Path file, boolean writes) {
         this.file = file;
+        this.writes = writes;
     }
 
     public static ImportedArns in(Path stateDir) throws IOException {
-        ImportedArns imported = new ImportedArns(stateDir.resolve("acm-imports.properties"));
+        return read(stateDir, true);
+    }
+
+    /** The ARNs of {@code stateDir}, remembering new ones in memory only: a dry run writes nothing. */
+    public static ImportedArns readOnly(Path stateDir) throws IOException {
+        return read(stateDir, false);
+    }
+
+    private static ImportedArns read(Path stateDir, boolean writes) throws IOException {
+        ImportedArns imported = new ImportedArns(stateDir.resolve("acm-imports.properties"), writes);
         if (Files.exists(imported.file)) {
             try (Reader in = Files.newBufferedReader(imported.file, StandardCharsets.UTF_8)) {
                 imported.arns.load(in);
@@ -37,9 +48,12 @@ public final class ImportedArns {
         return Optional.ofNullable(arns.getProperty(certificate));
     }
 
-    /** Remembers the ARN, replacing the file atomically. */
+    /** Remembers the ARN, replacing the file atomically (in memory only when {@link #readOnly}). */
     public synchronized void put(String certificate, String arn) throws IOException {
         arns.setProperty(certificate, arn);
+        if (!writes) {
+            return;
+        }
         StringWriter text = new StringWriter();
         arns.store(text, "certificate name = ACM ARN renew imported it as; written by policygen renew");
         // owner-only like the rest of the state directory

@@ -17,16 +17,30 @@ import java.util.Optional;
  */
 public final class PolicyGuard {
     private final PolicyEvaluator evaluator;
+    /** The renew policy, widened for the suggestion on a denial; null when guarding a delivery alone. */
     private final RenewPolicy policy;
+    /** The generate line of the policy the run needs, named on a denial. */
+    private final String commandLine;
 
-    private PolicyGuard(PolicyEvaluator evaluator, RenewPolicy policy) {
+    private PolicyGuard(PolicyEvaluator evaluator, RenewPolicy policy, String commandLine) {
         this.evaluator = evaluator;
         this.policy = policy;
+        this.commandLine = commandLine;
     }
 
     /** Guards with the given policy documents; {@code policy} supplies the suggestion on denial. */
     public static PolicyGuard of(List<PolicyDocument> documents, RenewPolicy policy) {
-        return new PolicyGuard(PolicyEvaluator.of(documents), policy);
+        return new PolicyGuard(PolicyEvaluator.of(documents), policy, policy.commandLine());
+    }
+
+    /** Guards policygen deliver with the given documents; a denial names the delivery's own generate line. */
+    public static PolicyGuard of(List<PolicyDocument> documents, DeliverPolicy policy) {
+        return new PolicyGuard(PolicyEvaluator.of(documents), null, policy.commandLine());
+    }
+
+    /** Guards policygen deliver with the policy generate makes for its destinations. */
+    public static PolicyGuard generated(DeliverPolicy policy) throws UsageException {
+        return of(List.of(policy.document()), policy);
     }
 
     /** Guards with the policy generate makes for the config. */
@@ -40,13 +54,17 @@ public final class PolicyGuard {
         if (evaluation.decision().allowed()) {
             return;
         }
+        if (policy == null) {
+            throw new GuardException("the policy denies " + call.describe() + "; the destinations need it, and "
+                    + "their policy is made by: " + commandLine);
+        }
         String remedy = allowingPolicy(call)
                 .map(p -> "; allowed by: " + p.commandLine())
                 .orElse(call.action().startsWith("route53:")
                         ? "; no policy generate makes for policygen allows it (only TXT records at _acme-challenge "
                                 + "names, changed with CREATE or DELETE)"
                         : "; the config's destinations and account key do not need it; their policy is made by: "
-                                + policy.commandLine());
+                                + commandLine);
         throw new GuardException("the policy denies " + call.describe() + remedy);
     }
 

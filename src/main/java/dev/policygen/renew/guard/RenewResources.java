@@ -44,9 +44,15 @@ record RenewResources(String partition, Optional<String> region, Optional<String
         notifyTopics.forEach(topic -> grants.add(GenerateFlag.NOTIFY_TOPIC, topic));
         Optional<String> key = config.accountKey() instanceof AccountKeyLocation.S3Object s3
                 ? Optional.of(s3.uri()) : Optional.empty();
+        return of(grants, region, account, key);
+    }
+
+    /** Destinations' grants alone (policygen deliver), or with an account key in S3; region and account as above. */
+    static RenewResources of(PolicyGrants grants, Optional<String> region, Optional<String> account,
+            Optional<String> accountKeyUri) {
         return new RenewResources(partition(grants.arns(), region),
                 grants.regional() ? region : Optional.empty(), grants.inAccount() ? account : Optional.empty(),
-                grants, key);
+                grants, accountKeyUri);
     }
 
     /** The partition of the config's ARNs, else of the region (cn-*, us-gov-*), else aws. */
