@@ -17,6 +17,7 @@ import dev.policygen.eval.chain.LayeredEvaluation;
 import dev.policygen.eval.chain.LayeredEvaluator;
 import dev.policygen.eval.chain.LayeredPolicies;
 import dev.policygen.eval.chain.LayeredReport;
+import dev.policygen.eval.chain.ResourceControlPolicyReader;
 import dev.policygen.eval.chain.TrustPolicyCompiler;
 import dev.policygen.eval.RequestContext;
 import dev.policygen.io.InputFiles;
@@ -228,7 +229,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
         List<CompiledPolicy> rcpPolicies = new ArrayList<>();
         for (Path file : rcps) {
-            rcpPolicies.add(compile(file, index++));
+            rcpPolicies.add(ResourceControlPolicyReader.compile(read(file), file.toString(), index++));
         }
         Optional<CompiledPolicy> boundary = permissionsBoundary == null ? Optional.empty()
                 : Optional.of(compile(permissionsBoundary, index++));
