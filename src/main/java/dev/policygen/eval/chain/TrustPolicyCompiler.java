@@ -65,14 +65,15 @@ public final class TrustPolicyCompiler {
     /**
      * What a Principal element may name for this caller: its ARN and its account (as the root ARN).
      * An account id written alone in a trust policy means the same root ARN (UG
-     * reference_policies_elements_principal).
+     * reference_policies_elements_principal). A role session ({@code callerArn}
+     * {@code arn:P:sts::A:assumed-role/NAME/SESSION}) is also its role, {@code principalArn}: the role's ARN
+     * with its path, which the session ARN does not carry (see {@link Caller#sessionRole}).
      */
-    public static List<String> identifiers(String callerArn) {
-        Optional<String> role = roleOfSession(callerArn);
-        if (role.isPresent()) {
+    public static List<String> identifiers(String callerArn, String principalArn) {
+        if (!principalArn.equals(callerArn)) {
             // a principal naming the role matches each of its sessions; the session ARN matches itself
-            Arn arn = Arn.parse(role.get());
-            return List.of(callerArn, role.get(), "arn:" + arn.partition() + ":iam::" + arn.account() + ":root");
+            Arn arn = Arn.parse(principalArn);
+            return List.of(callerArn, principalArn, "arn:" + arn.partition() + ":iam::" + arn.account() + ":root");
         }
         Arn arn = Arn.parse(callerArn);
         if (arn != null && arn.service().equals("iam") && AwsSyntax.isAccountId(arn.account())) {
