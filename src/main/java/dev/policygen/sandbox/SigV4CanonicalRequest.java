@@ -72,17 +72,10 @@ final class SigV4CanonicalRequest {
 
     private static String canonicalQuery(String rawQuery) {
         List<String[]> pairs = new ArrayList<>();
-        if (!rawQuery.isEmpty()) {
-            for (String pair : rawQuery.split("&")) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                int equals = pair.indexOf('=');
-                String name = equals < 0 ? pair : pair.substring(0, equals);
-                String value = equals < 0 ? "" : pair.substring(equals + 1);
-                pairs.add(new String[] {QueryString.encode(QueryString.decode(name, false), false),
-                    QueryString.encode(QueryString.decode(value, false), false)});
-            }
+        for (QueryString.Parameter raw : QueryString.split(rawQuery)) {
+            // normalized to RFC 3986: decoded (a + stays a +) and encoded again
+            pairs.add(new String[] {QueryString.encode(QueryString.decode(raw.name(), false), false),
+                QueryString.encode(QueryString.decode(raw.value(), false), false)});
         }
         pairs.sort(Comparator.<String[], String>comparing(p -> p[0]).thenComparing(p -> p[1]));
         StringBuilder query = new StringBuilder();

@@ -27,24 +27,9 @@ public final class ResourceControlPolicyReader {
         if (!(root instanceof JsonNode.JsonObject document)) {
             throw new InputException(source, root.position(), "a resource control policy must be a JSON object");
         }
-        List<JsonNode.Member> members = new ArrayList<>();
-        for (JsonNode.Member member : document.members()) {
-            if (!member.key().equals("Statement")) {
-                members.add(member);
-            } else if (member.value() instanceof JsonNode.JsonArray array) {
-                List<JsonNode> statements = new ArrayList<>();
-                for (JsonNode element : array.elements()) {
-                    statements.add(withoutPrincipal(element, source));
-                }
-                members.add(new JsonNode.Member("Statement", member.keyPosition(),
-                        new JsonNode.JsonArray(statements, array.position())));
-            } else {
-                members.add(new JsonNode.Member("Statement", member.keyPosition(),
-                        withoutPrincipal(member.value(), source)));
-            }
-        }
-        return CompiledPolicy.compile(
-                PolicyReader.fromJson(new JsonNode.JsonObject(members, document.position()), source), index, source);
+        return CompiledPolicy.compile(PolicyReader.fromJson(
+                StatementRewrite.toEach(document, statement -> withoutPrincipal(statement, source)), source), index,
+                source);
     }
 
     /** The statement without its {@code "Principal": "*"}; anything else the policy reader judges. */

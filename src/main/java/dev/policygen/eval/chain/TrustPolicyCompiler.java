@@ -41,25 +41,8 @@ public final class TrustPolicyCompiler {
         if (!(root instanceof JsonNode.JsonObject document)) {
             throw new InputException(source, root.position(), "a trust policy must be a JSON object");
         }
-        List<JsonNode.Member> members = new ArrayList<>();
-        for (JsonNode.Member member : document.members()) {
-            if (!member.key().equals("Statement")) {
-                members.add(member);
-                continue;
-            }
-            List<JsonNode> statements = new ArrayList<>();
-            if (member.value() instanceof JsonNode.JsonArray array) {
-                for (JsonNode element : array.elements()) {
-                    statements.add(rewrite(element, source));
-                }
-            } else {
-                statements.add(rewrite(member.value(), source));
-            }
-            members.add(new JsonNode.Member("Statement", member.keyPosition(),
-                    new JsonNode.JsonArray(statements, member.value().position())));
-        }
-        return CompiledPolicy.compile(
-                PolicyReader.fromJson(new JsonNode.JsonObject(members, document.position()), source), index, source);
+        return CompiledPolicy.compile(PolicyReader.fromJson(
+                StatementRewrite.toEach(document, statement -> rewrite(statement, source)), source), index, source);
     }
 
     /**
