@@ -17,6 +17,7 @@ import dev.policygen.eval.chain.LayeredEvaluation;
 import dev.policygen.eval.chain.LayeredEvaluator;
 import dev.policygen.eval.chain.LayeredPolicies;
 import dev.policygen.eval.chain.LayeredReport;
+import dev.policygen.eval.chain.ResourceControlPolicyReader;
 import dev.policygen.eval.chain.TrustPolicyCompiler;
 import dev.policygen.eval.RequestContext;
 import dev.policygen.io.InputFiles;
@@ -90,6 +91,12 @@ final class SimulateCommand implements Callable<Integer> {
             description = "The caller of sts:AssumeRole: a user or role ARN (its account decides same- or cross-account),"
                     + " or with --web-identity an OIDC provider ARN arn:aws:iam::ACCOUNT:oidc-provider/HOST.")
     String principal;
+
+    @Option(names = "--caller-role", paramLabel = "ARN",
+            description = "With a role session --principal (arn:aws:sts::ACCOUNT:assumed-role/NAME/SESSION): its role's"
+                    + " ARN with the role's path, arn:aws:iam::ACCOUNT:role/PATH/NAME, which the session ARN does not"
+                    + " carry. Default: the role at path /.")
+    String callerRole;
 
     @Option(names = "--caller-policy", paramLabel = "FILE",
             description = "An identity policy of the caller (--principal). Repeatable.")
@@ -192,8 +199,10 @@ final class SimulateCommand implements Callable<Integer> {
         Optional<CompiledPolicy> callerBoundary = callerPermissionsBoundary == null ? Optional.empty()
                 : Optional.of(compile(callerPermissionsBoundary, index++));
         CompiledPolicy trust = TrustPolicyCompiler.compile(read(trustPolicy), trustPolicy.toString(), index);
-        Caller who = new Caller(principal, webIdentity != null, new LayeredPolicies(List.of(), callerScpPolicies,
-                caller, callerBoundary, Optional.empty()));
+        LayeredPolicies callerLayers = new LayeredPolicies(List.of(), callerScpPolicies, caller, callerBoundary,
+                Optional.empty());
+        Caller who = callerRole == null ? new Caller(principal, webIdentity != null, callerLayers)
+                : sessionCaller(callerLayers);
         List<ContextValue> assumeContext = new ArrayList<>();
         for (String option : assumeContextValues) {
             assumeContext.add(contextValue(option));
@@ -220,6 +229,19 @@ final class SimulateCommand implements Callable<Integer> {
         return evaluation.decision().allowed() ? ExitCode.OK : ExitCode.FINDINGS;
     }
 
+    /** The role session {@code --principal} of the role {@code --caller-role}, path included. */
+    private Caller sessionCaller(LayeredPolicies policies) throws UsageException {
+        if (webIdentity != null) {
+            throw new UsageException(callerRole, "--caller-role names the role of a role session --principal,"
+                    + " not of a web identity");
+        }
+        try {
+            return Caller.session(principal, callerRole, policies);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(callerRole, "--caller-role: " + e.getMessage());
+        }
+    }
+
     private LayeredPolicies rolePolicies(List<CompiledPolicy> identity, int first) throws InputException {
         int index = first;
         List<CompiledPolicy> scpPolicies = new ArrayList<>();
@@ -228,7 +250,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
         List<CompiledPolicy> rcpPolicies = new ArrayList<>();
         for (Path file : rcps) {
-            rcpPolicies.add(compile(file, index++));
+            rcpPolicies.add(ResourceControlPolicyReader.compile(read(file), file.toString(), index++));
         }
         Optional<CompiledPolicy> boundary = permissionsBoundary == null ? Optional.empty()
                 : Optional.of(compile(permissionsBoundary, index++));

@@ -28,8 +28,6 @@ final class RuntimeOptionSyntax {
             "[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}");
     /** An EKS cluster name (CreateCluster: 1 to 100, starting with a letter or digit). */
     private static final Pattern CLUSTER_NAME = Pattern.compile("[0-9A-Za-z][A-Za-z0-9_-]{0,99}");
-    /** A role's path and name after {@code role/}: IAM paths are {@code /}-separated name segments. */
-    private static final Pattern ROLE_RESOURCE = Pattern.compile("role/(?:[A-Za-z0-9_+=,.@-]+/)*[A-Za-z0-9_+=,.@-]{1,64}");
 
     private RuntimeOptionSyntax() {
     }
@@ -129,10 +127,7 @@ final class RuntimeOptionSyntax {
             throw new UsageException(value, "--trusted-role \"" + value + "\" is an account root, which admits every "
                     + "principal of that account; give the role's ARN, arn:aws:iam::ACCOUNT:role/NAME");
         }
-        boolean valid = arn != null && arn.partition().startsWith("aws") && arn.service().equals("iam")
-                && arn.region().isEmpty() && AwsSyntax.isAccountId(arn.account())
-                && ROLE_RESOURCE.matcher(arn.resource()).matches();
-        return checked("--trusted-role", value, valid, "expected a role ARN, arn:aws:iam::ACCOUNT:role/NAME");
+        return checked("--trusted-role", value, AwsSyntax.isRoleArn(value), "expected a role ARN, arn:aws:iam::ACCOUNT:role/NAME");
     }
 
     private static boolean gitRefName(String name) {

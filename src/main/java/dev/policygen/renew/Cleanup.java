@@ -54,7 +54,7 @@ public final class Cleanup {
         PolicygenException failure = null;
         for (Map.Entry<HostedZoneId, Map<String, List<String>>> zone : byZone.entrySet()) {
             try {
-                records.remove(zone.getKey(), zone.getValue());
+                records.withdraw(zone.getKey(), zone.getValue()).requireAll();
                 journal.forget(zone.getKey(), zone.getValue());
             } catch (PolicygenException e) {
                 failure = failure != null ? failure : e;

@@ -4,7 +4,7 @@ import java.util.regex.Pattern;
 
 /**
  * The syntax of the AWS names that scope calls beyond Route 53: account ids, region names, classic
- * load balancer names, IAM name prefixes, and the ARNs of ELBv2 listeners and ACM certificates.
+ * load balancer names, IAM name prefixes, and the ARNs of IAM roles, ELBv2 listeners and ACM certificates.
  * Checked by the generate request's builder, so every way of building one accepts the same values.
  */
 public final class AwsSyntax {
@@ -18,6 +18,8 @@ public final class AwsSyntax {
         static final Pattern ELB_NAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?");
         /** IAM's name alphabet; the renewer appends a date, and its config allows prefixes of up to 100. */
         static final Pattern IAM_PREFIX = Pattern.compile("[A-Za-z0-9_+=,.@-]{1,100}");
+        /** A role's path and name after {@code role/}: {@code /}-separated path segments, then a 1-64 name. */
+        static final Pattern ROLE_RESOURCE = Pattern.compile("role/(?:[A-Za-z0-9_+=,.@-]+/)*[A-Za-z0-9_+=,.@-]{1,64}");
         static final Pattern LISTENER_ARN =
                 Pattern.compile("arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\\d{12}:listener/\\S+");
         /** Topic names: 1 to 256 letters, digits, hyphens and underscores; a FIFO topic ends in .fifo. */
@@ -47,6 +49,17 @@ public final class AwsSyntax {
     /** 1 to 100 characters of IAM's name alphabet, a prefix the renewer appends a date to. */
     public static boolean isIamNamePrefix(String text) {
         return Formats.IAM_PREFIX.matcher(text).matches();
+    }
+
+    /**
+     * {@code arn:PARTITION:iam::ACCOUNT:role/[PATH/]NAME}: one IAM role, its path included (IAM CreateRole's
+     * RoleName and Path alphabets).
+     */
+    public static boolean isRoleArn(String text) {
+        Arn arn = text == null ? null : Arn.parse(text);
+        return arn != null && arn.partition().startsWith("aws") && arn.service().equals("iam")
+                && arn.region().isEmpty() && isAccountId(arn.account())
+                && Formats.ROLE_RESOURCE.matcher(arn.resource()).matches();
     }
 
     /** {@code arn:PARTITION:elasticloadbalancing:REGION:ACCOUNT:listener/...}. */

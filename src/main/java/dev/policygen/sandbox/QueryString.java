@@ -10,7 +10,7 @@ import java.util.List;
  * decoded parameters, SigV4 re-encodes them in AWS's canonical form.
  */
 final class QueryString {
-    /** One decoded {@code name=value} pair; a parameter without '=' has an empty value. */
+    /** One {@code name=value} pair (decoded by {@link #parse}, as sent by {@link #split}); without '=' the value is "". */
     record Parameter(String name, String value) {
     }
 
@@ -19,19 +19,27 @@ final class QueryString {
 
     static List<Parameter> parse(String rawQuery) {
         List<Parameter> parameters = new ArrayList<>();
+        for (Parameter raw : split(rawQuery)) {
+            parameters.add(new Parameter(decode(raw.name(), true), decode(raw.value(), true)));
+        }
+        return parameters;
+    }
+
+    /** The name=value pairs of a raw query as sent, still encoded; a pair without {@code =} has the value "". */
+    static List<Parameter> split(String rawQuery) {
+        List<Parameter> pairs = new ArrayList<>();
         if (rawQuery.isEmpty()) {
-            return parameters;
+            return pairs;
         }
         for (String pair : rawQuery.split("&")) {
             if (pair.isEmpty()) {
                 continue;
             }
             int equals = pair.indexOf('=');
-            String name = equals < 0 ? pair : pair.substring(0, equals);
-            String value = equals < 0 ? "" : pair.substring(equals + 1);
-            parameters.add(new Parameter(decode(name, true), decode(value, true)));
+            pairs.add(new Parameter(equals < 0 ? pair : pair.substring(0, equals),
+                    equals < 0 ? "" : pair.substring(equals + 1)));
         }
-        return parameters;
+        return pairs;
     }
 
     /** The first value of a parameter, or null. */

@@ -118,9 +118,13 @@ final class RequestAuthorizer {
             return new Outcome(new AccessRequest(call.action(), call.resource(), RequestContext.of(context)),
                     new Evaluation(Decision.IMPLICIT_DENY, List.of(), List.of()), denial);
         }
+        LayeredPolicies callerPolicies = principal == null ? null : principal.policies() != null
+                ? principal.policies() : LayeredPolicies.identityOnly(List.of(Principals.AllowAll.POLICY));
+        // a role session (role chaining) is the session of exactly the role its credentials were issued for,
+        // path included, which its ARN does not carry
         Caller caller = call.webIdentity() ? new Caller(call.webIdentityProvider(), true, null)
-                : new Caller(principal.principalArn(), false, principal.policies() != null ? principal.policies()
-                        : LayeredPolicies.identityOnly(List.of(Principals.AllowAll.POLICY)));
+                : principal.session() != null ? Caller.session(principal.arn(), principal.principalArn(), callerPolicies)
+                : new Caller(principal.principalArn(), false, callerPolicies);
         StsRole target = role.get();
         Hop hop = new ChainEvaluator(caller, target.arn(), target.trustPolicy(),
                 target.sessionPolicies(principals.accounts().scps(target.account()), Optional.empty())).assume(context);

@@ -11,10 +11,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import javax.crypto.Mac;
@@ -22,9 +19,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Checks AWS Signature Version 4 on a request as Route 53 does, against the sandbox's configured
- * access keys: the canonical request (double-encoded path, sorted RFC 3986 query, the signed
- * headers with collapsed whitespace, the hash of the body received, or UNSIGNED-PAYLOAD when
- * x-amz-content-sha256 declares it), the string to sign with scope
+ * access keys: the Authorization header's credential and its scope, the request's date, the
+ * canonical request ({@link SigV4CanonicalRequest}), the string to sign with scope
  * {@code <date>/us-east-1/route53/aws4_request}, and the HMAC-SHA256 key derivation. A client whose
  * request passes here signs correctly for AWS too. The other emulated services are verified the same
  * way under their own service name; S3 by its own rules (path encoded once, payload hash as declared).
@@ -131,8 +127,8 @@ final class SigV4Verifier {
         checkScope(scope, amzDate, service);
         checkSkew(amzDate, service);
         String credentialScope = scope[1] + "/" + scope[2] + "/" + scope[3] + "/" + scope[4];
-        String canonical = service.equals("s3") ? canonicalS3Request(request, signedHeaders)
-                : canonicalRequest(request, signedHeaders);
+        String canonical = service.equals("s3") ? SigV4CanonicalRequest.s3(request, signedHeaders)
+                : SigV4CanonicalRequest.of(request, signedHeaders);
         String stringToSign = ALGORITHM + "\n" + amzDate + "\n" + credentialScope + "\n"
                 + HEX.formatHex(sha256(canonical.getBytes(StandardCharsets.UTF_8)));
         byte[] key = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), scope[1]);
@@ -243,82 +239,6 @@ final class SigV4Verifier {
             throw Route53Error.sender(403, "SignatureDoesNotMatch", "Credential should be scoped with a valid "
                     + "terminator: 'aws4_request', not '" + scope[4] + "'. ");
         }
-    }
-
-    /** The canonical request of the SigV4 specification, for a service other than S3. */
-    static String canonicalRequest(HttpRequest request, String signedHeaders) {
-        String path = request.path().isEmpty() ? "/" : request.path();
-        // the path arrives encoded once; services other than S3 sign it encoded a second time
-        StringBuilder canonical = canonicalHead(request, QueryString.encode(path, true), signedHeaders);
-        // the hash of the body actually received, so a body changed in transit fails even when the
-        // client sent its own hash in x-amz-content-sha256; only an explicitly unsigned payload is taken as is
-        String declared = request.header("x-amz-content-sha256");
-        canonical.append(UNSIGNED_PAYLOAD.equals(declared) ? declared : HEX.formatHex(sha256(request.body())));
-        return canonical.toString();
-    }
-
-    /**
-     * S3's canonical request: the path encoded once, as sent (normalized to RFC 3986), and the payload
-     * hash as x-amz-content-sha256 declares it, which S3 requires: a hex hash must be the body's,
-     * UNSIGNED-PAYLOAD and the STREAMING-* forms of an aws-chunked body are signed literally.
-     */
-    static String canonicalS3Request(HttpRequest request, String signedHeaders) throws Route53Error {
-        String path = request.path().isEmpty() ? "/" : request.path();
-        StringBuilder canonical = canonicalHead(request, QueryString.encode(QueryString.decode(path, false), true),
-                signedHeaders);
-        String declared = request.header("x-amz-content-sha256");
-        if (declared == null) {
-            throw Route53Error.sender(400, "InvalidRequest", "Missing required header for this request: "
-                    + "x-amz-content-sha256");
-        }
-        if (!declared.equals(UNSIGNED_PAYLOAD) && !declared.startsWith("STREAMING-")
-                && !declared.equalsIgnoreCase(HEX.formatHex(sha256(request.body())))) {
-            throw Route53Error.sender(400, "XAmzContentSHA256Mismatch", "The provided 'x-amz-content-sha256' header "
-                    + "does not match what was computed.");
-        }
-        canonical.append(declared);
-        return canonical.toString();
-    }
-
-    private static StringBuilder canonicalHead(HttpRequest request, String canonicalPath, String signedHeaders) {
-        StringBuilder canonical = new StringBuilder();
-        canonical.append(request.method()).append('\n');
-        canonical.append(canonicalPath).append('\n');
-        canonical.append(canonicalQuery(request.rawQuery())).append('\n');
-        for (String name : signedHeaders.split(";")) {
-            List<String> values = new ArrayList<>();
-            for (String value : request.headerValues(name)) {
-                values.add(value.strip().replaceAll("\\s+", " "));
-            }
-            canonical.append(name).append(':').append(String.join(",", values)).append('\n');
-        }
-        canonical.append('\n').append(signedHeaders).append('\n');
-        return canonical;
-    }
-
-    private static String canonicalQuery(String rawQuery) {
-        List<String[]> pairs = new ArrayList<>();
-        if (!rawQuery.isEmpty()) {
-            for (String pair : rawQuery.split("&")) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                int equals = pair.indexOf('=');
-                String name = equals < 0 ? pair : pair.substring(0, equals);
-                String value = equals < 0 ? "" : pair.substring(equals + 1);
-                pairs.add(new String[] {QueryString.encode(QueryString.decode(name, false), false),
-                    QueryString.encode(QueryString.decode(value, false), false)});
-            }
-        }
-        pairs.sort(Comparator.<String[], String>comparing(p -> p[0]).thenComparing(p -> p[1]));
-        StringBuilder query = new StringBuilder();
-        for (String[] pair : pairs) {
-            if (query.length() > 0) {
-                query.append('&');
-            }
-            query.append(pair[0]).append('=').append(pair[1]);
-        }
-        return query.toString();
     }
 
     private static Route53Error incomplete(String message) {

@@ -68,4 +68,44 @@ class SimulateLayeredCommandTest {
         assertEquals(3, result.exit(), result.all());
         assertTrue(result.err().contains("absent.json"), result.err());
     }
+
+    /**
+     * The shape of AWS's RCP examples (Organizations UG orgs_manage_policies_rcps_examples, secure transport):
+     * Deny, {@code "Principal": "*"}, the exception in a Condition.
+     */
+    private static final String RCP_SECURE_TRANSPORT = """
+            {"Version": "2012-10-17", "Statement": [{"Sid": "EnforceSecureTransport", "Effect": "Deny",
+              "Principal": "*", "Action": ["sts:*", "route53:*"], "Resource": "*",
+              "Condition": {"BoolIfExists": {"aws:SecureTransport": "false"}}}]}
+            """;
+
+    @Test
+    void rcpWithPrincipalStarIsReadAndItsConditionDecides() throws IOException {
+        String rcp = write("rcp.json", RCP_SECURE_TRANSPORT);
+        CliRun denied = simulate("--rcp", rcp, "--context", "aws:SecureTransport=false");
+        assertEquals(1, denied.exit(), denied.all());
+        assertTrue(denied.out().startsWith("Decision: explicit-deny\nDecided by: resource-control-policy " + rcp),
+                denied.out());
+        assertTrue(denied.out().contains(rcp + " statement 0 (Sid EnforceSecureTransport, Deny)"), denied.out());
+        CliRun allowed = simulate("--rcp", rcp, "--context", "aws:SecureTransport=true");
+        assertEquals(0, allowed.exit(), allowed.all());
+    }
+
+    @Test
+    void rcpNamingAPrincipalOtherThanStarIsBadInputNamingIt() throws IOException {
+        CliRun result = simulate("--rcp", write("rcp.json", RCP_SECURE_TRANSPORT.replace("\"Principal\": \"*\"",
+                "\"Principal\": {\"AWS\": \"arn:aws:iam::111122223333:root\"}")));
+        assertEquals(3, result.exit(), result.all());
+        assertTrue(result.err().contains("a resource control policy's Principal must be \"*\", not"
+                + " {\"AWS\":\"arn:aws:iam::111122223333:root\"}"), result.err());
+        assertEquals(1, result.err().lines().count(), result.err());
+    }
+
+    @Test
+    void rcpWithNotPrincipalIsBadInput() throws IOException {
+        CliRun result = simulate("--rcp", write("rcp.json", RCP_SECURE_TRANSPORT.replace("\"Principal\"",
+                "\"NotPrincipal\"")));
+        assertEquals(3, result.exit(), result.all());
+        assertTrue(result.err().contains("NotPrincipal is not supported in a resource control policy"), result.err());
+    }
 }

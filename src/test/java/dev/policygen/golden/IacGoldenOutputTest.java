@@ -1,33 +1,27 @@
 package dev.policygen.golden;
 
+import static dev.policygen.testing.IacTools.object;
+import static dev.policygen.testing.IacTools.string;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.policygen.InputException;
 import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonNode.JsonArray;
 import dev.policygen.json.JsonNode.JsonBoolean;
 import dev.policygen.json.JsonNode.JsonObject;
 import dev.policygen.json.JsonNode.JsonString;
-import dev.policygen.json.JsonReader;
-import dev.policygen.json.JsonWriter;
-import dev.policygen.testing.Programs;
-import dev.policygen.yaml.YamlTreeReader;
+import dev.policygen.testing.IacTools;
+import dev.policygen.testing.IacTools.Checked;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,13 +30,12 @@ import org.junit.jupiter.api.Test;
  * blocks its text declares, each with the arguments Terraform requires of it; every {@code golden/*.yaml}
  * must use resource types and properties that the CloudFormation resource specification
  * ({@code @aws-cdk/cfnspec}) knows, with the required properties present. Both run in one node process
- * ({@code src/test/iac/driver.js}). GoldenTest only compares text with text, so a writer bug that also
+ * ({@code src/test/iac/driver.js}, run by {@link IacTools}). GoldenTest only compares text with text, so a writer bug that also
  * went into a golden file would pass it; this test would not. Missing tools fail the test: run
  * {@code src/test/setup/iac.sh}. {@code -Diac.golden.dir=DIR} checks another copy of the golden files.
  */
 class IacGoldenOutputTest {
     private static final Path ROOT = Path.of(System.getProperty("policygen.root", "."));
-    private static final String SETUP = "src/test/setup/iac.sh";
     private static final Path GOLDEN = Path.of(System.getProperty("iac.golden.dir", GoldenCases.DIR.toString()));
     private static final Path MODULES = Path.of(System.getProperty("iac.dir",
             ROOT.resolve(".ci/cache/iac").toString())).resolve("node_modules");
@@ -57,11 +50,8 @@ class IacGoldenOutputTest {
             "resource aws_iam_role_policy", List.of("role", "policy"),
             "resource aws_iam_role_policy_attachment", List.of("role", "policy_arn"),
             "resource aws_iam_instance_profile", List.of("role"));
-    private static Checked checked;
-
     /** The golden files and what the checkers answered about them, computed once for both tests. */
-    private record Checked(Map<String, String> terraform, Map<String, JsonObject> templates, JsonObject answer) {
-    }
+    private static Checked checked;
 
     @Test
     void everyGoldenTerraformFileParsesWithHclIntoTheBlocksItDeclares() throws Exception {
@@ -263,99 +253,10 @@ class IacGoldenOutputTest {
     }
 
     private static synchronized Checked check() throws IOException, InterruptedException {
-        if (checked != null) {
-            return checked;
+        if (checked == null) {
+            checked = IacTools.check(ROOT, GOLDEN, MODULES);
         }
-        Path node = Programs.required("node", SETUP, "--version");
-        for (String module : List.of("@cdktf/hcl2json", "@aws-cdk/cfnspec")) {
-            if (!Files.isRegularFile(MODULES.resolve(module).resolve("package.json"))) {
-                throw new AssertionError(module + " is not installed in " + MODULES + "; run " + SETUP + " first");
-            }
-        }
-        Map<String, String> terraform = new TreeMap<>();
-        Map<String, JsonObject> templates = new TreeMap<>();
-        Set<String> types = new TreeSet<>();
-        try (Stream<Path> files = Files.list(GOLDEN)) {
-            for (Path file : (Iterable<Path>) files.sorted()::iterator) {
-                String name = file.getFileName().toString();
-                if (name.endsWith(".tf")) {
-                    terraform.put(name, Files.readString(file, StandardCharsets.UTF_8));
-                } else if (name.endsWith(".yaml")) {
-                    // cross-account output prints one template per account, the second after ---
-                    String[] documents = Files.readString(file, StandardCharsets.UTF_8).split("\n---\n");
-                    for (int i = 0; i < documents.length; i++) {
-                        String label = i == 0 ? name : name + " (template " + (i + 1) + ")";
-                        JsonObject template = readTemplate(documents[i], label);
-                        templates.put(label, template);
-                        template.get("Resources").filter(JsonObject.class::isInstance).ifPresent(all ->
-                                ((JsonObject) all).members().forEach(r -> object(r.value()).get("Type")
-                                        .filter(JsonString.class::isInstance).ifPresent(t -> types.add(string(t)))));
-                    }
-                }
-            }
-        }
-        StringBuilder request = new StringBuilder("{\"terraform\":{");
-        terraform.forEach((name, text) -> request.append(JsonWriter.quote(name)).append(':')
-                .append(JsonWriter.quote(text)).append(','));
-        trimComma(request).append("},\"resourceTypes\":[");
-        types.forEach(type -> request.append(JsonWriter.quote(type)).append(','));
-        trimComma(request).append("]}");
-        checked = new Checked(terraform, templates, runDriver(node, request.toString()));
         return checked;
-    }
-
-    private static JsonObject runDriver(Path node, String request) throws IOException, InterruptedException {
-        Path input = Files.createTempFile("iac-request", ".json");
-        Path errors = Files.createTempFile("iac-driver", ".err");
-        try {
-            Files.writeString(input, request, StandardCharsets.UTF_8);
-            Process process = new ProcessBuilder(node.toString(),
-                    ROOT.resolve("src/test/iac/driver.js").toAbsolutePath().toString(), MODULES.toAbsolutePath().toString())
-                    .redirectInput(input.toFile()).redirectError(errors.toFile()).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(120, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                fail("src/test/iac/driver.js did not finish in 120 s");
-            }
-            if (process.exitValue() != 0) {
-                fail("src/test/iac/driver.js exited " + process.exitValue() + ": " + Files.readString(errors));
-            }
-            return object(JsonReader.read(output, "driver.js output"));
-        } catch (InputException e) {
-            throw new AssertionError("driver.js wrote no JSON: " + e.getMessage(), e);
-        } finally {
-            Files.deleteIfExists(input);
-            Files.deleteIfExists(errors);
-        }
-    }
-
-    private static JsonObject readTemplate(String text, String name) {
-        try {
-            return object(YamlTreeReader.readCloudFormation(text, name));
-        } catch (InputException e) {
-            throw new AssertionError("golden template does not read as CloudFormation YAML: " + e.getMessage(), e);
-        }
-    }
-
-    private static StringBuilder trimComma(StringBuilder text) {
-        if (text.charAt(text.length() - 1) == ',') {
-            text.setLength(text.length() - 1);
-        }
-        return text;
-    }
-
-    private static JsonObject object(JsonNode node) {
-        if (node instanceof JsonObject object) {
-            return object;
-        }
-        throw new AssertionError("expected an object, found " + node.typeName() + " at " + node.position());
-    }
-
-    private static String string(JsonNode node) {
-        if (node instanceof JsonString string) {
-            return string.value();
-        }
-        throw new AssertionError("expected a string, found " + node.typeName() + " at " + node.position());
     }
 
     private static void report(List<String> problems) {

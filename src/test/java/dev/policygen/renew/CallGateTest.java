@@ -48,14 +48,14 @@ class CallGateTest {
     @Test
     void zoneRecordsStopsAtTheGuardBeforeAnyChangeIsSent() throws Exception {
         GuardedAws aws = EngineFakes.guarded(services, configGuard());
-        assertThrows(GuardException.class, () -> new ZoneRecords(aws).add(COM,
-                Map.of("_acme-challenge.shop.example.com", List.of("\"v\""))));
+        assertThrows(GuardException.class, () -> new ZoneRecords(aws).publish(COM,
+                Map.of("_acme-challenge.shop.example.com", List.of("\"v\""))).requireAll());
         assertEquals(0, route53.count("ChangeResourceRecordSets"));
         // the record the policy allows is written
-        new ZoneRecords(aws).add(COM, Map.of("_acme-challenge.example.com", List.of("\"v\"")));
+        new ZoneRecords(aws).publish(COM, Map.of("_acme-challenge.example.com", List.of("\"v\""))).requireAll();
         assertEquals(1, route53.count("ChangeResourceRecordSets"));
         // and so is a DELETE of the set as read with a CREATE of the merged one
-        new ZoneRecords(aws).add(COM, Map.of("_acme-challenge.example.com", List.of("\"w\"")));
+        new ZoneRecords(aws).publish(COM, Map.of("_acme-challenge.example.com", List.of("\"w\""))).requireAll();
         assertEquals(2, route53.count("ChangeResourceRecordSets"));
         assertEquals(List.of(TxtChange.Action.DELETE, TxtChange.Action.CREATE),
                 route53.changes.get(1).stream().map(TxtChange::action).toList());

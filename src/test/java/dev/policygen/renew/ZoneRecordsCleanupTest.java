@@ -38,8 +38,8 @@ class ZoneRecordsCleanupTest {
 
     @Test
     void removesSetsItCreatedWithoutReadingThemAgain() throws Exception {
-        records.add(ZONE_ID, Map.of(A, List.of("\"v1\""), B, List.of("\"v2\"")));
-        records.remove(ZONE_ID, Map.of(A, List.of("\"v1\""), B, List.of("\"v2\"")));
+        records.publish(ZONE_ID, Map.of(A, List.of("\"v1\""), B, List.of("\"v2\""))).requireAll();
+        records.withdraw(ZONE_ID, Map.of(A, List.of("\"v1\""), B, List.of("\"v2\""))).requireAll();
         // both names read with one request before the add, none read again before the removal
         assertEquals(1, route53.count("ListResourceRecordSets"));
         assertEquals(2, route53.count("ChangeResourceRecordSets"));
@@ -49,9 +49,9 @@ class ZoneRecordsCleanupTest {
 
     @Test
     void keepsAValueAddedToItsSetMeanwhile() throws Exception {
-        records.add(ZONE_ID, Map.of(A, List.of("\"v1\"")));
+        records.publish(ZONE_ID, Map.of(A, List.of("\"v1\""))).requireAll();
         route53.put(ZONE, A, ZoneRecords.TTL, "\"v1\"", "\"other\"");
-        records.remove(ZONE_ID, Map.of(A, List.of("\"v1\"")));
+        records.withdraw(ZONE_ID, Map.of(A, List.of("\"v1\""))).requireAll();
         assertEquals(List.of("\"other\""), route53.values(ZONE, A));
         // the refused DELETE, then the read and the DELETE of the set as read + CREATE of what is left
         assertEquals(3, route53.count("ChangeResourceRecordSets"));
@@ -60,8 +60,8 @@ class ZoneRecordsCleanupTest {
     @Test
     void readsASetThatWasThereBefore() throws Exception {
         route53.put(ZONE, A, 300, "\"other\"");
-        records.add(ZONE_ID, Map.of(A, List.of("\"v1\"")));
-        records.remove(ZONE_ID, Map.of(A, List.of("\"v1\"")));
+        records.publish(ZONE_ID, Map.of(A, List.of("\"v1\""))).requireAll();
+        records.withdraw(ZONE_ID, Map.of(A, List.of("\"v1\""))).requireAll();
         assertEquals(List.of("\"other\""), route53.values(ZONE, A));
         assertEquals(2, route53.count("ListResourceRecordSets"));
         assertEquals(2, route53.count("ChangeResourceRecordSets"));

@@ -49,7 +49,7 @@ class ZoneRecordsTest {
             ours.put("_acme-challenge.n" + i + ".example.com", List.of("\"v" + i + "\""));
         }
 
-        String change = records().add(ZONE_ID, ours);
+        String change = records().publish(ZONE_ID, ours).requireAll().lastChangeId().orElseThrow();
 
         assertEquals("C1", change);
         assertEquals(1, route53.count("ChangeResourceRecordSets"));
@@ -71,7 +71,7 @@ class ZoneRecordsTest {
         for (int i = 0; i < 10; i++) {
             ours.put("_acme-challenge.n" + i + ".example.com", List.of("\"v" + i + "\""));
         }
-        records().add(ZONE_ID, ours);
+        records().publish(ZONE_ID, ours).requireAll();
         assertEquals(List.of("ListResourceRecordSets " + ZONE + " _acme-challenge.n0.example.com +9",
                 "ChangeResourceRecordSets " + ZONE), route53.calls);
     }
@@ -80,7 +80,7 @@ class ZoneRecordsTest {
     void readsNamesPastThePagesEndOneByOneAndKeepsTheirValues() throws Exception {
         route53.pageNames = 1;
         route53.put(ZONE, WWW, 300, "\"theirs\"");
-        records().add(ZONE_ID, Map.of(APEX, List.of("\"a\""), WWW, List.of("\"b\"")));
+        records().publish(ZONE_ID, Map.of(APEX, List.of("\"a\""), WWW, List.of("\"b\""))).requireAll();
         // Route 53's order: com.example._acme-challenge. before com.example.www._acme-challenge.
         assertEquals(List.of("ListResourceRecordSets " + ZONE + " " + APEX + " +1",
                 "ListResourceRecordSets " + ZONE + " " + WWW, "ChangeResourceRecordSets " + ZONE), route53.calls);
@@ -91,7 +91,7 @@ class ZoneRecordsTest {
     @Test
     void addOfAValueAlreadyThereWritesItOnce() throws Exception {
         route53.put(ZONE, APEX, 60, "\"a\"", "\"theirs\"");
-        records().add(ZONE_ID, Map.of(APEX, List.of("\"a\"")));
+        records().publish(ZONE_ID, Map.of(APEX, List.of("\"a\""))).requireAll();
         assertEquals(List.of("\"a\"", "\"theirs\""), route53.values(ZONE, APEX));
     }
 
@@ -100,8 +100,8 @@ class ZoneRecordsTest {
         route53.put(ZONE, APEX, 300, "\"theirs\"", "\"a\"");
         route53.put(ZONE, WWW, 60, "\"b\"", "\"c\"");
 
-        Optional<String> change = records().remove(ZONE_ID, Map.of(APEX, List.of("\"a\""),
-                WWW, List.of("\"b\"", "\"c\"")));
+        Optional<String> change = records().withdraw(ZONE_ID, Map.of(APEX, List.of("\"a\""),
+                WWW, List.of("\"b\"", "\"c\""))).requireAll().lastChangeId();
 
         assertTrue(change.isPresent());
         assertEquals(1, route53.count("ChangeResourceRecordSets"));
@@ -117,8 +117,8 @@ class ZoneRecordsTest {
     @Test
     void removeSendsNothingWhenNoneOfOurValuesIsThere() throws Exception {
         route53.put(ZONE, APEX, 300, "\"theirs\"");
-        assertEquals(Optional.empty(), records().remove(ZONE_ID, Map.of(APEX, List.of("\"a\""),
-                WWW, List.of("\"b\""))));
+        assertEquals(Optional.empty(), records().withdraw(ZONE_ID, Map.of(APEX, List.of("\"a\""),
+                WWW, List.of("\"b\""))).requireAll().lastChangeId());
         assertEquals(0, route53.count("ChangeResourceRecordSets"));
         assertEquals(List.of("\"theirs\""), route53.values(ZONE, APEX));
     }
@@ -129,7 +129,7 @@ class ZoneRecordsTest {
         // between our read and our DELETE, another client adds its value: the DELETE no longer matches
         route53.beforeChange.add(() -> route53.put(ZONE, APEX, 60, "\"a\"", "\"theirs\""));
 
-        records().remove(ZONE_ID, Map.of(APEX, List.of("\"a\"")));
+        records().withdraw(ZONE_ID, Map.of(APEX, List.of("\"a\""))).requireAll();
 
         assertEquals(2, route53.count("ChangeResourceRecordSets"));
         assertEquals(List.of("\"theirs\""), route53.values(ZONE, APEX));
@@ -144,7 +144,7 @@ class ZoneRecordsTest {
             route53.beforeChange.add(() -> route53.put(ZONE, APEX, ttl, "\"a\"", "\"theirs\""));
         }
 
-        AwsFailure e = assertThrows(AwsFailure.class, () -> records().remove(ZONE_ID, Map.of(APEX, List.of("\"a\""))));
+        AwsFailure e = assertThrows(AwsFailure.class, () -> records().withdraw(ZONE_ID, Map.of(APEX, List.of("\"a\""))).requireAll());
         assertEquals(Optional.of("InvalidChangeBatch"), e.code());
         assertTrue(e.getMessage().startsWith("could not clean up TXT values at " + APEX + " in zone " + ZONE
                 + ": Route 53 refused 5 conditional changes"), e.getMessage());
@@ -167,7 +167,7 @@ class ZoneRecordsTest {
                     "RRSet with DNS name " + APEX + ". is not permitted in zone other.example.", null));
         }
 
-        AwsFailure e = assertThrows(AwsFailure.class, () -> records().add(ZONE_ID, Map.of(APEX, List.of("\"a\""))));
+        AwsFailure e = assertThrows(AwsFailure.class, () -> records().publish(ZONE_ID, Map.of(APEX, List.of("\"a\""))).requireAll());
 
         assertEquals(Optional.of("InvalidChangeBatch"), e.code());
         assertEquals("could not add TXT values at " + APEX + " in zone " + ZONE + ": Route 53 refused the change "
@@ -185,7 +185,8 @@ class ZoneRecordsTest {
         // after our read, before our change is applied, another process adds its value at the same name
         route53.beforeChange.add(() -> route53.put(ZONE, APEX, 300, "\"theirs\"", "\"another\""));
 
-        String change = records().add(ZONE_ID, Map.of(APEX, List.of("\"ours\"")));
+        String change = records().publish(ZONE_ID, Map.of(APEX, List.of("\"ours\""))).requireAll().lastChangeId()
+                .orElseThrow();
 
         assertEquals("C1", change, "only the second, conditional on the set as read again, was applied");
         assertEquals(Set.of("\"theirs\"", "\"another\"", "\"ours\""), new HashSet<>(route53.values(ZONE, APEX)));
@@ -200,7 +201,7 @@ class ZoneRecordsTest {
     void addKeepsASetAnotherClientCreatedAfterOurReadFoundNone() throws Exception {
         route53.beforeChange.add(() -> route53.put(ZONE, APEX, 120, "\"another\""));
 
-        records().add(ZONE_ID, Map.of(APEX, List.of("\"ours\""), WWW, List.of("\"w\"")));
+        records().publish(ZONE_ID, Map.of(APEX, List.of("\"ours\""), WWW, List.of("\"w\""))).requireAll();
 
         // our CREATE found the set there and the whole batch was refused; rebuilt from a new read
         assertEquals(Set.of("\"another\"", "\"ours\""), new HashSet<>(route53.values(ZONE, APEX)));
@@ -213,11 +214,11 @@ class ZoneRecordsTest {
     @Test
     void cleanupOfASetWeCreatedKeepsAValueAnotherClientAddedSince() throws Exception {
         ZoneRecords records = records();
-        records.add(ZONE_ID, Map.of(APEX, List.of("\"ours\"")));
+        records.publish(ZONE_ID, Map.of(APEX, List.of("\"ours\""))).requireAll();
         route53.put(ZONE, APEX, ZoneRecords.TTL, "\"ours\"", "\"another\"");
         route53.calls.clear();
 
-        records.remove(ZONE_ID, Map.of(APEX, List.of("\"ours\"")));
+        records.withdraw(ZONE_ID, Map.of(APEX, List.of("\"ours\""))).requireAll();
 
         // the exact DELETE of our set is refused, then the set is read and only our value removed
         assertEquals(List.of("ChangeResourceRecordSets " + ZONE, "ListResourceRecordSets " + ZONE + " " + APEX,
@@ -229,7 +230,7 @@ class ZoneRecordsTest {
     void otherFailuresOfRemoveAreNotRetriedByZoneRecords() throws Exception {
         route53.put(ZONE, APEX, 60, "\"a\"");
         route53.failures.add(new AwsFailure(AwsFailure.Kind.ACCESS_DENIED, "AccessDenied", 403, "denied", null));
-        AwsFailure e = assertThrows(AwsFailure.class, () -> records().remove(ZONE_ID, Map.of(APEX, List.of("\"a\""))));
+        AwsFailure e = assertThrows(AwsFailure.class, () -> records().withdraw(ZONE_ID, Map.of(APEX, List.of("\"a\""))).requireAll());
         assertEquals("denied", e.getMessage());
         assertEquals(List.of("\"a\""), route53.values(ZONE, APEX));
     }
@@ -257,9 +258,9 @@ class ZoneRecordsTest {
                             ours.put(APEX, List.of("\"apex-" + owner + "\""));
                             ours.put(WWW, List.of("\"www-" + owner + "\""));
                         }
-                        records.add(ZONE_ID, ours);
+                        records.publish(ZONE_ID, ours).requireAll();
                         if (random.nextInt(3) == 0) {
-                            records.remove(ZONE_ID, ours);
+                            records.withdraw(ZONE_ID, ours).requireAll();
                             return Map.<String, List<String>>of();
                         }
                         return ours;
@@ -278,7 +279,7 @@ class ZoneRecordsTest {
                 Map<String, List<String>> all = new TreeMap<>();
                 expected.forEach((name, values) -> all.put(name, values.stream().filter(v -> !v.equals("\"theirs\""))
                         .toList()));
-                records.remove(ZONE_ID, all);
+                records.withdraw(ZONE_ID, all).requireAll();
                 assertEquals(List.of("\"theirs\""), route53.values(ZONE, APEX));
                 assertEquals(List.of(), route53.values(ZONE, WWW));
             }

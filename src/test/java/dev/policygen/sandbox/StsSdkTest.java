@@ -179,6 +179,27 @@ class StsSdkTest {
     }
 
     @Test
+    void aSessionOfARoleWithAPathIsThatRoleExactly() {
+        Credentials hop = sts(user()).assumeRole(r -> r.roleArn(StsScenario.RELAY_ROLE).roleSessionName("hop"))
+                .credentials();
+        assertEquals("arn:aws:sts::111111111111:assumed-role/relay/hop",
+                sts(session(hop)).getCallerIdentity().arn());
+        // the trust names role/team/relay: the session, whose ARN has no path, is that role
+        sts(session(hop)).assumeRole(r -> r.roleArn(StsScenario.RELAYED_ROLE).roleSessionName("next"));
+        // the trust names exactly this session
+        sts(session(hop)).assumeRole(r -> r.roleArn(StsScenario.PINNED_ROLE).roleSessionName("next"));
+        Credentials other = sts(user()).assumeRole(r -> r.roleArn(StsScenario.RELAY_ROLE).roleSessionName("other"))
+                .credentials();
+        assertError(refused(() -> sts(session(other)).assumeRole(r -> r.roleArn(StsScenario.PINNED_ROLE)
+                .roleSessionName("next"))), 403, "AccessDenied", "User: arn:aws:sts::111111111111:assumed-role/relay/other"
+                        + " is not authorized to perform: sts:AssumeRole on resource: " + StsScenario.PINNED_ROLE);
+        // role/relay, the same name at path /, is not this role
+        assertError(refused(() -> sts(session(hop)).assumeRole(r -> r.roleArn(StsScenario.MISNAMED_ROLE)
+                .roleSessionName("next"))), 403, "AccessDenied", "User: arn:aws:sts::111111111111:assumed-role/relay/hop"
+                        + " is not authorized to perform: sts:AssumeRole on resource: " + StsScenario.MISNAMED_ROLE);
+    }
+
+    @Test
     void webIdentityTokensAreVerified() {
         StsClient anonymous = sts(AnonymousCredentialsProvider.create());
         assertError(refused(() -> anonymous.assumeRoleWithWebIdentity(r -> r.roleArn(StsScenario.WORKLOAD_ROLE)

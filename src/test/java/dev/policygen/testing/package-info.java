@@ -3,7 +3,9 @@
  * ({@link dev.policygen.testing.CliRun}), a clock that only the test moves
  * ({@link dev.policygen.testing.FakeClock}), finding a program on PATH
  * ({@link dev.policygen.testing.Programs}), a local HTTP server ({@link dev.policygen.testing.LocalHttpServer})
- * and trusting one test CA over TLS ({@link dev.policygen.testing.TlsTrust}). It depends on no other test
+ * trusting one test CA over TLS ({@link dev.policygen.testing.TlsTrust}), and the IaC tools (HCL parser,
+ * CloudFormation specification) run over Terraform and CloudFormation files ({@link dev.policygen.testing.IacTools}).
+ * It depends on no other test
  * package, so any of them may use it without a cycle.
  */
 package dev.policygen.testing;

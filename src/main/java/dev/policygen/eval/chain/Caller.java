@@ -13,8 +13,51 @@ import java.util.Optional;
  * the customer's behalf: it has no IAM policies, the trust policy decides), or a web identity (an OIDC
  * provider ARN, whose {@code HOST:sub}/{@code HOST:aud} claims the request context carries; no policies
  * of its own either).
+ *
+ * <p>A role session ({@code arn:PARTITION:sts::ACCOUNT:assumed-role/NAME/SESSION}) carries no role path,
+ * so {@code sessionRole} is the ARN of its role as IAM holds it, path included: the value of
+ * {@code aws:PrincipalArn} and the role ARN a Principal must name to match the session (AWS resolves the
+ * session to its role; UG reference_policies_elements_principal, "Role session principals"). Null for
+ * any other caller. {@link #Caller(String, boolean, LayeredPolicies)} takes the role of a session to be
+ * at IAM's default path {@code /}; {@link #session} names it exactly.
  */
-public record Caller(String arn, boolean webIdentity, LayeredPolicies policies) {
+public record Caller(String arn, boolean webIdentity, LayeredPolicies policies, String sessionRole) {
+    public Caller {
+        if (sessionRole != null) {
+            checkSessionRole(arn, sessionRole);
+        }
+    }
+
+    /** A caller; a role session's role is taken to be at path {@code /}. */
+    public Caller(String arn, boolean webIdentity, LayeredPolicies policies) {
+        this(arn, webIdentity, policies, webIdentity ? null : TrustPolicyCompiler.roleOfSession(arn).orElse(null));
+    }
+
+    /**
+     * The role session {@code sessionArn} of the role {@code roleArn} ({@code arn:PARTITION:iam::ACCOUNT:role/PATH/NAME}),
+     * as the sandbox and {@code simulate --caller-role} know it; the role must be the session's (same
+     * partition, account and name), or this throws {@link IllegalArgumentException} naming both.
+     */
+    public static Caller session(String sessionArn, String roleArn, LayeredPolicies policies) {
+        return new Caller(sessionArn, false, policies, roleArn);
+    }
+
+    private static void checkSessionRole(String sessionArn, String roleArn) {
+        Optional<String> pathless = TrustPolicyCompiler.roleOfSession(sessionArn);
+        if (pathless.isEmpty()) {
+            throw new IllegalArgumentException("\"" + sessionArn + "\" is not a role session ARN"
+                    + " (arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION), so it has no role");
+        }
+        Arn session = Arn.parse(pathless.get());
+        Arn role = AwsSyntax.isRoleArn(roleArn) ? Arn.parse(roleArn) : null;
+        String name = session.resource().substring("role/".length());
+        if (role == null || !role.partition().equals(session.partition()) || !role.account().equals(session.account())
+                || !role.resource().endsWith("/" + name)) {
+            throw new IllegalArgumentException("\"" + roleArn + "\" is not the role of the session \"" + sessionArn
+                    + "\"; expected arn:" + session.partition() + ":iam::" + session.account() + ":role/[PATH/]" + name);
+        }
+    }
+
     /** The session name simulate gives an assumed-role caller; any name works, AWS matches the role part. */
     static final String SESSION_NAME = "policygen-simulated-session";
 
@@ -69,17 +112,16 @@ public record Caller(String arn, boolean webIdentity, LayeredPolicies policies) 
 
     /**
      * The ARN {@code aws:PrincipalArn} carries and a resource policy's role principal is matched with: for
-     * a role session ({@code arn:PARTITION:sts::ACCOUNT:assumed-role/NAME/SESSION}) the role's ARN, for any
-     * other caller its own ARN (UG reference_policies_condition-keys, aws:PrincipalArn). The session ARN
-     * carries no role path, so a role with a path is named here without it: see simulate-chain.md.
+     * a role session its role's ARN with the role's path ({@link #sessionRole}), for any other caller its own
+     * ARN (UG reference_policies_condition-keys, aws:PrincipalArn).
      */
     public String principalArn() {
-        return TrustPolicyCompiler.roleOfSession(arn).orElse(arn);
+        return sessionRole != null ? sessionRole : arn;
     }
 
     /** The identifiers a trust policy's Principal may name for this caller. */
     public List<String> identifiers() {
-        return webIdentity ? List.of(arn) : TrustPolicyCompiler.identifiers(arn);
+        return webIdentity ? List.of(arn) : TrustPolicyCompiler.identifiers(arn, principalArn());
     }
 
     /** The OIDC host an {@code oidc-provider/HOST} ARN names, for the {@code HOST:sub} keys. */

@@ -122,8 +122,11 @@ public final class ChainEvaluator {
                     "the trust policy does not allow this caller");
         }
         boolean sameAccount = caller.iamPrincipal() && caller.account().equals(Caller.accountOf(roleArn));
-        boolean namesCaller = sameAccount && allowsOnly(action, assumeContext, caller.principalArn());
-        boolean grantsSession = namesCaller
+        // a trust naming a role session's own ARN grants that session directly, as one naming a user does
+        boolean namesSession = sameAccount && !caller.arn().equals(caller.principalArn())
+                && allowsOnly(action, assumeContext, caller.arn());
+        boolean namesCaller = sameAccount && (namesSession || allowsOnly(action, assumeContext, caller.principalArn()));
+        boolean grantsSession = namesSession || namesCaller
                 && caller.sessionArn().map(session -> allowsOnly(action, assumeContext, session)).orElse(true);
         for (LayerResult layer : layers) {
             if (layer == trust || layer.evaluation().decision().allowed()) {

@@ -41,38 +41,22 @@ public final class TrustPolicyCompiler {
         if (!(root instanceof JsonNode.JsonObject document)) {
             throw new InputException(source, root.position(), "a trust policy must be a JSON object");
         }
-        List<JsonNode.Member> members = new ArrayList<>();
-        for (JsonNode.Member member : document.members()) {
-            if (!member.key().equals("Statement")) {
-                members.add(member);
-                continue;
-            }
-            List<JsonNode> statements = new ArrayList<>();
-            if (member.value() instanceof JsonNode.JsonArray array) {
-                for (JsonNode element : array.elements()) {
-                    statements.add(rewrite(element, source));
-                }
-            } else {
-                statements.add(rewrite(member.value(), source));
-            }
-            members.add(new JsonNode.Member("Statement", member.keyPosition(),
-                    new JsonNode.JsonArray(statements, member.value().position())));
-        }
-        return CompiledPolicy.compile(
-                PolicyReader.fromJson(new JsonNode.JsonObject(members, document.position()), source), index, source);
+        return CompiledPolicy.compile(PolicyReader.fromJson(
+                StatementRewrite.toEach(document, statement -> rewrite(statement, source)), source), index, source);
     }
 
     /**
      * What a Principal element may name for this caller: its ARN and its account (as the root ARN).
      * An account id written alone in a trust policy means the same root ARN (UG
-     * reference_policies_elements_principal).
+     * reference_policies_elements_principal). A role session ({@code callerArn}
+     * {@code arn:P:sts::A:assumed-role/NAME/SESSION}) is also its role, {@code principalArn}: the role's ARN
+     * with its path, which the session ARN does not carry (see {@link Caller#sessionRole}).
      */
-    public static List<String> identifiers(String callerArn) {
-        Optional<String> role = roleOfSession(callerArn);
-        if (role.isPresent()) {
+    public static List<String> identifiers(String callerArn, String principalArn) {
+        if (!principalArn.equals(callerArn)) {
             // a principal naming the role matches each of its sessions; the session ARN matches itself
-            Arn arn = Arn.parse(role.get());
-            return List.of(callerArn, role.get(), "arn:" + arn.partition() + ":iam::" + arn.account() + ":root");
+            Arn arn = Arn.parse(principalArn);
+            return List.of(callerArn, principalArn, "arn:" + arn.partition() + ":iam::" + arn.account() + ":root");
         }
         Arn arn = Arn.parse(callerArn);
         if (arn != null && arn.service().equals("iam") && AwsSyntax.isAccountId(arn.account())) {

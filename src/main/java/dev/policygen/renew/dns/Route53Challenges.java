@@ -46,11 +46,7 @@ public final class Route53Challenges implements ChallengePublisher {
             // write-ahead: a crash after the change is sent still leaves a record of what to remove
             record(zone.getKey(), zone.getValue());
             published = withZone(zone.getKey(), zone.getValue());
-            ZoneChange change = records.publish(zone.getKey(), zone.getValue());
-            if (!change.refused().isEmpty()) {
-                throw change.refused().values().iterator().next();
-            }
-            changes.addAll(change.changeIds());
+            changes.addAll(records.publish(zone.getKey(), zone.getValue()).requireAll().changeIds());
         }
         waiter.awaitInSync(changes);
     }
@@ -61,7 +57,7 @@ public final class Route53Challenges implements ChallengePublisher {
         Map<HostedZoneId, Map<String, List<String>>> remaining = new TreeMap<>(published);
         for (Map.Entry<HostedZoneId, Map<String, List<String>>> zone : published.entrySet()) {
             try {
-                records.remove(zone.getKey(), zone.getValue());
+                records.withdraw(zone.getKey(), zone.getValue()).requireAll();
                 journal.forget(zone.getKey(), zone.getValue());
                 remaining.remove(zone.getKey());
             } catch (IOException e) {

@@ -63,17 +63,6 @@ public final class ZoneRecords {
     }
 
     /**
-     * Adds {@code values} (record name to quoted values) to the zone in one change (or as few as Route 53's
-     * request limits allow); returns the last change's id. A name Route 53 refuses fails the whole call.
-     */
-    public String add(HostedZoneId zone, Map<String, List<String>> values) throws GuardException, AwsFailure,
-            InterruptedException {
-        ZoneChange change = publish(zone, values);
-        throwFirst(change);
-        return change.changeIds().get(change.changeIds().size() - 1);
-    }
-
-    /**
      * Adds {@code values} to the zone: every set read in one ListResourceRecordSets per page, then one
      * conditional change per request Route 53's limits allow (usually one for the whole zone). A name
      * Route 53 refuses for good is reported in the result, and the other names' values are still sent.
@@ -113,21 +102,10 @@ public final class ZoneRecords {
     }
 
     /**
-     * Removes exactly {@code values} from the zone in one change (none when none of them is there):
-     * a set left with other values is replaced by one with those, a set left empty is deleted. Returns
-     * the last change id, if a change was sent. A name Route 53 refuses fails the whole call.
-     */
-    public Optional<String> remove(HostedZoneId zone, Map<String, List<String>> values) throws GuardException,
-            AwsFailure, InterruptedException {
-        ZoneChange change = withdraw(zone, values);
-        throwFirst(change);
-        return change.changeIds().isEmpty() ? Optional.empty()
-                : Optional.of(change.changeIds().get(change.changeIds().size() - 1));
-    }
-
-    /**
-     * Removes exactly {@code values} from the zone, as {@link #remove} does, in as few changes as Route
-     * 53's limits allow; names Route 53 refuses are reported in the result, the others still cleaned.
+     * Removes exactly {@code values} from the zone (no change when none of them is there): a set left with
+     * other values is replaced by one with those, a set left empty is deleted; in as few changes as Route
+     * 53's limits allow. Names Route 53 refuses are reported in the result, the others still cleaned
+     * ({@link ZoneChange#requireAll} fails on the first).
      */
     public ZoneChange withdraw(HostedZoneId zone, Map<String, List<String>> values) throws GuardException,
             AwsFailure, InterruptedException {
@@ -171,12 +149,6 @@ public final class ZoneRecords {
             return new ZoneChange(ids, change.refused());
         } finally {
             lock.unlock();
-        }
-    }
-
-    private static void throwFirst(ZoneChange change) throws AwsFailure {
-        if (!change.refused().isEmpty()) {
-            throw change.refused().values().iterator().next();
         }
     }
 

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The accounts a sandbox holds: the default one (the static user's, which owns every zone not given
@@ -25,7 +24,6 @@ import java.util.regex.Pattern;
 public final class SandboxAccounts {
     /** AWS's default MaxSessionDuration of a role (UG id_roles_use; reference identity-and-fleet 2). */
     public static final Duration DEFAULT_MAX_SESSION = Duration.ofHours(1);
-    private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::[0-9]{12}:role/([\\w+=,.@-]+/)*[\\w+=,.@-]{1,64}");
 
     private final String defaultAccount;
     private final Map<String, List<CompiledPolicy>> scps;
@@ -68,7 +66,7 @@ public final class SandboxAccounts {
 
     /** Refuses a role ARN that IAM would not accept; the message names the value. */
     public static String checkRoleArn(String arn) {
-        if (arn == null || !ROLE_ARN.matcher(arn).matches()) {
+        if (!AwsSyntax.isRoleArn(arn)) {
             throw new IllegalArgumentException("\"" + arn + "\" is not a role ARN (arn:aws:iam::ACCOUNT:role/NAME)");
         }
         return arn;

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Runs every scenario in src/test/resources/chain-scenarios/chains: a file holds {@code trustPolicy},
  * {@code roleArn}, the role's policy types ({@code identity}, {@code scps}, ... as in
- * {@link LayeredScenarioTest}), the caller ({@code principal}, {@code webIdentity}, {@code callerPolicies},
+ * {@link LayeredScenarioTest}), the caller ({@code principal}, for a role session {@code callerRole} (its role's
+ * ARN with the path), {@code webIdentity}, {@code callerPolicies},
  * {@code callerBoundary}, {@code callerScps}) and {@code cases}; a case may replace any of them and has {@code assumeContext},
  * {@code request}, the chain's {@code decision}, and optionally {@code hop1} / {@code hop1DecidedBy} /
  * {@code hop2DecidedBy}.
@@ -79,7 +80,11 @@ class ChainScenarioTest {
         CompiledPolicy trust = TrustPolicyCompiler.compile(JsonWriter.pretty(trustNode), "trust", index[0]);
         boolean web = LayeredScenarioTest.pick(scenario, root, "webIdentity")
                 .map(n -> ((JsonNode.JsonBoolean) n).value()).orElse(false);
-        Caller caller = new Caller(string(scenario, root, "principal"), web, callerPolicies);
+        Optional<JsonNode> callerRole = LayeredScenarioTest.pick(scenario, root, "callerRole");
+        Caller caller = callerRole.isPresent()
+                ? Caller.session(string(scenario, root, "principal"), ((JsonNode.JsonString) callerRole.get()).value(),
+                        callerPolicies)
+                : new Caller(string(scenario, root, "principal"), web, callerPolicies);
         List<ContextValue> assumeContext = new ArrayList<>();
         Optional<JsonNode> context = LayeredScenarioTest.pick(scenario, root, "assumeContext");
         if (context.isPresent()) {

@@ -29,7 +29,9 @@ import java.util.Optional;
  * One AssumeRole chain for the differential tests, in the form both evaluators read: the caller (an IAM
  * principal with its identity policies, permissions boundary and SCP levels; a service principal; or a web
  * identity), the role's trust policy and the RCP levels of the role's account, what the caller sends
- * ({@code assumeContext}), and optionally the request made as the role ({@link RoleRequest}).
+ * ({@code assumeContext}), and optionally the request made as the role ({@link RoleRequest}). A role session
+ * caller ({@code arn:aws:sts::ACCOUNT:assumed-role/NAME/SESSION}) has {@code callerRole}, its role's ARN with
+ * the role's path, which the session ARN does not carry; null for other callers.
  *
  * <p>What AWS adds to the assume request itself is stated here, once, for the oracle (which derives no
  * context from the principal): an IAM caller's requests carry {@code aws:PrincipalArn} and
@@ -37,7 +39,7 @@ import java.util.Optional;
  * make AWS authorize {@code sts:TagSession} too (UG id_session-tags). policygen's {@link ChainEvaluator}
  * derives both on its own, so a disagreement shows when it derives them differently.
  */
-record ChainCase(long id, CallerKind kind, String callerArn, String roleArn, JsonNode trust,
+record ChainCase(long id, CallerKind kind, String callerArn, String callerRole, String roleArn, JsonNode trust,
         List<JsonNode> callerIdentity, Optional<JsonNode> callerBoundary, List<JsonNode> callerScps,
         List<JsonNode> roleRcps, List<ContextValue> assumeContext, Optional<RoleRequest> request) {
 
@@ -81,7 +83,7 @@ record ChainCase(long id, CallerKind kind, String callerArn, String roleArn, Jso
                 member("action", str(action)), member("resource", str(roleArn)),
                 member("resourceAccount", str(roleAccount())), member("trust", trust), member("rcps", levels(roleRcps))));
         if (kind == CallerKind.IAM) {
-            sent.add(ContextValue.single(StsNames.KEY_PRINCIPAL_ARN, callerArn));
+            sent.add(ContextValue.single(StsNames.KEY_PRINCIPAL_ARN, callerRole != null ? callerRole : callerArn));
             sent.add(ContextValue.single(StsNames.KEY_PRINCIPAL_ACCOUNT, Arn.parse(callerArn).account()));
             hop.add(member("identity", arr(callerIdentity)));
             hop.add(member("scps", levels(callerScps)));
@@ -115,7 +117,8 @@ record ChainCase(long id, CallerKind kind, String callerArn, String roleArn, Jso
         LayeredPolicies callerPolicies = new LayeredPolicies(List.of(), compileAll(callerScps, "caller-scp", index),
                 compileAll(callerIdentity, "caller", index), compileOne(callerBoundary, "caller-boundary", index),
                 Optional.empty());
-        Caller caller = new Caller(callerArn, kind == CallerKind.WEB_IDENTITY, callerPolicies);
+        Caller caller = callerRole != null ? Caller.session(callerArn, callerRole, callerPolicies)
+                : new Caller(callerArn, kind == CallerKind.WEB_IDENTITY, callerPolicies);
         CompiledPolicy trustPolicy = TrustPolicyCompiler.compile(JsonWriter.minified(trust), "trust", index[0]++);
         LayeredPolicies assumeOnly = new LayeredPolicies(rcps, List.of(), List.of(), Optional.empty(), Optional.empty());
         List<Hop> assumed = new ChainEvaluator(caller, roleArn, trustPolicy, assumeOnly).assumeHops(assumeContext);
@@ -179,7 +182,9 @@ record ChainCase(long id, CallerKind kind, String callerArn, String roleArn, Jso
 
     String describe() {
         StringBuilder out = new StringBuilder();
-        out.append("caller: ").append(kind).append(' ').append(callerArn).append(" -> ").append(roleArn).append('\n');
+        out.append("caller: ").append(kind).append(' ').append(callerArn)
+                .append(callerRole != null ? " (session of " + callerRole + ")" : "").append(" -> ").append(roleArn)
+                .append('\n');
         out.append("sends: ").append(assumeContext).append('\n');
         out.append("trust: ").append(JsonWriter.minified(trust)).append('\n');
         callerIdentity.forEach(p -> out.append("caller policy: ").append(JsonWriter.minified(p)).append('\n'));

@@ -52,7 +52,7 @@ final class RoleProbeCases {
                 List<JsonNode> callerPolicies = probe.kind() != CallerKind.IAM ? List.of()
                         : probe.callerPolicies().orElse(List.of(policy(statement("Allow",
                                 List.of("sts:AssumeRole", "sts:TagSession"), role.roleArn(), null))));
-                ChainCase chain = new ChainCase(++id, probe.kind(), probe.callerArn(), role.roleArn(),
+                ChainCase chain = new ChainCase(++id, probe.kind(), probe.callerArn(), null, role.roleArn(),
                         role.identity().trust().json(), callerPolicies, Optional.empty(), List.of(), List.of(),
                         probe.sent(), Optional.empty());
                 pending.add(new ProbeCase(chain, kind.name(), role.request(), probe));

@@ -11,13 +11,15 @@ import dev.policygen.eval.oracle.ChainCase.CallerKind;
 import dev.policygen.json.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 
 /**
  * Seeded random AssumeRole chains (issue 11, "Simulate across the chain"): a caller of each kind
  * (same- and cross-account IAM users and roles with identity policies, boundary and SCP levels; service
- * principals sending aws:SourceAccount/SourceArn and, for EKS Pod Identity, session tags; GitHub and EKS
+ * principals sending aws:SourceAccount/SourceArn and, for EKS Pod Identity, session tags; role sessions, one
+ * of a role with a path, whose role a Principal and aws:PrincipalArn name; GitHub and EKS
  * web identities sending sub/aud claims), a trust policy of 1-3 statements whose principals, actions and
  * conditions ({@link TrustStatements}) are drawn so that they often name the caller and often do not, the
  * role account's RCP levels, and the request made as the role ({@link LayeredCaseGenerator}'s shapes plus
@@ -29,7 +31,18 @@ final class TrustChainGenerator {
     static final String ROLE_ARN = "arn:aws:iam::" + ROLE_ACCOUNT + ":role/dns-acme";
     static final List<String> IAM_CALLERS = List.of("arn:aws:iam::" + ROLE_ACCOUNT + ":role/workload",
             "arn:aws:iam::" + ROLE_ACCOUNT + ":user/alice", "arn:aws:iam::" + OTHER_ACCOUNT + ":role/traefik",
-            "arn:aws:iam::" + OTHER_ACCOUNT + ":user/bob", "arn:aws:iam::" + OTHER_ACCOUNT + ":role/path/ci");
+            "arn:aws:iam::" + OTHER_ACCOUNT + ":user/bob", "arn:aws:iam::" + OTHER_ACCOUNT + ":role/path/ci",
+            "arn:aws:sts::" + OTHER_ACCOUNT + ":assumed-role/ci/run-7",
+            "arn:aws:sts::" + ROLE_ACCOUNT + ":assumed-role/workload/s1");
+    /**
+     * The role of each session caller, path included: a session ARN carries only the role's name, and a
+     * Principal or aws:PrincipalArn names the role with its path. Only roles that exist are ever named
+     * (a role name is unique in its account whatever the path, and IAM refuses a trust naming a role that
+     * does not exist), so no case names {@code role/ci} at path {@code /}.
+     */
+    static final Map<String, String> SESSION_ROLES = Map.of(
+            "arn:aws:sts::" + OTHER_ACCOUNT + ":assumed-role/ci/run-7", "arn:aws:iam::" + OTHER_ACCOUNT + ":role/path/ci",
+            "arn:aws:sts::" + ROLE_ACCOUNT + ":assumed-role/workload/s1", "arn:aws:iam::" + ROLE_ACCOUNT + ":role/workload");
     static final List<String> SERVICES = List.of("ecs-tasks.amazonaws.com", "lambda.amazonaws.com",
             "ec2.amazonaws.com", "pods.eks.amazonaws.com");
     static final String GITHUB = "token.actions.githubusercontent.com";
@@ -76,7 +89,8 @@ final class TrustChainGenerator {
             scps.add(policy(pick(CallerPolicies.SCPS)));
         }
         List<JsonNode> rcps = random.nextInt(10) < 2 ? List.of(policy(pick(CallerPolicies.RCPS))) : List.of();
-        return new ChainCase(id, kind, caller, ROLE_ARN, document(trust), callerIdentity, boundary, scps, rcps,
+        return new ChainCase(id, kind, caller, kind == CallerKind.IAM ? SESSION_ROLES.get(caller) : null, ROLE_ARN,
+                document(trust), callerIdentity, boundary, scps, rcps,
                 statements.sent(kind, caller), Optional.of(roleRequest()));
     }
 

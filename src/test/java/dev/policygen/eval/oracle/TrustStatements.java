@@ -58,8 +58,11 @@ final class TrustStatements {
         return switch (kind) {
             case IAM -> {
                 String account = Arn.parse(caller).account();
+                String role = TrustChainGenerator.SESSION_ROLES.get(caller);
                 yield switch (random.nextInt(7)) {
-                    case 0, 1 -> aws(str(caller));
+                    // a session is named by its role (with the role's path) or by its own ARN
+                    case 0 -> aws(str(caller));
+                    case 1 -> aws(str(role != null ? role : caller));
                     case 2 -> aws(str("arn:aws:iam::" + account + ":root"));
                     case 3 -> aws(str(account));
                     case 4 -> aws(Json.strings(List.of("arn:aws:iam::" + OTHER_ACCOUNT + ":role/other", caller)));
@@ -109,7 +112,8 @@ final class TrustStatements {
                 case 1 -> block("Null", "sts:ExternalId", str(random.nextBoolean() ? "true" : "false"));
                 case 2 -> block(pick(new String[] {"ArnEquals", "ArnLike", "ArnNotEquals", "StringEquals"}),
                         "aws:PrincipalArn", str(pick(new String[] {TrustChainGenerator.IAM_CALLERS.get(2),
-                                "arn:aws:iam::" + OTHER_ACCOUNT + ":role/*", "arn:aws:iam::*:user/*"})));
+                                "arn:aws:iam::" + OTHER_ACCOUNT + ":role/*", "arn:aws:iam::*:user/*",
+                                "arn:aws:iam::" + OTHER_ACCOUNT + ":role/path/ci"})));
                 case 3 -> block("StringEquals", "aws:PrincipalAccount", str(pick(new String[] {ROLE_ACCOUNT,
                         OTHER_ACCOUNT})));
                 default -> tagCondition();
