@@ -74,8 +74,9 @@ public final class ChallengeWaves {
         this(zones, records, waiter, journal, slots, log, GATHER_QUIET, GATHER_LONGEST, System::nanoTime);
     }
 
-    ChallengeWaves(ChallengeZones zones, ZoneRecords records, ChangeWaiter waiter, Journal journal, WorkSlots slots,
-            RenewLog log, Duration quiet, Duration longest, LongSupplier nanoTime) {
+    /** With the gathering windows and the clock given: tests. */
+    public ChallengeWaves(ChallengeZones zones, ZoneRecords records, ChangeWaiter waiter, Journal journal,
+            WorkSlots slots, RenewLog log, Duration quiet, Duration longest, LongSupplier nanoTime) {
         this.zones = zones;
         this.records = records;
         this.waiter = waiter;
@@ -208,30 +209,26 @@ public final class ChallengeWaves {
         }
 
         /**
-         * The leader, under the lock: waits until the wave closes, then lets the next one gather. Time
-         * the leader overslept its wait by does not count as quiet: the process was not running then (a
-         * collection's pause, a starved CPU), so no order could have joined; on the loaded 2-core bench
-         * machine a 2.6 s pause closed a wave of 42 orders whose next order came right after it.
+         * The leader, under the lock: waits until the wave closes, then lets the next one gather. When
+         * the leader wakes well after it meant to, the process was not running (a collection's pause, a
+         * starved CPU) and no order could join meanwhile, so the quiet starts again from that wake-up;
+         * the longest window still bounds the wave. On the loaded 2-core bench machine a 2.6 s pause
+         * closed a wave of 42 orders whose next order came right after it.
          */
         private void gather() throws InterruptedException {
             long started = nanoTime.getAsLong();
-            long stalled = 0;
-            long seenJoin = lastJoin;
+            long quietFrom = lastJoin;
             while (coming > 0) {
-                if (lastJoin != seenJoin) {
-                    // the quiet starts again from this join: earlier stops no longer matter
-                    seenJoin = lastJoin;
-                    stalled = 0;
-                }
+                quietFrom = Math.max(quietFrom, lastJoin);
                 long now = nanoTime.getAsLong();
-                long left = Math.min(lastJoin + stalled + quietNanos, started + longestNanos) - now;
+                long left = Math.min(quietFrom + quietNanos, started + longestNanos) - now;
                 if (left <= 0) {
                     break;
                 }
                 joined.awaitNanos(left);
-                long overslept = nanoTime.getAsLong() - now - left;
-                if (overslept > OVERSLEEP_IGNORED) {
-                    stalled += overslept;
+                long woke = nanoTime.getAsLong();
+                if (woke - now - left > OVERSLEEP_IGNORED) {
+                    quietFrom = woke;
                 }
             }
             gathering = null;
