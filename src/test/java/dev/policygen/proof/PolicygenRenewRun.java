@@ -28,13 +28,23 @@ final class PolicygenRenewRun {
     /** Certificate name to its domains. */
     private final Map<String, List<String>> certificates;
     private final String zoneId;
+    /** JVM options before the launcher's class path (a GC log, say) and renew options after its own. */
+    private final List<String> jvmOptions;
+    private final List<String> renewOptions;
 
     /** @param zoneId the zone id every certificate's config gives, or null to let renew discover the zone */
     PolicygenRenewRun(PebbleServer pebble, Path accountKey, Map<String, List<String>> certificates, String zoneId) {
+        this(pebble, accountKey, certificates, zoneId, List.of(), List.of());
+    }
+
+    PolicygenRenewRun(PebbleServer pebble, Path accountKey, Map<String, List<String>> certificates, String zoneId,
+            List<String> jvmOptions, List<String> renewOptions) {
         this.pebble = pebble;
         this.accountKey = accountKey;
         this.certificates = new LinkedHashMap<>(certificates);
         this.zoneId = zoneId;
+        this.jvmOptions = List.copyOf(jvmOptions);
+        this.renewOptions = List.copyOf(renewOptions);
     }
 
     /** The renew config: the account, Pebble, and per certificate its domains, zone and files destination. */
@@ -64,10 +74,12 @@ final class PolicygenRenewRun {
         if (!extra.isEmpty()) {
             command.addAll(List.of(extra.split("\\s+")));
         }
+        command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.policygen.cli.Main", "renew",
                 "--config", config.toString(), "--acme-ca", pebble.tlsCaFile().toString(),
                 "--aws-endpoint", sandbox.ports().apiUrl(), "--state-dir", directory.resolve("state").toString(),
                 "--force-issue"));
+        command.addAll(renewOptions);
         Map<String, String> environment = ClientEnvironment.keysOnly(directory);
         ClientProcess.Outcome outcome = ClientProcess.run(command, environment, directory,
                 LIMIT.plus(LIMIT_PER_CERTIFICATE.multipliedBy(certificates.size())));

@@ -64,4 +64,24 @@ final class RenewBenchRows {
         assertEquals(RenewPolicy.of(config, zones).commandLine(), "policygen generate " + String.join(" ", options));
         return ProofPolicies.generate(options.toArray(String[]::new));
     }
+
+    /**
+     * The fleet pass's policy: what renew's own --policy guard evaluates ({@link RenewPolicy#document()}),
+     * the statements `policygen generate` writes for the same command line (checked as above). generate
+     * itself refuses it past about 160 names in one zone (1,000 names: 36,584 characters): renew changes every name of a zone in one batch,
+     * so the names cannot be split across documents, and the statement outgrows IAM's size limits (6,144
+     * characters managed, 10,240 inline). The sandbox enforces no size limit, so the bench still runs
+     * under exactly those statements.
+     */
+    static PolicyDocument fleetPolicy(PolicygenRenewRun run, List<String> domains) throws Exception {
+        RenewConfig config = RenewConfigReader.read(run.config(Path.of("/unused")), "bench config", true);
+        RenewPolicy policy = RenewPolicy.of(config, List.of());
+        List<String> options = new ArrayList<>(List.of("--client", RenewPolicy.CLIENT, "--zone-id-configured"));
+        for (String domain : domains) {
+            options.add("--domain");
+            options.add(domain + "=" + AcmeClientsBench.ZONE_ID);
+        }
+        assertEquals(policy.commandLine(), "policygen generate " + String.join(" ", options));
+        return policy.document();
+    }
 }

@@ -28,6 +28,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -150,5 +153,50 @@ class ChallengeWavesTest {
                 "closed at once: no certificate of the pass can still join");
         a.withdraw();
         assertEquals(2, route53.changes.size());
+    }
+
+    @Test
+    void timeTheProcessWasStoppedIsNotQuiet() throws Exception {
+        // the clock jumps 10 s while the leader waits out its 1 s of quiet, as in a long collection pause
+        AtomicBoolean stopped = new AtomicBoolean();
+        AtomicInteger reads = new AtomicInteger();
+        AtomicInteger readsAfterStop = new AtomicInteger();
+        LongSupplier clock = () -> {
+            if (!stopped.get()) {
+                reads.incrementAndGet();
+                return 0L;
+            }
+            readsAfterStop.incrementAndGet();
+            return TimeUnit.SECONDS.toNanos(10);
+        };
+        GuardedAws aws = EngineFakes.guarded(EngineFakes.services(route53));
+        ChallengeWaves paused = new ChallengeWaves(new ChallengeZones(aws), new ZoneRecords(aws, d -> { }),
+                new ChangeWaiter(aws, Clock.systemUTC(), d -> { }, Duration.ofMinutes(1)), journal,
+                WorkSlots.unlimited(), new RenewLog(new PrintWriter(new StringWriter()), RenewLog.Format.TEXT,
+                        Clock.systemUTC()), Duration.ofSeconds(1), Duration.ofHours(1), clock);
+        paused.expect(2);
+        ChallengePublisher a = paused.publisher("a", Map.of("a.example.com", Optional.of(COM)));
+        ChallengePublisher b = paused.publisher("b", Map.of("b.example.com", Optional.of(COM)));
+        Future<?> leader = pool.submit(() -> {
+            a.publish(records("a.example.com", "va"));
+            return null;
+        });
+        // a's join, the gathering's start and its first wait each read the clock once before the wait
+        while (reads.get() < 3) {
+            Thread.onSpinWait();
+        }
+        stopped.set(true);
+        // the leader wakes, reads the clock, and (fixed) waits a new quiet: b joins it in the same wave
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (readsAfterStop.get() < 2 && !leader.isDone() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        b.publish(records("b.example.com", "vb"));
+        leader.get(10, TimeUnit.SECONDS);
+        assertEquals(1, paused.waves(), "b joined the wave the pause did not close");
+        assertEquals(2, route53.changes.get(0).size(), route53.changes.toString());
+        a.withdraw();
+        b.withdraw();
+        assertEquals(List.of(), journal.leftovers());
     }
 }
