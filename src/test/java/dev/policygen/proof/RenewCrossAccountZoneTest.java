@@ -128,6 +128,7 @@ class RenewCrossAccountZoneTest extends RenewBedTest {
                     "route53:ChangeResourceRecordSets", "route53:GetChange"), Set.copyOf(actions), actions.toString());
             assertEquals(1, actions.stream().filter("sts:AssumeRoleWithWebIdentity"::equals).count(), actions.toString());
             assertEquals(1, actions.stream().filter("sts:AssumeRole"::equals).count(), actions.toString());
+            assertEquals(1, actions.stream().filter("route53:ListResourceRecordSets"::equals).count(), actions.toString());
             assertEquals(2, actions.stream().filter("route53:ChangeResourceRecordSets"::equals).count(),
                     "one batch to present, one to clean up: " + actions);
             int assume = actions.indexOf("sts:AssumeRole");
