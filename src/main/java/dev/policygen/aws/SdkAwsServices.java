@@ -10,6 +10,7 @@ import dev.policygen.renew.cloud.LoadBalancers;
 import dev.policygen.renew.cloud.ObjectStore;
 import dev.policygen.renew.cloud.ServerCertificates;
 import dev.policygen.renew.cloud.Topics;
+import dev.policygen.renew.cloud.ZoneRole;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,6 +63,8 @@ public final class SdkAwsServices implements AwsServices {
     private final Lazy<AcmClient> acm = new Lazy<>(() -> configure(AcmClient.builder(), regional()).build());
     private final Lazy<S3Client> s3 = new Lazy<>(this::s3Client);
     private final Map<String, Lazy<SnsClient>> sns = new java.util.concurrent.ConcurrentHashMap<>();
+    /** One session and Route 53 client per zone role, for the zones in other accounts. */
+    private final Map<ZoneRole, Route53Client> roleClients = new java.util.concurrent.ConcurrentHashMap<>();
 
     private record Settings(String region, Optional<URI> endpoint, Optional<TrustManager[]> trust) {
     }
@@ -115,6 +118,35 @@ public final class SdkAwsServices implements AwsServices {
     }
 
     @Override
+    public synchronized HostedZones hostedZonesAs(ZoneRole role) throws AwsFailure {
+        Route53Client client = roleClients.get(role);
+        if (client == null) {
+            AwsCredentialsProvider session = SdkStsCredentials.assumeRole(new SdkStsCredentials.RoleLink(
+                    role.roleArn(), role.externalId(), role.sessionName(), Optional.empty(),
+                    "renew config roleArn", "externalId"), credentials, new SdkStsCredentials.StsTarget(
+                    settings.region(), settings.endpoint(), settings.trust()));
+            try {
+                session.resolveCredentials();
+            } catch (RuntimeException e) {
+                java.util.Optional<SdkStsCredentials.LinkFailure> link = SdkStsCredentials.LinkFailure.in(e);
+                if (link.isPresent() && link.get().failure() instanceof AwsFailure failure) {
+                    throw failure;
+                }
+                throw new AwsFailure(AwsFailure.Kind.SERVICE_ERROR, "AssumeRole of " + role.roleArn() + ": "
+                        + SdkFailures.oneLine(String.valueOf(e.getMessage())), e);
+            }
+            client = configure(Route53Client.builder(), global(), List.of(), session).build();
+            roleClients.put(role, client);
+            built.add(client);
+            if (session instanceof SdkAutoCloseable closeable) {
+                built.add(closeable);
+            }
+        }
+        Route53Client chosen = client;
+        return new SdkHostedZones(() -> chosen);
+    }
+
+    @Override
     public ServerCertificates serverCertificates() {
         return new SdkServerCertificates(iam::get);
     }
@@ -152,6 +184,7 @@ public final class SdkAwsServices implements AwsServices {
             client.close();
         }
         built.clear();
+        roleClients.clear();
         if (credentials instanceof SdkAutoCloseable closeable) {
             closeable.close();
         }
@@ -232,12 +265,17 @@ public final class SdkAwsServices implements AwsServices {
 
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(B builder, Region region,
             List<ExecutionInterceptor> interceptors) {
+        return configure(builder, region, interceptors, credentials);
+    }
+
+    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(B builder, Region region,
+            List<ExecutionInterceptor> interceptors, AwsCredentialsProvider signer) {
         UrlConnectionHttpClient.Builder http = UrlConnectionHttpClient.builder()
                 .connectionTimeout(CONNECT_TIMEOUT)
                 .socketTimeout(READ_TIMEOUT);
         settings.trust().ifPresent(trust -> http.tlsTrustManagersProvider(() -> trust));
         builder.region(region)
-                .credentialsProvider(credentials)
+                .credentialsProvider(signer)
                 .httpClientBuilder(http)
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())
                         .apiCallTimeout(CALL_TIMEOUT).executionInterceptors(interceptors));

@@ -62,9 +62,17 @@ final class SdkStsCredentials {
         }
     }
 
-    /** A role to assume and what its refusal messages say about where it came from. */
+    /**
+     * A role to assume and what its refusal messages say about where it came from; {@code externalIdKey} is the
+     * setting that holds the external id there ({@code external_id} in a profile, {@code externalId} in a renew
+     * config).
+     */
     record RoleLink(String roleArn, Optional<String> externalId, Optional<String> sessionName,
-            Optional<Duration> duration, String origin) {
+            Optional<Duration> duration, String origin, String externalIdKey) {
+        RoleLink(String roleArn, Optional<String> externalId, Optional<String> sessionName,
+                Optional<Duration> duration, String origin) {
+            this(roleArn, externalId, sessionName, duration, origin, "external_id");
+        }
     }
 
     private SdkStsCredentials() {
@@ -153,8 +161,9 @@ final class SdkStsCredentials {
             Matcher caller = CALLER.matcher(reported);
             String principal = caller.find() ? caller.group(1) : "the source credentials";
             message = "the trust policy of role " + role.roleArn() + " refused " + principal + " (" + role.origin()
-                    + (role.externalId().isPresent() ? ", external_id sent"
-                            : "; no external_id was sent: if the trust requires sts:ExternalId, set external_id")
+                    + (role.externalId().isPresent() ? ", " + role.externalIdKey() + " sent"
+                            : "; no " + role.externalIdKey() + " was sent: if the trust requires sts:ExternalId, set "
+                                    + role.externalIdKey())
                     + "): " + reported;
         } else {
             message = "STS refused AssumeRole of " + role.roleArn() + " (" + role.origin() + "): " + reported;

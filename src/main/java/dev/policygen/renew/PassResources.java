@@ -154,10 +154,24 @@ final class PassResources implements AutoCloseable {
         PolicyGuard guard = given.isPresent() ? PolicyGuard.of(given.get(), policy)
                 : resolved.certificates().isEmpty() ? PolicyGuard.of(List.of(discoveryOnly()), policy)
                 : PolicyGuard.generated(policy);
+        Optional<CrossAccountZones> crossAccount = resolved.certificates().isEmpty() ? Optional.empty()
+                : CrossAccountZones.of(policy, resolved, Optional.of(region), account, deleteOld,
+                        request.notifications().topicArns());
+        if (crossAccount.isPresent()) {
+            guard = crossAccount.get().guard(given.isPresent() ? guard : null);
+        }
         GuardedAws aws = guarded(services, guard, scope, route53Limit, sleeper, log);
-        log.info("start", "certificates", resolved.certificates().size(), "policy",
-                request.policyFile().isPresent() ? request.policyFile().get().toString() : policy.commandLine(),
-                "state-dir", stateDir);
+        String policyLine = request.policyFile().isPresent() ? request.policyFile().get().toString()
+                : crossAccount.isPresent() ? crossAccount.get().workloadLine() : policy.commandLine();
+        if (crossAccount.isPresent()) {
+            log.info("start", "certificates", resolved.certificates().size(), "policy", policyLine,
+                    "dns-role-policy", crossAccount.get().roleLines(), "state-dir", stateDir);
+            // before any certificate: a role STS (or the guard) refuses fails the pass before Route 53 is called
+            aws.assumeZoneRoles(crossAccount.get().roleOfZone());
+        } else {
+            log.info("start", "certificates", resolved.certificates().size(), "policy", policyLine,
+                    "state-dir", stateDir);
+        }
         return new PassResources(opened, out, request.logFormat(), log, clock, sleeper, resolved, failedBefore,
                 journal, importedArns, aws);
     }

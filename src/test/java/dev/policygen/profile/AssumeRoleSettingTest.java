@@ -54,8 +54,9 @@ class AssumeRoleSettingTest {
             "error: deliver cannot assume a role, so it cannot reach a zone in another account: ",
             "error: deliver cannot assume a role, so it cannot reach a zone in another account: "});
         EXPECTED.put("policygen", new String[] {
-            "error: policygen cannot assume a role yet, so it cannot reach a zone in another account: ",
-            "error: policygen cannot assume a role yet, so it cannot reach a zone in another account: "});
+            "policygen: set roleArn: " + ROLE + " on the zone in the renew config (needs policygen >= 0.1.0)",
+            "policygen: set roleArn: " + ROLE + " on the zone in the renew config (needs policygen >= 0.1.0) and"
+                    + " externalId: policygen-ext-1 on that zone (needs policygen >= 0.1.0)"});
     }
 
     @Test

@@ -148,7 +148,9 @@ class ProfilesTest {
         for (String client : List.of("acme.sh", "letsencrypt-aws")) {
             assertEquals(RoleAssumption.Status.UNSUPPORTED, PROFILES.find(client).assumeRole().status(), client);
         }
-        assertEquals(RoleAssumption.Status.PLANNED, PROFILES.find("policygen").assumeRole().status());
+        assertEquals(RoleAssumption.Status.SUPPORTED, PROFILES.find("policygen").assumeRole().status(),
+                "issue 12: renew takes a zone's roleArn + externalId from its config");
+        assertTrue(PROFILES.find("policygen").assumeRole().canSendExternalId());
         for (ClientProfile profile : PROFILES.all()) {
             assertFalse(profile.assumeRole().source().isBlank(), profile.client());
         }
@@ -178,11 +180,13 @@ class ProfilesTest {
         assertTrue(ProfileDocs.roleParagraph(PROFILES.find("acme.sh").assumeRole())
                 .startsWith("Assuming a role (a zone in another account): not possible: dns_aws signs"));
         assertTrue(ProfileDocs.roleParagraph(PROFILES.find("policygen").assumeRole())
-                .startsWith("Assuming a role (a zone in another account): planned, not yet possible: renew signs"));
+                .startsWith("Assuming a role (a zone in another account): set roleArn: ${role-arn} on the zone in the"
+                        + " renew config (since policygen 0.1.0); external id: externalId: ${external-id} on that zone"
+                        + " (since policygen 0.1.0)."));
         assertEquals("yes, with external id", ProfileDocs.roleSummary(PROFILES.find("lego").assumeRole()));
         assertEquals("yes, no external id", ProfileDocs.roleSummary(PROFILES.find("cert-manager").assumeRole()));
         assertEquals("no", ProfileDocs.roleSummary(PROFILES.find("letsencrypt-aws").assumeRole()));
-        assertEquals("planned", ProfileDocs.roleSummary(PROFILES.find("policygen").assumeRole()));
+        assertEquals("yes, with external id", ProfileDocs.roleSummary(PROFILES.find("policygen").assumeRole()));
     }
 
     /** generate reads the compiled forms; each must be exactly what its JSON source parses to. */

@@ -1,12 +1,9 @@
 package dev.policygen.proof;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.policygen.json.JsonNode;
 import dev.policygen.json.JsonNode.JsonObject;
-import dev.policygen.json.JsonReader;
 import dev.policygen.sandbox.Sandbox;
 import dev.policygen.sandbox.sts.OidcIssuer;
 import dev.policygen.sandbox.sts.RoleDeclaration;
@@ -19,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -207,74 +203,27 @@ class RenewCredentialSourcesTest extends RenewBedTest {
     }
 
     private static void assertNoRoute53(Sandbox sandbox) throws Exception {
-        for (JsonObject line : log(sandbox)) {
-            String action = text(line, "action");
-            assertFalse(action != null && action.startsWith("route53:"), "nothing reaches Route 53: " + line);
-        }
+        RenewInEnvironment.assertNoRoute53(sandbox);
     }
 
     private static void assertOneLine(Child run, String... parts) {
-        List<String> lines = run.output.lines().filter(l -> !l.isBlank()).toList();
-        String error = lines.stream().filter(l -> l.contains(parts[0])).findFirst().orElse(null);
-        assertTrue(error != null, parts[0] + " in: " + run.output);
-        for (String part : parts) {
-            assertTrue(error.contains(part), part + " in: " + error);
-        }
-        assertFalse(run.output.contains("\tat "), "no stack trace: " + run.output);
+        RenewInEnvironment.assertOneLine(new RenewInEnvironment.Result(run.exit, run.output), parts);
     }
 
     private static List<JsonObject> log(Sandbox sandbox) throws Exception {
-        List<JsonObject> lines = new ArrayList<>();
-        Path file = sandbox.callLogFile().orElseThrow();
-        if (Files.exists(file)) {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                if (!line.isBlank()) {
-                    lines.add((JsonObject) JsonReader.read(line, file.toString()));
-                }
-            }
-        }
-        return lines;
+        return RenewInEnvironment.log(sandbox);
     }
 
     private static String text(JsonObject object, String key) {
-        return object.get(key).filter(JsonNode.JsonString.class::isInstance)
-                .map(v -> ((JsonNode.JsonString) v).value()).orElse(null);
+        return RenewInEnvironment.text(object, key);
     }
 
     private record Child(int exit, String output) {
     }
 
-    /**
-     * renew in its own JVM: the SDK reads credentials from the process environment, which a test cannot change in
-     * its own. The child gets no keys, no shared files but {@code environment}'s, and no instance metadata.
-     */
+    /** renew in its own JVM with only {@code environment}'s AWS settings ({@link RenewInEnvironment}). */
     private Child renew(Sandbox sandbox, Map<String, String> environment) throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        String configFile = environment.getOrDefault("AWS_CONFIG_FILE", "/dev/null");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC", "-Daws.configFile=" + configFile, "-Daws.sharedCredentialsFile=/dev/null",
-                "-Daws.disableEc2Metadata=true", "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
-                "-cp", System.getProperty("java.class.path"), "dev.policygen.cli.Main"));
-        command.addAll(bed.renewArguments(sandbox, config, dir.resolve("state")));
-        Path output = dir.resolve("renew-" + System.nanoTime() + ".out");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(output.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File(
-                        "/dev/null")));
-        Map<String, String> env = builder.environment();
-        for (String name : List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE",
-                "AWS_ROLE_ARN", "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_ROLE_SESSION_NAME", "AWS_ENDPOINT_URL",
-                "AWS_CONTAINER_CREDENTIALS_FULL_URI", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI")) {
-            env.remove(name);
-        }
-        env.put("AWS_EC2_METADATA_DISABLED", "true");
-        env.put("AWS_CONFIG_FILE", configFile);
-        env.put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
-        env.putAll(environment);
-        Process process = builder.start();
-        if (!process.waitFor(RenewChild.LIMIT.toSeconds(), TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("renew did not end: " + Files.readString(output));
-        }
-        return new Child(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+        RenewInEnvironment.Result result = RenewInEnvironment.run(bed, sandbox, config, dir, environment);
+        return new Child(result.exit(), result.output());
     }
 }

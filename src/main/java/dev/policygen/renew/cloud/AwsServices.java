@@ -1,5 +1,7 @@
 package dev.policygen.renew.cloud;
 
+import dev.policygen.AwsFailure;
+
 /** The AWS services the renewer reaches, built once per run by the SDK adapters (or a test). */
 public interface AwsServices extends AutoCloseable {
     HostedZones hostedZones();
@@ -15,6 +17,15 @@ public interface AwsServices extends AutoCloseable {
     /** SNS, for renew --notify sns:ARN; a test's services without it refuse the publish. */
     default Topics topics() {
         throw new UnsupportedOperationException("these AWS services have no SNS");
+    }
+
+    /**
+     * Route 53 as {@code role}, a zone's role in another account: the run's own credentials assume it now (one
+     * STS AssumeRole; a later call for an equal role reuses the session), and its session is renewed before it
+     * expires. A refusal is an {@link AwsFailure} naming the role, the principal and the external id.
+     */
+    default HostedZones hostedZonesAs(ZoneRole role) throws AwsFailure {
+        throw new UnsupportedOperationException("these AWS services cannot assume " + role.roleArn());
     }
 
     /** The region of the ELB, ELBv2 and ACM calls (IAM and Route 53 are global). */

@@ -6,6 +6,7 @@ import dev.policygen.json.JsonNode.JsonArray;
 import dev.policygen.json.JsonNode.JsonObject;
 import dev.policygen.json.JsonNode.Member;
 import dev.policygen.json.JsonNode;
+import dev.policygen.renew.cloud.ZoneRole;
 import dev.policygen.renew.notify.NotifySettings;
 import dev.policygen.route53.CertificateName;
 import dev.policygen.route53.HostedZoneId;
@@ -57,11 +58,36 @@ final class OwnSchema {
             checkCertificateName(tree, member);
             list.add(certificate(tree, member.key(), member.value()));
         }
+        checkOneRolePerZone(tree, certificates, list);
         NotifySettings notify = NotifySettings.NONE;
         if (top.get("notify").isPresent()) {
             notify = NotifySchema.read(tree, top.get("notify").get());
         }
         return new RenewConfig(accountKey, directory, stateDir, list, notify);
+    }
+
+    /** A zone is reached one way in a run: with the same roleArn (or none) in every certificate that names it. */
+    private static void checkOneRolePerZone(ConfigTree tree, JsonObject certificates, List<CertificateConfig> list)
+            throws InputException {
+        Map<HostedZoneId, Optional<ZoneRole>> seen = new LinkedHashMap<>();
+        for (CertificateConfig certificate : list) {
+            for (ConfiguredDomain domain : certificate.domains()) {
+                if (domain.zone().isEmpty()) {
+                    continue;
+                }
+                Optional<ZoneRole> before = seen.putIfAbsent(domain.zone().get(), domain.role());
+                if (before != null && !before.equals(domain.role())) {
+                    throw tree.error(certificates.position(), "zone " + domain.zone().get().id() + " is reached "
+                            + describe(before) + " in one certificate and " + describe(domain.role()) + " in"
+                            + " certificate \"" + certificate.name() + "\"; give it the same roleArn everywhere");
+                }
+            }
+        }
+    }
+
+    private static String describe(Optional<ZoneRole> role) {
+        return role.map(r -> "with roleArn " + r.roleArn() + r.externalId().map(x -> " and externalId " + x)
+                .orElse("")).orElse("without roleArn");
     }
 
     static AccountKeyLocation accountKey(ConfigTree tree, JsonNode node) throws InputException {
@@ -198,16 +224,18 @@ final class OwnSchema {
                     throw tree.error(list.position(), "zones of " + what + " as a list holds exactly one zone id; "
                             + "for several zones write a map of zone name to zone id");
                 }
-                HostedZoneId zone = zoneId(tree, list.elements().get(0));
-                Optional<ZoneGivenById> where = Optional.of(new ZoneGivenById(tree.source(),
-                        list.elements().get(0).position()));
-                return names.stream().map(n -> new ConfiguredDomain(n, Optional.of(zone), where)).toList();
+                JsonNode only = list.elements().get(0);
+                HostedZoneId zone = zoneId(tree, ZoneRoleReader.idNode(tree, only, "the zone of " + what));
+                Optional<ZoneRole> role = ZoneRoleReader.role(tree, only);
+                Optional<ZoneGivenById> where = Optional.of(new ZoneGivenById(tree.source(), only.position()));
+                return names.stream().map(n -> new ConfiguredDomain(n, Optional.of(zone), where, role)).toList();
             }
             if (!(zones instanceof JsonObject map)) {
                 throw tree.error(zones.position(), "zones of " + what + " must be a map of zone name to zone id "
                         + "or a list of one zone id, not a " + zones.typeName());
             }
             Map<String, HostedZoneId> byName = new LinkedHashMap<>();
+            Map<String, Optional<ZoneRole>> roles = new LinkedHashMap<>();
             Map<String, JsonNode> keys = new LinkedHashMap<>();
             for (Member member : map.members()) {
                 String zoneName;
@@ -220,7 +248,9 @@ final class OwnSchema {
                 if (byName.containsKey(zoneName)) {
                     throw tree.error(member.keyPosition(), "zone \"" + member.key() + "\" is given twice");
                 }
-                byName.put(zoneName, zoneId(tree, member.value()));
+                byName.put(zoneName, zoneId(tree, ZoneRoleReader.idNode(tree, member.value(),
+                        "zone \"" + member.key() + "\" of " + what)));
+                roles.put(zoneName, ZoneRoleReader.role(tree, member.value()));
                 keys.put(zoneName, member.value());
             }
             List<ConfiguredDomain> domains = new ArrayList<>();
@@ -238,7 +268,8 @@ final class OwnSchema {
                             + "\"; add its zone name and id");
                 }
                 used.add(best);
-                domains.add(new ConfiguredDomain(name, Optional.of(byName.get(best))));
+                domains.add(new ConfiguredDomain(name, Optional.of(byName.get(best)), Optional.empty(),
+                        roles.get(best)));
             }
             for (Map.Entry<String, JsonNode> key : keys.entrySet()) {
                 if (!used.contains(key.getKey())) {

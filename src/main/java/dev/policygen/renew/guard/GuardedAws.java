@@ -7,13 +7,18 @@ import dev.policygen.renew.cloud.InstalledCertificate;
 import dev.policygen.renew.cloud.ServerCertificates;
 import dev.policygen.renew.cloud.TxtChange;
 import dev.policygen.renew.cloud.TxtRecord;
+import dev.policygen.renew.cloud.ZoneRole;
 import dev.policygen.renew.destination.DestinationAws;
 import dev.policygen.route53.HostedZoneId;
 import dev.policygen.route53.RecordChange;
 import dev.policygen.route53.Route53Names;
+import dev.policygen.route53.StsNames;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every AWS request of the renewer, each described to the guard as the action and resource AWS
@@ -24,11 +29,40 @@ public final class GuardedAws implements DestinationAws {
     private final AwsServices services;
     private final CallGate gate;
     private final AwsScope scope;
+    /** Route 53 as the role of each zone in another account, once {@link #assumeZoneRoles} took them. */
+    private final Map<HostedZoneId, HostedZones> roleZones = new ConcurrentHashMap<>();
+    /** The zone of each change this run made, so its GetChange goes as the role that made it. */
+    private final Map<String, HostedZoneId> changeZones = new ConcurrentHashMap<>();
 
     public GuardedAws(AwsServices services, CallGate gate, AwsScope scope) {
         this.services = services;
         this.gate = gate;
         this.scope = scope;
+    }
+
+    /**
+     * Assumes each zone's role with the run's own credentials, one {@code sts:AssumeRole} per role, each checked
+     * by the guard as a call of the run's own (the workload policy grants it on exactly that role ARN), so a
+     * refusal, by the guard or by STS, comes before any Route 53 call. Later Route 53 calls about those zones
+     * are made as their role.
+     */
+    public void assumeZoneRoles(Map<HostedZoneId, ZoneRole> roles) throws GuardException, AwsFailure,
+            InterruptedException {
+        Map<ZoneRole, HostedZones> sessions = new LinkedHashMap<>();
+        for (Map.Entry<HostedZoneId, ZoneRole> entry : roles.entrySet()) {
+            ZoneRole role = entry.getValue();
+            if (!sessions.containsKey(role)) {
+                sessions.put(role, gate.send(IntendedCall.of(StsNames.ASSUME_ROLE, role.roleArn()),
+                        () -> services.hostedZonesAs(role)));
+            }
+            roleZones.put(entry.getKey(), sessions.get(role));
+        }
+    }
+
+    /** Route 53 as whoever reaches {@code zone}: its role, or the run's own credentials. */
+    private HostedZones route53(HostedZoneId zone) {
+        HostedZones role = roleZones.get(zone);
+        return role != null ? role : services.hostedZones();
     }
 
     public AwsScope scope() {
@@ -47,20 +81,20 @@ public final class GuardedAws implements DestinationAws {
     /** GetHostedZone on the zone's ARN: its name, to check a zone the config gives by id alone. */
     public HostedZones.Zone zone(HostedZoneId zone) throws GuardException, AwsFailure, InterruptedException {
         return gate.send(new IntendedCall(Route53Names.GET_HOSTED_ZONE, scope.hostedZone(zone), Optional.of(zone),
-                List.of()), () -> services.hostedZones().zone(zone));
+                List.of()), () -> route53(zone).zone(zone));
     }
 
     public TxtRecord txtRecord(HostedZoneId zone, String name) throws GuardException, AwsFailure,
             InterruptedException {
         return gate.send(new IntendedCall(Route53Names.LIST_RECORD_SETS, scope.hostedZone(zone), Optional.of(zone),
-                List.of()), () -> services.hostedZones().txtRecord(zone, name));
+                List.of()), () -> route53(zone).txtRecord(zone, name));
     }
 
     /** One ListResourceRecordSets for many names ({@link HostedZones#txtRecords}), guarded as the single read. */
     public List<TxtRecord> txtRecords(HostedZoneId zone, List<String> names) throws GuardException, AwsFailure,
             InterruptedException {
         return gate.send(new IntendedCall(Route53Names.LIST_RECORD_SETS, scope.hostedZone(zone), Optional.of(zone),
-                List.of()), () -> services.hostedZones().txtRecords(zone, names));
+                List.of()), () -> route53(zone).txtRecords(zone, names));
     }
 
     /**
@@ -73,12 +107,17 @@ public final class GuardedAws implements DestinationAws {
         for (TxtChange change : changes) {
             described.add(new RecordChange(change.action().name(), "TXT", change.record().name()));
         }
-        return gate.send(changeCall(zone, described), () -> services.hostedZones().change(zone, changes));
+        String changeId = gate.send(changeCall(zone, described), () -> route53(zone).change(zone, changes));
+        changeZones.put(changeId, zone);
+        return changeId;
     }
 
+    /** GetChange, as the role of the zone the change was made in (the change's id says nothing of its zone). */
     public boolean inSync(String changeId) throws GuardException, AwsFailure, InterruptedException {
-        return gate.send(IntendedCall.of(Route53Names.GET_CHANGE, scope.change(changeId)),
-                () -> services.hostedZones().inSync(changeId));
+        Optional<HostedZoneId> zone = Optional.ofNullable(changeZones.get(changeId));
+        HostedZones route53 = zone.isPresent() ? route53(zone.get()) : services.hostedZones();
+        return gate.send(new IntendedCall(Route53Names.GET_CHANGE, scope.change(changeId), zone, List.of()),
+                () -> route53.inSync(changeId));
     }
 
     @Override

@@ -5,9 +5,11 @@ import dev.policygen.eval.Evaluation;
 import dev.policygen.eval.PolicyEvaluator;
 import dev.policygen.model.PolicyDocument;
 import dev.policygen.route53.CertificateName;
+import dev.policygen.route53.HostedZoneId;
 import dev.policygen.route53.RecordChange;
 import dev.policygen.route53.Route53Names;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,21 +23,33 @@ public final class PolicyGuard {
     private final RenewPolicy policy;
     /** The generate line of the policy the run needs, named on a denial. */
     private final String commandLine;
+    /** The guards of zones reached through a role in another account: their calls are that role's. */
+    private final Map<HostedZoneId, PolicyGuard> zoneGuards;
 
-    private PolicyGuard(PolicyEvaluator evaluator, RenewPolicy policy, String commandLine) {
+    private PolicyGuard(PolicyEvaluator evaluator, RenewPolicy policy, String commandLine,
+            Map<HostedZoneId, PolicyGuard> zoneGuards) {
         this.evaluator = evaluator;
         this.policy = policy;
         this.commandLine = commandLine;
+        this.zoneGuards = Map.copyOf(zoneGuards);
+    }
+
+    /**
+     * This guard for the run's own calls, and {@code zoneGuards} for the calls about each of those zones (a zone
+     * in another account, whose calls are made as its role and judged by that role's policy).
+     */
+    public PolicyGuard withZoneGuards(Map<HostedZoneId, PolicyGuard> zoneGuards) {
+        return new PolicyGuard(evaluator, policy, commandLine, zoneGuards);
     }
 
     /** Guards with the given policy documents; {@code policy} supplies the suggestion on denial. */
     public static PolicyGuard of(List<PolicyDocument> documents, RenewPolicy policy) {
-        return new PolicyGuard(PolicyEvaluator.of(documents), policy, policy.commandLine());
+        return new PolicyGuard(PolicyEvaluator.of(documents), policy, policy.commandLine(), Map.of());
     }
 
     /** Guards policygen deliver with the given documents; a denial names the delivery's own generate line. */
     public static PolicyGuard of(List<PolicyDocument> documents, DeliverPolicy policy) {
-        return new PolicyGuard(PolicyEvaluator.of(documents), null, policy.commandLine());
+        return new PolicyGuard(PolicyEvaluator.of(documents), null, policy.commandLine(), Map.of());
     }
 
     /** Guards policygen deliver with the policy generate makes for its destinations. */
@@ -50,6 +64,10 @@ public final class PolicyGuard {
 
     /** Returns when the policy allows the call; throws, without anything sent, when it does not. */
     public void check(IntendedCall call) throws GuardException {
+        if (call.zone().isPresent() && zoneGuards.containsKey(call.zone().get())) {
+            zoneGuards.get(call.zone().get()).check(call);
+            return;
+        }
         Evaluation evaluation = evaluator.evaluate(call.accessRequest());
         if (evaluation.decision().allowed()) {
             return;

@@ -1,0 +1,72 @@
+package dev.policygen.renew;
+
+import dev.policygen.UsageException;
+import dev.policygen.generate.ZoneRef;
+import dev.policygen.renew.cloud.ZoneRole;
+import dev.policygen.renew.config.RenewConfig;
+import dev.policygen.renew.guard.PolicyGuard;
+import dev.policygen.renew.guard.RenewPolicy;
+import dev.policygen.renew.guard.ZoneRolePolicies;
+import dev.policygen.route53.HostedZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A pass's zones in other accounts ({@code roleArn} on a zone in the renew config): the guard that judges
+ * their calls by their role's policy and the run's own calls (the {@code sts:AssumeRole} included) by the
+ * workload's, and the generate lines of both identities for the {@code start} line.
+ */
+final class CrossAccountZones {
+    private final RenewPolicy whole;
+    private final ZoneRolePolicies policies;
+
+    private CrossAccountZones(RenewPolicy whole, ZoneRolePolicies policies) {
+        this.whole = whole;
+        this.policies = policies;
+    }
+
+    /** Empty when no zone of {@code config} has a role. */
+    static Optional<CrossAccountZones> of(RenewPolicy policy, RenewConfig config, Optional<String> region,
+            Optional<String> account, boolean deleteOld, List<String> notifyTopics) throws UsageException {
+        List<ZoneRef> discovered = List.of();
+        ZoneRolePolicies policies = ZoneRolePolicies.of(policy, config, discovered, region, account, deleteOld,
+                notifyTopics);
+        return policies.any() ? Optional.of(new CrossAccountZones(policy, policies)) : Optional.empty();
+    }
+
+    /**
+     * The pass's guard: {@code given} (a --policy file, judging the run's own calls) or the derived workload
+     * policy, with each role's zones judged by that role's derived policy.
+     */
+    PolicyGuard guard(PolicyGuard given) throws UsageException {
+        PolicyGuard own = given != null ? given
+                : PolicyGuard.of(List.of(policies.workloadDocument()), whole);
+        Map<ZoneRole, PolicyGuard> byRole = new LinkedHashMap<>();
+        for (ZoneRole role : policies.roles()) {
+            byRole.put(role, PolicyGuard.of(List.of(policies.roleDocument(role)), policies.rolePolicy(role)));
+        }
+        Map<HostedZoneId, PolicyGuard> byZone = new LinkedHashMap<>();
+        policies.roleOfZone().forEach((zone, role) -> byZone.put(zone, byRole.get(role)));
+        return own.withZoneGuards(byZone);
+    }
+
+    Map<HostedZoneId, ZoneRole> roleOfZone() {
+        return policies.roleOfZone();
+    }
+
+    String workloadLine() throws UsageException {
+        return policies.workloadLine();
+    }
+
+    /** Each role's line, separated by {@code ; } when there are several. */
+    String roleLines() throws UsageException {
+        List<String> lines = new ArrayList<>();
+        for (ZoneRole role : policies.roles()) {
+            lines.add(policies.roleLine(role));
+        }
+        return String.join(" ; ", lines);
+    }
+}
