@@ -1,7 +1,6 @@
 package dev.policygen.renew.config;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,10 +8,15 @@ import java.util.Optional;
  * The renewer's whole configuration, whichever schema it was written in: the ACME account key,
  * the ACME directory, where state is kept, and the certificates.
  */
-public record RenewConfig(AccountKeyLocation accountKey, URI directory, Optional<Path> stateDir,
+public record RenewConfig(AccountKeyLocation accountKey, URI directory, Optional<StateLocation> stateDir,
         List<CertificateConfig> certificates) {
     public RenewConfig {
         certificates = List.copyOf(certificates);
+    }
+
+    /** The same config with its state kept at {@code location} (the one a pass resolved from --state-dir). */
+    public RenewConfig withStateDir(StateLocation location) {
+        return new RenewConfig(accountKey, directory, Optional.of(location), certificates);
     }
 
     /** True when no certificate needs zone discovery. */
