@@ -10,7 +10,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The heartbeat of a runner's leases: every third of the lease duration, each lease still held is
  * renewed, so a certificate in flight (its wave, the CA's validation, the delivery) never outlives its
- * lease however long the pass is; two missed beats in a row still leave a third before expiry.
+ * lease however long the pass is; two missed beats in a row still leave a third before expiry. The
+ * renewals of one beat go out together ({@link Leases#renewAll} sends them in parallel), since a runner
+ * holds a lease for every certificate waiting for its wave.
  */
 final class LeaseKeeper implements AutoCloseable {
     private final ScheduledExecutorService timer;

@@ -154,7 +154,7 @@ final class RenewPass {
         taken.get().previousHolder().ifPresent(previous -> parts.log().info("lease.taken-over", "cert", name,
                 "from", previous));
         try {
-            return new CertificateRenewal(certificate, parts).run();
+            return new CertificateRenewal(certificate, parts, () -> leases.get().renew(name)).run();
         } finally {
             try {
                 leases.get().release(name);

@@ -9,11 +9,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A lease per certificate in a shared state prefix ({@code leases/CERTIFICATE.json}), so that of
@@ -28,6 +34,8 @@ public final class Leases {
     public static final Duration DEFAULT_DURATION = Duration.ofMinutes(5);
     static final String DIRECTORY = "leases/";
     private static final int ATTEMPTS = 10;
+    /** Lease renewals of one heartbeat sent at once at most. */
+    static final int PARALLEL = 8;
 
     /** A lease this runner took; {@code previousHolder} is the runner whose expired lease it took over. */
     public record Taken(String certificate, Optional<String> previousHolder) {
@@ -40,6 +48,11 @@ public final class Leases {
     private final Sleeper sleeper;
     /** Certificate to the ETag of the lease object this runner last wrote. */
     private final Map<String, String> held = new ConcurrentHashMap<>();
+    /**
+     * One write at a time per certificate: the heartbeat and the check before an order must not both
+     * send If-Match with the same ETag, or the loser's 412 would make this runner drop a lease it holds.
+     */
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
     public Leases(StateObjects objects, String holder, Duration duration, Clock clock, Sleeper sleeper) {
         if (duration.isNegative() || duration.isZero()) {
@@ -69,6 +82,12 @@ public final class Leases {
      * runner holds it (or took it over first).
      */
     public Optional<Taken> take(String certificate) throws PolicygenException, InterruptedException {
+        synchronized (lock(certificate)) {
+            return takeFree(certificate);
+        }
+    }
+
+    private Optional<Taken> takeFree(String certificate) throws PolicygenException, InterruptedException {
         String name = name(certificate);
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             ConditionalWrite created = objects.create(name, fresh(certificate));
@@ -103,38 +122,97 @@ public final class Leases {
 
     /** Extends a held lease by the duration from now; false when it was lost (another runner took it over). */
     public boolean renew(String certificate) throws PolicygenException, InterruptedException {
+        synchronized (lock(certificate)) {
+            return renewHeld(certificate) == Renewal.RENEWED;
+        }
+    }
+
+    private enum Renewal { RENEWED, LOST, NOT_HELD }
+
+    private Object lock(String certificate) {
+        return locks.computeIfAbsent(certificate, name -> new Object());
+    }
+
+    private Renewal renewHeld(String certificate) throws PolicygenException, InterruptedException {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             String etag = held.get(certificate);
             if (etag == null) {
-                return false;
+                return Renewal.NOT_HELD;
             }
             ConditionalWrite renewed = objects.replace(name(certificate), fresh(certificate), etag);
             if (renewed.written()) {
-                held.replace(certificate, etag, renewed.etag());
-                return true;
+                held.put(certificate, renewed.etag());
+                return Renewal.RENEWED;
             }
             if (renewed.outcome() == ConditionalWrite.Outcome.PRECONDITION_FAILED) {
-                held.remove(certificate, etag);
-                return false;
+                held.remove(certificate);
+                return Renewal.LOST;
             }
             pause(attempt);
         }
-        return false;
+        // ten conflicts in a row: keep it, the next beat tries again well before expiry
+        return Renewal.RENEWED;
     }
 
-    /** Renews every held lease (the heartbeat); returns the certificates whose lease was lost. */
+    /**
+     * Renews every held lease (the heartbeat), up to {@link #PARALLEL} requests at once so that a runner
+     * holding many leases renews them all well within a beat; returns the certificates whose lease was lost.
+     */
     public List<String> renewAll() throws PolicygenException, InterruptedException {
-        List<String> lost = new ArrayList<>();
-        for (String certificate : List.copyOf(held.keySet())) {
-            if (!renew(certificate)) {
-                lost.add(certificate);
+        List<String> certificates = List.copyOf(held.keySet());
+        List<String> lost = Collections.synchronizedList(new ArrayList<>());
+        AtomicReference<PolicygenException> failure = new AtomicReference<>();
+        ExecutorService pool = Executors.newFixedThreadPool(
+                Math.max(1, Math.min(PARALLEL, certificates.size())), runnable -> {
+                    Thread thread = new Thread(runnable, "policygen-lease-renew");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        try {
+            List<Future<?>> renewals = new ArrayList<>();
+            for (String certificate : certificates) {
+                renewals.add(pool.submit(() -> {
+                    try {
+                        Renewal renewal;
+                        synchronized (lock(certificate)) {
+                            renewal = renewHeld(certificate);
+                        }
+                        if (renewal == Renewal.LOST) {
+                            lost.add(certificate);
+                        }
+                    } catch (PolicygenException e) {
+                        failure.compareAndSet(null, e);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
             }
+            for (Future<?> renewal : renewals) {
+                try {
+                    renewal.get();
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
         }
-        return lost;
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        List<String> sorted = new ArrayList<>(lost);
+        Collections.sort(sorted);
+        return sorted;
     }
 
     /** Deletes a held lease, only if it is still the one this runner wrote; a lost lease is left alone. */
     public void release(String certificate) throws PolicygenException, InterruptedException {
+        synchronized (lock(certificate)) {
+            releaseHeld(certificate);
+        }
+    }
+
+    private void releaseHeld(String certificate) throws PolicygenException, InterruptedException {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             String etag = held.get(certificate);
             if (etag == null) {
@@ -142,7 +220,7 @@ public final class Leases {
             }
             ConditionalWrite deleted = objects.delete(name(certificate), etag);
             if (deleted.outcome() != ConditionalWrite.Outcome.CONFLICT) {
-                held.remove(certificate, etag);
+                held.remove(certificate);
                 return;
             }
             pause(attempt);
