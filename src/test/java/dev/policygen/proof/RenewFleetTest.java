@@ -49,13 +49,13 @@ class RenewFleetTest extends RenewBedTest {
                     runners.add(RenewChild.start(sharedState(sandbox, config, "--concurrency", "8"),
                             dir.resolve("runner-" + i + ".out")));
                 }
-                RenewChild victim = runners.get(0);
-                victim.await(() -> RENEWED.matcher(victim.output()).find(), "a first certificate renewed by runner 0");
-                victim.kill();
-                outputs.add(victim.output());
-                for (RenewChild runner : runners.subList(1, 3)) {
-                    assertEquals(0, runner.awaitExit(), runner.output());
-                    outputs.add(runner.output());
+                int killed = killOneMidPass(runners);
+                outputs.add(runners.get(killed).output());
+                for (int i = 0; i < runners.size(); i++) {
+                    if (i != killed) {
+                        assertEquals(0, runners.get(i).awaitExit(), runners.get(i).output());
+                        outputs.add(runners.get(i).output());
+                    }
                 }
             } finally {
                 runners.forEach(RenewChild::close);
@@ -82,8 +82,10 @@ class RenewFleetTest extends RenewBedTest {
                 certs(RENEWED, output).forEach(cert -> renewed.merge(cert, 1, Integer::sum));
             }
             long orders = pebbleCount("POST /order-plz") - ordersBefore;
-            assertEquals(ordered.values().stream().mapToInt(Integer::intValue).sum(), orders,
-                    "every order the CA saw is one the runners logged");
+            int logged = ordered.values().stream().mapToInt(Integer::intValue).sum();
+            // the killed runner may have died between its renewing line and its new-order request
+            assertTrue(orders <= logged && orders >= logged - inFlightAtKill.size(),
+                    "the CA saw " + orders + " orders, the runners logged " + logged);
             assertEquals(CERTIFICATES, renewed.size(), renewed.toString());
             assertTrue(renewed.values().stream().allMatch(count -> count == 1), "delivered once each: " + renewed);
             for (Map.Entry<String, Integer> cert : ordered.entrySet()) {
@@ -112,6 +114,25 @@ class RenewFleetTest extends RenewBedTest {
             System.out.println(figures);
             Files.writeString(Path.of("target", "renew-fleet-figures.txt"), figures + "\n", StandardCharsets.UTF_8);
         }
+    }
+
+    /**
+     * SIGKILLs the first runner seen with a certificate renewed while it still runs (whichever JVM started
+     * first does the most work); returns its index. Its output is then the killed runner's.
+     */
+    private static int killOneMidPass(List<RenewChild> runners) throws Exception {
+        long deadline = System.nanoTime() + RenewChild.LIMIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (int i = 0; i < runners.size(); i++) {
+                RenewChild runner = runners.get(i);
+                if (runner.alive() && RENEWED.matcher(runner.output()).find()) {
+                    runner.kill();
+                    return i;
+                }
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("no runner renewed a certificate within " + RenewChild.LIMIT.toSeconds() + " s");
     }
 
     /** The bed's renew command line with the shared S3 state in place of a local directory. */
