@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
  * Issue 13, "many runners, one state": three renew processes share one S3 state in the sandbox
  * ({@code --state-dir s3://renew-state/fleet}) over 60 certificates of one zone; one is SIGKILLed in the
  * middle of its pass, the other two finish, then one more run after the dead runner's leases expired.
- * Afterwards every certificate is delivered; the CA saw one order per certificate, plus one more only
- * for a certificate the killed runner had ordered and not delivered (its key died with it); no two
- * live runners ever ordered one certificate; no TXT value, journal entry or lease is left.
+ * Afterwards every certificate is delivered; each was ordered exactly once, except one the killed runner
+ * had ordered and not delivered, which the re-run orders again (the order's key died with the runner);
+ * no two live runners ever ordered one certificate; no TXT value, journal entry or lease is left.
  */
 class RenewFleetTest extends RenewBedTest {
     private static final int CERTIFICATES = 60;
@@ -68,8 +68,9 @@ class RenewFleetTest extends RenewBedTest {
             Set<String> inFlightAtKill = new TreeSet<>(certs(RENEWING, outputs.get(0)));
             inFlightAtKill.removeAll(certs(RENEWED, outputs.get(0)));
 
-            // the dead runner's leases expire 15 s after its last heartbeat at most
-            Thread.sleep(16_000);
+            // the dead runner's leases expire 15 s after its last renewal (a heartbeat, or the check just before
+            // an order or a delivery) at most; 20 s leaves room for a busy machine
+            Thread.sleep(20_000);
             CliRun again = RenewBed.run(sharedState(sandbox, config).toArray(String[]::new));
             assertEquals(0, again.exit(), again.all());
             outputs.add(again.out());
@@ -86,11 +87,16 @@ class RenewFleetTest extends RenewBedTest {
             // the killed runner may have died between its renewing line and its new-order request
             assertTrue(orders <= logged && orders >= logged - inFlightAtKill.size(),
                     "the CA saw " + orders + " orders, the runners logged " + logged);
-            assertEquals(CERTIFICATES, renewed.size(), renewed.toString());
-            assertTrue(renewed.values().stream().allMatch(count -> count == 1), "delivered once each: " + renewed);
+            // the killed runner may have delivered a certificate and died before logging it: the files below tell
+            assertTrue(renewed.values().stream().allMatch(count -> count == 1), "renewed at most once each: " + renewed);
+            assertEquals(CERTIFICATES, ordered.size(), ordered.toString());
             for (Map.Entry<String, Integer> cert : ordered.entrySet()) {
-                int expected = inFlightAtKill.contains(cert.getKey()) ? 2 : 1;
-                assertEquals(expected, cert.getValue(), cert.getKey() + " ordered; killed mid-order: " + inFlightAtKill);
+                if (inFlightAtKill.contains(cert.getKey())) {
+                    // ordered by the killed runner; ordered again only if it died before delivering
+                    assertTrue(cert.getValue() <= 2, cert.getKey() + " ordered " + cert.getValue() + " times");
+                } else {
+                    assertEquals(1, cert.getValue(), cert.getKey() + " ordered; killed mid-order: " + inFlightAtKill);
+                }
             }
             for (int i = 0; i < CERTIFICATES; i++) {
                 String name = name(i);
@@ -109,8 +115,8 @@ class RenewFleetTest extends RenewBedTest {
             Map<String, Integer> byOperation = new TreeMap<>();
             calls.forEach(call -> byOperation.merge(call.action(), 1, Integer::sum));
             String figures = String.format("fleet: %d certificates, 3 runners (one killed with %d in flight) + 1 re-run:"
-                    + " %d orders at the CA, %d calls %s, %.1f s", CERTIFICATES, inFlightAtKill.size(), orders,
-                    calls.size(), byOperation, seconds);
+                    + " %d orders at the CA, %d renewed in the log, %d calls %s, %.1f s", CERTIFICATES,
+                    inFlightAtKill.size(), orders, renewed.size(), calls.size(), byOperation, seconds);
             System.out.println(figures);
             Files.writeString(Path.of("target", "renew-fleet-figures.txt"), figures + "\n", StandardCharsets.UTF_8);
         }
