@@ -45,6 +45,7 @@ final class GenerateFastPath {
             Map.entry("--aws-region", Kind.SINGLE),
             Map.entry("--elb-name", Kind.LIST),
             Map.entry("--account-key", Kind.SINGLE),
+            Map.entry("--state", Kind.SINGLE),
             Map.entry("--iam-certificate-prefix", Kind.LIST),
             Map.entry("--listener-arn", Kind.LIST),
             Map.entry("--acm-certificate-arn", Kind.LIST),
@@ -151,6 +152,7 @@ final class GenerateFastPath {
             case "--aws-region": c.scope.region = v; break;
             case "--elb-name": c.scope.elbNames.add(v); break;
             case "--account-key": c.scope.accountKey = v; break;
+            case "--state": c.scope.state = v; break;
             case "--iam-certificate-prefix": c.scope.iamCertificatePrefixes.add(v); break;
             case "--listener-arn": c.scope.listenerArns.add(v); break;
             case "--acm-certificate-arn": c.scope.acmCertificateArns.add(v); break;

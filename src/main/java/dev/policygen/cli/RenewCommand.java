@@ -40,6 +40,12 @@ final class RenewCommand implements Callable<Integer> {
             + "SIGTERM finishes the current step, cleans up and exits 0.")
     boolean persistent;
 
+    @Option(names = "--lease", paramLabel = "DURATION", defaultValue = "5m",
+            description = "With --state-dir s3://BUCKET/PREFIX: how long a certificate's lease lasts unless renewed; "
+                    + "a runner renews its leases every third of it while it works, and another runner takes over "
+                    + "the certificates of one that stopped once their lease expired. Default: ${DEFAULT-VALUE}.")
+    String lease = "5m";
+
     @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "12h",
             description = "Time between passes with --persistent: 90s, 30m, 12h, 1d or ISO-8601. Default: ${DEFAULT-VALUE}.")
     String interval;
@@ -93,8 +99,9 @@ final class RenewCommand implements Callable<Integer> {
         if (concurrency < 1 || concurrency > 64) {
             throw new UsageException(String.valueOf(concurrency), "--concurrency takes 1 to 64");
         }
+        Duration leaseDuration = DurationText.parse(lease, "--lease");
         PassOptions options = new PassOptions(forceIssue, deleteOld, dryRun, Optional.ofNullable(preferredChain),
-                concurrency);
+                concurrency, leaseDuration);
         return target.request(options, Optional.ofNullable(acmeCa), persistent ? Optional.of(every)
                 : Optional.empty()).withNotify(notify.settings());
     }

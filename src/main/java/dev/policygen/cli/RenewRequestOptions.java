@@ -3,6 +3,7 @@ package dev.policygen.cli;
 import dev.policygen.UsageException;
 import dev.policygen.renew.PassOptions;
 import dev.policygen.renew.RenewRequest;
+import dev.policygen.renew.config.StateLocation;
 import dev.policygen.renew.report.RenewLog;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,9 +20,10 @@ final class RenewRequestOptions {
     Path config;
 
     @Option(names = "--state-dir", paramLabel = "DIR", description = "Where the journal of TXT values and ACM "
-            + "imports is kept. Default: the config's stateDir, else $XDG_STATE_HOME/policygen or "
+            + "imports is kept: a directory, or s3://BUCKET/PREFIX shared by several runners (with a lease per "
+            + "certificate; docs/fleet.md). Default: the config's stateDir, else $XDG_STATE_HOME/policygen or "
             + "~/.local/state/policygen.")
-    Path stateDir;
+    String stateDir;
 
     @Option(names = "--policy", paramLabel = "FILE",
             description = "The IAM policy the credentials have; every request is checked against it before it is "
@@ -57,7 +59,12 @@ final class RenewRequestOptions {
         if (route53Rate < 1 || route53Rate > 100) {
             throw new UsageException(String.valueOf(route53Rate), "--route53-rate takes 1 to 100");
         }
-        return new RenewRequest(Optional.ofNullable(config), Optional.ofNullable(stateDir),
+        Optional<StateLocation> state = Optional.empty();
+        if (stateDir != null) {
+            state = Optional.of(StateLocation.parse(stateDir).orElseThrow(() -> new UsageException(stateDir,
+                    "--state-dir takes a directory or s3://BUCKET/PREFIX, not \"" + stateDir + "\"")));
+        }
+        return new RenewRequest(Optional.ofNullable(config), state,
                 Optional.ofNullable(policy), logFormat(), route53Rate, Optional.ofNullable(awsRegion),
                 Optional.ofNullable(awsAccount), Optional.ofNullable(awsEndpoint), options, acmeCa, repeatEvery);
     }

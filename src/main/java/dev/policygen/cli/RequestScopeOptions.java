@@ -66,6 +66,11 @@ final class RequestScopeOptions {
             description = "ACME account key location; an s3://BUCKET/KEY URI grants s3:GetObject on that object.")
     String accountKey;
 
+    @Option(names = "--state", paramLabel = "s3://BUCKET/PREFIX", descriptionKey = "scope.state",
+            description = "renew's shared state (its --state-dir s3://BUCKET/PREFIX): grants s3:GetObject, "
+                    + "s3:PutObject and s3:DeleteObject on the objects under that prefix only.")
+    String state;
+
     @Option(names = "--iam-certificate-prefix", paramLabel = "PREFIX", descriptionKey = "scope.iam-certificate-prefix",
             description = "Name prefix of the IAM server certificates the client uploads as PREFIX-<date> "
                     + "(policygen's iam-server-certificate destination). Repeatable.")
@@ -146,6 +151,7 @@ final class RequestScopeOptions {
                 : !challengeCnames.isEmpty() ? "--challenge-cname" : partition != null ? "--partition"
                 : !settings.isEmpty() ? "--with" : account != null ? "--aws-account" : region != null ? "--aws-region"
                 : !elbNames.isEmpty() ? "--elb-name" : accountKey != null ? "--account-key"
+                : state != null ? "--state"
                 : !iamCertificatePrefixes.isEmpty() ? "--iam-certificate-prefix"
                 : !listenerArns.isEmpty() ? "--listener-arn" : !acmCertificateArns.isEmpty() ? "--acm-certificate-arn"
                 : !notifyTopicArns.isEmpty() ? "--notify-topic"
@@ -170,6 +176,7 @@ final class RequestScopeOptions {
                 .region(region)
                 .elbNames(elbNames)
                 .accountKey(accountKey)
+                .state(state)
                 .iamCertificatePrefixes(iamCertificatePrefixes)
                 .listenerArns(listenerArns)
                 .acmCertificateArns(acmCertificateArns)

@@ -32,6 +32,8 @@ public final class GenerateRequest {
     public static final String SETTING_ACM_IMPORT_NEW = "acm-import-new";
     public static final String SETTING_DELETE_OLD = "delete-old";
     public static final String SETTING_ACCOUNT_KEY_IN_S3 = "account-key-in-s3";
+    /** renew --state-dir s3://BUCKET/PREFIX: leases, journal and ACM imports in S3 (--state). */
+    public static final String SETTING_STATE_IN_S3 = "state-in-s3";
     private final ClientProfile profile;
     private final List<ZoneRef> zones;
     private final List<DomainRequest> domains;
@@ -44,6 +46,7 @@ public final class GenerateRequest {
     private final Optional<String> account;
     private final List<String> elbNames;
     private final Optional<String> accountKeyObject;
+    private final Optional<String> statePrefix;
     private final List<String> iamCertificatePrefixes;
     private final List<String> listenerArns;
     private final List<String> acmCertificateArns;
@@ -66,6 +69,7 @@ public final class GenerateRequest {
         this.account = Optional.ofNullable(b.account);
         this.elbNames = List.copyOf(b.elbNames);
         this.accountKeyObject = Optional.ofNullable(b.accountKeyObject);
+        this.statePrefix = Optional.ofNullable(b.statePrefix);
         this.iamCertificatePrefixes = List.copyOf(b.iamCertificatePrefixes);
         this.listenerArns = List.copyOf(b.listenerArns);
         this.acmCertificateArns = List.copyOf(b.acmCertificateArns);
@@ -121,6 +125,11 @@ public final class GenerateRequest {
 
     public List<String> elbNames() {
         return elbNames;
+    }
+
+    /** {@code bucket/prefix} of renew's shared state in S3 (--state), without a trailing slash. */
+    public Optional<String> statePrefix() {
+        return statePrefix;
     }
 
     /** {@code bucket/key} of an ACME account key kept in S3. */
@@ -181,7 +190,7 @@ public final class GenerateRequest {
                 && network.equals(other.network) && partition == other.partition
                 && clientSettings.equals(other.clientSettings) && region.equals(other.region)
                 && account.equals(other.account) && elbNames.equals(other.elbNames)
-                && accountKeyObject.equals(other.accountKeyObject)
+                && accountKeyObject.equals(other.accountKeyObject) && statePrefix.equals(other.statePrefix)
                 && iamCertificatePrefixes.equals(other.iamCertificatePrefixes)
                 && listenerArns.equals(other.listenerArns) && acmCertificateArns.equals(other.acmCertificateArns)
                 && notifyTopicArns.equals(other.notifyTopicArns)
@@ -213,6 +222,7 @@ public final class GenerateRequest {
         private String account;
         private final List<String> elbNames = new ArrayList<>();
         private String accountKeyObject;
+        private String statePrefix;
         private final List<String> iamCertificatePrefixes = new ArrayList<>();
         private final List<String> listenerArns = new ArrayList<>();
         private final List<String> acmCertificateArns = new ArrayList<>();
@@ -376,6 +386,26 @@ public final class GenerateRequest {
             return this;
         }
 
+        /**
+         * {@code --state s3://BUCKET/PREFIX}, renew's shared state: its objects, {@code PREFIX/*}, get
+         * s3:GetObject, s3:PutObject and s3:DeleteObject, nothing else in the bucket.
+         */
+        public Builder state(String uri) throws UsageException {
+            exact(uri, "--state", "S3 access under exactly one prefix",
+                    "give the prefix itself, as renew's --state-dir s3://BUCKET/PREFIX");
+            String trimmed = uri;
+            while (trimmed.endsWith("/")) {
+                trimmed = trimmed.substring(0, trimmed.length() - 1);
+            }
+            var prefix = S3ObjectUri.parse(trimmed);
+            if (prefix.isEmpty() || prefix.get().key().startsWith("/") || prefix.get().key().contains("//")) {
+                throw new UsageException(uri, "--state takes s3://BUCKET/PREFIX (renew's --state-dir), not \""
+                        + uri + "\"");
+            }
+            statePrefix = prefix.get().objectPath();
+            return this;
+        }
+
         public Builder iamCertificatePrefix(String value) throws UsageException {
             iamCertificatePrefixes.add(checked(value, AwsSyntax.isIamNamePrefix(value),
                     "a certificate name prefix is 1 to 100 letters, digits and _+=,.@-"));
@@ -461,6 +491,7 @@ public final class GenerateRequest {
             imply(!acmCertificateArns.isEmpty(), SETTING_ACM);
             imply(!notifyTopicArns.isEmpty(), SETTING_NOTIFY_SNS);
             imply(accountKeyObject != null, SETTING_ACCOUNT_KEY_IN_S3);
+            imply(statePrefix != null, SETTING_STATE_IN_S3);
             return new GenerateRequest(this);
         }
 

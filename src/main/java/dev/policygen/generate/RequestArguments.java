@@ -61,6 +61,9 @@ final class RequestArguments {
         if (request.accountKeyObject().isPresent()) {
             line.add("--account-key", S3ObjectUri.SCHEME + request.accountKeyObject().get());
         }
+        if (request.statePrefix().isPresent()) {
+            line.add("--state", S3ObjectUri.SCHEME + request.statePrefix().get());
+        }
         request.role().ifPresent(role -> line.arguments.addAll(role.toArguments()));
         request.dnsAccount().ifPresent(dns -> line.arguments.addAll(dns.toArguments()));
         return List.copyOf(line.arguments);
@@ -81,6 +84,7 @@ final class RequestArguments {
         impliedIf(implied, own, !request.acmCertificateArns().isEmpty(), GenerateRequest.SETTING_ACM);
         impliedIf(implied, own, !request.notifyTopicArns().isEmpty(), GenerateRequest.SETTING_NOTIFY_SNS);
         impliedIf(implied, own, request.accountKeyObject().isPresent(), GenerateRequest.SETTING_ACCOUNT_KEY_IN_S3);
+        impliedIf(implied, own, request.statePrefix().isPresent(), GenerateRequest.SETTING_STATE_IN_S3);
         List<String> explicit = new ArrayList<>();
         for (String setting : new TreeSet<>(request.clientSettings())) {
             if (!implied.contains(setting)) {

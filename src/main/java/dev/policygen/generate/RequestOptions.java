@@ -36,6 +36,7 @@ public final class RequestOptions {
     private String region;
     private final List<String> elbNames = new ArrayList<>();
     private String accountKey;
+    private String state;
     private final List<String> iamCertificatePrefixes = new ArrayList<>();
     private final List<String> listenerArns = new ArrayList<>();
     private final List<String> acmCertificateArns = new ArrayList<>();
@@ -129,6 +130,12 @@ public final class RequestOptions {
 
     public RequestOptions elbNames(List<String> values) {
         elbNames.addAll(values);
+        return this;
+    }
+
+    /** {@code --state}; null when not given. */
+    public RequestOptions state(String value) {
+        state = value;
         return this;
     }
 
@@ -278,6 +285,9 @@ public final class RequestOptions {
         }
         if (accountKey != null) {
             builder.accountKey(accountKey);
+        }
+        if (state != null) {
+            builder.state(state);
         }
         for (String prefix : iamCertificatePrefixes) {
             builder.iamCertificatePrefix(prefix);

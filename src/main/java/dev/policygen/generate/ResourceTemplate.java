@@ -20,6 +20,7 @@ public final class ResourceTemplate {
     static final String ACCOUNT = "${account}";
     static final String ELB = "${elb}";
     static final String ACCOUNT_KEY_OBJECT = "${account-key-object}";
+    static final String STATE_PREFIX = "${state-prefix}";
     static final String IAM_PREFIX = "${iam-certificate-prefix}";
     static final String LISTENER_ARN = "${listener-arn}";
     static final String ACM_ARN = "${acm-certificate-arn}";
@@ -32,7 +33,8 @@ public final class ResourceTemplate {
         String arn = template.replace(PARTITION, request.partition().id())
                 .replace(REGION, request.region().orElse("*"))
                 .replace(ACCOUNT, request.account().orElse("*"))
-                .replace(ACCOUNT_KEY_OBJECT, request.accountKeyObject().orElse("*"));
+                .replace(ACCOUNT_KEY_OBJECT, request.accountKeyObject().orElse("*"))
+                .replace(STATE_PREFIX, request.statePrefix().orElse("*"));
         List<String> arns = List.of(arn);
         arns = each(arns, ELB, request.elbNames());
         arns = each(arns, IAM_PREFIX, request.iamCertificatePrefixes());
@@ -69,6 +71,7 @@ public final class ResourceTemplate {
         check(request, request.account().isPresent() && !roleUses(request, "--aws-account"), ACCOUNT, "--aws-account");
         check(request, !request.elbNames().isEmpty(), ELB, "--elb-name");
         check(request, request.accountKeyObject().isPresent(), ACCOUNT_KEY_OBJECT, "--account-key");
+        check(request, request.statePrefix().isPresent(), STATE_PREFIX, "--state");
         check(request, !request.iamCertificatePrefixes().isEmpty(), IAM_PREFIX, "--iam-certificate-prefix");
         check(request, !request.listenerArns().isEmpty(), LISTENER_ARN, "--listener-arn");
         check(request, !request.acmCertificateArns().isEmpty(), ACM_ARN, "--acm-certificate-arn");
@@ -81,6 +84,10 @@ public final class ResourceTemplate {
             if (call.resource().contains(ACCOUNT_KEY_OBJECT) && request.accountKeyObject().isEmpty()) {
                 throw new UsageException(call.when().orElse(call.action()), call.action()
                         + " needs the object it reads: give --account-key s3://BUCKET/KEY");
+            }
+            if (call.resource().contains(STATE_PREFIX) && request.statePrefix().isEmpty()) {
+                throw new UsageException(call.when().orElse(call.action()), call.action()
+                        + " needs the prefix of renew's state: give --state s3://BUCKET/PREFIX");
             }
             if (call.when().isPresent()) {
                 // a setting switched on for a destination names its load balancers; * would be every one

@@ -30,12 +30,30 @@ import java.util.TreeMap;
 final class CertificateRenewal {
     private final CertificateConfig config;
     private final PassParts parts;
+    private final LeaseCheck lease;
     /** Set when the challenge records could not all be removed; the journal keeps them for the next run. */
     private PolicygenException cleanupFailure;
 
+    /**
+     * Whether this runner still holds the certificate's lease in a shared state, confirmed (and
+     * extended) with a conditional write just before the order and before delivery: a runner that lost
+     * its lease (stalled past its expiry) stops there, so another runner's order is never doubled.
+     */
+    @FunctionalInterface
+    interface LeaseCheck {
+        LeaseCheck NONE = () -> true;
+
+        boolean stillHeld() throws PolicygenException, InterruptedException;
+    }
+
     CertificateRenewal(CertificateConfig config, PassParts parts) {
+        this(config, parts, LeaseCheck.NONE);
+    }
+
+    CertificateRenewal(CertificateConfig config, PassParts parts, LeaseCheck lease) {
         this.config = config;
         this.parts = parts;
+        this.lease = lease;
     }
 
     CertificateResult run() throws InterruptedException {
@@ -60,10 +78,16 @@ final class CertificateRenewal {
                 log.info("would-renew", "cert", name, "reason", decision.reason());
                 return CertificateResult.skipped(name, expiry, "dry run; would renew: " + decision.reason());
             }
+            if (!lease.stillHeld()) {
+                return leaseLost(name, expiry, "before ordering");
+            }
             log.info("renewing", "cert", name, "reason", decision.reason(), "names", names());
             IssuedCertificate issued = issue(states);
             log.info("issued", "cert", name, "not-after", issued.notAfter(), "serial",
                     issued.chain().get(0).getSerialNumber().toString(16));
+            if (!lease.stillHeld()) {
+                return leaseLost(name, expiry, "before delivery");
+            }
             parts.progress().update(name, "delivering");
             List<String> locations = new ArrayList<>();
             for (ServiceState state : states) {
@@ -88,6 +112,12 @@ final class CertificateRenewal {
             log.error("failed", "cert", name, "error", CertificateResult.reason(e));
             return CertificateResult.failed(name, expiry, e);
         }
+    }
+
+    private CertificateResult leaseLost(String name, Optional<java.time.Instant> expiry, String when) {
+        String reason = "its lease was taken over by another runner " + when;
+        parts.log().warn("lease.lost", "cert", name, "reason", reason);
+        return CertificateResult.skipped(name, expiry, reason);
     }
 
     private IssuedCertificate issue(List<ServiceState> states) throws PolicygenException, InterruptedException {

@@ -59,7 +59,7 @@ public final class Cleanup {
             } catch (PolicygenException e) {
                 failure = failure != null ? failure : e;
             } catch (IOException e) {
-                failure = failure != null ? failure : new JournalFailure(journal.file(), e);
+                failure = failure != null ? failure : new JournalFailure(journal.location(), e);
             }
         }
         return Optional.ofNullable(failure);

@@ -1,18 +1,30 @@
 package dev.policygen.renew;
 
+import dev.policygen.renew.state.Leases;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
  * How a pass behaves beyond the config: the switches of {@code policygen renew}.
  *
  * @param concurrency certificates renewed at once; Route 53 requests are rate-limited across all of them
+ * @param lease how long a certificate's lease in a shared S3 state lasts unless renewed (renew --lease)
  */
 public record PassOptions(boolean forceIssue, boolean deleteOld, boolean dryRun, Optional<String> preferredChain,
-        int concurrency) {
+        int concurrency, Duration lease) {
     public PassOptions {
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1");
         }
+        if (lease.isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException("a lease lasts a positive duration");
+        }
+    }
+
+    /** With the default lease duration. */
+    public PassOptions(boolean forceIssue, boolean deleteOld, boolean dryRun, Optional<String> preferredChain,
+            int concurrency) {
+        this(forceIssue, deleteOld, dryRun, preferredChain, concurrency, Leases.DEFAULT_DURATION);
     }
 
     /** For a clean-up, which renews nothing: no switch applies, and the policy it is checked on keeps the old certificate. */

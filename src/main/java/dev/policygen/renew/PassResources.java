@@ -29,7 +29,9 @@ import dev.policygen.renew.pace.Sleeper;
 import dev.policygen.renew.report.Progress;
 import dev.policygen.renew.report.RenewLog;
 import dev.policygen.renew.report.Summary;
+import dev.policygen.renew.config.StateLocation;
 import dev.policygen.renew.state.Journal;
+import dev.policygen.renew.state.Leases;
 import dev.policygen.route53.Partition;
 import dev.policygen.route53.Route53Names;
 import java.io.IOException;
@@ -60,10 +62,11 @@ final class PassResources implements AutoCloseable {
     private final Journal journal;
     private final ImportedArns importedArns;
     private final GuardedAws aws;
+    private final Optional<Leases> leases;
 
     private PassResources(List<AutoCloseable> opened, PrintWriter out, RenewLog.Format format, RenewLog log,
             Clock clock, Sleeper sleeper, RenewConfig config, Map<String, PolicygenException> failedBefore,
-            Journal journal, ImportedArns importedArns, GuardedAws aws) {
+            Journal journal, ImportedArns importedArns, GuardedAws aws, Optional<Leases> leases) {
         this.opened = opened;
         this.out = out;
         this.format = format;
@@ -75,6 +78,7 @@ final class PassResources implements AutoCloseable {
         this.journal = journal;
         this.importedArns = importedArns;
         this.aws = aws;
+        this.leases = leases;
     }
 
     /**
@@ -99,15 +103,16 @@ final class PassResources implements AutoCloseable {
         Sleeper sleeper = Sleeper.SYSTEM;
         // the log from the start, so retries of zone discovery, the account key and clean-up are logged
         RenewLog log = new RenewLog(out, request.logFormat(), clock);
-        Path stateDir = request.stateDir(config);
-        Journal journal = Journal.open(stateDir, clock);
-        opened.add(journal);
-        ImportedArns importedArns;
-        try {
-            importedArns = ImportedArns.in(stateDir);
-        } catch (IOException e) {
-            throw new InputException(stateDir.toString(), "cannot read the ACM imports of the state directory: "
-                    + e.getMessage(), e);
+        StateLocation stateDir = request.stateDir(config);
+        Journal journal = null;
+        ImportedArns importedArns = null;
+        if (stateDir instanceof StateLocation.LocalDirectory local) {
+            journal = Journal.open(local.path(), clock);
+            opened.add(journal);
+            importedArns = localImports(local.path());
+        } else {
+            // the policy then grants the state's S3 calls, whether --state-dir or the config named it
+            config = config.withStateDir(stateDir);
         }
         String region = request.awsRegion().orElseGet(connector::defaultRegion);
         AwsServices services = connector.open(region, request.awsEndpoint(), warmUpRoute53);
@@ -161,6 +166,21 @@ final class PassResources implements AutoCloseable {
             guard = crossAccount.get().guard(given.isPresent() ? guard : null);
         }
         GuardedAws aws = guarded(services, guard, scope, route53Limit, sleeper, log);
+        Optional<Leases> leases = Optional.empty();
+        if (stateDir instanceof StateLocation.S3Prefix shared) {
+            SharedStateObjects objects = new SharedStateObjects(aws, shared);
+            leases = Optional.of(new Leases(objects, RunnerId.create(), request.options().lease(), clock, sleeper));
+            journal = Journal.openShared(objects, leases.get(), clock, sleeper);
+            opened.add(journal);
+            opened.add(new LeaseKeeper(leases.get(), log));
+            try {
+                importedArns = ImportedArns.shared(objects, sleeper);
+            } catch (IOException e) {
+                throw new InputException(shared.uri(), "cannot read the ACM imports of the shared state: "
+                        + e.getMessage(), e);
+            }
+            log.info("runner", "holder", leases.get().holder(), "lease-s", leases.get().duration().toSeconds());
+        }
         String policyLine = request.policyFile().isPresent() ? request.policyFile().get().toString()
                 : crossAccount.isPresent() ? crossAccount.get().workloadLine() : policy.commandLine();
         if (crossAccount.isPresent()) {
@@ -173,7 +193,16 @@ final class PassResources implements AutoCloseable {
                     "state-dir", stateDir);
         }
         return new PassResources(opened, out, request.logFormat(), log, clock, sleeper, resolved, failedBefore,
-                journal, importedArns, aws);
+                journal, importedArns, aws, leases);
+    }
+
+    private static ImportedArns localImports(Path stateDir) throws InputException {
+        try {
+            return ImportedArns.in(stateDir);
+        } catch (IOException e) {
+            throw new InputException(stateDir.toString(), "cannot read the ACM imports of the state directory: "
+                    + e.getMessage(), e);
+        }
     }
 
     /**
@@ -229,7 +258,7 @@ final class PassResources implements AutoCloseable {
                 new ChallengeZones(aws), new ZoneRecords(aws, sleeper),
                 new ChangeWaiter(aws, clock, sleeper, ChangeWaiter.DEFAULT_TIMEOUT),
                 journal);
-        return new RenewPass(config.certificates(), failedBefore, parts);
+        return new RenewPass(config.certificates(), failedBefore, parts, leases);
     }
 
     /** The guarded calls of the pass, for its notifications' SNS publishes. */

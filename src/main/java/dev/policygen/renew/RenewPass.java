@@ -2,6 +2,7 @@ package dev.policygen.renew;
 
 import dev.policygen.PolicygenException;
 import dev.policygen.renew.config.CertificateConfig;
+import dev.policygen.renew.state.Leases;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,13 +27,21 @@ final class RenewPass {
     private final List<CertificateConfig> certificates;
     private final Map<String, ? extends PolicygenException> failedBefore;
     private final PassParts parts;
+    private final Optional<Leases> leases;
     private final AtomicBoolean stopping = new AtomicBoolean();
 
     RenewPass(List<CertificateConfig> certificates, Map<String, ? extends PolicygenException> failedBefore,
             PassParts parts) {
+        this(certificates, failedBefore, parts, Optional.empty());
+    }
+
+    /** @param leases the leases of a shared S3 state: a certificate is renewed only under its lease */
+    RenewPass(List<CertificateConfig> certificates, Map<String, ? extends PolicygenException> failedBefore,
+            PassParts parts, Optional<Leases> leases) {
         this.certificates = List.copyOf(certificates);
         this.failedBefore = new TreeMap<>(failedBefore);
         this.parts = parts;
+        this.leases = leases;
     }
 
     /** Finish the certificates under way, start no more; safe from a signal handler's thread. */
@@ -85,7 +94,7 @@ final class RenewPass {
                             return CertificateResult.skipped(certificate.name(), Optional.empty(),
                                     "stopped before it started (SIGTERM)");
                         }
-                        CertificateResult result = new CertificateRenewal(certificate, parts).run();
+                        CertificateResult result = underLease(certificate);
                         parts.progress().done(certificate.name(),
                                 result.outcome() == CertificateResult.Outcome.FAILED);
                         return result;
@@ -119,6 +128,41 @@ final class RenewPass {
             results.add(CertificateResult.failed("(clean-up)", Optional.empty(), failure));
         }
         return results;
+    }
+
+    /**
+     * The certificate's renewal, under its lease when the state is shared: a certificate another runner
+     * holds is skipped this pass (its lease's 412); the lease is released once the certificate is done,
+     * clean-up included. A dry run takes no lease, since it changes nothing.
+     */
+    private CertificateResult underLease(CertificateConfig certificate) throws InterruptedException {
+        if (leases.isEmpty() || parts.options().dryRun()) {
+            return new CertificateRenewal(certificate, parts).run();
+        }
+        String name = certificate.name();
+        Optional<Leases.Taken> taken;
+        try {
+            taken = leases.get().take(name);
+        } catch (PolicygenException e) {
+            parts.log().error("failed", "cert", name, "error", e.getMessage());
+            return CertificateResult.failed(name, Optional.empty(), e);
+        }
+        if (taken.isEmpty()) {
+            parts.log().info("lease.held", "cert", name, "reason", "another runner holds its lease");
+            return CertificateResult.skipped(name, Optional.empty(), "another runner holds its lease");
+        }
+        taken.get().previousHolder().ifPresent(previous -> parts.log().info("lease.taken-over", "cert", name,
+                "from", previous));
+        try {
+            return new CertificateRenewal(certificate, parts, () -> leases.get().renew(name)).run();
+        } finally {
+            try {
+                leases.get().release(name);
+            } catch (PolicygenException e) {
+                // the lease then expires on its own; another runner finds the certificate renewed
+                parts.log().warn("lease.release-failed", "cert", name, "error", e.getMessage());
+            }
+        }
     }
 
     private static CertificateResult get(Future<CertificateResult> future) throws InterruptedException {

@@ -7,6 +7,7 @@ import dev.policygen.model.PolicyDocument;
 import dev.policygen.model.PolicyReader;
 import dev.policygen.renew.config.RenewConfig;
 import dev.policygen.renew.config.RenewConfigReader;
+import dev.policygen.renew.config.StateLocation;
 import dev.policygen.renew.destination.DestinationKind;
 import dev.policygen.renew.destination.DestinationKinds;
 import dev.policygen.renew.guard.AwsScope;
@@ -28,7 +29,7 @@ import java.util.Optional;
  * service picks up their changes.
  *
  * @param configFile the renew config; else the {@link RenewConfigReader#LEGACY_VARIABLE} variable
- * @param stateDir where the journal and ACM imports are kept; else the config's, else XDG's
+ * @param stateDir where the journal, ACM imports (and, in S3, the leases) are kept; else the config's, else XDG's
  * @param policyFile the policy the credentials have; else the one generate makes for the config
  * @param route53Rate Route 53 requests per second at most, 1 to 100
  * @param awsRegion the region of the ELB, ELBv2 and ACM calls; else the environment's
@@ -38,12 +39,12 @@ import java.util.Optional;
  * @param repeatEvery with a value, passes repeat at this interval (with jitter) until stopped
  * @param notifications where the pass's outcomes are sent (renew --notify); none for cleanup
  */
-public record RenewRequest(Optional<Path> configFile, Optional<Path> stateDir, Optional<Path> policyFile,
+public record RenewRequest(Optional<Path> configFile, Optional<StateLocation> stateDir, Optional<Path> policyFile,
         RenewLog.Format logFormat, int route53Rate, Optional<String> awsRegion, Optional<String> awsAccount,
         Optional<String> awsEndpoint, PassOptions options, Optional<Path> acmeCa, Optional<Duration> repeatEvery,
         NotifySettings notifications) {
     /** A request that notifies nobody. */
-    public RenewRequest(Optional<Path> configFile, Optional<Path> stateDir, Optional<Path> policyFile,
+    public RenewRequest(Optional<Path> configFile, Optional<StateLocation> stateDir, Optional<Path> policyFile,
             RenewLog.Format logFormat, int route53Rate, Optional<String> awsRegion, Optional<String> awsAccount,
             Optional<String> awsEndpoint, PassOptions options, Optional<Path> acmeCa,
             Optional<Duration> repeatEvery) {
@@ -89,15 +90,18 @@ public record RenewRequest(Optional<Path> configFile, Optional<Path> stateDir, O
                 + " to a letsencrypt-aws config");
     }
 
-    /** The given state directory, else the config's, else $XDG_STATE_HOME/policygen or ~/.local/state/policygen. */
-    Path stateDir(RenewConfig config) {
+    /**
+     * The given state location, else the config's, else $XDG_STATE_HOME/policygen or ~/.local/state/policygen;
+     * a local directory or an S3 prefix.
+     */
+    StateLocation stateDir(RenewConfig config) {
         if (stateDir.isPresent()) {
             return stateDir.get();
         }
         if (config.stateDir().isPresent()) {
             return config.stateDir().get();
         }
-        return defaultStateDir();
+        return new StateLocation.LocalDirectory(defaultStateDir());
     }
 
     /** $XDG_STATE_HOME/policygen, else ~/.local/state/policygen: renew's state directory, deliver's ACM imports. */

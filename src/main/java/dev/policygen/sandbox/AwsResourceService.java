@@ -13,7 +13,7 @@ import java.util.Set;
 final class AwsResourceService implements EmulatedService<ServiceCall> {
     /** The operations that change resources, after which a state file is saved. */
     private static final Set<String> CHANGES = Set.of("UploadServerCertificate", "DeleteServerCertificate",
-            "SetLoadBalancerListenerSSLCertificate", "ModifyListener", "ImportCertificate", "PutObject");
+            "SetLoadBalancerListenerSSLCertificate", "ModifyListener", "ImportCertificate", "PutObject", "DeleteObject");
 
     private final String signingName;
     private final ServiceApi api;

@@ -205,6 +205,11 @@ public final class AwsResources {
         return Optional.ofNullable(objects == null ? null : objects.get(key));
     }
 
+    /** Removes an object if it is there; the bucket must exist. */
+    synchronized void deleteObject(String bucket, String key) {
+        buckets.get(bucket).remove(key);
+    }
+
     /** Stores an object; the bucket must exist. */
     synchronized void putObject(String bucket, String key, StoredObject object) {
         buckets.get(bucket).put(key, object);

@@ -10,9 +10,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * S3 objects over REST-XML, path style ({@code /BUCKET/KEY}): GetObject, HeadObject and PutObject,
- * including the conditional write {@code If-None-Match: *} that fails with 412 when the key exists.
- * Errors are S3's {@code <Error>} documents; a HEAD error has no body, as S3 sends it.
+ * S3 objects over REST-XML, path style ({@code /BUCKET/KEY}): GetObject, HeadObject, PutObject and
+ * DeleteObject, with S3's conditional writes: PutObject with {@code If-None-Match: *} (412 when the key
+ * exists) or {@code If-Match: ETAG} (412 when the object's ETag differs, 404 when there is none), and
+ * DeleteObject with {@code If-Match} ({@code *} or an ETag). The headers reach the policy as the
+ * {@code s3:if-none-match} and {@code s3:if-match} condition keys (ServiceCall#context). Errors are S3's
+ * {@code <Error>} documents; a HEAD error has no body, as S3 sends it.
  */
 final class S3Api implements ServiceApi {
     private final AwsResources resources;
@@ -28,24 +31,41 @@ final class S3Api implements ServiceApi {
         String[] location = location(http);
         if (location == null) {
             throw Route53Error.sender(501, "NotImplemented", "The policygen sandbox emulates S3's GetObject, "
-                    + "HeadObject and PutObject on path-style /BUCKET/KEY only, not " + http.method() + " "
+                    + "HeadObject, PutObject and DeleteObject on path-style /BUCKET/KEY only, not " + http.method() + " "
                     + http.path());
         }
         String operation = switch (http.method()) {
             case "GET" -> "GetObject";
             case "HEAD" -> "HeadObject";
             case "PUT" -> "PutObject";
+            case "DELETE" -> "DeleteObject";
             default -> throw Route53Error.sender(405, "MethodNotAllowed", "The specified method is not allowed "
                     + "against this resource.");
         };
-        String action = operation.equals("PutObject") ? "s3:PutObject" : "s3:GetObject";
+        String action = switch (operation) {
+            case "PutObject" -> "s3:PutObject";
+            case "DeleteObject" -> "s3:DeleteObject";
+            default -> "s3:GetObject";
+        };
         Map<String, String> parameters = new HashMap<>(Map.of("Bucket", location[0], "Key", location[1]));
+        if (!operation.equals("GetObject") && !operation.equals("HeadObject")) {
+            // the conditional-write headers, which the policy sees as s3:if-match and s3:if-none-match
+            putHeader(parameters, http, ServiceCall.IF_MATCH);
+            putHeader(parameters, http, ServiceCall.IF_NONE_MATCH);
+        }
         if (operation.equals("PutObject")) {
             // the payload is checked with the signature, before authorization, as S3 does; its bytes
             // travel as ISO-8859-1 text, which maps every byte to one char and back
             parameters.put("Body", new String(AwsChunkedBody.payload(http, signature), StandardCharsets.ISO_8859_1));
         }
         return new ServiceCall(operation, action, "arn:aws:s3:::" + location[0] + "/" + location[1], parameters);
+    }
+
+    private static void putHeader(Map<String, String> parameters, HttpRequest http, String header) {
+        String value = http.header(header);
+        if (value != null) {
+            parameters.put(header, value.strip());
+        }
     }
 
     /** Bucket and key of a path-style request, or null when the path names no object. */
@@ -66,7 +86,11 @@ final class S3Api implements ServiceApi {
             throw Route53Error.sender(404, "NoSuchBucket", "The specified bucket does not exist");
         }
         if (call.operation().equals("PutObject")) {
-            return put(bucket, key, call.parameter("Body").getBytes(StandardCharsets.ISO_8859_1), http, requestId);
+            return put(bucket, key, call.parameter("Body").getBytes(StandardCharsets.ISO_8859_1), call, http,
+                    requestId);
+        }
+        if (call.operation().equals("DeleteObject")) {
+            return delete(bucket, key, call, requestId);
         }
         AwsResources.StoredObject object = resources.object(bucket, key).orElseThrow(() -> Route53Error.sender(404,
                 "NoSuchKey", "The specified key does not exist."));
@@ -82,16 +106,19 @@ final class S3Api implements ServiceApi {
         return new HttpResponse(200, object.contentType(), data, requestId, headers);
     }
 
-    private HttpResponse put(String bucket, String key, byte[] data, HttpRequest http, String requestId)
-            throws Route53Error {
-        String ifNoneMatch = http.header("If-None-Match");
-        if (ifNoneMatch != null && !ifNoneMatch.strip().equals("*")) {
+    private HttpResponse put(String bucket, String key, byte[] data, ServiceCall call, HttpRequest http,
+            String requestId) throws Route53Error {
+        String ifNoneMatch = call.parameter(ServiceCall.IF_NONE_MATCH);
+        String ifMatch = call.parameter(ServiceCall.IF_MATCH);
+        if (ifNoneMatch != null && !ifNoneMatch.equals("*")) {
             throw Route53Error.sender(501, "NotImplemented", "A header you provided implies functionality that is "
                     + "not implemented");
         }
         if (ifNoneMatch != null && resources.object(bucket, key).isPresent()) {
-            throw Route53Error.sender(412, "PreconditionFailed", "At least one of the pre-conditions you specified "
-                    + "did not hold");
+            throw preconditionFailed(ServiceCall.IF_NONE_MATCH);
+        }
+        if (ifMatch != null) {
+            matchOrFail(bucket, key, ifMatch);
         }
         String type = http.header("Content-Type");
         String etag = "\"" + AwsSeed.md5(data) + "\"";
@@ -99,6 +126,40 @@ final class S3Api implements ServiceApi {
                 type == null ? "binary/octet-stream" : type));
         return new HttpResponse(200, "application/xml", new byte[0], requestId, List.of(
                 new HttpRequest.Header("x-amz-request-id", requestId), new HttpRequest.Header("ETag", etag)));
+    }
+
+    /**
+     * DeleteObject: without If-Match a missing key is no error (204, as S3 answers); with it, a missing
+     * key is 404 NoSuchKey and another ETag 412, so a lease is released only by the writer that holds it.
+     */
+    private HttpResponse delete(String bucket, String key, ServiceCall call, String requestId) throws Route53Error {
+        String ifMatch = call.parameter(ServiceCall.IF_MATCH);
+        if (ifMatch != null) {
+            matchOrFail(bucket, key, ifMatch);
+        }
+        resources.deleteObject(bucket, key);
+        return new HttpResponse(204, "application/xml", new byte[0], requestId, List.of(
+                new HttpRequest.Header("x-amz-request-id", requestId)));
+    }
+
+    /** If-Match: {@code *} matches any object, an ETag (quoted or not) only the object that has it. */
+    private void matchOrFail(String bucket, String key, String ifMatch) throws Route53Error {
+        AwsResources.StoredObject current = resources.object(bucket, key).orElseThrow(() -> Route53Error.sender(404,
+                "NoSuchKey", "The specified key does not exist."));
+        if (!ifMatch.equals("*") && !unquoted(ifMatch).equals(unquoted(current.etag()))) {
+            throw preconditionFailed(ServiceCall.IF_MATCH);
+        }
+    }
+
+    private static String unquoted(String etag) {
+        return etag.length() >= 2 && etag.startsWith("\"") && etag.endsWith("\"")
+                ? etag.substring(1, etag.length() - 1) : etag;
+    }
+
+    private static Route53Error preconditionFailed(String header) {
+        Route53Error error = Route53Error.sender(412, "PreconditionFailed", "At least one of the pre-conditions you "
+                + "specified did not hold");
+        return error.withDetail("Condition", header);
     }
 
     @Override
@@ -121,8 +182,6 @@ final class S3Api implements ServiceApi {
             XmlResponses.element(xml, "Key", location[1]);
         } else if (location != null && code.equals("NoSuchBucket")) {
             XmlResponses.element(xml, "BucketName", location[0]);
-        } else if (code.equals("PreconditionFailed")) {
-            XmlResponses.element(xml, "Condition", "If-None-Match");
         }
         error.details().forEach((element, value) -> XmlResponses.element(xml, element, value));
         XmlResponses.element(xml, "RequestId", requestId);

@@ -77,6 +77,9 @@ public final class RandomRequests {
         if (random.nextInt(3) == 0) {
             builder.accountKey(random.nextBoolean() ? "s3://acme-keys/prod/account.pem" : "file:///etc/acme/key.pem");
         }
+        if (random.nextInt(3) == 0) {
+            builder.state(random.nextBoolean() ? "s3://renew-state/prod" : "s3://renew-state/fleet/eu/");
+        }
         return builder.build();
     }
 

@@ -110,7 +110,8 @@ class GeneratedPoliciesLintCleanTest {
         builder.partition(partition);
         builder.network(network(random));
         for (ProfileCall call : profile.calls()) {
-            if (call.when().isPresent() && random.nextBoolean() && !call.when().get().equals("account-key-in-s3")) {
+            if (call.when().isPresent() && random.nextBoolean() && !call.when().get().equals("account-key-in-s3")
+                    && !call.when().get().equals("state-in-s3")) {
                 builder.clientSetting(call.when().get());
             }
         }
@@ -125,6 +126,10 @@ class GeneratedPoliciesLintCleanTest {
             }
             if (random.nextBoolean()) {
                 builder.accountKey("s3://acme-keys/account.pem").clientSetting("account-key-in-s3");
+            }
+            if (profile.calls().stream().anyMatch(c -> c.resource().contains("${state-prefix}"))
+                    && random.nextBoolean()) {
+                builder.state("s3://renew-state/fleet-" + random.nextInt(9));
             }
         }
         // policygen's destinations name their certificates and listeners; a call without them is refused

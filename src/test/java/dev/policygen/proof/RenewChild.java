@@ -65,6 +65,10 @@ final class RenewChild implements Closeable {
         }
     }
 
+    boolean alive() {
+        return process.isAlive();
+    }
+
     /** SIGKILL: the process gets no chance to clean up. */
     void kill() throws InterruptedException {
         process.destroyForcibly();

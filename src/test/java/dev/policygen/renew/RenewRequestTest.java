@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.policygen.renew.config.RenewConfig;
+import dev.policygen.renew.config.StateLocation;
 import dev.policygen.renew.report.RenewLog;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** The defaults a request resolves from the config when the command line leaves them out. */
 class RenewRequestTest {
     private static RenewRequest request(Optional<Path> stateDir, Optional<String> account) {
-        return new RenewRequest(Optional.empty(), stateDir, Optional.empty(), RenewLog.Format.TEXT, 5,
+        return new RenewRequest(Optional.empty(), stateDir.map(StateLocation.LocalDirectory::new), Optional.empty(), RenewLog.Format.TEXT, 5,
                 Optional.empty(), account, Optional.empty(), PassOptions.cleanupOnly(), Optional.empty(),
                 Optional.empty());
     }
@@ -30,9 +31,10 @@ class RenewRequestTest {
     @Test
     void theStateDirectoryIsTheGivenOneElseTheConfigs() throws Exception {
         RenewConfig config = EngineFakes.ownConfig();
-        assertEquals(Path.of("/var/lib/policygen"), request(Optional.empty(), Optional.empty()).stateDir(config));
-        assertEquals(Path.of("/tmp/state"), request(Optional.of(Path.of("/tmp/state")), Optional.empty())
-                .stateDir(config));
+        assertEquals(new StateLocation.LocalDirectory(Path.of("/var/lib/policygen")),
+                request(Optional.empty(), Optional.empty()).stateDir(config));
+        assertEquals(new StateLocation.LocalDirectory(Path.of("/tmp/state")),
+                request(Optional.of(Path.of("/tmp/state")), Optional.empty()).stateDir(config));
     }
 
     @Test

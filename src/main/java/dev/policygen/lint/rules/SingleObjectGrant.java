@@ -13,7 +13,8 @@ import java.util.List;
  * type, e.g. {@code listener/}) starts with a wildcard: {@code listener/*},
  * {@code listener/app/*}{@code /...}, {@code bucket/*}. A wildcard after a literal start is a naming
  * scope someone chose ({@code server-certificate/www-*}, which generate writes for
- * --iam-certificate-prefix) and is not reported; neither is {@code *} in the region or account
+ * --iam-certificate-prefix, or an S3 key prefix {@code bucket/prefix/*}, which generate writes for
+ * --state) and is not reported; neither is {@code *} in the region or account
  * segment, which reaches the same name elsewhere rather than every name. Patterns are split as the
  * evaluator splits them ({@code eval.ArnPattern}): an ARN with fewer than six parts is padded with
  * {@code *} parts, since a final {@code *} crosses colons (docs/design/iam-semantics.md §5.2).
@@ -68,8 +69,12 @@ record SingleObjectGrant(String what, String service, String type, String anyNam
         if (!resource.startsWith(type)) {
             return Glob.of(resource, false).matches(type + anyName);
         }
-        for (String segment : resource.substring(type.length()).split("/", -1)) {
-            if (segment.startsWith("*") || segment.startsWith("?")) {
+        String[] segments = resource.substring(type.length()).split("/", -1);
+        // an S3 key prefix (BUCKET/PREFIX/*, renew's shared state from generate --state) is a naming scope
+        // like server-certificate/www-*: only a wildcard in the bucket or the key's first segment reaches any object
+        int checked = service.equals("s3") ? Math.min(2, segments.length) : segments.length;
+        for (int i = 0; i < checked; i++) {
+            if (segments[i].startsWith("*") || segments[i].startsWith("?")) {
                 return true;
             }
         }

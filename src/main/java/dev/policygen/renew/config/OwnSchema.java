@@ -40,9 +40,15 @@ final class OwnSchema {
         if (directoryNode.isPresent()) {
             directory = directory(tree, directoryNode.get());
         }
-        Optional<Path> stateDir = Optional.empty();
+        Optional<StateLocation> stateDir = Optional.empty();
         if (top.get("stateDir").isPresent()) {
-            stateDir = Optional.of(Path.of(tree.string(top.get("stateDir").get(), "stateDir")));
+            JsonNode node = top.get("stateDir").get();
+            String text = tree.string(node, "stateDir");
+            stateDir = StateLocation.parse(text);
+            if (stateDir.isEmpty()) {
+                throw tree.error(node.position(), "stateDir \"" + text + "\" is neither a directory nor "
+                        + "s3://BUCKET/PREFIX");
+            }
         }
         JsonNode certificatesNode = tree.required(top, "certificates", "the renew config");
         if (!(certificatesNode instanceof JsonObject certificates)) {

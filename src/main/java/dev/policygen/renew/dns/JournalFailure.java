@@ -9,15 +9,13 @@ import java.nio.file.Path;
 public final class JournalFailure extends PolicygenException {
     private static final long serialVersionUID = 1L;
 
-    private final Path file;
-
     public JournalFailure(Path file, IOException cause) {
-        super("cannot write the renew journal " + file + ": " + cause.getMessage(), cause);
-        this.file = file;
+        this(file.toString(), cause);
     }
 
-    public Path file() {
-        return file;
+    /** @param location the journal's file, or its {@code s3://} object */
+    public JournalFailure(String location, IOException cause) {
+        super("cannot write the renew journal " + location + ": " + cause.getMessage(), cause);
     }
 
     @Override

@@ -62,7 +62,7 @@ public final class Route53Challenges implements ChallengePublisher {
                 remaining.remove(zone.getKey());
             } catch (IOException e) {
                 remaining.remove(zone.getKey());
-                failure = failure != null ? failure : new JournalFailure(journal.file(), e);
+                failure = failure != null ? failure : new JournalFailure(journal.location(), e);
             } catch (PolicygenException e) {
                 // the other zones are still cleaned; the journal keeps this one for the next run
                 failure = failure != null ? failure : e;
@@ -78,7 +78,7 @@ public final class Route53Challenges implements ChallengePublisher {
         try {
             journal.record(certificate, zone, values);
         } catch (IOException e) {
-            throw new JournalFailure(journal.file(), e);
+            throw new JournalFailure(journal.location(), e);
         }
     }
 

@@ -35,7 +35,7 @@ public final class DeliverPolicy {
     public static DeliverPolicy of(PolicyGrants grants, Optional<String> region, Optional<String> account)
             throws UsageException {
         GenerateRequest.Builder builder = GenerateRequest.builder(Profiles.bundled().find(CLIENT));
-        RenewResources.of(grants, region, account, Optional.empty()).apply(builder);
+        RenewResources.of(grants, region, account, Optional.empty(), Optional.empty()).apply(builder);
         return new DeliverPolicy(builder.build());
     }
 

@@ -2,8 +2,10 @@ package dev.policygen.renew.guard;
 
 import dev.policygen.AwsFailure;
 import dev.policygen.renew.cloud.AwsServices;
+import dev.policygen.renew.cloud.ConditionalWrite;
 import dev.policygen.renew.cloud.HostedZones;
 import dev.policygen.renew.cloud.InstalledCertificate;
+import dev.policygen.renew.cloud.ObjectStore;
 import dev.policygen.renew.cloud.ServerCertificates;
 import dev.policygen.renew.cloud.TxtChange;
 import dev.policygen.renew.cloud.TxtRecord;
@@ -205,6 +207,34 @@ public final class GuardedAws implements DestinationAws {
             InterruptedException {
         return gate.send(IntendedCall.of("s3:GetObject", scope.object(bucket, key)),
                 () -> services.objects().get(bucket, key));
+    }
+
+    /** s3:GetObject of a shared state object, with its ETag; empty when there is none. */
+    public Optional<ObjectStore.Versioned> readObject(String bucket, String key) throws GuardException, AwsFailure,
+            InterruptedException {
+        return gate.send(IntendedCall.of("s3:GetObject", scope.object(bucket, key)),
+                () -> services.objects().read(bucket, key));
+    }
+
+    /** s3:PutObject with If-None-Match: *. */
+    public ConditionalWrite createObject(String bucket, String key, byte[] body) throws GuardException, AwsFailure,
+            InterruptedException {
+        return gate.send(IntendedCall.of("s3:PutObject", scope.object(bucket, key)),
+                () -> services.objects().create(bucket, key, body));
+    }
+
+    /** s3:PutObject with If-Match: etag. */
+    public ConditionalWrite replaceObject(String bucket, String key, byte[] body, String etag) throws GuardException,
+            AwsFailure, InterruptedException {
+        return gate.send(IntendedCall.of("s3:PutObject", scope.object(bucket, key)),
+                () -> services.objects().replace(bucket, key, body, etag));
+    }
+
+    /** s3:DeleteObject with If-Match: etag. */
+    public ConditionalWrite deleteObject(String bucket, String key, String etag) throws GuardException, AwsFailure,
+            InterruptedException {
+        return gate.send(IntendedCall.of("s3:DeleteObject", scope.object(bucket, key)),
+                () -> services.objects().delete(bucket, key, etag));
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.policygen.generate.GenerateRequest;
 import dev.policygen.renew.config.AccountKeyLocation;
 import dev.policygen.renew.config.CertificateConfig;
 import dev.policygen.renew.config.RenewConfig;
+import dev.policygen.renew.config.StateLocation;
 import dev.policygen.renew.destination.DestinationKind;
 import dev.policygen.renew.destination.DestinationKinds;
 import dev.policygen.renew.destination.GenerateFlag;
@@ -21,7 +22,7 @@ import java.util.Optional;
  * that request's own arguments, so the two cannot drift apart.
  */
 record RenewResources(String partition, Optional<String> region, Optional<String> account, PolicyGrants destinations,
-        Optional<String> accountKeyUri) {
+        Optional<String> accountKeyUri, Optional<String> stateUri) {
 
     /**
      * The resources of a config. {@code region} and {@code account} fill the ARNs of regional and
@@ -44,15 +45,20 @@ record RenewResources(String partition, Optional<String> region, Optional<String
         notifyTopics.forEach(topic -> grants.add(GenerateFlag.NOTIFY_TOPIC, topic));
         Optional<String> key = config.accountKey() instanceof AccountKeyLocation.S3Object s3
                 ? Optional.of(s3.uri()) : Optional.empty();
-        return of(grants, region, account, key);
+        Optional<String> state = config.stateDir().filter(StateLocation.S3Prefix.class::isInstance)
+                .map(location -> ((StateLocation.S3Prefix) location).uri());
+        return of(grants, region, account, key, state);
     }
 
-    /** Destinations' grants alone (policygen deliver), or with an account key in S3; region and account as above. */
+    /**
+     * Destinations' grants alone (policygen deliver), or with an account key and a state in S3; region and
+     * account as above.
+     */
     static RenewResources of(PolicyGrants grants, Optional<String> region, Optional<String> account,
-            Optional<String> accountKeyUri) {
+            Optional<String> accountKeyUri, Optional<String> stateUri) {
         return new RenewResources(partition(grants.arns(), region),
                 grants.regional() ? region : Optional.empty(), grants.inAccount() ? account : Optional.empty(),
-                grants, accountKeyUri);
+                grants, accountKeyUri, stateUri);
     }
 
     /** The partition of the config's ARNs, else of the region (cn-*, us-gov-*), else aws. */
@@ -84,6 +90,9 @@ record RenewResources(String partition, Optional<String> region, Optional<String
         destinations.apply(builder);
         if (accountKeyUri.isPresent()) {
             builder.accountKey(accountKeyUri.get());
+        }
+        if (stateUri.isPresent()) {
+            builder.state(stateUri.get());
         }
     }
 }

@@ -1,62 +1,45 @@
 package dev.policygen.renew.state;
 
 import dev.policygen.InputException;
-import dev.policygen.SourcePosition;
-import dev.policygen.io.AtomicFile;
-import dev.policygen.io.Directories;
-import dev.policygen.io.FileMode;
-import dev.policygen.io.LocalPaths;
+import dev.policygen.PolicygenException;
+import dev.policygen.renew.pace.Sleeper;
 import dev.policygen.route53.HostedZoneId;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The TXT values this renewer put in Route 53 and has not removed yet, in {@code journal.json} of
- * the state directory. Values are recorded (and on disk) before the change that creates them is
- * sent, and forgotten only after the change that removes them succeeded, so after a crash the next
- * run or {@code policygen cleanup} removes exactly these values and never another client's.
+ * The TXT values this renewer put in Route 53 and has not removed yet. Values are recorded (and
+ * stored) before the change that creates them is sent, and forgotten only after the change that
+ * removes them succeeded, so after a crash the next run or {@code policygen cleanup} removes exactly
+ * these values and never another client's.
  *
- * <p>One run at a time: {@link #open} takes an exclusive lock on {@code journal.lock}, held until
- * {@link #close}. The lock file is never deleted, since deleting it would let a third run lock a
- * new file while a second still waits on the old one.
+ * <p>In a local state directory ({@link #open(Path, Clock)}): {@code journal.json}, one run at a time
+ * through an exclusive lock on {@code journal.lock} held until {@link #close}. In a shared S3 state
+ * ({@link #openShared}): one {@code journal.json} object that every runner changes with conditional
+ * writes, each its own entries; a runner starts with the orphans (entries of certificates whose lease
+ * nobody holds) as its leftovers (docs/design/s3-state.md).
  */
 public final class Journal implements AutoCloseable {
     public static final String FILE = "journal.json";
     public static final String LOCK = "journal.lock";
-    /** The OS lock does not stop a second open in this JVM (FileChannel locks are per process). */
-    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 
     /** One TXT value we created: {@code value} exactly as sent to Route 53, quotes included. */
     public record Entry(HostedZoneId zone, String recordName, String value, String certificate, Instant created) {
     }
 
-    private final Path file;
-    private final Path heldKey;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
+    private final JournalStore store;
     private final Clock clock;
     private final List<Entry> entries;
     private boolean closed;
 
-    private Journal(Path file, Path heldKey, FileChannel lockChannel, FileLock lock, Clock clock, List<Entry> entries) {
-        this.file = file;
-        this.heldKey = heldKey;
-        this.lockChannel = lockChannel;
-        this.lock = lock;
+    private Journal(JournalStore store, Clock clock, List<Entry> entries) {
+        this.store = store;
         this.clock = clock;
         this.entries = entries;
     }
@@ -68,62 +51,27 @@ public final class Journal implements AutoCloseable {
      *     journal is not one this class wrote
      */
     public static Journal open(Path stateDir, Clock clock) throws InputException {
-        Path dir = stateDir.toAbsolutePath().normalize();
-        Path lockFile = dir.resolve(LOCK);
-        Path key;
+        LocalJournalFile file = LocalJournalFile.open(stateDir);
         try {
-            if (!Files.isDirectory(dir)) {
-                Directories.createPrivate(dir);
-            }
-            key = dir.toRealPath();
-        } catch (IOException e) {
-            throw new InputException(dir.toString(), "cannot create the state directory: " + LocalPaths.reason(dir, e), e);
-        }
-        if (!HELD.add(key)) {
-            throw locked(lockFile);
-        }
-        FileChannel channel = null;
-        boolean opened = false;
-        try {
-            channel = FileChannel.open(lockFile, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
-                    FileMode.OWNER_ONLY.attributes());
-            FileLock lock;
+            return new Journal(file, clock, new ArrayList<>(file.load()));
+        } catch (InputException | RuntimeException e) {
             try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            }
-            if (lock == null) {
-                throw locked(lockFile);
-            }
-            Path file = dir.resolve(FILE);
-            Journal journal = new Journal(file, key, channel, lock, clock, JournalCodec.read(file));
-            opened = true;
-            return journal;
-        } catch (IOException e) {
-            throw new InputException(lockFile.toString(), "cannot lock the state directory: " + describe(e), e);
-        } finally {
-            if (!opened) {
-                HELD.remove(key);
-                closeQuietly(channel);
-            }
-        }
-    }
-
-    /** Closing the channel also releases its OS lock. */
-    private static void closeQuietly(FileChannel channel) {
-        if (channel != null) {
-            try {
-                channel.close();
+                file.close();
             } catch (IOException ignored) {
-                // the open failed already; closing is best effort
+                // the open failed already; releasing the lock is best effort
             }
+            throw e;
         }
     }
 
-    private static InputException locked(Path lockFile) {
-        return new InputException(lockFile.toString(), SourcePosition.UNKNOWN,
-                "another policygen run holds this lock; wait for it to finish or use another state directory");
+    /**
+     * The journal of a shared state prefix; its leftovers are the orphaned entries, those of certificates
+     * whose lease nobody holds.
+     */
+    public static Journal openShared(StateObjects objects, Leases leases, Clock clock, Sleeper sleeper)
+            throws PolicygenException, InterruptedException {
+        SharedJournal shared = new SharedJournal(objects, leases, sleeper);
+        return new Journal(shared, clock, new ArrayList<>(shared.load()));
     }
 
     /**
@@ -188,31 +136,32 @@ public final class Journal implements AutoCloseable {
         return byName;
     }
 
+    /** The local journal file; only for a local state directory. */
     public Path file() {
-        return file;
+        if (store instanceof LocalJournalFile file) {
+            return file.file();
+        }
+        throw new IllegalStateException("a shared journal has no local file: " + store.location());
     }
 
-    /** Releases the lock; the journal stays on disk for the next run. */
+    /** The journal's file or {@code s3://} object, for messages. */
+    public String location() {
+        return store.location();
+    }
+
+    /** Releases the lock of a local journal; the entries stay for the next run. */
     @Override
     public synchronized void close() throws IOException {
         if (closed) {
             return;
         }
         closed = true;
-        try {
-            lock.release();
-        } finally {
-            try {
-                lockChannel.close();
-            } finally {
-                HELD.remove(heldKey);
-            }
-        }
+        store.close();
     }
 
     private void ensureOpen() {
         if (closed) {
-            throw new IllegalStateException("journal " + file + " is closed");
+            throw new IllegalStateException("journal " + store.location() + " is closed");
         }
     }
 
@@ -231,7 +180,7 @@ public final class Journal implements AutoCloseable {
         if (next.equals(entries)) {
             return;
         }
-        AtomicFile.replace(file, JournalCodec.render(next).getBytes(StandardCharsets.UTF_8), FileMode.OWNER_ONLY);
+        store.save(List.copyOf(entries), next);
         entries.clear();
         entries.addAll(next);
     }

@@ -46,8 +46,11 @@ final class JournalCodec {
         if (!Files.exists(file)) {
             return new ArrayList<>();
         }
-        String source = file.toString();
-        String text = InputFiles.read(file, "the journal");
+        return parse(InputFiles.read(file, "the journal"), file.toString());
+    }
+
+    /** The entries of a journal's text; {@code source} names the file or object in errors. */
+    static List<Entry> parse(String text, String source) throws InputException {
         JsonNode root = JsonReader.read(text, source);
         // every shape error carries the hint: nobody but policygen should write this file
         try {

@@ -178,7 +178,7 @@ final class Wave {
                     failed.add(change.refused().values().iterator().next());
                 }
             } catch (IOException e) {
-                failed.add(new JournalFailure(journal.file(), e));
+                failed.add(new JournalFailure(journal.location(), e));
             } catch (PolicygenException e) {
                 failed.add(e);
             }
@@ -198,7 +198,7 @@ final class Wave {
         try {
             journal.recordAll(zone, byCertificate);
         } catch (IOException e) {
-            throw new JournalFailure(journal.file(), e);
+            throw new JournalFailure(journal.location(), e);
         }
     }
 

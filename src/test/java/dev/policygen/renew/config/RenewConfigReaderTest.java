@@ -24,7 +24,7 @@ class RenewConfigReaderTest {
         assertEquals(new AccountKeyLocation.LocalFile("file:///etc/policygen/account.pem",
                 Path.of("/etc/policygen/account.pem")), config.accountKey());
         assertEquals(AcmeDirectory.STAGING, config.directory());
-        assertEquals(Optional.of(Path.of("/var/lib/policygen")), config.stateDir());
+        assertEquals(Optional.of(new StateLocation.LocalDirectory(Path.of("/var/lib/policygen"))), config.stateDir());
         assertEquals(2, config.certificates().size());
         assertTrue(config.zonesConfigured());
 

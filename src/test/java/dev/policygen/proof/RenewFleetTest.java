@@ -1,0 +1,181 @@
+package dev.policygen.proof;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.policygen.sandbox.Sandbox;
+import dev.policygen.testing.CliRun;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 13, "many runners, one state": three renew processes share one S3 state in the sandbox
+ * ({@code --state-dir s3://renew-state/fleet}) over 60 certificates of one zone; one is SIGKILLed in the
+ * middle of its pass, the other two finish, then one more run after the dead runner's leases expired.
+ * Afterwards every certificate is delivered; each was ordered exactly once, except one the killed runner
+ * had ordered and not delivered, which the re-run orders again (the order's key died with the runner);
+ * no two live runners ever ordered one certificate; no TXT value, journal entry or lease is left.
+ */
+class RenewFleetTest extends RenewBedTest {
+    private static final int CERTIFICATES = 60;
+    private static final String BUCKET = "renew-state";
+    private static final String STATE = "s3://" + BUCKET + "/fleet";
+    /** Short, so the run after the kill need not wait long for the dead runner's leases. */
+    private static final String LEASE = "15s";
+    private static final Pattern RENEWING = Pattern.compile("event=renewing cert=(c\\d\\d)");
+    private static final Pattern RENEWED = Pattern.compile("event=renewed cert=(c\\d\\d)");
+
+    @Test
+    void threeRunnersOneKilledThenAReRunOrderEachCertificateOnceAndLeaveNothing() throws Exception {
+        Path config = bed.config(dir.resolve("renew.yaml"), certificates());
+        Path sandboxDir = dir.resolve("sandbox");
+        long started = System.nanoTime();
+        try (Sandbox sandbox = bed.sandbox(sandboxDir, b -> b.bucket(BUCKET))) {
+            long ordersBefore = pebbleCount("POST /order-plz");
+            List<RenewChild> runners = new ArrayList<>();
+            List<String> outputs = new ArrayList<>();
+            try {
+                for (int i = 0; i < 3; i++) {
+                    runners.add(RenewChild.start(sharedState(sandbox, config, "--concurrency", "8"),
+                            dir.resolve("runner-" + i + ".out")));
+                }
+                int killed = killOneMidPass(runners);
+                outputs.add(runners.get(killed).output());
+                for (int i = 0; i < runners.size(); i++) {
+                    if (i != killed) {
+                        assertEquals(0, runners.get(i).awaitExit(), runners.get(i).output());
+                        outputs.add(runners.get(i).output());
+                    }
+                }
+            } finally {
+                runners.forEach(RenewChild::close);
+                for (int i = 0; i < runners.size(); i++) {
+                    // kept for a failure's reading: the test directory goes with the test
+                    Files.copy(dir.resolve("runner-" + i + ".out"), Path.of("target", "renew-fleet-runner-" + i + ".out"),
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            Set<String> inFlightAtKill = new TreeSet<>(certs(RENEWING, outputs.get(0)));
+            inFlightAtKill.removeAll(certs(RENEWED, outputs.get(0)));
+
+            // the dead runner's leases expire 15 s after its last renewal (a heartbeat, or the check just before
+            // an order or a delivery) at most; 20 s leaves room for a busy machine
+            Thread.sleep(20_000);
+            CliRun again = RenewBed.run(sharedState(sandbox, config).toArray(String[]::new));
+            assertEquals(0, again.exit(), again.all());
+            outputs.add(again.out());
+            double seconds = (System.nanoTime() - started) / 1e9;
+
+            Map<String, Integer> ordered = new TreeMap<>();
+            Map<String, Integer> renewed = new TreeMap<>();
+            for (String output : outputs) {
+                certs(RENEWING, output).forEach(cert -> ordered.merge(cert, 1, Integer::sum));
+                certs(RENEWED, output).forEach(cert -> renewed.merge(cert, 1, Integer::sum));
+            }
+            long orders = pebbleCount("POST /order-plz") - ordersBefore;
+            int logged = ordered.values().stream().mapToInt(Integer::intValue).sum();
+            // the killed runner may have died between its renewing line and its new-order request
+            assertTrue(orders <= logged && orders >= logged - inFlightAtKill.size(),
+                    "the CA saw " + orders + " orders, the runners logged " + logged);
+            // the killed runner may have delivered a certificate and died before logging it: the files below tell
+            assertTrue(renewed.values().stream().allMatch(count -> count == 1), "renewed at most once each: " + renewed);
+            assertEquals(CERTIFICATES, ordered.size(), ordered.toString());
+            for (Map.Entry<String, Integer> cert : ordered.entrySet()) {
+                if (inFlightAtKill.contains(cert.getKey())) {
+                    // ordered by the killed runner; ordered again only if it died before delivering
+                    assertTrue(cert.getValue() <= 2, cert.getKey() + " ordered " + cert.getValue() + " times");
+                } else {
+                    assertEquals(1, cert.getValue(), cert.getKey() + " ordered; killed mid-order: " + inFlightAtKill);
+                }
+            }
+            for (int i = 0; i < CERTIFICATES; i++) {
+                String name = name(i);
+                RenewChecks.assertDelivered(dir.resolve("certs").resolve(name), bed.pebble,
+                        List.of(name + "." + RenewBed.ZONE));
+            }
+            RenewChecks.assertZoneClean(sandbox, List.of());
+            String journal = new String(sandbox.object(BUCKET, "fleet/journal.json").orElseThrow(),
+                    StandardCharsets.UTF_8);
+            assertTrue(journal.replaceAll("\\s", "").contains("\"entries\":[]"), journal);
+            List<String> leases = sandbox.aws().objects(BUCKET).keySet().stream()
+                    .filter(key -> key.startsWith("fleet/leases/")).toList();
+            assertEquals(List.of(), leases, "every lease released");
+
+            List<ObservedCall> calls = RenewBed.calls(sandbox);
+            Map<String, Integer> byOperation = new TreeMap<>();
+            calls.forEach(call -> byOperation.merge(call.action(), 1, Integer::sum));
+            String figures = String.format("fleet: %d certificates, 3 runners (one killed with %d in flight) + 1 re-run:"
+                    + " %d orders at the CA, %d renewed in the log, %d calls %s, %.1f s", CERTIFICATES,
+                    inFlightAtKill.size(), orders, renewed.size(), calls.size(), byOperation, seconds);
+            System.out.println(figures);
+            Files.writeString(Path.of("target", "renew-fleet-figures.txt"), figures + "\n", StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * SIGKILLs the first runner seen with a certificate renewed while it still runs (whichever JVM started
+     * first does the most work); returns its index. Its output is then the killed runner's.
+     */
+    private static int killOneMidPass(List<RenewChild> runners) throws Exception {
+        long deadline = System.nanoTime() + RenewChild.LIMIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (int i = 0; i < runners.size(); i++) {
+                RenewChild runner = runners.get(i);
+                if (runner.alive() && RENEWED.matcher(runner.output()).find()) {
+                    runner.kill();
+                    return i;
+                }
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("no runner renewed a certificate within " + RenewChild.LIMIT.toSeconds() + " s");
+    }
+
+    /** The bed's renew command line with the shared S3 state in place of a local directory. */
+    private List<String> sharedState(Sandbox sandbox, Path config, String... extra) {
+        List<String> args = new ArrayList<>(bed.renewArguments(sandbox, config, dir.resolve("unused"), extra));
+        args.set(args.indexOf("--state-dir") + 1, STATE);
+        args.addAll(List.of("--lease", LEASE));
+        return args;
+    }
+
+    private static String name(int i) {
+        return String.format("c%02d", i);
+    }
+
+    private String certificates() {
+        StringBuilder yaml = new StringBuilder();
+        for (int i = 0; i < CERTIFICATES; i++) {
+            String name = name(i);
+            yaml.append("  ").append(name).append(":\n")
+                    .append("    domains: [").append(name).append('.').append(RenewBed.ZONE).append("]\n")
+                    .append("    zones: {").append(RenewBed.ZONE).append(": ").append(RenewBed.ZONE_ID).append("}\n")
+                    .append("    destinations:\n      - files: {dir: ").append(dir.resolve("certs").resolve(name))
+                    .append("}\n");
+        }
+        return yaml.toString();
+    }
+
+    private static List<String> certs(Pattern event, String output) {
+        List<String> found = new ArrayList<>();
+        Matcher matcher = event.matcher(output);
+        while (matcher.find()) {
+            found.add(matcher.group(1));
+        }
+        return found;
+    }
+
+    private static long pebbleCount(String request) throws Exception {
+        return bed.pebble.logText().lines().filter(line -> line.contains(request)).count();
+    }
+}
