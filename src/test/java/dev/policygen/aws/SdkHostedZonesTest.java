@@ -1,12 +1,12 @@
 package dev.policygen.aws;
 
+import dev.policygen.testing.FakeClock;
 import dev.policygen.AwsFailure;
 import dev.policygen.renew.cloud.HostedZones;
 import dev.policygen.renew.cloud.TxtChange;
 import dev.policygen.renew.cloud.TxtRecord;
 import dev.policygen.route53.HostedZoneId;
 import dev.policygen.sandbox.FaultSettings;
-import dev.policygen.sandbox.ManualClock;
 import dev.policygen.sandbox.Sandbox;
 import java.net.URI;
 import java.nio.file.Files;
@@ -49,7 +49,7 @@ class SdkHostedZonesTest {
     @Test
     void findsZonesReadsAndChangesTxtRecordsOneRequestEach() throws Exception {
         Path log = dir.resolve("calls.jsonl");
-        ManualClock clock = new ManualClock(Instant.now());
+        FakeClock clock = new FakeClock(Instant.now());
         try (Sandbox sandbox = start(Sandbox.builder().callLog(log).insyncDelay(Duration.ofMillis(400)).clock(clock));
                 SdkAwsServices aws = services(sandbox)) {
             HostedZones zones = aws.hostedZones();

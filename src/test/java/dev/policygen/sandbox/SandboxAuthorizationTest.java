@@ -1,5 +1,6 @@
 package dev.policygen.sandbox;
 
+import dev.policygen.testing.FakeClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -90,7 +91,7 @@ class SandboxAuthorizationTest {
     void throttlingAboveTheConfiguredRate() throws Exception {
         FaultSettings twoPerSecond = new FaultSettings(2, 0, 0, java.time.Duration.ZERO);
         // on a clock that stands still, so a slow machine cannot spread the three calls over a second
-        ManualClock clock = new ManualClock(java.time.Instant.now());
+        FakeClock clock = new FakeClock(java.time.Instant.now());
         try (Sandbox sandbox = SandboxClients.start(Sandbox.builder().faults(twoPerSecond).clock(clock));
                 Route53Client route53 = SandboxClients.plain(sandbox)) {
             route53.listHostedZones();

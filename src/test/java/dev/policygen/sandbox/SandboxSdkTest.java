@@ -1,5 +1,6 @@
 package dev.policygen.sandbox;
 
+import dev.policygen.testing.FakeClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -32,7 +33,7 @@ import software.amazon.awssdk.services.route53.model.Route53Exception;
 
 /** The real AWS SDK for Java v2 against the sandbox's plain-HTTP API port. */
 class SandboxSdkTest {
-    private static final ManualClock CLOCK = new ManualClock(Instant.now());
+    private static final FakeClock CLOCK = new FakeClock(Instant.now());
     private static Sandbox sandbox;
     private static Route53Client route53;
 

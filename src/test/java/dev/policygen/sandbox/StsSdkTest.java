@@ -1,5 +1,6 @@
 package dev.policygen.sandbox;
 
+import dev.policygen.testing.FakeClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,7 +48,7 @@ class StsSdkTest {
     static Path directory;
     private static Sandbox sandbox;
     /** Behind real time, so that moving it 16 minutes on expires a 15-minute session without a request's date being skewed. */
-    private static final ManualClock CLOCK = new ManualClock(Instant.now().minus(Duration.ofMinutes(14)));
+    private static final FakeClock CLOCK = new FakeClock(Instant.now().minus(Duration.ofMinutes(14)));
 
     @BeforeAll
     static void start() throws Exception {

@@ -1,5 +1,6 @@
 package dev.policygen.renew.state;
 
+import dev.policygen.testing.FakeClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,7 +23,7 @@ class SharedJournalTest {
     private static final String WWW = "_acme-challenge.www.example.com.";
     private static final String API = "_acme-challenge.api.example.com.";
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-06T20:00:00Z"));
+    private final FakeClock clock = new FakeClock(Instant.parse("2026-12-06T20:00:00Z"));
     private final MemoryStateObjects objects = new MemoryStateObjects();
     private final Leases leasesA = new Leases(objects, "runner-a", LEASE, clock, NO_WAIT);
     private final Leases leasesB = new Leases(objects, "runner-b", LEASE, clock, NO_WAIT);
