@@ -28,10 +28,20 @@ final class CrossAccountZones {
         this.policies = policies;
     }
 
-    /** Empty when no zone of {@code config} has a role. */
-    static Optional<CrossAccountZones> of(RenewPolicy policy, RenewConfig config, Optional<String> region,
-            Optional<String> account, boolean deleteOld, List<String> notifyTopics) throws UsageException {
-        List<ZoneRef> discovered = List.of();
+    /**
+     * Empty when no zone of {@code config} has a role.
+     *
+     * @param config the config {@code policy} was made for: as written (less the certificates with a name in no
+     *     zone), not with the discovered zones filled in. The workload's own-zone policy is made from it so that
+     *     it keeps the ListHostedZonesByName grant discovery needs, and its start line the discovery
+     *     ({@code --zone NAME=ID}) rather than {@code --zone-id-configured}: from the resolved config both were
+     *     lost, and the line written would not let the workload find its zones on the next pass
+     * @param discovered the zones discovery found for {@code config}'s names without a zone (all the
+     *     workload's own: a zone behind a role is always given by id)
+     */
+    static Optional<CrossAccountZones> of(RenewPolicy policy, RenewConfig config, List<ZoneRef> discovered,
+            Optional<String> region, Optional<String> account, boolean deleteOld, List<String> notifyTopics)
+            throws UsageException {
         ZoneRolePolicies policies = ZoneRolePolicies.of(policy, config, discovered, region, account, deleteOld,
                 notifyTopics);
         return policies.any() ? Optional.of(new CrossAccountZones(policy, policies)) : Optional.empty();
@@ -46,7 +56,9 @@ final class CrossAccountZones {
                 : PolicyGuard.of(List.of(policies.workloadDocument()), whole);
         Map<ZoneRole, PolicyGuard> byRole = new LinkedHashMap<>();
         for (ZoneRole role : policies.roles()) {
-            byRole.put(role, PolicyGuard.of(List.of(policies.roleDocument(role)), policies.rolePolicy(role)));
+            // a denial of the role zone's call names the role's line (dns-role-policy), the one that writes its policy
+            byRole.put(role, PolicyGuard.ofRole(List.of(policies.roleDocument(role)), policies.rolePolicy(role),
+                    p -> policies.roleLine(p, role)));
         }
         Map<HostedZoneId, PolicyGuard> byZone = new LinkedHashMap<>();
         policies.roleOfZone().forEach((zone, role) -> byZone.put(zone, byRole.get(role)));

@@ -3,6 +3,7 @@ package dev.policygen.renew;
 import dev.policygen.InputException;
 import dev.policygen.PolicygenException;
 import dev.policygen.SourcePosition;
+import dev.policygen.generate.ZoneRef;
 import dev.policygen.model.Effect;
 import dev.policygen.model.PolicyDocument;
 import dev.policygen.model.Statement;
@@ -125,6 +126,9 @@ final class PassResources implements AutoCloseable {
         Optional<List<PolicyDocument>> given = request.givenPolicy();
         RateLimiter route53Limit = request.route53Limit();
         RenewConfig resolved = config;
+        // the config and discovered zones the policy is made for (the cross-account split is made from them too)
+        RenewConfig policyConfig = config;
+        List<ZoneRef> discovered = List.of();
         Map<String, PolicygenException> failedBefore = Map.of();
         RenewPolicy policy = RenewPolicy.of(config, List.of(), Optional.of(region), account, deleteOld,
                 request.notifications().topicArns());
@@ -149,8 +153,10 @@ final class PassResources implements AutoCloseable {
                 resolved = discovery.get().config();
                 // with the zones known, the generate line suggested on a denial is one generate accepts;
                 // a certificate with a name in no zone is left out of it and reported as failed
-                policy = RenewPolicy.of(discovery.get().resolvable(config), discovery.get().discovered(),
-                        Optional.of(region), account, deleteOld, request.notifications().topicArns());
+                policyConfig = discovery.get().resolvable(config);
+                discovered = discovery.get().discovered();
+                policy = RenewPolicy.of(policyConfig, discovered, Optional.of(region), account, deleteOld,
+                        request.notifications().topicArns());
                 failedBefore = Map.copyOf(discovery.get().unresolved());
             }
         }
@@ -160,7 +166,7 @@ final class PassResources implements AutoCloseable {
                 : resolved.certificates().isEmpty() ? PolicyGuard.of(List.of(discoveryOnly()), policy)
                 : PolicyGuard.generated(policy);
         Optional<CrossAccountZones> crossAccount = resolved.certificates().isEmpty() ? Optional.empty()
-                : CrossAccountZones.of(policy, resolved, Optional.of(region), account, deleteOld,
+                : CrossAccountZones.of(policy, policyConfig, discovered, Optional.of(region), account, deleteOld,
                         request.notifications().topicArns());
         if (crossAccount.isPresent()) {
             guard = crossAccount.get().guard(given.isPresent() ? guard : null);

@@ -23,15 +23,24 @@ public final class PolicyGuard {
     private final RenewPolicy policy;
     /** The generate line of the policy the run needs, named on a denial. */
     private final String commandLine;
+    /** The generate line of a policy that allows a denied call: its own line, or a role's with --dns-account. */
+    private final LineOf lineOf;
     /** The guards of zones reached through a role in another account: their calls are that role's. */
     private final Map<HostedZoneId, PolicyGuard> zoneGuards;
 
-    private PolicyGuard(PolicyEvaluator evaluator, RenewPolicy policy, String commandLine,
+    private PolicyGuard(PolicyEvaluator evaluator, RenewPolicy policy, String commandLine, LineOf lineOf,
             Map<HostedZoneId, PolicyGuard> zoneGuards) {
         this.evaluator = evaluator;
         this.policy = policy;
         this.commandLine = commandLine;
+        this.lineOf = lineOf;
         this.zoneGuards = Map.copyOf(zoneGuards);
+    }
+
+    /** How a policy's generate line is written for a denial's suggestion. */
+    @FunctionalInterface
+    public interface LineOf {
+        String line(RenewPolicy policy) throws UsageException;
     }
 
     /**
@@ -39,17 +48,30 @@ public final class PolicyGuard {
      * in another account, whose calls are made as its role and judged by that role's policy).
      */
     public PolicyGuard withZoneGuards(Map<HostedZoneId, PolicyGuard> zoneGuards) {
-        return new PolicyGuard(evaluator, policy, commandLine, zoneGuards);
+        return new PolicyGuard(evaluator, policy, commandLine, lineOf, zoneGuards);
     }
 
     /** Guards with the given policy documents; {@code policy} supplies the suggestion on denial. */
     public static PolicyGuard of(List<PolicyDocument> documents, RenewPolicy policy) {
-        return new PolicyGuard(PolicyEvaluator.of(documents), policy, policy.commandLine(), Map.of());
+        return new PolicyGuard(PolicyEvaluator.of(documents), policy, policy.commandLine(), RenewPolicy::commandLine,
+                Map.of());
+    }
+
+    /**
+     * Guards a role's zones (in another account) with the role's documents. The suggestion on a denial is the
+     * line that writes the role's policy ({@code lineOf}: the {@code dns-role-policy} line, with
+     * {@code --dns-account}), not the plain line of {@code policy}, which would write a policy for the workload
+     * role and leave the role that makes the call as it was.
+     */
+    public static PolicyGuard ofRole(List<PolicyDocument> documents, RenewPolicy policy, LineOf lineOf)
+            throws UsageException {
+        return new PolicyGuard(PolicyEvaluator.of(documents), policy, lineOf.line(policy), lineOf, Map.of());
     }
 
     /** Guards policygen deliver with the given documents; a denial names the delivery's own generate line. */
     public static PolicyGuard of(List<PolicyDocument> documents, DeliverPolicy policy) {
-        return new PolicyGuard(PolicyEvaluator.of(documents), null, policy.commandLine(), Map.of());
+        return new PolicyGuard(PolicyEvaluator.of(documents), null, policy.commandLine(), RenewPolicy::commandLine,
+                Map.of());
     }
 
     /** Guards policygen deliver with the policy generate makes for its destinations. */
@@ -76,8 +98,17 @@ public final class PolicyGuard {
             throw new GuardException("the policy denies " + call.describe() + "; the destinations need it, and "
                     + "their policy is made by: " + commandLine);
         }
-        String remedy = allowingPolicy(call)
-                .map(p -> "; allowed by: " + p.commandLine())
+        Optional<RenewPolicy> allowing = allowingPolicy(call);
+        Optional<String> allowingLine = Optional.empty();
+        try {
+            if (allowing.isPresent()) {
+                allowingLine = Optional.of(lineOf.line(allowing.get()));
+            }
+        } catch (UsageException e) {
+            // a line generate would refuse is no suggestion; the fallback below explains instead
+        }
+        String remedy = allowingLine
+                .map(line -> "; allowed by: " + line)
                 .orElse(call.action().startsWith("route53:")
                         ? "; no policy generate makes for policygen allows it (only TXT records at _acme-challenge "
                                 + "names, changed with CREATE or DELETE)"

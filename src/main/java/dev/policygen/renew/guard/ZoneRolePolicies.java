@@ -174,7 +174,12 @@ public final class ZoneRolePolicies {
      * with {@code --runtime RUNTIME --dns-account ACCOUNT --dns-role-name NAME [--external-id X]}.
      */
     public String roleLine(ZoneRole role) throws UsageException {
-        return GenerateCommandLine.of(withDnsAccount(byRole.get(role), role));
+        return roleLine(byRole.get(role), role);
+    }
+
+    /** The same for {@code policy} (the role's, or one the guard widened to allow a denied call). */
+    public String roleLine(RenewPolicy policy, ZoneRole role) throws UsageException {
+        return GenerateCommandLine.of(withDnsAccount(policy, role));
     }
 
     private static List<String> withDnsAccount(RenewPolicy policy, ZoneRole role) throws UsageException {
