@@ -241,7 +241,10 @@ public final class AcmeClient implements AutoCloseable {
     /** Triggers every challenge, then waits for each; the first refused name ends the order. */
     private void validate(List<PendingChallenges.Pending> pending) throws AcmeFailure, InterruptedException {
         for (PendingChallenges.Pending challenge : pending) {
-            requests.run("start the dns-01 challenge of " + challenge.name(), challenge.challenge()::trigger);
+            // a resumed order's challenge the dead runner had started is validated already: not started twice
+            if (challenge.challenge().getStatus() == Status.PENDING) {
+                requests.run("start the dns-01 challenge of " + challenge.name(), challenge.challenge()::trigger);
+            }
         }
         for (PendingChallenges.Pending challenge : pending) {
             Status status = polling.until(challenge.authorization(), AUTHORIZATION_FINAL,
