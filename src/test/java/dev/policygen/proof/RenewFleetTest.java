@@ -38,6 +38,7 @@ class RenewFleetTest extends RenewBedTest {
     private static final Pattern RENEWED = Pattern.compile("event=renewed cert=(c\\d\\d)");
     private static final Pattern RECORDED = Pattern.compile("event=order.recorded cert=(c\\d\\d)");
     private static final Pattern RESUMED = Pattern.compile("event=order.resumed cert=(c\\d\\d)");
+    private static final Pattern RESUMED_STATUS = Pattern.compile("event=order.resumed cert=c\\d\\d \\S+ status=(\\w+)");
     private static final Pattern REISSUED = Pattern.compile("event=order.reissued cert=(c\\d\\d)");
     private static final Pattern ABANDONED = Pattern.compile("event=order.abandoned cert=(c\\d\\d)");
 
@@ -114,6 +115,10 @@ class RenewFleetTest extends RenewBedTest {
                 reissued.addAll(certs(REISSUED, output));
                 abandoned.addAll(certs(ABANDONED, output));
             }
+            Map<String, Integer> resumedByStatus = new TreeMap<>();
+            for (String output : outputs) {
+                certs(RESUMED_STATUS, output).forEach(status -> resumedByStatus.merge(status, 1, Integer::sum));
+            }
             Set<String> recordedAtKill = new TreeSet<>(certs(RECORDED, outputs.get(0)));
             recordedAtKill.retainAll(inFlightAtKill);
             Set<String> unrecordedAtKill = new TreeSet<>(inFlightAtKill);
@@ -150,8 +155,8 @@ class RenewFleetTest extends RenewBedTest {
             Map<String, Integer> byOperation = new TreeMap<>();
             calls.forEach(call -> byOperation.merge(call.action(), 1, Integer::sum));
             String figures = String.format("fleet: %d certificates, 3 runners (one killed with %d in flight) + 1 re-run:"
-                    + " %d orders at the CA (%d resumed, %d reissued, %d abandoned), %d renewed in the log, %d calls %s,"
-                    + " %.1f s", CERTIFICATES, inFlightAtKill.size(), orders, resumed.size(), reissued.size(),
+                    + " %d orders at the CA (%d resumed %s, %d reissued, %d abandoned), %d renewed in the log, %d calls %s,"
+                    + " %.1f s", CERTIFICATES, inFlightAtKill.size(), orders, resumed.size(), resumedByStatus, reissued.size(),
                     abandoned.size(), renewed.size(), calls.size(), byOperation, seconds);
             System.out.println(figures);
             Files.writeString(Path.of("target", "renew-fleet-figures.txt"), figures + "\n", StandardCharsets.UTF_8);
