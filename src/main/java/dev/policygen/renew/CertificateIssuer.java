@@ -4,6 +4,7 @@ import dev.policygen.PolicygenException;
 import dev.policygen.renew.acme.AcmeClient;
 import dev.policygen.renew.acme.ChallengePublisher;
 import dev.policygen.renew.acme.IssuedCertificate;
+import dev.policygen.renew.acme.OrderLedger;
 import dev.policygen.renew.acme.OrderRequest;
 import dev.policygen.renew.acme.RenewalWindow;
 import java.security.cert.X509Certificate;
@@ -17,6 +18,12 @@ interface CertificateIssuer {
     IssuedCertificate issue(OrderRequest request, ChallengePublisher publisher)
             throws PolicygenException, InterruptedException;
 
+    /** Resumes the ledger's unfinished order when the CA can still finish it; records a new one there. */
+    default IssuedCertificate issue(OrderRequest request, ChallengePublisher publisher, OrderLedger ledger)
+            throws PolicygenException, InterruptedException {
+        return issue(request, publisher);
+    }
+
     Optional<RenewalWindow> renewalInfo(X509Certificate certificate) throws PolicygenException;
 
     static CertificateIssuer of(AcmeClient client) {
@@ -25,6 +32,12 @@ interface CertificateIssuer {
             public IssuedCertificate issue(OrderRequest request, ChallengePublisher publisher)
                     throws PolicygenException, InterruptedException {
                 return client.issue(request, publisher);
+            }
+
+            @Override
+            public IssuedCertificate issue(OrderRequest request, ChallengePublisher publisher, OrderLedger ledger)
+                    throws PolicygenException, InterruptedException {
+                return client.issue(request, publisher, ledger);
             }
 
             @Override

@@ -4,6 +4,7 @@ import dev.policygen.PolicygenException;
 import dev.policygen.renew.acme.ChallengePublisher;
 import dev.policygen.renew.acme.ChallengeRecord;
 import dev.policygen.renew.acme.IssuedCertificate;
+import dev.policygen.renew.acme.OrderLedger;
 import dev.policygen.renew.acme.OrderRequest;
 import dev.policygen.renew.acme.RenewalWindow;
 import dev.policygen.renew.config.CertificateConfig;
@@ -31,6 +32,7 @@ final class CertificateRenewal {
     private final CertificateConfig config;
     private final PassParts parts;
     private final LeaseCheck lease;
+    private final OrderLedger ledger;
     /** Set when the challenge records could not all be removed; the journal keeps them for the next run. */
     private PolicygenException cleanupFailure;
 
@@ -51,9 +53,15 @@ final class CertificateRenewal {
     }
 
     CertificateRenewal(CertificateConfig config, PassParts parts, LeaseCheck lease) {
+        this(config, parts, lease, OrderLedger.NONE);
+    }
+
+    /** @param ledger where the order is recorded as soon as created, and whence an unfinished one is resumed */
+    CertificateRenewal(CertificateConfig config, PassParts parts, LeaseCheck lease, OrderLedger ledger) {
         this.config = config;
         this.parts = parts;
         this.lease = lease;
+        this.ledger = ledger;
     }
 
     CertificateResult run() throws InterruptedException {
@@ -148,7 +156,7 @@ final class CertificateRenewal {
             }
         };
         try {
-            return parts.acme().issue(request, publisher);
+            return parts.acme().issue(request, publisher, ledger);
         } finally {
             // AcmeClient withdraws once the CA has decided; this covers every way out before that. A
             // failed clean-up must neither hide the order's own failure nor lose a certificate issued

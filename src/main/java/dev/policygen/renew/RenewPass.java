@@ -154,7 +154,8 @@ final class RenewPass {
         taken.get().previousHolder().ifPresent(previous -> parts.log().info("lease.taken-over", "cert", name,
                 "from", previous));
         try {
-            return new CertificateRenewal(certificate, parts, () -> leases.get().renew(name)).run();
+            return new CertificateRenewal(certificate, parts, () -> leases.get().renew(name),
+                    new LeaseOrderLedger(name, leases.get(), taken.get().order(), parts.log())).run();
         } finally {
             try {
                 leases.get().release(name);

@@ -22,9 +22,11 @@ import org.junit.jupiter.api.Test;
  * Issue 13, "many runners, one state": three renew processes share one S3 state in the sandbox
  * ({@code --state-dir s3://renew-state/fleet}) over 60 certificates of one zone; one is SIGKILLed in the
  * middle of its pass, the other two finish, then one more run after the dead runner's leases expired.
- * Afterwards every certificate is delivered; each was ordered exactly once, except one the killed runner
- * had ordered and not delivered, which the re-run orders again (the order's key died with the runner);
- * no two live runners ever ordered one certificate; no TXT value, journal entry or lease is left.
+ * Afterwards every certificate is delivered; each was ordered exactly once at the CA: an order the killed
+ * runner had recorded in its lease is resumed by whoever takes the lease over (event=order.resumed), and
+ * ordered again only when the killed runner had already finalized it, so that its certificate's key died
+ * with it (event=order.reissued); no two live runners ever ordered one certificate; no TXT value, journal
+ * entry or lease is left.
  */
 class RenewFleetTest extends RenewBedTest {
     private static final int CERTIFICATES = 60;
@@ -34,6 +36,11 @@ class RenewFleetTest extends RenewBedTest {
     private static final String LEASE = "15s";
     private static final Pattern RENEWING = Pattern.compile("event=renewing cert=(c\\d\\d)");
     private static final Pattern RENEWED = Pattern.compile("event=renewed cert=(c\\d\\d)");
+    private static final Pattern RECORDED = Pattern.compile("event=order.recorded cert=(c\\d\\d)");
+    private static final Pattern RESUMED = Pattern.compile("event=order.resumed cert=(c\\d\\d)");
+    private static final Pattern RESUMED_STATUS = Pattern.compile("event=order.resumed cert=c\\d\\d \\S+ status=(\\w+)");
+    private static final Pattern REISSUED = Pattern.compile("event=order.reissued cert=(c\\d\\d)");
+    private static final Pattern ABANDONED = Pattern.compile("event=order.abandoned cert=(c\\d\\d)");
 
     @Test
     void threeRunnersOneKilledThenAReRunOrderEachCertificateOnceAndLeaveNothing() throws Exception {
@@ -98,6 +105,39 @@ class RenewFleetTest extends RenewBedTest {
                     assertEquals(1, cert.getValue(), cert.getKey() + " ordered; killed mid-order: " + inFlightAtKill);
                 }
             }
+            // exactly once: one order per certificate, plus one per order the killed runner had finalized (or
+            // the CA had invalidated), plus at most one per order it died before recording in its lease
+            List<String> resumed = new ArrayList<>();
+            List<String> reissued = new ArrayList<>();
+            List<String> abandoned = new ArrayList<>();
+            for (String output : outputs) {
+                resumed.addAll(certs(RESUMED, output));
+                reissued.addAll(certs(REISSUED, output));
+                abandoned.addAll(certs(ABANDONED, output));
+            }
+            Map<String, Integer> resumedByStatus = new TreeMap<>();
+            for (String output : outputs) {
+                certs(RESUMED_STATUS, output).forEach(status -> resumedByStatus.merge(status, 1, Integer::sum));
+            }
+            Set<String> recordedAtKill = new TreeSet<>(certs(RECORDED, outputs.get(0)));
+            recordedAtKill.retainAll(inFlightAtKill);
+            Set<String> unrecordedAtKill = new TreeSet<>(inFlightAtKill);
+            unrecordedAtKill.removeAll(recordedAtKill);
+            long once = CERTIFICATES + reissued.size() + abandoned.size();
+            assertTrue(orders >= once && orders <= once + unrecordedAtKill.size(), "the CA saw " + orders
+                    + " orders; exactly once allows " + once + " (60 + reissued " + reissued + " + abandoned "
+                    + abandoned + ") and at most one more for each of " + unrecordedAtKill);
+            List<String> takenOver = new ArrayList<>(resumed);
+            takenOver.addAll(reissued);
+            takenOver.addAll(abandoned);
+            assertTrue(inFlightAtKill.containsAll(takenOver), "only the killed runner's orders are taken over: "
+                    + takenOver + " vs " + inFlightAtKill);
+            for (String cert : recordedAtKill) {
+                if (ordered.get(cert) > 1) {
+                    // ordered again by another runner: it found the killed runner's order in the lease
+                    assertEquals(1, java.util.Collections.frequency(takenOver, cert), cert + " " + takenOver);
+                }
+            }
             for (int i = 0; i < CERTIFICATES; i++) {
                 String name = name(i);
                 RenewChecks.assertDelivered(dir.resolve("certs").resolve(name), bed.pebble,
@@ -115,8 +155,9 @@ class RenewFleetTest extends RenewBedTest {
             Map<String, Integer> byOperation = new TreeMap<>();
             calls.forEach(call -> byOperation.merge(call.action(), 1, Integer::sum));
             String figures = String.format("fleet: %d certificates, 3 runners (one killed with %d in flight) + 1 re-run:"
-                    + " %d orders at the CA, %d renewed in the log, %d calls %s, %.1f s", CERTIFICATES,
-                    inFlightAtKill.size(), orders, renewed.size(), calls.size(), byOperation, seconds);
+                    + " %d orders at the CA (%d resumed %s, %d reissued, %d abandoned), %d renewed in the log, %d calls %s,"
+                    + " %.1f s", CERTIFICATES, inFlightAtKill.size(), orders, resumed.size(), resumedByStatus, reissued.size(),
+                    abandoned.size(), renewed.size(), calls.size(), byOperation, seconds);
             System.out.println(figures);
             Files.writeString(Path.of("target", "renew-fleet-figures.txt"), figures + "\n", StandardCharsets.UTF_8);
         }

@@ -6,6 +6,7 @@ import dev.policygen.renew.account.AcmeFailure;
 import dev.policygen.renew.account.AcmeSessions;
 import dev.policygen.renew.pace.Sleeper;
 import java.net.URI;
+import java.net.URL;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
@@ -90,10 +91,21 @@ public final class AcmeClient implements AutoCloseable {
      */
     public IssuedCertificate issue(OrderRequest request, ChallengePublisher publisher)
             throws PolicygenException, InterruptedException {
+        return issue(request, publisher, OrderLedger.NONE);
+    }
+
+    /**
+     * As {@link #issue(OrderRequest, ChallengePublisher)}, but first resumes the order {@code ledger}
+     * remembers when the CA can still finish it ({@link OrderResume}), and records a new order in the
+     * ledger as soon as the CA created it.
+     */
+    public IssuedCertificate issue(OrderRequest request, ChallengePublisher publisher, OrderLedger ledger)
+            throws PolicygenException, InterruptedException {
         CertificateKey key = CertificateKey.generate(request.keyType());
         byte[] csr = key.csr(request.names());
         String orderName = "the order for " + request.names().get(0);
-        Order order = createOrder(request);
+        Optional<Order> previous = resumed(request, ledger);
+        Order order = previous.isPresent() ? previous.get() : created(request, ledger);
         List<PendingChallenges.Pending> pending = PendingChallenges.of(order, requests);
         if (!pending.isEmpty()) {
             try {
@@ -118,6 +130,57 @@ public final class AcmeClient implements AutoCloseable {
         return new IssuedCertificate(chain, CertificateKey.certificatesPem(chain.subList(0, 1)),
                 CertificateKey.certificatesPem(chain.subList(1, chain.size())), CertificateKey.certificatesPem(chain),
                 key.privateKeyPem(), leaf.getNotBefore().toInstant(), leaf.getNotAfter().toInstant());
+    }
+
+    private Order created(OrderRequest request, OrderLedger ledger) throws PolicygenException, InterruptedException {
+        Order order = createOrder(request);
+        ledger.created(order.getLocation());
+        return order;
+    }
+
+    /**
+     * The ledger's order when it can still be finished for {@code request}'s names: pending (its
+     * authorizations go on) or ready (finalized with this runner's new key). Any other state, or a
+     * failure to read it, means a new order; a valid one is reported as reissued, since its certificate's
+     * key is lost.
+     */
+    Optional<Order> resumed(OrderRequest request, OrderLedger ledger) throws InterruptedException {
+        if (ledger.previous().isEmpty()) {
+            return Optional.empty();
+        }
+        URL location = ledger.previous().get();
+        Order order;
+        Optional<Status> status;
+        try {
+            order = login.bindOrder(location);
+            requests.send("read the earlier order " + location, order::fetch);
+            status = Optional.of(order.getStatus());
+        } catch (AcmeFailure | RuntimeException e) {
+            // gone (404), unreadable, or not this account's: nothing to resume
+            ledger.abandoned(location, "the earlier order could not be read: " + e.getMessage());
+            return Optional.empty();
+        }
+        String state = status.get().name().toLowerCase(Locale.ROOT);
+        OrderResume decision = OrderResume.decide(status);
+        if (decision == OrderResume.REISSUE) {
+            ledger.reissued(location, "the earlier order is " + state
+                    + "; its certificate's key died with the runner that created it");
+            return Optional.empty();
+        }
+        if (decision == OrderResume.NEW) {
+            ledger.abandoned(location, "the earlier order is " + state);
+            return Optional.empty();
+        }
+        Set<String> ordered = new java.util.TreeSet<>();
+        order.getIdentifiers().forEach(identifier -> ordered.add(identifier.getValue().toLowerCase(Locale.ROOT)));
+        Set<String> wanted = new java.util.TreeSet<>();
+        request.names().forEach(name -> wanted.add(name.toLowerCase(Locale.ROOT)));
+        if (!ordered.equals(wanted)) {
+            ledger.abandoned(location, "the earlier order is for other names: " + ordered);
+            return Optional.empty();
+        }
+        ledger.resumed(location, state);
+        return Optional.of(order);
     }
 
     /**
@@ -178,7 +241,10 @@ public final class AcmeClient implements AutoCloseable {
     /** Triggers every challenge, then waits for each; the first refused name ends the order. */
     private void validate(List<PendingChallenges.Pending> pending) throws AcmeFailure, InterruptedException {
         for (PendingChallenges.Pending challenge : pending) {
-            requests.run("start the dns-01 challenge of " + challenge.name(), challenge.challenge()::trigger);
+            // a resumed order's challenge the dead runner had started is validated already: not started twice
+            if (challenge.challenge().getStatus() == Status.PENDING) {
+                requests.run("start the dns-01 challenge of " + challenge.name(), challenge.challenge()::trigger);
+            }
         }
         for (PendingChallenges.Pending challenge : pending) {
             Status status = polling.until(challenge.authorization(), AUTHORIZATION_FINAL,

@@ -37,8 +37,14 @@ public final class Leases {
     /** Lease renewals of one heartbeat sent at once at most. */
     static final int PARALLEL = 8;
 
-    /** A lease this runner took; {@code previousHolder} is the runner whose expired lease it took over. */
-    public record Taken(String certificate, Optional<String> previousHolder) {
+    /**
+     * A lease this runner took; {@code previousHolder} is the runner whose expired lease it took over,
+     * {@code order} the ACME order that runner recorded and did not finish.
+     */
+    public record Taken(String certificate, Optional<String> previousHolder, Optional<String> order) {
+        public Taken(String certificate, Optional<String> previousHolder) {
+            this(certificate, previousHolder, Optional.empty());
+        }
     }
 
     private final StateObjects objects;
@@ -48,6 +54,8 @@ public final class Leases {
     private final Sleeper sleeper;
     /** Certificate to the ETag of the lease object this runner last wrote. */
     private final Map<String, String> held = new ConcurrentHashMap<>();
+    /** Certificate to the ACME order URL its lease carries (written with every renewal until release). */
+    private final Map<String, String> orders = new ConcurrentHashMap<>();
     /**
      * One write at a time per certificate: the heartbeat and the check before an order must not both
      * send If-Match with the same ETag, or the loser's 412 would make this runner drop a lease it holds.
@@ -90,6 +98,7 @@ public final class Leases {
     private Optional<Taken> takeFree(String certificate) throws PolicygenException, InterruptedException {
         String name = name(certificate);
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            orders.remove(certificate);
             ConditionalWrite created = objects.create(name, fresh(certificate));
             if (created.written()) {
                 held.put(certificate, created.etag());
@@ -107,17 +116,34 @@ public final class Leases {
             if (lease.isPresent() && lease.get().live(clock.instant())) {
                 return Optional.empty();
             }
+            // the dead holder's order stays in the lease until this runner finished or replaced it, so a
+            // crash of this runner too still leaves it to the next
+            Optional<String> order = lease.flatMap(Lease::order);
+            order.ifPresentOrElse(url -> orders.put(certificate, url), () -> orders.remove(certificate));
             ConditionalWrite stolen = objects.replace(name, fresh(certificate), current.get().etag());
             if (stolen.written()) {
                 held.put(certificate, stolen.etag());
-                return Optional.of(new Taken(certificate, Optional.of(lease.map(Lease::holder).orElse("(unreadable)"))));
+                return Optional.of(new Taken(certificate, Optional.of(lease.map(Lease::holder).orElse("(unreadable)")),
+                        order));
             }
+            orders.remove(certificate);
             if (stolen.outcome() == ConditionalWrite.Outcome.PRECONDITION_FAILED) {
                 return Optional.empty(); // another runner took it over first
             }
             pause(attempt);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Records the certificate's ACME order in its held lease (a renewal carrying the order URL), so that
+     * a runner taking the lease over after this one died resumes the order; false when the lease was lost.
+     */
+    public boolean recordOrder(String certificate, String order) throws PolicygenException, InterruptedException {
+        synchronized (lock(certificate)) {
+            orders.put(certificate, order);
+            return renewHeld(certificate) == Renewal.RENEWED;
+        }
     }
 
     /** Extends a held lease by the duration from now; false when it was lost (another runner took it over). */
@@ -146,6 +172,7 @@ public final class Leases {
             }
             if (renewed.outcome() == ConditionalWrite.Outcome.PRECONDITION_FAILED) {
                 held.remove(certificate);
+                orders.remove(certificate);
                 return Renewal.LOST;
             }
             pause(attempt);
@@ -221,6 +248,7 @@ public final class Leases {
             ConditionalWrite deleted = objects.delete(name(certificate), etag);
             if (deleted.outcome() != ConditionalWrite.Outcome.CONFLICT) {
                 held.remove(certificate);
+                orders.remove(certificate);
                 return;
             }
             pause(attempt);
@@ -244,7 +272,8 @@ public final class Leases {
     }
 
     private byte[] fresh(String certificate) {
-        return new Lease(certificate, holder, clock.instant().plus(duration)).render();
+        return new Lease(certificate, holder, clock.instant().plus(duration),
+                Optional.ofNullable(orders.get(certificate))).render();
     }
 
     /** An unreadable lease object counts as expired: it can only be replaced conditionally, by one runner. */

@@ -10,7 +10,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,6 +43,8 @@ final class StubAcmeServer implements AutoCloseable {
     final List<String> renewalInfoPaths = new ArrayList<>();
     /** The JWS payloads of the new-order requests, decoded. */
     final List<String> orderPayloads = new ArrayList<>();
+    /** Existing orders at {@code /order/ID}: id to status; an id not here answers 404. */
+    final Map<String, String> orderStatuses = new HashMap<>();
     /** Whether to refuse the next order naming a replaced certificate as alreadyReplaced. */
     boolean alreadyReplaced;
 
@@ -77,6 +81,11 @@ final class StubAcmeServer implements AutoCloseable {
                         + "\"urn:ietf:params:acme:error:accountDoesNotExist\", \"detail\": \"no such account\"}");
             } else if (path.equals("/order")) {
                 newOrder(exchange, request);
+            } else if (path.startsWith("/order/") && orderStatuses.containsKey(path.substring("/order/".length()))) {
+                send(exchange, 200, "application/json", "{\"status\": \""
+                        + orderStatuses.get(path.substring("/order/".length())) + "\", \"identifiers\": [{\"type\": "
+                        + "\"dns\", \"value\": \"example.test\"}], \"authorizations\": [], \"finalize\": \""
+                        + base() + "/finalize/1\"}");
             } else if (path.startsWith("/ari/") && !answers.isEmpty()) {
                 renewalInfoPaths.add(path);
                 Answer answer = answers.removeFirst();
