@@ -1,5 +1,6 @@
 package dev.policygen.renew.state;
 
+import dev.policygen.testing.FakeClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +17,7 @@ class LeaseOrderTest {
     private static final Sleeper NO_WAIT = duration -> { };
     private static final String ORDER = "https://ca.test/order/7";
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-06T20:00:00Z"));
+    private final FakeClock clock = new FakeClock(Instant.parse("2026-12-06T20:00:00Z"));
     private final MemoryStateObjects objects = new MemoryStateObjects();
     private final Leases a = new Leases(objects, "runner-a", LEASE, clock, NO_WAIT);
     private final Leases b = new Leases(objects, "runner-b", LEASE, clock, NO_WAIT);
