@@ -51,8 +51,8 @@ final class CrossAccountZones {
      * The pass's guard: {@code given} (a --policy file, judging the run's own calls) or the derived workload
      * policy, with each role's zones judged by that role's derived policy.
      */
-    PolicyGuard guard(PolicyGuard given) throws UsageException {
-        PolicyGuard own = given != null ? given
+    PolicyGuard guard(Optional<PolicyGuard> given) throws UsageException {
+        PolicyGuard own = given.isPresent() ? given.get()
                 : PolicyGuard.of(List.of(policies.workloadDocument()), whole);
         Map<ZoneRole, PolicyGuard> byRole = new LinkedHashMap<>();
         for (ZoneRole role : policies.roles()) {

@@ -160,17 +160,19 @@ final class PassResources implements AutoCloseable {
                 failedBefore = Map.copyOf(discovery.get().unresolved());
             }
         }
-        // with no certificate left to renew (every one has a name in no zone) there is no policy to generate;
-        // the pass then only reports those failures, allowed nothing but the discovery it already did
-        PolicyGuard guard = given.isPresent() ? PolicyGuard.of(given.get(), policy)
-                : resolved.certificates().isEmpty() ? PolicyGuard.of(List.of(discoveryOnly()), policy)
-                : PolicyGuard.generated(policy);
         Optional<CrossAccountZones> crossAccount = resolved.certificates().isEmpty() ? Optional.empty()
                 : CrossAccountZones.of(policy, policyConfig, discovered, Optional.of(region), account, deleteOld,
                         request.notifications().topicArns());
-        if (crossAccount.isPresent()) {
-            guard = crossAccount.get().guard(given.isPresent() ? guard : null);
-        }
+        Optional<PolicyGuard> givenGuard = given.isPresent() ? Optional.of(PolicyGuard.of(given.get(), policy))
+                : Optional.empty();
+        // with role zones the whole generated policy guards nothing (the workload's part judges the run's own
+        // calls, each role's part its zones'), so it is not built;
+        // with no certificate left to renew (every one has a name in no zone) there is no policy to generate;
+        // the pass then only reports those failures, allowed nothing but the discovery it already did
+        PolicyGuard guard = crossAccount.isPresent() ? crossAccount.get().guard(givenGuard)
+                : givenGuard.isPresent() ? givenGuard.get()
+                : resolved.certificates().isEmpty() ? PolicyGuard.of(List.of(discoveryOnly()), policy)
+                : PolicyGuard.generated(policy);
         GuardedAws aws = guarded(services, guard, scope, route53Limit, sleeper, log);
         Optional<Leases> leases = Optional.empty();
         if (stateDir instanceof StateLocation.S3Prefix shared) {

@@ -54,7 +54,7 @@ class CrossAccountZonesTest {
         assertFalse(line.contains("--zone-id-configured"), line);
         assertTrue(line.endsWith(" plus sts:AssumeRole on " + ROLE), line);
         assertFalse(line.contains("www.example.com"), "the role's name is the role's: " + line);
-        PolicyGuard guard = zones.guard(null);
+        PolicyGuard guard = zones.guard(Optional.empty());
         assertDoesNotThrow(() -> guard.check(IntendedCall.of(Route53Names.LIST_HOSTED_ZONES_BY_NAME, "*")));
         assertDoesNotThrow(() -> guard.check(change("Z33333334444444555555", "api.example.net")));
         assertDoesNotThrow(() -> guard.check(change("Z11111112222222333333", "www.example.com")));
@@ -68,7 +68,7 @@ class CrossAccountZonesTest {
     @Test
     void aDenialInTheRolesZoneNamesTheRolesLine() throws Exception {
         CrossAccountZones zones = zones(mixed(), List.of(ZoneRef.parse("example.net=Z33333334444444555555")));
-        PolicyGuard guard = zones.guard(null);
+        PolicyGuard guard = zones.guard(Optional.empty());
         GuardException e = assertThrows(GuardException.class,
                 () -> guard.check(change("Z11111112222222333333", "other.example.com")));
         String message = e.getMessage();
@@ -97,7 +97,7 @@ class CrossAccountZonesTest {
                 + "    destinations: [files: {dir: /y}]\n", "c.yaml", true);
         CrossAccountZones zones = zones(config, List.of());
         assertTrue(zones.workloadLine().contains("--zone-id-configured"), zones.workloadLine());
-        PolicyGuard guard = zones.guard(null);
+        PolicyGuard guard = zones.guard(Optional.empty());
         assertThrows(GuardException.class,
                 () -> guard.check(IntendedCall.of(Route53Names.LIST_HOSTED_ZONES_BY_NAME, "*")));
     }
