@@ -16,7 +16,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Whether a certificate is renewed now, and why: forced; a destination without a certificate; a
+ * Whether a certificate is renewed now, and why: forced; a destination left unfinished (files a
+ * killed run half replaced); a destination without a certificate; a
  * certificate whose names are not the configured ones; one expiring within the renewal window; or
  * the CA's renewal information (RFC 9773) saying so. Otherwise it is skipped until it is due.
  */
@@ -30,6 +31,9 @@ public record RenewDecision(boolean due, String reason, Optional<Instant> expiry
         }
         Set<String> wanted = configuredNames(config);
         for (ServiceState state : states) {
+            if (state.unfinished().isPresent()) {
+                return new RenewDecision(true, state.unfinished().get(), expiry);
+            }
             if (state.certificate().isEmpty() && state.location().isPresent()) {
                 return new RenewDecision(true, "the certificate in service at " + describe(state)
                         + " is not one this destination writes; a new one replaces it", expiry);

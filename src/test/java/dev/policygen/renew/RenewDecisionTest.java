@@ -47,6 +47,17 @@ class RenewDecisionTest {
     }
 
     @Test
+    void anUnfinishedDestinationIsDueWhateverItsCertificateSays() throws Exception {
+        Instant notAfter = NOW.plus(Duration.ofDays(60));
+        String reason = "an earlier replacement of the files in /etc/ssl/www was interrupted";
+        RenewDecision decision = decide(List.of(state(FILES, notAfter, "example.com", "*.example.com").unfinished(reason),
+                state(ACM, notAfter, "example.com", "*.example.com")), false, Optional.empty());
+        assertTrue(decision.due());
+        assertEquals(reason, decision.reason());
+        assertEquals(Optional.of(notAfter), decision.expiry());
+    }
+
+    @Test
     void notDueWhileOutsideTheWindow() throws Exception {
         Instant notAfter = NOW.plus(Duration.ofDays(60));
         RenewDecision decision = decide(List.of(state(FILES, notAfter, "*.example.com", "Example.com"),

@@ -1,6 +1,7 @@
 package dev.policygen.renew.deliver;
 
 import dev.policygen.io.AtomicFile;
+import dev.policygen.io.Directories;
 import dev.policygen.io.FileMode;
 import dev.policygen.io.StagedFile;
 import dev.policygen.renew.cloud.InstalledCertificate;
@@ -25,6 +26,13 @@ import java.util.Optional;
  * a directory, which is checked before anything is written); should one fail after the key was
  * replaced, the error says which files are new.
  *
+ * <p>Four renames are not one: a process killed between them (SIGKILL, a power cut) leaves a new key
+ * beside an old certificate, or a new {@code cert.pem} without {@code fullchain.pem}, and a renewer
+ * judging by {@code cert.pem} alone would call that certificate in place for months. So a marker file,
+ * {@value #REPLACING}, is put in the directory before the first rename and removed after the last;
+ * {@link #unfinished} reads a marker left behind, or a {@code cert.pem} missing one of its companions,
+ * as a set that must be replaced whole (docs/design/renew-design.md, section 7).
+ *
  * <p>A target that is a symbolic link (a certbot-style {@code live/} directory pointing into
  * {@code archive/}) is replaced by a regular file: the link itself is renamed over, its target is
  * left as it was. Writing through links would let whoever can change a link aim the private key
@@ -35,6 +43,11 @@ public final class PemFiles {
     public static final String CHAIN = "chain.pem";
     public static final String FULLCHAIN = "fullchain.pem";
     public static final String PRIVKEY = "privkey.pem";
+    /** In the directory only while the four files are being renamed; left there, it says they may not match. */
+    public static final String REPLACING = ".policygen-replacing";
+    private static final byte[] REPLACING_TEXT = ("policygen is replacing privkey.pem, cert.pem, chain.pem and "
+            + "fullchain.pem here. If this file stays, that was interrupted: the four may not belong together, "
+            + "and the next policygen renew replaces them all.\n").getBytes(StandardCharsets.US_ASCII);
 
     /** Called before each step of {@link #write}; tests make a step fail to check what is left. */
     @FunctionalInterface
@@ -55,6 +68,29 @@ public final class PemFiles {
         Path chain = dir.resolve(CHAIN);
         String chainPem = Files.exists(chain) ? Files.readString(chain, StandardCharsets.US_ASCII) : "";
         return Optional.of(new InstalledCertificate(cert.toString(), certificatePem, chainPem));
+    }
+
+    /**
+     * Why the files in {@code dir} cannot be taken for one certificate's set, or empty when they can (or
+     * there are none): a replacement that was interrupted (its marker is still there), or a
+     * {@code cert.pem} without the key, the chain or the full chain beside it.
+     */
+    public static Optional<String> unfinished(Path dir) {
+        if (Files.exists(dir.resolve(REPLACING), LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.of("an earlier replacement of the files in " + dir + " was interrupted (" + REPLACING
+                    + " is still there), so they may not belong together");
+        }
+        if (!Files.exists(dir.resolve(CERT))) {
+            return Optional.empty();
+        }
+        List<String> missing = new ArrayList<>();
+        for (String name : List.of(PRIVKEY, CHAIN, FULLCHAIN)) {
+            if (!Files.exists(dir.resolve(name))) {
+                missing.add(name);
+            }
+        }
+        return missing.isEmpty() ? Optional.empty()
+                : Optional.of(dir + " has cert.pem but no " + String.join(" or ", missing));
     }
 
     /**
@@ -110,28 +146,56 @@ public final class PemFiles {
         }
         List<StagedFile> staged = new ArrayList<>();
         List<String> replaced = new ArrayList<>();
+        Path marker = dir.resolve(REPLACING);
+        boolean marked = false;
         try {
             for (Staged file : files) {
                 failpoint.before("write " + file.target.getFileName());
                 staged.add(AtomicFile.stage(file.target, file.text.getBytes(StandardCharsets.US_ASCII), file.mode));
             }
+            failpoint.before("mark");
+            AtomicFile.replace(marker, REPLACING_TEXT, FileMode.PUBLIC_READ);
+            marked = true;
             for (StagedFile file : staged) {
                 Path target = file.target();
                 failpoint.before("rename " + target.getFileName());
                 file.commit();
                 replaced.add(target.getFileName().toString());
             }
+            failpoint.before("unmark");
+            unmark(marker);
         } catch (IOException e) {
             if (replaced.isEmpty()) {
+                if (marked) {
+                    // nothing was renamed: the old set is whole, and must not be taken for a broken one
+                    unmarkAfter(e, marker);
+                }
                 throw e;
             }
+            if (replaced.size() == files.size()) {
+                throw new IOException(e.getMessage() + " (after replacing all four files in " + dir
+                        + "; the next renew replaces them again, as " + REPLACING + " is still there)", e);
+            }
             throw new IOException(e.getMessage() + " (after replacing " + String.join(", ", replaced)
-                    + " in " + dir + "; the other files are the old ones)", e);
+                    + " in " + dir + "; the other files are the old ones, and the next renew replaces them all)", e);
         } finally {
             for (StagedFile file : staged) {
                 // a leftover temporary of the key would have mode 0600 like the key
                 file.discard();
             }
+        }
+    }
+
+    private static void unmark(Path marker) throws IOException {
+        Files.deleteIfExists(marker);
+        Directories.sync(marker.getParent());
+    }
+
+    private static void unmarkAfter(IOException failure, Path marker) {
+        try {
+            unmark(marker);
+        } catch (IOException e) {
+            failure.addSuppressed(e);
         }
     }
 

@@ -34,7 +34,9 @@ public record PemFilesDestination(Destination.Files config) implements Destinati
                     : InputFiles.reason(e);
             throw new DeliveryFailure(certificate, "cannot read the certificate in " + config.dir() + ": " + reason, e);
         }
-        return ServiceReader.state(certificate, this, installed, config.dir().toString());
+        ServiceState state = ServiceReader.state(certificate, this, installed, config.dir().toString());
+        Optional<String> unfinished = PemFiles.unfinished(config.dir());
+        return unfinished.isPresent() ? state.unfinished(unfinished.get()) : state;
     }
 
     @Override

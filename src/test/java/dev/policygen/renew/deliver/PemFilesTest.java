@@ -77,7 +77,7 @@ class PemFilesTest {
     void aFailureWhileWritingLeavesTheOldFilesIntactAndNoTemporaryFiles() throws Exception {
         Path dir = tmp.resolve("www");
         for (String step : List.of("write privkey.pem", "write cert.pem", "write chain.pem", "write fullchain.pem",
-                "rename privkey.pem")) {
+                "mark", "rename privkey.pem")) {
             PemFiles.write(dir, "old-cert", "old-chain", "old-full", "old-key");
             IOException e = assertThrows(IOException.class, () -> PemFiles.write(dir, CERT, CHAIN, CERT + CHAIN, KEY,
                     at -> {
@@ -90,7 +90,9 @@ class PemFilesTest {
             assertEquals("old-chain", Files.readString(dir.resolve("chain.pem")), step);
             assertEquals("old-full", Files.readString(dir.resolve("fullchain.pem")), step);
             assertEquals("old-key", Files.readString(dir.resolve("privkey.pem")), step);
+            // nothing was renamed, so no marker says otherwise: the old set stays in service
             assertOnly(dir, "cert.pem", "chain.pem", "fullchain.pem", "privkey.pem");
+            assertEquals(Optional.empty(), PemFiles.unfinished(dir), step);
         }
     }
 
@@ -104,8 +106,45 @@ class PemFilesTest {
                     }
                 }));
         assertEquals("disk went away (after replacing privkey.pem, cert.pem in " + dir
-                + "; the other files are the old ones)", e.getMessage());
-        assertOnly(dir, "cert.pem", "privkey.pem");
+                + "; the other files are the old ones, and the next renew replaces them all)", e.getMessage());
+        assertOnly(dir, ".policygen-replacing", "cert.pem", "privkey.pem");
+    }
+
+    @Test
+    void aProcessStoppedBetweenRenamesLeavesAMarkerThatMakesTheSetUnfinished() throws Exception {
+        // a SIGKILL stops the write at any step; a failing step with the marker's removal skipped is the same
+        for (String step : List.of("rename cert.pem", "rename chain.pem", "rename fullchain.pem", "unmark")) {
+            Path dir = tmp.resolve(step.replace(' ', '-'));
+            PemFiles.write(dir, "old-cert", "old-chain", "old-full", "old-key");
+            assertEquals(Optional.empty(), PemFiles.unfinished(dir));
+            assertThrows(IOException.class, () -> PemFiles.write(dir, CERT, CHAIN, CERT + CHAIN, KEY, at -> {
+                if (at.equals(step)) {
+                    throw new IOException("killed");
+                }
+            }));
+            assertEquals(KEY, Files.readString(dir.resolve("privkey.pem")), step);
+            assertEquals(Optional.of("an earlier replacement of the files in " + dir + " was interrupted "
+                    + "(.policygen-replacing is still there), so they may not belong together"),
+                    PemFiles.unfinished(dir), step);
+            assertTrue(Files.readString(dir.resolve(PemFiles.REPLACING)).contains("the next policygen renew"));
+
+            PemFiles.write(dir, CERT, CHAIN, CERT + CHAIN, KEY);
+            assertEquals(Optional.empty(), PemFiles.unfinished(dir), step);
+            assertOnly(dir, "cert.pem", "chain.pem", "fullchain.pem", "privkey.pem");
+        }
+    }
+
+    @Test
+    void aCertificateWithoutItsCompanionsIsUnfinished() throws Exception {
+        Path dir = tmp.resolve("www");
+        assertEquals(Optional.empty(), PemFiles.unfinished(dir), "no directory: nothing in service, nothing unfinished");
+        PemFiles.write(dir, CERT, CHAIN, CERT + CHAIN, KEY);
+        Files.delete(dir.resolve("fullchain.pem"));
+        assertEquals(Optional.of(dir + " has cert.pem but no fullchain.pem"), PemFiles.unfinished(dir));
+        Files.delete(dir.resolve("privkey.pem"));
+        assertEquals(Optional.of(dir + " has cert.pem but no privkey.pem or fullchain.pem"), PemFiles.unfinished(dir));
+        Files.delete(dir.resolve("cert.pem"));
+        assertEquals(Optional.empty(), PemFiles.unfinished(dir), "no cert.pem: an empty destination");
     }
 
     @Test
