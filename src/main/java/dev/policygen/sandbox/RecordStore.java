@@ -14,9 +14,11 @@ import java.util.TreeMap;
 
 /**
  * The sandbox's hosted zones, their record sets and the submitted changes: the one state that the
- * API emulator writes and the DNS server reads. Every method is synchronized, so a batch is applied
- * atomically with respect to readers. With a state file, every change is saved before it is
- * acknowledged.
+ * API emulator writes and the DNS server reads. Every read and every change holds the store's lock,
+ * so a batch is applied atomically with respect to readers. With a state file, every change is saved
+ * before it is acknowledged, but the file is written outside that lock: a disk slow to sync (a busy
+ * machine) must not hold up the DNS server's answers, or a CA querying it times out (Pebble waits a
+ * few seconds, then fails the challenge).
  */
 public final class RecordStore {
     static final String NAME_SERVER_1 = "ns-1.policygen-sandbox.invalid.";
@@ -28,6 +30,11 @@ public final class RecordStore {
     private final Map<String, ChangeInfo> changes = new LinkedHashMap<>();
     private final StateFile stateFile;
     private final Random changeIds;
+    /** Held while the state file is written; the store's own lock is not. */
+    private final Object fileLock = new Object();
+    /** How many states were rendered (under the store's lock) and which one the file holds (under fileLock). */
+    private long rendered;
+    private long written;
 
     /** @param stateFile where state is kept across runs, or null to keep it in memory only */
     RecordStore(StateFile stateFile, long seed) {
@@ -117,13 +124,16 @@ public final class RecordStore {
     }
 
     /** Applies a batch all-or-nothing and records the change that GetChange will report. */
-    public synchronized ChangeInfo apply(String zoneId, List<RequestedChange> batch, String comment, Instant now,
+    public ChangeInfo apply(String zoneId, List<RequestedChange> batch, String comment, Instant now,
             Duration insyncDelay) throws Route53Error {
-        HostedZone zone = zone(zoneId);
-        TreeMap<RecordSetKey, RecordSet> after = ChangeBatchApplier.apply(zone, setsByZone.get(zoneId), batch);
-        ChangeInfo change = new ChangeInfo(newChangeId(), now, now.plus(insyncDelay), comment);
-        setsByZone.put(zoneId, after);
-        changes.put(change.id(), change);
+        ChangeInfo change;
+        synchronized (this) {
+            HostedZone zone = zone(zoneId);
+            TreeMap<RecordSetKey, RecordSet> after = ChangeBatchApplier.apply(zone, setsByZone.get(zoneId), batch);
+            change = new ChangeInfo(newChangeId(), now, now.plus(insyncDelay), comment);
+            setsByZone.put(zoneId, after);
+            changes.put(change.id(), change);
+        }
         save();
         return change;
     }
@@ -140,10 +150,31 @@ public final class RecordStore {
         return new ArrayList<>(changes.values());
     }
 
-    /** Writes the state file, if there is one; called with the lock held. */
-    synchronized void save() {
-        if (stateFile != null) {
-            stateFile.write(this);
+    /**
+     * Writes the state file, if there is one: the state is rendered under the store's lock, then written
+     * under a lock of its own, so readers never wait for the disk; a render older than the one the file
+     * already holds (two changes whose writes overtook each other) is dropped, never written over it.
+     */
+    /** The lock the state file is written under; a test holds it to show readers do not wait for it. */
+    Object fileLock() {
+        return fileLock;
+    }
+
+    void save() {
+        if (stateFile == null) {
+            return;
+        }
+        String text;
+        long version;
+        synchronized (this) {
+            text = StateFile.render(this);
+            version = ++rendered;
+        }
+        synchronized (fileLock) {
+            if (version > written) {
+                stateFile.write(text);
+                written = version;
+            }
         }
     }
 

@@ -69,8 +69,8 @@ final class StateFile {
     }
 
     /** Saves the store; the caller holds the store's lock. */
-    void write(RecordStore store) {
-        String text = render(store);
+    /** Replaces the file with {@code text}, a {@link #render}ed state. */
+    void write(String text) {
         try {
             AtomicFile.replace(file, text.getBytes(StandardCharsets.UTF_8), FileMode.UMASK_DEFAULT);
         } catch (IOException e) {
