@@ -15,6 +15,7 @@ import dev.policygen.observe.DerivedPolicy;
 import dev.policygen.observe.Observation;
 import dev.policygen.observe.ObservedCall;
 import dev.policygen.sandbox.Sandbox;
+import dev.policygen.sandbox.SandboxBuilder;
 import dev.policygen.sandbox.SandboxPorts;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -48,7 +49,7 @@ final class ObserveRun {
             // checked before the command runs: finding out afterwards would waste the client's run
             LocalPaths.checkFileTarget("the --derive file", options.derive);
         }
-        Sandbox.Builder builder = SandboxSetup.configure(options.sandboxOptions, options.sandboxConfig, null);
+        SandboxBuilder builder = SandboxSetup.configure(options.sandboxOptions, options.sandboxConfig, null);
         boolean forwarding = forwarding(options, builder);
         Path temporary = null;
         Path callLog = builder.callLogFile();
@@ -82,7 +83,7 @@ final class ObserveRun {
     }
 
     /** Applies --forward; the local-only options make no sense with it. */
-    private static boolean forwarding(ObserveCommand options, Sandbox.Builder builder) throws UsageException {
+    private static boolean forwarding(ObserveCommand options, SandboxBuilder builder) throws UsageException {
         if (options.forward == null) {
             if (options.forwardCa != null) {
                 throw new UsageException("--forward-ca", "--forward-ca needs --forward URL");
@@ -101,7 +102,7 @@ final class ObserveRun {
         return true;
     }
 
-    private static Sandbox start(Sandbox.Builder builder)
+    private static Sandbox start(SandboxBuilder builder)
             throws IOException, UsageException, InputException, OutputException {
         try {
             return builder.build().start();

@@ -3,6 +3,7 @@ package dev.policygen.cli;
 import dev.policygen.InputException;
 import dev.policygen.UsageException;
 import dev.policygen.sandbox.Sandbox;
+import dev.policygen.sandbox.SandboxBuilder;
 import dev.policygen.sandbox.SandboxConfig;
 import dev.policygen.sandbox.SandboxConfigFile;
 import dev.policygen.sandbox.SandboxPorts;
@@ -24,9 +25,9 @@ final class SandboxSetup {
     }
 
     /** A builder with the config file's settings (if any), then the options given on top of them. */
-    static Sandbox.Builder configure(SandboxOptions options, Path config, PrintWriter console)
+    static SandboxBuilder configure(SandboxOptions options, Path config, PrintWriter console)
             throws UsageException, InputException {
-        Sandbox.Builder builder = Sandbox.builder().console(console);
+        SandboxBuilder builder = Sandbox.builder().console(console);
         if (config != null) {
             SandboxConfigFile.apply(config, builder);
         }

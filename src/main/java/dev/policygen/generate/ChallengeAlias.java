@@ -5,6 +5,7 @@ import dev.policygen.route53.CertificateName;
 import dev.policygen.route53.HostNameCharacters;
 import dev.policygen.route53.HostedZoneId;
 import dev.policygen.route53.RecordNames;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -48,5 +49,32 @@ public record ChallengeAlias(CertificateName domain, String recordName, Optional
         }
         Optional<HostedZoneId> zone = parts.length == 3 ? Optional.of(HostedZoneId.parse(parts[2])) : Optional.empty();
         return new ChallengeAlias(domain, record, zone);
+    }
+
+    /**
+     * True when {@code given} already delegates this challenge the same way; refused naming both when it
+     * delegates it elsewhere: one certificate name (a wildcard and its apex count as one, they share a
+     * challenge name) has one CNAME, so one record and zone.
+     */
+    boolean isIn(List<ChallengeAlias> given) throws UsageException {
+        String challenged = domain.normalized();
+        String zoneId = zone.isPresent() ? zone.get().id() : "";
+        for (ChallengeAlias other : given) {
+            if (!other.domain().normalized().equals(challenged)) {
+                continue;
+            }
+            String otherZone = other.zone().isPresent() ? other.zone().get().id() : "";
+            if (other.recordName().equals(recordName) && otherZone.equals(zoneId)) {
+                return true;
+            }
+            throw new UsageException(domain.input(), "the challenge of \"" + other.domain().input()
+                    + "\" is delegated twice, to " + other.delegation() + " and to " + delegation()
+                    + "; _acme-challenge." + challenged + " is one CNAME, so give one target");
+        }
+        return false;
+    }
+
+    private String delegation() {
+        return recordName + (zone.isPresent() ? " in zone " + zone.get().id() : "");
     }
 }

@@ -47,22 +47,22 @@ final class RequestArguments {
         if (request.account().isPresent()) {
             line.add("--aws-account", request.account().get());
         }
-        line.addAll("--iam-certificate-prefix", request.iamCertificatePrefixes());
-        line.addAll("--elb-name", request.elbNames());
-        line.addAll("--listener-arn", request.listenerArns());
-        line.addAll("--acm-certificate-arn", request.acmCertificateArns());
-        line.addAll("--notify-topic", request.notifyTopicArns());
+        line.addAll("--iam-certificate-prefix", request.resources().iamCertificatePrefixes());
+        line.addAll("--elb-name", request.resources().elbNames());
+        line.addAll("--listener-arn", request.resources().listenerArns());
+        line.addAll("--acm-certificate-arn", request.resources().acmCertificateArns());
+        line.addAll("--notify-topic", request.resources().notifyTopicArns());
         if (request.clientSettings().contains(GenerateRequest.SETTING_ACM_IMPORT_NEW)) {
             line.arguments.add("--acm-import-new");
         }
         if (request.clientSettings().contains(GenerateRequest.SETTING_DELETE_OLD)) {
             line.arguments.add("--delete-old");
         }
-        if (request.accountKeyObject().isPresent()) {
-            line.add("--account-key", S3ObjectUri.SCHEME + request.accountKeyObject().get());
+        if (request.resources().accountKeyObject().isPresent()) {
+            line.add("--account-key", S3ObjectUri.SCHEME + request.resources().accountKeyObject().get());
         }
-        if (request.statePrefix().isPresent()) {
-            line.add("--state", S3ObjectUri.SCHEME + request.statePrefix().get());
+        if (request.resources().statePrefix().isPresent()) {
+            line.add("--state", S3ObjectUri.SCHEME + request.resources().statePrefix().get());
         }
         request.role().ifPresent(role -> line.arguments.addAll(role.toArguments()));
         request.dnsAccount().ifPresent(dns -> line.arguments.addAll(dns.toArguments()));
@@ -77,14 +77,7 @@ final class RequestArguments {
         Set<String> implied = new TreeSet<>();
         implied.add(GenerateRequest.SETTING_ACM_IMPORT_NEW);
         implied.add(GenerateRequest.SETTING_DELETE_OLD);
-        Set<String> own = request.profile().settings();
-        impliedIf(implied, own, !request.elbNames().isEmpty(), GenerateRequest.SETTING_CLASSIC_ELB);
-        impliedIf(implied, own, !request.iamCertificatePrefixes().isEmpty(), GenerateRequest.SETTING_IAM);
-        impliedIf(implied, own, !request.listenerArns().isEmpty(), GenerateRequest.SETTING_ELBV2);
-        impliedIf(implied, own, !request.acmCertificateArns().isEmpty(), GenerateRequest.SETTING_ACM);
-        impliedIf(implied, own, !request.notifyTopicArns().isEmpty(), GenerateRequest.SETTING_NOTIFY_SNS);
-        impliedIf(implied, own, request.accountKeyObject().isPresent(), GenerateRequest.SETTING_ACCOUNT_KEY_IN_S3);
-        impliedIf(implied, own, request.statePrefix().isPresent(), GenerateRequest.SETTING_STATE_IN_S3);
+        request.resources().implied(request.profile().settings(), implied);
         List<String> explicit = new ArrayList<>();
         for (String setting : new TreeSet<>(request.clientSettings())) {
             if (!implied.contains(setting)) {
@@ -92,13 +85,6 @@ final class RequestArguments {
             }
         }
         return explicit;
-    }
-
-    /** As the builder implies them: only for a profile that has the setting. */
-    private static void impliedIf(Set<String> implied, Set<String> profileSettings, boolean given, String setting) {
-        if (given && profileSettings.contains(setting)) {
-            implied.add(setting);
-        }
     }
 
     private void add(String option, String value) {

@@ -30,17 +30,18 @@ public final class ResourceTemplate {
     }
 
     public static List<String> expand(String template, GenerateRequest request) {
+        ExtraCallResources resources = request.resources();
         String arn = template.replace(PARTITION, request.partition().id())
                 .replace(REGION, request.region().orElse("*"))
                 .replace(ACCOUNT, request.account().orElse("*"))
-                .replace(ACCOUNT_KEY_OBJECT, request.accountKeyObject().orElse("*"))
-                .replace(STATE_PREFIX, request.statePrefix().orElse("*"));
+                .replace(ACCOUNT_KEY_OBJECT, resources.accountKeyObject().orElse("*"))
+                .replace(STATE_PREFIX, resources.statePrefix().orElse("*"));
         List<String> arns = List.of(arn);
-        arns = each(arns, ELB, request.elbNames());
-        arns = each(arns, IAM_PREFIX, request.iamCertificatePrefixes());
-        arns = each(arns, LISTENER_ARN, request.listenerArns());
-        arns = each(arns, ACM_ARN, request.acmCertificateArns());
-        return each(arns, NOTIFY_TOPIC, request.notifyTopicArns());
+        arns = each(arns, ELB, resources.elbNames());
+        arns = each(arns, IAM_PREFIX, resources.iamCertificatePrefixes());
+        arns = each(arns, LISTENER_ARN, resources.listenerArns());
+        arns = each(arns, ACM_ARN, resources.acmCertificateArns());
+        return each(arns, NOTIFY_TOPIC, resources.notifyTopicArns());
     }
 
     /** One ARN per value of a list placeholder; {@code *} in its place when there is none. */
@@ -66,44 +67,45 @@ public final class ResourceTemplate {
     }
 
     static void checkUsed(GenerateRequest request) throws UsageException {
+        ExtraCallResources resources = request.resources();
         // a role's trust uses them too (--runtime's data file lists them among its options)
         check(request, request.region().isPresent() && !roleUses(request, "--aws-region"), REGION, "--aws-region");
         check(request, request.account().isPresent() && !roleUses(request, "--aws-account"), ACCOUNT, "--aws-account");
-        check(request, !request.elbNames().isEmpty(), ELB, "--elb-name");
-        check(request, request.accountKeyObject().isPresent(), ACCOUNT_KEY_OBJECT, "--account-key");
-        check(request, request.statePrefix().isPresent(), STATE_PREFIX, "--state");
-        check(request, !request.iamCertificatePrefixes().isEmpty(), IAM_PREFIX, "--iam-certificate-prefix");
-        check(request, !request.listenerArns().isEmpty(), LISTENER_ARN, "--listener-arn");
-        check(request, !request.acmCertificateArns().isEmpty(), ACM_ARN, "--acm-certificate-arn");
-        check(request, !request.notifyTopicArns().isEmpty(), NOTIFY_TOPIC, "--notify-topic");
+        check(request, !resources.elbNames().isEmpty(), ELB, "--elb-name");
+        check(request, resources.accountKeyObject().isPresent(), ACCOUNT_KEY_OBJECT, "--account-key");
+        check(request, resources.statePrefix().isPresent(), STATE_PREFIX, "--state");
+        check(request, !resources.iamCertificatePrefixes().isEmpty(), IAM_PREFIX, "--iam-certificate-prefix");
+        check(request, !resources.listenerArns().isEmpty(), LISTENER_ARN, "--listener-arn");
+        check(request, !resources.acmCertificateArns().isEmpty(), ACM_ARN, "--acm-certificate-arn");
+        check(request, !resources.notifyTopicArns().isEmpty(), NOTIFY_TOPIC, "--notify-topic");
         for (ProfileCall call : request.profile().calls()) {
             boolean active = call.when().isEmpty() || request.clientSettings().contains(call.when().get());
             if (!active) {
                 continue;
             }
-            if (call.resource().contains(ACCOUNT_KEY_OBJECT) && request.accountKeyObject().isEmpty()) {
+            if (call.resource().contains(ACCOUNT_KEY_OBJECT) && resources.accountKeyObject().isEmpty()) {
                 throw new UsageException(call.when().orElse(call.action()), call.action()
                         + " needs the object it reads: give --account-key s3://BUCKET/KEY");
             }
-            if (call.resource().contains(STATE_PREFIX) && request.statePrefix().isEmpty()) {
+            if (call.resource().contains(STATE_PREFIX) && resources.statePrefix().isEmpty()) {
                 throw new UsageException(call.when().orElse(call.action()), call.action()
                         + " needs the prefix of renew's state: give --state s3://BUCKET/PREFIX");
             }
             if (call.when().isPresent()) {
                 // a setting switched on for a destination names its load balancers; * would be every one
-                needs(call, ELB, request.elbNames(), "the classic load balancers it changes, or it would be"
+                needs(call, ELB, resources.elbNames(), "the classic load balancers it changes, or it would be"
                         + " granted on every one", "--elb-name NAME (one per load balancer)");
             }
-            needs(call, IAM_PREFIX, request.iamCertificatePrefixes(), "the certificate name prefix",
+            needs(call, IAM_PREFIX, resources.iamCertificatePrefixes(), "the certificate name prefix",
                     "--iam-certificate-prefix PREFIX");
-            needs(call, LISTENER_ARN, request.listenerArns(), "the listener it changes", "--listener-arn ARN");
-            needs(call, ACM_ARN, request.acmCertificateArns(), "the certificate it re-imports",
+            needs(call, LISTENER_ARN, resources.listenerArns(), "the listener it changes", "--listener-arn ARN");
+            needs(call, ACM_ARN, resources.acmCertificateArns(), "the certificate it re-imports",
                     "--acm-certificate-arn ARN");
-            needs(call, NOTIFY_TOPIC, request.notifyTopicArns(), "the topic it publishes to", "--notify-topic ARN");
+            needs(call, NOTIFY_TOPIC, resources.notifyTopicArns(), "the topic it publishes to", "--notify-topic ARN");
         }
-        partitionOf(request, request.listenerArns(), "--listener-arn");
-        partitionOf(request, request.acmCertificateArns(), "--acm-certificate-arn");
-        partitionOf(request, request.notifyTopicArns(), "--notify-topic");
+        partitionOf(request, resources.listenerArns(), "--listener-arn");
+        partitionOf(request, resources.acmCertificateArns(), "--acm-certificate-arn");
+        partitionOf(request, resources.notifyTopicArns(), "--notify-topic");
     }
 
     private static void needs(ProfileCall call, String placeholder, List<String> values, String what, String option)

@@ -4,6 +4,7 @@ import dev.policygen.UsageException;
 import dev.policygen.route53.HostNameCharacters;
 import dev.policygen.route53.HostedZoneId;
 import dev.policygen.route53.RecordNames;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,6 +26,40 @@ public record ZoneRef(HostedZoneId id, Optional<String> name) {
         } catch (IllegalArgumentException e) {
             throw new UsageException(text, "invalid zone name \"" + name + "\": " + e.getMessage());
         }
+    }
+
+    /**
+     * True when {@code given} already maps this zone the same way; refused naming both when it maps this
+     * zone's name to another id, or this id to another name: otherwise the first mapping would silently win.
+     * (Ids and names are compared as text: a record's equals would bootstrap invokedynamic on generate's
+     * cold path.)
+     */
+    boolean isIn(List<ZoneRef> given) throws UsageException {
+        String id = this.id.id();
+        for (ZoneRef other : given) {
+            boolean sameId = other.id().id().equals(id);
+            if (name.isEmpty() || other.name().isEmpty()) {
+                if (sameId && name.isEmpty() && other.name().isEmpty()) {
+                    return true;
+                }
+                continue;
+            }
+            String apex = name.get();
+            boolean sameName = other.name().get().equals(apex);
+            if (sameName && sameId) {
+                return true;
+            }
+            if (sameName) {
+                throw new UsageException(apex + "=" + id, "zone name " + apex + " is mapped to two zones, "
+                        + other.id().id() + " and " + id + " (--zone " + apex + "=" + other.id().id() + " and --zone "
+                        + apex + "=" + id + "); give the one that holds the challenge records");
+            }
+            if (sameId) {
+                throw new UsageException(apex + "=" + id, "zone " + id + " is given two names, "
+                        + other.name().get() + " and " + apex + "; a hosted zone has one apex name");
+            }
+        }
+        return false;
     }
 
     /** True when {@code normalizedName} is this zone's apex or lies below it. */

@@ -12,7 +12,6 @@ import dev.policygen.renew.acme.AcmeClient;
 import dev.policygen.renew.cloud.AwsServices;
 import dev.policygen.renew.config.AccountKeyLocation;
 import dev.policygen.renew.config.RenewConfig;
-import dev.policygen.renew.deliver.ImportedArns;
 import dev.policygen.renew.destination.Delivery;
 import dev.policygen.renew.destination.ServiceReader;
 import dev.policygen.renew.dns.ChallengeZones;
@@ -32,13 +31,10 @@ import dev.policygen.renew.report.RenewLog;
 import dev.policygen.renew.report.Summary;
 import dev.policygen.renew.config.StateLocation;
 import dev.policygen.renew.state.Journal;
-import dev.policygen.renew.state.Leases;
 import dev.policygen.route53.Partition;
 import dev.policygen.route53.Route53Names;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -48,7 +44,7 @@ import java.util.Optional;
 
 /**
  * What a pass, or a clean-up, opens before any certificate, each built once: the log, the state
- * directory's journal (locked) and ACM imports, the AWS services, and the guarded calls on them under
+ * ({@link PassState}: journal, ACM imports, leases), the AWS services, and the guarded calls on them under
  * the pass's policy (its zones discovered first when the config leaves them out). Closed in reverse.
  */
 final class PassResources implements AutoCloseable {
@@ -60,14 +56,12 @@ final class PassResources implements AutoCloseable {
     private final Sleeper sleeper;
     private final RenewConfig config;
     private final Map<String, PolicygenException> failedBefore;
-    private final Journal journal;
-    private final ImportedArns importedArns;
+    private final PassState state;
     private final GuardedAws aws;
-    private final Optional<Leases> leases;
 
     private PassResources(List<AutoCloseable> opened, PrintWriter out, RenewLog.Format format, RenewLog log,
             Clock clock, Sleeper sleeper, RenewConfig config, Map<String, PolicygenException> failedBefore,
-            Journal journal, ImportedArns importedArns, GuardedAws aws, Optional<Leases> leases) {
+            PassState state, GuardedAws aws) {
         this.opened = opened;
         this.out = out;
         this.format = format;
@@ -76,10 +70,8 @@ final class PassResources implements AutoCloseable {
         this.sleeper = sleeper;
         this.config = config;
         this.failedBefore = Map.copyOf(failedBefore);
-        this.journal = journal;
-        this.importedArns = importedArns;
+        this.state = state;
         this.aws = aws;
-        this.leases = leases;
     }
 
     /**
@@ -105,16 +97,8 @@ final class PassResources implements AutoCloseable {
         // the log from the start, so retries of zone discovery, the account key and clean-up are logged
         RenewLog log = new RenewLog(out, request.logFormat(), clock);
         StateLocation stateDir = request.stateDir(config);
-        Journal journal = null;
-        ImportedArns importedArns = null;
-        if (stateDir instanceof StateLocation.LocalDirectory local) {
-            journal = Journal.open(local.path(), clock);
-            opened.add(journal);
-            importedArns = localImports(local.path());
-        } else {
-            // the policy then grants the state's S3 calls, whether --state-dir or the config named it
-            config = config.withStateDir(stateDir);
-        }
+        PassState.Opening stateOpening = PassState.lockLocal(stateDir, clock, opened);
+        config = stateOpening.granting(config);
         String region = request.awsRegion().orElseGet(connector::defaultRegion);
         AwsServices services = connector.open(region, request.awsEndpoint(), warmUpRoute53);
         opened.add(services);
@@ -174,21 +158,7 @@ final class PassResources implements AutoCloseable {
                 : resolved.certificates().isEmpty() ? PolicyGuard.of(List.of(discoveryOnly()), policy)
                 : PolicyGuard.generated(policy);
         GuardedAws aws = guarded(services, guard, scope, route53Limit, sleeper, log);
-        Optional<Leases> leases = Optional.empty();
-        if (stateDir instanceof StateLocation.S3Prefix shared) {
-            SharedStateObjects objects = new SharedStateObjects(aws, shared);
-            leases = Optional.of(new Leases(objects, RunnerId.create(), request.options().lease(), clock, sleeper));
-            journal = Journal.openShared(objects, leases.get(), clock, sleeper);
-            opened.add(journal);
-            opened.add(new LeaseKeeper(leases.get(), log));
-            try {
-                importedArns = ImportedArns.shared(objects, sleeper);
-            } catch (IOException e) {
-                throw new InputException(shared.uri(), "cannot read the ACM imports of the shared state: "
-                        + e.getMessage(), e);
-            }
-            log.info("runner", "holder", leases.get().holder(), "lease-s", leases.get().duration().toSeconds());
-        }
+        PassState state = stateOpening.open(aws, request.options().lease(), clock, sleeper, log, opened);
         String policyLine = request.policyFile().isPresent() ? request.policyFile().get().toString()
                 : crossAccount.isPresent() ? crossAccount.get().workloadLine() : policy.commandLine();
         if (crossAccount.isPresent()) {
@@ -201,16 +171,7 @@ final class PassResources implements AutoCloseable {
                     "state-dir", stateDir);
         }
         return new PassResources(opened, out, request.logFormat(), log, clock, sleeper, resolved, failedBefore,
-                journal, importedArns, aws, leases);
-    }
-
-    private static ImportedArns localImports(Path stateDir) throws InputException {
-        try {
-            return ImportedArns.in(stateDir);
-        } catch (IOException e) {
-            throw new InputException(stateDir.toString(), "cannot read the ACM imports of the state directory: "
-                    + e.getMessage(), e);
-        }
+                state, aws);
     }
 
     /**
@@ -238,7 +199,7 @@ final class PassResources implements AutoCloseable {
     }
 
     Journal journal() {
-        return journal;
+        return state.journal();
     }
 
     ZoneRecords zoneRecords() {
@@ -261,12 +222,12 @@ final class PassResources implements AutoCloseable {
     RenewPass pass(AcmeClient acme, PassOptions options, Progress progress) {
         log.showAbove(progress);
         PassParts parts = new PassParts(options, clock, log, progress, CertificateIssuer.of(acme), aws,
-                new ServiceReader(aws, importedArns),
-                new Delivery(aws, importedArns, clock, log, options.deleteOld()),
+                new ServiceReader(aws, state.importedArns()),
+                new Delivery(aws, state.importedArns(), clock, log, options.deleteOld()),
                 new ChallengeZones(aws), new ZoneRecords(aws, sleeper),
                 new ChangeWaiter(aws, clock, sleeper, ChangeWaiter.DEFAULT_TIMEOUT),
-                journal);
-        return new RenewPass(config.certificates(), failedBefore, parts, leases);
+                state.journal());
+        return new RenewPass(config.certificates(), failedBefore, parts, state.leases());
     }
 
     /** The guarded calls of the pass, for its notifications' SNS publishes. */

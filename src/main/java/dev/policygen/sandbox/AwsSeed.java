@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * The load balancers, listeners, buckets and objects a sandbox starts with, declared on
- * {@link Sandbox.Builder} or in the config file, and put into the resources when it starts.
+ * {@link SandboxBuilder} or in the config file, and put into the resources when it starts.
  */
 final class AwsSeed {
     private record Object(String bucket, String key, byte[] data) {

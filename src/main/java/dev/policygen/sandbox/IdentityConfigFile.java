@@ -39,7 +39,7 @@ final class IdentityConfigFile {
         return SandboxConfigFile.optionalText(zone, "id");
     }
 
-    static void apply(JsonObject root, Path base, Path file, Sandbox.Builder builder) throws InputException {
+    static void apply(JsonObject root, Path base, Path file, SandboxBuilder builder) throws InputException {
         LocatedJson json = new LocatedJson(file.toString());
         if (root.get("zones").orElse(null) instanceof JsonObject zones) {
             for (JsonNode.Member zone : zones.members()) {

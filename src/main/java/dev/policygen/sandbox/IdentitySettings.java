@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What {@link Sandbox.Builder} collected about accounts: the SCP files of each account, the roles STS
+ * What {@link SandboxBuilder} collected about accounts: the SCP files of each account, the roles STS
  * can hand out, the zones that belong to an account other than the default one (by normalized name),
  * and the OIDC issuer's host and accepted audiences.
  */

@@ -11,7 +11,7 @@ import java.util.Map;
  * A sandbox's settings as a person gives them, on the command line ({@code policygen sandbox} and
  * {@code observe}) or in a config file ({@link SandboxConfigFile}), under one set of names: the
  * config file's members. A null (an empty collection) is "not given". {@link #applyTo} is the one
- * mapping of these settings onto a {@link Sandbox.Builder}; what is given replaces what the builder
+ * mapping of these settings onto a {@link SandboxBuilder}; what is given replaces what the builder
  * had and zones, credentials and policies add to it, so a config file applied first and the
  * command line applied on top of it lets the command line win.
  *
@@ -46,7 +46,7 @@ public record SandboxConfig(Map<String, String> zones, Map<String, String> crede
     }
 
     /** Sets what is given on the builder; a value the builder refuses is an {@link InvalidSetting}. */
-    public void applyTo(Sandbox.Builder builder) {
+    public void applyTo(SandboxBuilder builder) {
         zones.forEach((name, id) -> check("zones", () -> builder.zone(name, id)));
         credentials.forEach(builder::credentials);
         policies.forEach(builder::policy);

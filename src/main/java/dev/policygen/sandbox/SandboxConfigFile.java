@@ -50,7 +50,7 @@ public final class SandboxConfigFile {
     }
 
     /** Applies the file's settings to the builder: those of {@link SandboxConfig}, then the AWS resources. */
-    public static void apply(Path file, Sandbox.Builder builder) throws InputException {
+    public static void apply(Path file, SandboxBuilder builder) throws InputException {
         String text = InputFiles.read(file, "sandbox config");
         JsonObject root = object(JsonReader.read(text, file.toString()), file);
         Path base = file.toAbsolutePath().getParent();
@@ -117,7 +117,7 @@ public final class SandboxConfigFile {
     }
 
     /** The load balancers, listeners, buckets and objects of the IAM/ELB/ACM/S3 emulation. */
-    private static void applyAwsResources(JsonObject root, Path base, Path file, Sandbox.Builder builder)
+    private static void applyAwsResources(JsonObject root, Path base, Path file, SandboxBuilder builder)
             throws InputException {
         for (JsonNode node : array(root, "classicLoadBalancers", file)) {
             JsonObject loadBalancer = object(node, file);

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What {@link Sandbox.Builder} collected, fixed when the sandbox is built; {@link RunningSandbox}
+ * What {@link SandboxBuilder} collected, fixed when the sandbox is built; {@link RunningSandbox}
  * starts from it. Null stands for "none": no state directory (a temporary one), no call log, no
  * console, no HTTPS port, no upstream.
  *

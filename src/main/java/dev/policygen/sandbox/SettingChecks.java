@@ -5,7 +5,7 @@ import java.net.URI;
 import java.time.Duration;
 
 /**
- * The checks {@link Sandbox.Builder} applies to each setting as it is given, so that a bad value
+ * The checks {@link SandboxBuilder} applies to each setting as it is given, so that a bad value
  * (from code, a command line or a config file) fails where it is set, with a message naming it.
  */
 final class SettingChecks {

@@ -8,6 +8,7 @@ import dev.policygen.renew.cloud.TxtRecord;
 import dev.policygen.route53.HostedZoneId;
 import dev.policygen.sandbox.FaultSettings;
 import dev.policygen.sandbox.Sandbox;
+import dev.policygen.sandbox.SandboxBuilder;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ class SdkHostedZonesTest {
     @TempDir
     Path dir;
 
-    private static Sandbox start(Sandbox.Builder builder) throws Exception {
+    private static Sandbox start(SandboxBuilder builder) throws Exception {
         return builder.zone("example.com", ZONE.id()).zone("example.org", OTHER.id()).build().start();
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.policygen.sandbox.Sandbox;
+import dev.policygen.sandbox.SandboxBuilder;
 import dev.policygen.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ class ObserveForwardTest {
     }
 
     private Sandbox upstream(Path callLog, Path policy) throws Exception {
-        Sandbox.Builder builder = Sandbox.builder().zone(DOMAIN, ZONE_ID).httpsPort(0).callLog(callLog);
+        SandboxBuilder builder = Sandbox.builder().zone(DOMAIN, ZONE_ID).httpsPort(0).callLog(callLog);
         if (policy != null) {
             builder.policy(policy);
         }

@@ -14,6 +14,7 @@ import dev.policygen.model.PolicyReader;
 import dev.policygen.model.Statement;
 import dev.policygen.sandbox.AwsResources;
 import dev.policygen.sandbox.Sandbox;
+import dev.policygen.sandbox.SandboxBuilder;
 import dev.policygen.testing.CliRun;
 import dev.policygen.testing.JvmLauncher;
 import java.nio.charset.StandardCharsets;
@@ -106,12 +107,12 @@ class DeliverProofTest {
     }
 
     /** Seeds an old IAM certificate on the classic listener and an ACM certificate, then serves them under {@code policy}. */
-    private record Bed(Path state, String oldIamArn, String acmArn, Consumer<Sandbox.Builder> resources) {
+    private record Bed(Path state, String oldIamArn, String acmArn, Consumer<SandboxBuilder> resources) {
     }
 
     private Bed seed() throws Exception {
         Path state = dir.resolve("sandbox");
-        Consumer<Sandbox.Builder> resources = b -> b.classicLoadBalancer("web-lb", null, 443)
+        Consumer<SandboxBuilder> resources = b -> b.classicLoadBalancer("web-lb", null, 443)
                 .elbv2Listener(LISTENER, null);
         String oldIam;
         String acm;
@@ -126,8 +127,8 @@ class DeliverProofTest {
         return new Bed(state, oldIam, acm, resources);
     }
 
-    private static Sandbox sandbox(Path state, Path policy, Consumer<Sandbox.Builder> resources) throws Exception {
-        Sandbox.Builder builder = Sandbox.builder().dnsPort(PolicySandbox.freeDnsPort()).stateDir(state)
+    private static Sandbox sandbox(Path state, Path policy, Consumer<SandboxBuilder> resources) throws Exception {
+        SandboxBuilder builder = Sandbox.builder().dnsPort(PolicySandbox.freeDnsPort()).stateDir(state)
                 .callLog(state.resolve("calls.jsonl"));
         resources.accept(builder);
         if (policy != null) {

@@ -5,6 +5,7 @@ import dev.policygen.model.PolicyWriter;
 import dev.policygen.sandbox.RecordSet;
 import dev.policygen.sandbox.RequestedChange;
 import dev.policygen.sandbox.Sandbox;
+import dev.policygen.sandbox.SandboxBuilder;
 import dev.policygen.sandbox.SandboxPorts;
 import java.io.Closeable;
 import java.io.IOException;
@@ -39,12 +40,12 @@ final class PolicySandbox implements Closeable {
 
     /** As {@link #start(Path, int, Map, PolicyDocument)}, with {@code customize} adding faults, say. */
     static PolicySandbox start(Path directory, int dnsPort, Map<String, String> zones, PolicyDocument policy,
-            java.util.function.Consumer<Sandbox.Builder> customize) throws Exception {
+            java.util.function.Consumer<SandboxBuilder> customize) throws Exception {
         Files.createDirectories(directory);
         Path policyFile = directory.resolve("policy.json");
         Files.writeString(policyFile, PolicyWriter.pretty(policy), StandardCharsets.UTF_8);
         Path callLog = directory.resolve("calls.jsonl");
-        Sandbox.Builder builder = Sandbox.builder().dnsPort(dnsPort).policy(policyFile).callLog(callLog);
+        SandboxBuilder builder = Sandbox.builder().dnsPort(dnsPort).policy(policyFile).callLog(callLog);
         zones.forEach(builder::zone);
         customize.accept(builder);
         return new PolicySandbox(startOnFixedPort(builder), callLog);
@@ -58,7 +59,7 @@ final class PolicySandbox implements Closeable {
     static PolicySandbox fromConfig(Path directory, int dnsPort, Path config) throws Exception {
         Files.createDirectories(directory);
         Path callLog = directory.resolve("calls.jsonl");
-        Sandbox.Builder builder = Sandbox.builder();
+        SandboxBuilder builder = Sandbox.builder();
         dev.policygen.sandbox.SandboxConfigFile.apply(config, builder);
         builder.dnsPort(dnsPort).callLog(callLog);
         return new PolicySandbox(startOnFixedPort(builder), callLog);
@@ -69,7 +70,7 @@ final class PolicySandbox implements Closeable {
      * runs the port is free, and any process's outgoing DNS query (Pebble's, the client's) may borrow it
      * as its ephemeral source port for a moment; wait for it rather than fail the proof.
      */
-    static Sandbox startOnFixedPort(Sandbox.Builder builder) throws Exception {
+    static Sandbox startOnFixedPort(SandboxBuilder builder) throws Exception {
         for (int attempt = 1; ; attempt++) {
             try {
                 // a sandbox whose start failed has closed itself, so each attempt builds a new one

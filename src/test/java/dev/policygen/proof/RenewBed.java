@@ -10,6 +10,7 @@ import dev.policygen.renew.config.RenewConfig;
 import dev.policygen.renew.config.RenewConfigReader;
 import dev.policygen.renew.guard.RenewPolicy;
 import dev.policygen.sandbox.Sandbox;
+import dev.policygen.sandbox.SandboxBuilder;
 import dev.policygen.testing.CliRun;
 import java.io.Closeable;
 import java.io.IOException;
@@ -58,8 +59,8 @@ final class RenewBed implements Closeable {
     }
 
     /** A sandbox on the bed's DNS port with the test zone; {@code customize} adds load balancers, a policy... */
-    Sandbox sandbox(Path stateDir, java.util.function.Consumer<Sandbox.Builder> customize) throws Exception {
-        Sandbox.Builder builder = Sandbox.builder().dnsPort(dnsPort).zone(ZONE, ZONE_ID).stateDir(stateDir)
+    Sandbox sandbox(Path stateDir, java.util.function.Consumer<SandboxBuilder> customize) throws Exception {
+        SandboxBuilder builder = Sandbox.builder().dnsPort(dnsPort).zone(ZONE, ZONE_ID).stateDir(stateDir)
                 .callLog(stateDir.resolve("calls.jsonl"));
         customize.accept(builder);
         return PolicySandbox.startOnFixedPort(builder);

@@ -9,6 +9,7 @@ import dev.policygen.aws.SdkAwsServices;
 import dev.policygen.renew.deliver.ImportedArns;
 import dev.policygen.sandbox.AwsResources;
 import dev.policygen.sandbox.Sandbox;
+import dev.policygen.sandbox.SandboxBuilder;
 import dev.policygen.testing.CliRun;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +31,7 @@ class RenewDestinationsTest extends RenewBedTest {
             + "50dc6c495c0c9188/";
 
     /** The test's sandbox (one state directory per test); {@code policy} null serves without one, for seeding. */
-    private Sandbox sandbox(Path policy, Consumer<Sandbox.Builder> customize) throws Exception {
+    private Sandbox sandbox(Path policy, Consumer<SandboxBuilder> customize) throws Exception {
         return bed.sandbox(dir.resolve("sandbox"), b -> {
             customize.accept(b);
             if (policy != null) {
@@ -47,7 +48,7 @@ class RenewDestinationsTest extends RenewBedTest {
                     destinations:
                       - iam-server-certificate: {namePrefix: www, elb: {name: web-lb, port: 443}}
                 """);
-        Consumer<Sandbox.Builder> lb = b -> b.classicLoadBalancer("web-lb", null, 443);
+        Consumer<SandboxBuilder> lb = b -> b.classicLoadBalancer("web-lb", null, 443);
         String oldArn;
         try (Sandbox seeding = sandbox(null, lb); SdkAwsServices aws = RenewBed.services(seeding)) {
             SelfSigned old = SelfSigned.expiringIn(Duration.ofDays(5), "www.example.test");
@@ -113,7 +114,7 @@ class RenewDestinationsTest extends RenewBedTest {
                     domains: [three.example.test]
                     destinations: [{elbv2: {listenerArn: %s}}]
                 """.formatted(withAcm, withIam, empty));
-        Consumer<Sandbox.Builder> listeners = b -> b.elbv2Listener(withAcm, null).elbv2Listener(withIam, null)
+        Consumer<SandboxBuilder> listeners = b -> b.elbv2Listener(withAcm, null).elbv2Listener(withIam, null)
                 .elbv2Listener(empty, null);
         String acmArn;
         String iamArn;

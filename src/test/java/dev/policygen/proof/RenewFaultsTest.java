@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.policygen.sandbox.FaultSettings;
 import dev.policygen.sandbox.RecordSet;
 import dev.policygen.sandbox.Sandbox;
+import dev.policygen.sandbox.SandboxBuilder;
 import dev.policygen.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -180,7 +181,7 @@ class RenewFaultsTest extends RenewBedTest {
 
     private int sandboxRuns;
 
-    private Outcome renew(RenewBed on, Path config, Consumer<Sandbox.Builder> faults, String... extra)
+    private Outcome renew(RenewBed on, Path config, Consumer<SandboxBuilder> faults, String... extra)
             throws Exception {
         // a fresh sandbox state per run: the foreign value is seeded with a CREATE, which a second run on the
         // same state would refuse

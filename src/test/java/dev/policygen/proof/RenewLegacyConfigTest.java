@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.policygen.aws.SdkAwsServices;
 import dev.policygen.renew.deliver.Pem;
 import dev.policygen.sandbox.Sandbox;
+import dev.policygen.sandbox.SandboxBuilder;
 import dev.policygen.testing.CliRun;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,7 +46,7 @@ class RenewLegacyConfigTest extends RenewBedTest {
                 """.formatted(bed.accountKey, bed.pebble.directoryUrl());
         Path file = dir.resolve("letsencrypt-aws.json");
         Files.writeString(file, json, StandardCharsets.UTF_8);
-        Consumer<Sandbox.Builder> lb = b -> b.classicLoadBalancer("legacy-lb", null, 443);
+        Consumer<SandboxBuilder> lb = b -> b.classicLoadBalancer("legacy-lb", null, 443);
         String oldArn;
         try (Sandbox seeding = bed.sandbox(dir.resolve("sandbox"), lb);
                 SdkAwsServices aws = RenewBed.services(seeding)) {

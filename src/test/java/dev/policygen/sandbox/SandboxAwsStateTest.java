@@ -66,7 +66,7 @@ class SandboxAwsStateTest {
                  "objects": [{"bucket": "renew-state", "key": "a.json", "text": "{}"},
                              {"bucket": "other-bucket", "key": "b.bin", "file": "seed.bin"}]}
                 """.formatted(SandboxLoadBalancerTest.LISTENER_ARN));
-        Sandbox.Builder builder = Sandbox.builder();
+        SandboxBuilder builder = Sandbox.builder();
         SandboxConfigFile.apply(config, builder);
         try (Sandbox sandbox = builder.build().start()) {
             assertEquals(Optional.of("arn:aws:iam::123456789012:server-certificate/old"),

@@ -42,7 +42,7 @@ public final class SandboxClients {
     }
 
     /** A sandbox with example.com and example.org, ephemeral ports, started. */
-    static Sandbox start(Sandbox.Builder builder) throws Exception {
+    static Sandbox start(SandboxBuilder builder) throws Exception {
         return builder.zone("example.com", ZONE_ID).zone("example.org", OTHER_ZONE_ID).build().start();
     }
 

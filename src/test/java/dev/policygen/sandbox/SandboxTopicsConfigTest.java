@@ -21,7 +21,7 @@ class SandboxTopicsConfigTest {
     void topicsAreDeclaredAndAMalformedOneIsOneLocatedLine() throws Exception {
         Path config = directory.resolve("sandbox.json");
         Files.writeString(config, "{\"topics\": [\"" + TOPIC + "\"]}");
-        Sandbox.Builder builder = Sandbox.builder();
+        SandboxBuilder builder = Sandbox.builder();
         SandboxConfigFile.apply(config, builder);
         try (Sandbox sandbox = builder.build().start()) {
             assertTrue(sandbox.aws().topicExists(TOPIC));

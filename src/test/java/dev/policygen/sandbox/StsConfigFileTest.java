@@ -43,7 +43,7 @@ class StsConfigFileTest {
         Path config = directory.resolve("sandbox.json");
         Files.writeString(config, "{\"roles\": [{\"arn\": \"arn:aws:iam::111111111111:role/x\", \"generated\": "
                 + "\"dns.json\"}]}");
-        Sandbox.Builder builder = Sandbox.builder();
+        SandboxBuilder builder = Sandbox.builder();
         SandboxConfigFile.apply(config, builder);
         InputException e = assertThrows(InputException.class, () -> builder.build().start());
         assertEquals(true, e.located().startsWith(directory.resolve("dns-trust.json").toString()), e.located());

@@ -41,7 +41,7 @@ public final class StsScenario {
 
     /** Writes the files and the config into {@code directory} and starts a sandbox from the config. */
     static Sandbox start(Path directory, Clock clock) throws Exception {
-        Sandbox.Builder builder = Sandbox.builder().clock(clock);
+        SandboxBuilder builder = Sandbox.builder().clock(clock);
         SandboxConfigFile.apply(writeConfig(directory), builder);
         return builder.build().start();
     }

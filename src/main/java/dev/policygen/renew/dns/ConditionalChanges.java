@@ -122,7 +122,8 @@ final class ConditionalChanges {
                                     + e.getMessage(), null));
                     return;
                 }
-                // after a short pause (the other writer may be mid-change), read the sets again
+                // after a short pause (the other writer may be mid-change), read the sets again; not the state's
+                // CollisionBackoff: the other writer is any ACME client, and each try costs rate-limited reads
                 sleeper.sleep(backoff.delay(attempt));
                 Map<String, TxtRecord> again = read(zone, new HashSet<>(names));
                 boolean changed = false;

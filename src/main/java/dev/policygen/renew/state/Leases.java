@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -27,13 +26,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * renewed, taken over after expiry and released with {@code If-Match} on the ETag this runner last
  * wrote, so a runner can only ever change a lease it holds or one that has expired. A 412 means another
  * runner holds it (the certificate is skipped this pass); a 409 (two conditional writes at once) is
- * retried. docs/design/s3-state.md gives the rules and why.
+ * retried after a pause ({@link CollisionBackoff#forLeases}). docs/design/s3-state.md gives the rules
+ * and why.
  */
 public final class Leases {
     /** Long enough for no renewal to miss its heartbeat, short enough that a crashed runner's certificates wait little. */
     public static final Duration DEFAULT_DURATION = Duration.ofMinutes(5);
     static final String DIRECTORY = "leases/";
-    private static final int ATTEMPTS = 10;
     /** Lease renewals of one heartbeat sent at once at most. */
     static final int PARALLEL = 8;
 
@@ -51,7 +50,7 @@ public final class Leases {
     private final String holder;
     private final Duration duration;
     private final Clock clock;
-    private final Sleeper sleeper;
+    private final CollisionBackoff backoff;
     /** Certificate to the ETag of the lease object this runner last wrote. */
     private final Map<String, String> held = new ConcurrentHashMap<>();
     /** Certificate to the ACME order URL its lease carries (written with every renewal until release). */
@@ -70,7 +69,7 @@ public final class Leases {
         this.holder = holder;
         this.duration = duration;
         this.clock = clock;
-        this.sleeper = sleeper;
+        this.backoff = CollisionBackoff.forLeases(sleeper);
     }
 
     public String holder() {
@@ -97,7 +96,7 @@ public final class Leases {
 
     private Optional<Taken> takeFree(String certificate) throws PolicygenException, InterruptedException {
         String name = name(certificate);
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        for (int attempt = 1; attempt <= backoff.attempts(); attempt++) {
             orders.remove(certificate);
             ConditionalWrite created = objects.create(name, fresh(certificate));
             if (created.written()) {
@@ -105,7 +104,7 @@ public final class Leases {
                 return Optional.of(new Taken(certificate, Optional.empty()));
             }
             if (created.outcome() == ConditionalWrite.Outcome.CONFLICT) {
-                pause(attempt);
+                backoff.pause(attempt);
                 continue;
             }
             Optional<Versioned> current = objects.read(name);
@@ -130,7 +129,7 @@ public final class Leases {
             if (stolen.outcome() == ConditionalWrite.Outcome.PRECONDITION_FAILED) {
                 return Optional.empty(); // another runner took it over first
             }
-            pause(attempt);
+            backoff.pause(attempt);
         }
         return Optional.empty();
     }
@@ -160,7 +159,7 @@ public final class Leases {
     }
 
     private Renewal renewHeld(String certificate) throws PolicygenException, InterruptedException {
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        for (int attempt = 1; attempt <= backoff.attempts(); attempt++) {
             String etag = held.get(certificate);
             if (etag == null) {
                 return Renewal.NOT_HELD;
@@ -175,9 +174,9 @@ public final class Leases {
                 orders.remove(certificate);
                 return Renewal.LOST;
             }
-            pause(attempt);
+            backoff.pause(attempt);
         }
-        // ten conflicts in a row: keep it, the next beat tries again well before expiry
+        // every try a conflict: keep it, the next beat tries again well before expiry
         return Renewal.RENEWED;
     }
 
@@ -240,7 +239,7 @@ public final class Leases {
     }
 
     private void releaseHeld(String certificate) throws PolicygenException, InterruptedException {
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        for (int attempt = 1; attempt <= backoff.attempts(); attempt++) {
             String etag = held.get(certificate);
             if (etag == null) {
                 return;
@@ -251,7 +250,7 @@ public final class Leases {
                 orders.remove(certificate);
                 return;
             }
-            pause(attempt);
+            backoff.pause(attempt);
         }
     }
 
@@ -283,9 +282,5 @@ public final class Leases {
         } catch (InputException e) {
             return Optional.empty();
         }
-    }
-
-    private void pause(int attempt) throws InterruptedException {
-        sleeper.sleep(Duration.ofMillis(ThreadLocalRandom.current().nextLong(5, 20L * attempt)));
     }
 }
