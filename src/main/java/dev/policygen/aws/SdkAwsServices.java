@@ -8,6 +8,7 @@ import dev.policygen.renew.cloud.AwsServices;
 import dev.policygen.renew.cloud.HostedZones;
 import dev.policygen.renew.cloud.LoadBalancers;
 import dev.policygen.renew.cloud.ObjectStore;
+import dev.policygen.renew.cloud.RoleSessionGate;
 import dev.policygen.renew.cloud.ServerCertificates;
 import dev.policygen.renew.cloud.Topics;
 import dev.policygen.renew.cloud.ZoneRole;
@@ -66,7 +67,12 @@ public final class SdkAwsServices implements AwsServices {
     /** One session and Route 53 client per zone role, for the zones in other accounts. */
     private final Map<ZoneRole, Route53Client> roleClients = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private record Settings(String region, Optional<URI> endpoint, Optional<TrustManager[]> trust) {
+    /**
+     * @param roleSession how long a zone role's session is asked for; empty for STS's default hour
+     * @param rolePrefetch how long before its expiry the SDK renews a zone role's session; empty for the SDK's
+     */
+    private record Settings(String region, Optional<URI> endpoint, Optional<TrustManager[]> trust,
+            Optional<Duration> roleSession, Optional<Duration> rolePrefetch) {
     }
 
     private SdkAwsServices(Settings settings, AwsCredentialsProvider credentials) {
@@ -118,16 +124,20 @@ public final class SdkAwsServices implements AwsServices {
     }
 
     @Override
-    public synchronized HostedZones hostedZonesAs(ZoneRole role) throws AwsFailure {
+    public synchronized HostedZones hostedZonesAs(ZoneRole role, RoleSessionGate gate) throws AwsFailure {
         Route53Client client = roleClients.get(role);
         if (client == null) {
             AwsCredentialsProvider session = SdkStsCredentials.assumeRole(new SdkStsCredentials.RoleLink(
-                    role.roleArn(), role.externalId(), role.sessionName(), Optional.empty(),
+                    role.roleArn(), role.externalId(), role.sessionName(), settings.roleSession(),
                     "renew config roleArn", "externalId"), credentials, new SdkStsCredentials.StsTarget(
-                    settings.region(), settings.endpoint(), settings.trust()));
+                    settings.region(), settings.endpoint(), settings.trust()), Optional.of(gate),
+                    settings.rolePrefetch());
             try {
                 session.resolveCredentials();
             } catch (RuntimeException e) {
+                if (RoleSessionGate.Refused.in(e).isPresent()) {
+                    throw RoleSessionGate.Refused.in(e).get();
+                }
                 java.util.Optional<SdkStsCredentials.LinkFailure> link = SdkStsCredentials.LinkFailure.in(e);
                 if (link.isPresent() && link.get().failure() instanceof AwsFailure failure) {
                     throw failure;
@@ -310,6 +320,8 @@ public final class SdkAwsServices implements AwsServices {
         private String region;
         private URI endpoint;
         private Path extraCa;
+        private Duration roleSession;
+        private Duration rolePrefetch;
 
         private Builder(CredentialSource credentials) {
             this.credentials = credentials;
@@ -338,6 +350,18 @@ public final class SdkAwsServices implements AwsServices {
         }
 
         /**
+         * Zone role sessions asked for {@code session} and renewed {@code prefetch} before they expire, instead of
+         * STS's hour and the SDK's margins: for tests, which need the SDK to renew a session on its own within
+         * seconds (a prefetch longer than the session renews it at every use). STS grants no session under 900
+         * seconds, and the SDK's clock cannot be moved.
+         */
+        Builder roleSessions(Duration session, Duration prefetch) {
+            this.roleSession = session;
+            this.rolePrefetch = prefetch;
+            return this;
+        }
+
+        /**
          * Resolves the credentials once, so that having none, or a role or token STS refuses, is reported before
          * any request.
          */
@@ -348,7 +372,8 @@ public final class SdkAwsServices implements AwsServices {
             // STS (web identity, a profile's role_arn) is reached where the other services are
             AwsCredentialsProvider provider = SdkCredentials.resolved(credentials, new SdkStsCredentials.StsTarget(
                     chosen, Optional.ofNullable(endpoint), trust), System.getenv());
-            return new SdkAwsServices(new Settings(chosen, Optional.ofNullable(endpoint), trust), provider);
+            return new SdkAwsServices(new Settings(chosen, Optional.ofNullable(endpoint), trust,
+                    Optional.ofNullable(roleSession), Optional.ofNullable(rolePrefetch)), provider);
         }
     }
 }

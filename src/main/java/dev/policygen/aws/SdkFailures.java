@@ -1,6 +1,7 @@
 package dev.policygen.aws;
 
 import dev.policygen.AwsFailure;
+import dev.policygen.renew.cloud.RoleSessionGate;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -27,6 +28,11 @@ final class SdkFailures {
      * @param target what the call was about, as the message names it
      */
     static AwsFailure of(SdkException e, String service, String operation, String target) {
+        // a zone role's refresh the guard refused: no answer to map, the guard's denial goes up unchanged
+        java.util.Optional<RoleSessionGate.Refused> refused = RoleSessionGate.Refused.in(e);
+        if (refused.isPresent()) {
+            throw refused.get();
+        }
         String call = service + " " + operation + " on " + target + ": ";
         if (e instanceof AwsServiceException aws) {
             String code = aws.awsErrorDetails() == null ? null : aws.awsErrorDetails().errorCode();

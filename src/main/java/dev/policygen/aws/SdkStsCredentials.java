@@ -4,6 +4,7 @@ import dev.policygen.AwsFailure;
 import dev.policygen.InputException;
 import dev.policygen.PolicygenException;
 import dev.policygen.io.InputFiles;
+import dev.policygen.renew.cloud.RoleSessionGate;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -97,14 +98,31 @@ final class SdkStsCredentials {
 
     /** AssumeRole with {@code source}'s credentials, refreshed before they expire. */
     static AwsCredentialsProvider assumeRole(RoleLink role, AwsCredentialsProvider source, StsTarget target) {
-        StsClient client = client(target).credentialsProvider(source).build();
+        return assumeRole(role, source, target, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * The same, with every AssumeRole (the first and each refresh) put to {@code gate} before it is sent.
+     *
+     * @param prefetch how long before expiry the SDK takes the session for stale and renews it before use; empty
+     *     for the SDK's margins (tests give more than the session lasts, so that every use renews it)
+     */
+    static AwsCredentialsProvider assumeRole(RoleLink role, AwsCredentialsProvider source, StsTarget target,
+            Optional<RoleSessionGate> gate, Optional<Duration> prefetch) {
+        Optional<GuardedStsRequests> guarded = gate.map(GuardedStsRequests::new);
+        StsClientBuilder builder = client(target).credentialsProvider(source);
+        guarded.ifPresent(g -> builder.overrideConfiguration(o -> o.apiCallTimeout(SdkAwsServices.CALL_TIMEOUT)
+                .addExecutionInterceptor(g)));
+        StsClient client = builder.build();
         AssumeRoleRequest.Builder request = AssumeRoleRequest.builder().roleArn(role.roleArn())
                 .roleSessionName(role.sessionName().orElseGet(SdkStsCredentials::defaultSessionName))
                 .durationSeconds((int) role.duration().orElse(DEFAULT_SESSION).toSeconds());
         role.externalId().ifPresent(request::externalId);
-        StsAssumeRoleCredentialsProvider provider = StsAssumeRoleCredentialsProvider.builder().stsClient(client)
-                .refreshRequest(request.build()).build();
-        return new Link(provider, client, e -> assumeRoleFailure(e, role, target), source);
+        StsAssumeRoleCredentialsProvider.Builder provider = StsAssumeRoleCredentialsProvider.builder()
+                .stsClient(client).refreshRequest(request.build());
+        prefetch.ifPresent(p -> provider.prefetchTime(p).staleTime(p));
+        return new Link(provider.build(), client, e -> assumeRoleFailure(e, role, target), source,
+                guarded.orElse(null));
     }
 
     private static StsClientBuilder client(StsTarget target) {
@@ -228,25 +246,49 @@ final class SdkStsCredentials {
         private final StsClient client;
         private final java.util.function.Function<SdkException, PolicygenException> failure;
         private final AwsCredentialsProvider source;
+        /** The guard's hold on this session's AssumeRole requests; null for a link of the run's own chain. */
+        private final GuardedStsRequests guarded;
 
         Link(AwsCredentialsProvider provider, StsClient client,
                 java.util.function.Function<SdkException, PolicygenException> failure) {
-            this(provider, client, failure, null);
+            this(provider, client, failure, null, null);
         }
 
         Link(AwsCredentialsProvider provider, StsClient client,
                 java.util.function.Function<SdkException, PolicygenException> failure, AwsCredentialsProvider source) {
+            this(provider, client, failure, source, null);
+        }
+
+        Link(AwsCredentialsProvider provider, StsClient client,
+                java.util.function.Function<SdkException, PolicygenException> failure, AwsCredentialsProvider source,
+                GuardedStsRequests guarded) {
             this.provider = provider;
             this.client = client;
             this.failure = failure;
             this.source = source;
+            this.guarded = guarded;
         }
 
         @Override
         public AwsCredentials resolveCredentials() {
+            if (guarded == null) {
+                return resolve();
+            }
+            // a refused refresh fails this use and every later one, even when the SDK kept the old keys
+            guarded.throwIfRefused();
+            AwsCredentials credentials = resolve();
+            guarded.throwIfRefused();
+            return credentials;
+        }
+
+        private AwsCredentials resolve() {
             try {
                 return provider.resolveCredentials();
             } catch (RuntimeException e) {
+                Optional<RoleSessionGate.Refused> refused = RoleSessionGate.Refused.in(e);
+                if (refused.isPresent()) {
+                    throw refused.get();
+                }
                 Optional<LinkFailure> inner = LinkFailure.in(e);
                 if (inner.isPresent()) {
                     throw inner.get();

@@ -5,6 +5,7 @@ import dev.policygen.renew.CertificateResult;
 import dev.policygen.renew.PassOptions;
 import dev.policygen.renew.RenewLoop;
 import dev.policygen.renew.RenewRequest;
+import dev.policygen.renew.guard.WorkloadRuntime;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -73,6 +74,12 @@ final class RenewCommand implements Callable<Integer> {
             description = "Trust only the CA certificates in this PEM file for the ACME server's HTTPS (private CAs).")
     Path acmeCa;
 
+    @Option(names = "--runtime", paramLabel = "NAME",
+            description = "Where renew runs, as generate --runtime names it (ec2, ecs-task, lambda, eks-irsa, "
+                    + "eks-pod-identity, github-actions, role; policygen runtimes): the start line's generate lines "
+                    + "for zones in other accounts then carry it instead of the placeholder RUNTIME.")
+    String runtime;
+
     @Mixin
     RenewRequestOptions target = new RenewRequestOptions();
 
@@ -102,8 +109,9 @@ final class RenewCommand implements Callable<Integer> {
         Duration leaseDuration = DurationText.parse(lease, "--lease");
         PassOptions options = new PassOptions(forceIssue, deleteOld, dryRun, Optional.ofNullable(preferredChain),
                 concurrency, leaseDuration);
-        return target.request(options, Optional.ofNullable(acmeCa), persistent ? Optional.of(every)
+        RenewRequest request = target.request(options, Optional.ofNullable(acmeCa), persistent ? Optional.of(every)
                 : Optional.empty()).withNotify(notify.settings());
+        return runtime == null ? request : request.withRuntime(WorkloadRuntime.parse(runtime));
     }
 
     /**

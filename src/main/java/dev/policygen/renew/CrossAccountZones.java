@@ -6,6 +6,7 @@ import dev.policygen.renew.cloud.ZoneRole;
 import dev.policygen.renew.config.RenewConfig;
 import dev.policygen.renew.guard.PolicyGuard;
 import dev.policygen.renew.guard.RenewPolicy;
+import dev.policygen.renew.guard.WorkloadRuntime;
 import dev.policygen.renew.guard.ZoneRolePolicies;
 import dev.policygen.route53.HostedZoneId;
 import java.util.ArrayList;
@@ -36,14 +37,15 @@ final class CrossAccountZones {
      *     it keeps the ListHostedZonesByName grant discovery needs, and its start line the discovery
      *     ({@code --zone NAME=ID}) rather than {@code --zone-id-configured}: from the resolved config both were
      *     lost, and the line written would not let the workload find its zones on the next pass
+     * @param runtime where renew runs (renew --runtime), for the printed lines
      * @param discovered the zones discovery found for {@code config}'s names without a zone (all the
      *     workload's own: a zone behind a role is always given by id)
      */
     static Optional<CrossAccountZones> of(RenewPolicy policy, RenewConfig config, List<ZoneRef> discovered,
-            Optional<String> region, Optional<String> account, boolean deleteOld, List<String> notifyTopics)
-            throws UsageException {
+            Optional<String> region, Optional<String> account, boolean deleteOld, List<String> notifyTopics,
+            WorkloadRuntime runtime) throws UsageException {
         ZoneRolePolicies policies = ZoneRolePolicies.of(policy, config, discovered, region, account, deleteOld,
-                notifyTopics);
+                notifyTopics).runningOn(runtime);
         return policies.any() ? Optional.of(new CrossAccountZones(policy, policies)) : Optional.empty();
     }
 

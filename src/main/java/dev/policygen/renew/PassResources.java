@@ -146,7 +146,7 @@ final class PassResources implements AutoCloseable {
         }
         Optional<CrossAccountZones> crossAccount = resolved.certificates().isEmpty() ? Optional.empty()
                 : CrossAccountZones.of(policy, policyConfig, discovered, Optional.of(region), account, deleteOld,
-                        request.notifications().topicArns());
+                        request.notifications().topicArns(), request.runtime());
         Optional<PolicyGuard> givenGuard = given.isPresent() ? Optional.of(PolicyGuard.of(given.get(), policy))
                 : Optional.empty();
         // with role zones the whole generated policy guards nothing (the workload's part judges the run's own

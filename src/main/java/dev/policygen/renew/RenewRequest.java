@@ -11,6 +11,7 @@ import dev.policygen.renew.config.StateLocation;
 import dev.policygen.renew.destination.DestinationKind;
 import dev.policygen.renew.destination.DestinationKinds;
 import dev.policygen.renew.guard.AwsScope;
+import dev.policygen.renew.guard.WorkloadRuntime;
 import dev.policygen.renew.notify.NotifySettings;
 import dev.policygen.renew.pace.RateLimiter;
 import dev.policygen.renew.pace.Sleeper;
@@ -38,11 +39,22 @@ import java.util.Optional;
  * @param acmeCa the only CA certificates trusted for the ACME server's HTTPS
  * @param repeatEvery with a value, passes repeat at this interval (with jitter) until stopped
  * @param notifications where the pass's outcomes are sent (renew --notify); none for cleanup
+ * @param runtime where renew runs (renew --runtime), named in the start line's generate lines for zones in other
+ *     accounts; {@link WorkloadRuntime#UNKNOWN} leaves them a placeholder
  */
 public record RenewRequest(Optional<Path> configFile, Optional<StateLocation> stateDir, Optional<Path> policyFile,
         RenewLog.Format logFormat, int route53Rate, Optional<String> awsRegion, Optional<String> awsAccount,
         Optional<String> awsEndpoint, PassOptions options, Optional<Path> acmeCa, Optional<Duration> repeatEvery,
-        NotifySettings notifications) {
+        NotifySettings notifications, WorkloadRuntime runtime) {
+    /** A request whose start line leaves the runtime a placeholder. */
+    public RenewRequest(Optional<Path> configFile, Optional<StateLocation> stateDir, Optional<Path> policyFile,
+            RenewLog.Format logFormat, int route53Rate, Optional<String> awsRegion, Optional<String> awsAccount,
+            Optional<String> awsEndpoint, PassOptions options, Optional<Path> acmeCa, Optional<Duration> repeatEvery,
+            NotifySettings notifications) {
+        this(configFile, stateDir, policyFile, logFormat, route53Rate, awsRegion, awsAccount, awsEndpoint, options,
+                acmeCa, repeatEvery, notifications, WorkloadRuntime.UNKNOWN);
+    }
+
     /** A request that notifies nobody. */
     public RenewRequest(Optional<Path> configFile, Optional<StateLocation> stateDir, Optional<Path> policyFile,
             RenewLog.Format logFormat, int route53Rate, Optional<String> awsRegion, Optional<String> awsAccount,
@@ -61,7 +73,13 @@ public record RenewRequest(Optional<Path> configFile, Optional<StateLocation> st
     /** The same request notifying {@code settings}' targets. */
     public RenewRequest withNotify(NotifySettings settings) {
         return new RenewRequest(configFile, stateDir, policyFile, logFormat, route53Rate, awsRegion, awsAccount,
-                awsEndpoint, options, acmeCa, repeatEvery, settings);
+                awsEndpoint, options, acmeCa, repeatEvery, settings, runtime);
+    }
+
+    /** The same request run on {@code where} (renew --runtime). */
+    public RenewRequest withRuntime(WorkloadRuntime where) {
+        return new RenewRequest(configFile, stateDir, policyFile, logFormat, route53Rate, awsRegion, awsAccount,
+                awsEndpoint, options, acmeCa, repeatEvery, notifications, where);
     }
 
     /**

@@ -148,6 +148,38 @@ class RenewCrossAccountZoneTest extends RenewBedTest {
         }
     }
 
+    /**
+     * renew --runtime eks-irsa: the start line's lines name the runtime, and the options renew cannot know as
+     * placeholders; filled in, the workload line is a generate command writing exactly the four files this sandbox
+     * holds, the policies the guard judged the run by.
+     */
+    @Test
+    void withTheRuntimeTheStartLineIsTheGenerateLineOfTheRolesInUse() throws Exception {
+        Path config = config("externalId: " + EXTERNAL_ID);
+        try (Sandbox sandbox = sandbox(roles)) {
+            RenewInEnvironment.Result run = RenewInEnvironment.run(bed, sandbox, config, dir, Map.of("AWS_ROLE_ARN",
+                    WORKLOAD_ROLE, "AWS_WEB_IDENTITY_TOKEN_FILE", token(SUBJECT).toString(), "AWS_ROLE_SESSION_NAME",
+                    "renew-pod"), "--runtime", "eks-irsa");
+            assertEquals(0, run.exit(), run.output());
+            String start = run.output().lines().filter(l -> l.contains("start")).findFirst().orElseThrow();
+            java.util.regex.Matcher policy = java.util.regex.Pattern.compile(" policy=\"([^\"]*)\"").matcher(start);
+            assertTrue(policy.find(), start);
+            String placeholders = " --runtime eks-irsa --aws-account ACCOUNT_ID --oidc-provider OIDC_PROVIDER"
+                    + " --service-account NAMESPACE/NAME ";
+            assertTrue(policy.group(1).contains(placeholders) && !start.contains("RUNTIME"), start);
+            List<String> args = new ArrayList<>(Arrays.asList(policy.group(1).substring("policygen ".length())
+                    .replace(placeholders, " " + RUNTIME + " ").split(" ")));
+            Path printed = dir.resolve("printed.json");
+            args.addAll(List.of("-o", printed.toString()));
+            CliRun generate = CliRun.of(args.toArray(String[]::new));
+            assertEquals(0, generate.exit(), generate.all());
+            for (String suffix : List.of(".json", "-trust.json", "-dns-role.json", "-dns-role-trust.json")) {
+                assertEquals(Files.readString(dir.resolve("roles" + suffix)),
+                        Files.readString(dir.resolve("printed" + suffix)), suffix);
+            }
+        }
+    }
+
     @Test
     void withoutTheAssumeRoleGrantStsRefusesNamingRoleAndPrincipal() throws Exception {
         Path config = config("externalId: " + EXTERNAL_ID);

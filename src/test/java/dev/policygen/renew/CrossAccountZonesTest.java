@@ -42,7 +42,8 @@ class CrossAccountZonesTest {
 
     private static CrossAccountZones zones(RenewConfig config, List<ZoneRef> discovered) throws Exception {
         RenewPolicy whole = RenewPolicy.of(config, discovered, REGION, ACCOUNT, false);
-        return CrossAccountZones.of(whole, config, discovered, REGION, ACCOUNT, false, List.of()).orElseThrow();
+        return CrossAccountZones.of(whole, config, discovered, REGION, ACCOUNT, false, List.of(),
+                dev.policygen.renew.guard.WorkloadRuntime.UNKNOWN).orElseThrow();
     }
 
     @Test

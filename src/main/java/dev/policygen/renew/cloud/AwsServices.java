@@ -22,9 +22,11 @@ public interface AwsServices extends AutoCloseable {
     /**
      * Route 53 as {@code role}, a zone's role in another account: the run's own credentials assume it now (one
      * STS AssumeRole; a later call for an equal role reuses the session), and its session is renewed before it
-     * expires. A refusal is an {@link AwsFailure} naming the role, the principal and the external id.
+     * expires. Every AssumeRole of the session, the first and each renewal, is put to {@code gate} before it is
+     * sent; a refusal there is {@link RoleSessionGate.Refused}, thrown here or by the Route 53 call that needed
+     * the renewal. A refusal by STS is an {@link AwsFailure} naming the role, the principal and the external id.
      */
-    default HostedZones hostedZonesAs(ZoneRole role) throws AwsFailure {
+    default HostedZones hostedZonesAs(ZoneRole role, RoleSessionGate gate) throws AwsFailure {
         throw new UnsupportedOperationException("these AWS services cannot assume " + role.roleArn());
     }
 

@@ -1,8 +1,10 @@
 package dev.policygen.renew.guard;
 
 import dev.policygen.AwsFailure;
+import dev.policygen.renew.cloud.RoleSessionGate;
 import dev.policygen.renew.pace.RateLimiter;
 import dev.policygen.renew.pace.Retry;
+import dev.policygen.route53.StsNames;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +24,7 @@ public final class CallGate {
     private final RateLimiter route53Limit;
     private final Retry retry;
     private final Map<String, LongAdder> sent = new ConcurrentHashMap<>();
+    private final LongAdder refreshes = new LongAdder();
 
     public CallGate(PolicyGuard guard, RateLimiter route53Limit, Retry retry) {
         this.guard = guard;
@@ -33,6 +36,17 @@ public final class CallGate {
     public <T> T send(IntendedCall call, Retry.Attempt<T> attempt) throws GuardException, AwsFailure,
             InterruptedException {
         guard.check(call);
+        try {
+            return sendChecked(call, attempt);
+        } catch (RoleSessionGate.Refused refused) {
+            // the call needed a zone role's session renewed, and the guard refused the renewal: neither was sent
+            sent.computeIfAbsent(call.action(), a -> new LongAdder()).decrement();
+            throw refused.denial() instanceof GuardException denial ? denial
+                    : new GuardException(refused.getMessage());
+        }
+    }
+
+    private <T> T sendChecked(IntendedCall call, Retry.Attempt<T> attempt) throws AwsFailure, InterruptedException {
         boolean limited = call.action().startsWith(ROUTE53);
         return retry.call(() -> {
             if (!limited) {
@@ -58,6 +72,32 @@ public final class CallGate {
                 throw failure;
             }
         });
+    }
+
+    /**
+     * The gate of the zone roles' sessions ({@link dev.policygen.renew.cloud.AwsServices#hostedZonesAs}): their
+     * AssumeRole is the run's own call, judged by the run's policy like any other. The first is sent through
+     * {@link #send}, which has checked and counted it already; each refresh the SDK sends on its own is checked
+     * here and counted with the run's other calls, and a refused one is never sent.
+     */
+    public RoleSessionGate roleSessions() {
+        return (roleArn, refresh) -> {
+            IntendedCall call = IntendedCall.of(StsNames.ASSUME_ROLE, roleArn);
+            try {
+                guard.check(call);
+            } catch (GuardException e) {
+                throw new RoleSessionGate.Refused(e);
+            }
+            if (refresh) {
+                sent.computeIfAbsent(call.action(), a -> new LongAdder()).increment();
+                refreshes.increment();
+            }
+        };
+    }
+
+    /** The zone role sessions' refreshes the guard let through, each also counted under sts:AssumeRole. */
+    public long refreshesSent() {
+        return refreshes.sum();
     }
 
     /** Checks {@code call} against the policy and sends nothing: a later step's request, checked up front. */

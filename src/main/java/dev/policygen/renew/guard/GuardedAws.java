@@ -46,7 +46,9 @@ public final class GuardedAws implements DestinationAws {
      * Assumes each zone's role with the run's own credentials, one {@code sts:AssumeRole} per role, each checked
      * by the guard as a call of the run's own (the workload policy grants it on exactly that role ARN), so a
      * refusal, by the guard or by STS, comes before any Route 53 call. Later Route 53 calls about those zones
-     * are made as their role.
+     * are made as their role; the refreshes of their sessions, which the SDK sends on its own, are judged the
+     * same way ({@link CallGate#roleSessions}), and a call that needed a refresh the guard refused fails with the
+     * guard's denial.
      */
     public void assumeZoneRoles(Map<HostedZoneId, ZoneRole> roles) throws GuardException, AwsFailure,
             InterruptedException {
@@ -55,7 +57,7 @@ public final class GuardedAws implements DestinationAws {
             ZoneRole role = entry.getValue();
             if (!sessions.containsKey(role)) {
                 sessions.put(role, gate.send(IntendedCall.of(StsNames.ASSUME_ROLE, role.roleArn()),
-                        () -> services.hostedZonesAs(role)));
+                        () -> services.hostedZonesAs(role, gate.roleSessions())));
             }
             roleZones.put(entry.getKey(), sessions.get(role));
         }

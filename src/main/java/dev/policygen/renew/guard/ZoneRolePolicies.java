@@ -30,24 +30,32 @@ import java.util.function.Predicate;
  * is the Route 53 statements generate writes for that role's zones (the {@code -dns-role.json} file of the
  * role's generate line), and the workload's is {@code sts:AssumeRole} on exactly each role ARN, every statement
  * of the whole config's policy that is not Route 53 (destinations, account key, notifications), and the Route 53
- * statements of the zones without a role. The printed lines leave the runtime as {@value #RUNTIME}: renew
- * cannot know where it runs, and the runtime changes only the workload role's trust, not what the guard checks.
+ * statements of the zones without a role. The printed lines carry the runtime renew was given
+ * ({@link WorkloadRuntime}), else {@value #RUNTIME}: renew cannot know where it runs, and the runtime changes only
+ * the workload role's trust, not what the guard checks.
  */
 public final class ZoneRolePolicies {
     /** The placeholder for {@code --runtime KIND} and its options in the printed generate lines. */
-    public static final String RUNTIME = "RUNTIME";
+    public static final String RUNTIME = WorkloadRuntime.PLACEHOLDER;
 
     private final RenewPolicy whole;
     private final Optional<RenewPolicy> ownZones;
     private final Map<ZoneRole, RenewPolicy> byRole;
     private final Map<HostedZoneId, ZoneRole> roleOfZone;
+    private final WorkloadRuntime runtime;
 
     private ZoneRolePolicies(RenewPolicy whole, Optional<RenewPolicy> ownZones, Map<ZoneRole, RenewPolicy> byRole,
-            Map<HostedZoneId, ZoneRole> roleOfZone) {
+            Map<HostedZoneId, ZoneRole> roleOfZone, WorkloadRuntime runtime) {
         this.whole = whole;
         this.ownZones = ownZones;
         this.byRole = byRole;
         this.roleOfZone = roleOfZone;
+        this.runtime = runtime;
+    }
+
+    /** The same policies, their printed lines naming {@code where} renew runs (renew --runtime). */
+    public ZoneRolePolicies runningOn(WorkloadRuntime where) {
+        return new ZoneRolePolicies(whole, ownZones, byRole, roleOfZone, where);
     }
 
     /**
@@ -75,7 +83,7 @@ public final class ZoneRolePolicies {
         RenewConfig own = only(config, d -> d.role().isEmpty());
         Optional<RenewPolicy> ownZones = own.certificates().isEmpty() ? Optional.empty()
                 : Optional.of(RenewPolicy.of(own, discoveredZones, region, account, deleteOld, notifyTopics));
-        return new ZoneRolePolicies(whole, ownZones, byRole, roleOfZone);
+        return new ZoneRolePolicies(whole, ownZones, byRole, roleOfZone, WorkloadRuntime.UNKNOWN);
     }
 
     /** True when some zone is reached through a role. */
@@ -153,7 +161,8 @@ public final class ZoneRolePolicies {
 
     /**
      * The generate line of the role that runs renew. With every zone behind one role it is the whole config's
-     * line with {@code --runtime RUNTIME --dns-account ... --dns-role-name ...}: its FILE.json is exactly
+     * line with {@code --runtime RUNTIME --dns-account ... --dns-role-name ...} (the runtime as renew was given it):
+     * its FILE.json is exactly
      * {@link #workloadDocument}. With zones of its own or several roles, generate cannot write it in one line:
      * the line of its own zones, followed by the grants to add.
      */
@@ -182,9 +191,9 @@ public final class ZoneRolePolicies {
         return GenerateCommandLine.of(withDnsAccount(policy, role));
     }
 
-    private static List<String> withDnsAccount(RenewPolicy policy, ZoneRole role) throws UsageException {
+    private List<String> withDnsAccount(RenewPolicy policy, ZoneRole role) throws UsageException {
         List<String> arguments = new ArrayList<>(policy.request().toArguments());
-        arguments.addAll(List.of("--runtime", RUNTIME));
+        arguments.addAll(runtime.arguments(arguments));
         arguments.addAll(DnsAccountRequest.parse(role.account(), role.roleName(), role.externalId().orElse(null))
                 .toArguments());
         return arguments;
