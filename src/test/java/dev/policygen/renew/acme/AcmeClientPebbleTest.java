@@ -219,7 +219,7 @@ class AcmeClientPebbleTest {
     }
 
     /** The PEM key signs what the certificate's public key verifies. */
-    private static void assertKeyMatches(IssuedCertificate issued, String algorithm) throws Exception {
+    static void assertKeyMatches(IssuedCertificate issued, String algorithm) throws Exception {
         byte[] der;
         try (PemReader reader = new PemReader(new StringReader(issued.privateKeyPem()))) {
             der = reader.readPemObject().getContent();
