@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * authorization only when a draw of 0..99 exceeds the setting, so it still hands a new order a valid
  * authorization the same account holds for the name about once in a hundred orders (and refuses a
  * negative setting). Tests that count an order's challenges or Route 53 calls therefore give it an
- * account that holds no authorization for its names (RenewBed, docs/design/pebble-authorization-reuse.md).
+ * account that holds no authorization for its names (RenewBed, docs/design/local-e2e.md §3.3).
  */
 public final class PebbleServer implements Closeable {
     private static final Duration READY_LIMIT = Duration.ofSeconds(20);

@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
  * hundred orders; such an order needs no DNS-01, so no Route 53 call. Tests of one class order the same
  * names, so with one account per class an assertion on the calls of an order failed now and then. A
  * test that orders the same names again and counts the later order's calls gives that order a fresh
- * account too ({@link #freshAccount}); docs/design/pebble-authorization-reuse.md.
+ * account too ({@link #freshAccount}); docs/design/local-e2e.md §3.3.
  */
 final class RenewBed implements Closeable {
     static final String ZONE = "example.test";
