@@ -51,7 +51,6 @@ class AcmeClientsBench {
         ManyCertificates.Result floorResult = null;
         try (PebbleServer pebble = PebbleServer.start(directory.resolve("pebble"), dnsPort)) {
             ClientProofs proofs = new ClientProofs(directory, dnsPort, Map.of(RenewBed.ZONE, ZONE_ID));
-            Path accountKey = clients.contains("policygen") ? RenewBenchRows.register(pebble, directory) : null;
             // bench.rows=false leaves only the many-certificate run (bench/fleet.sh)
             List<Integer> rowNames = Boolean.parseBoolean(System.getProperty("bench.rows", "true")) ? List.of(1, 10)
                     : List.of();
@@ -63,7 +62,7 @@ class AcmeClientsBench {
                         continue;
                     }
                     BenchRow row = client.startsWith("policygen")
-                            ? RenewBenchRows.row(client, domains, runs, proofs, pebble, accountKey,
+                            ? RenewBenchRows.row(client, domains, runs, proofs, pebble,
                                     client.equals(RENEW_ZONE_ID))
                             : BenchRow.measure(client, names, runs, proofs, clientRun(client, pebble, domains),
                                     clientPolicy(client, domains));
@@ -72,8 +71,8 @@ class AcmeClientsBench {
                     rows.put(client + "/" + names, row);
                 }
             }
-            if (many > 0 && accountKey != null) {
-                ManyCertificates fleet = new ManyCertificates(pebble, dnsPort, accountKey, many);
+            if (many > 0 && clients.contains("policygen")) {
+                ManyCertificates fleet = new ManyCertificates(pebble, dnsPort, many);
                 StringBuilder text = new StringBuilder(ManyCertificates.Result.header());
                 // bench.floor=false leaves out the pass with Route 53 answering instantly (the ACME-only floor);
                 // it runs first, so a Pebble slowed by the earlier pass's orders costs the throttled pass

@@ -21,7 +21,6 @@ final class ManyCertificates {
 
     private final PebbleServer pebble;
     private final int dnsPort;
-    private final Path accountKey;
     private final int count;
 
     /** The ceiling of --route53-rate: with no throttle in the sandbox, Route 53 never makes renew wait. */
@@ -55,17 +54,17 @@ final class ManyCertificates {
         }
     }
 
-    ManyCertificates(PebbleServer pebble, int dnsPort, Path accountKey, int count) {
+    ManyCertificates(PebbleServer pebble, int dnsPort, int count) {
         this.pebble = pebble;
         this.dnsPort = dnsPort;
-        this.accountKey = accountKey;
         this.count = count;
     }
 
     /**
      * One pass: throttled at 5 requests per second with renew's default rate, or (instant) unthrottled
-     * with renew's rate at its ceiling. {@code prefix} names the certificates (c1, c2... or f1, f2...),
-     * so a second pass on the same Pebble account gets no authorization an earlier pass validated.
+     * with renew's rate at its ceiling. {@code prefix} names the certificates (c1, c2... or f1, f2...);
+     * each pass registers its own account as well ({@link PolicygenRenewRun}), so no pass gets an
+     * authorization an earlier pass validated.
      */
     Result run(Path directory, boolean instant, String prefix) throws Exception {
         Map<String, List<String>> certificates = new LinkedHashMap<>();
@@ -75,7 +74,7 @@ final class ManyCertificates {
             domains.add(prefix + i + "." + RenewBed.ZONE);
         }
         Path gcLog = directory.resolve("gc.log");
-        PolicygenRenewRun run = new PolicygenRenewRun(pebble, accountKey, certificates, AcmeClientsBench.ZONE_ID,
+        PolicygenRenewRun run = new PolicygenRenewRun(pebble, certificates, AcmeClientsBench.ZONE_ID,
                 HeapLog.jvmOptions(gcLog),
                 instant ? List.of("--route53-rate", String.valueOf(INSTANT_RATE)) : List.of());
         var policy = RenewBenchRows.fleetPolicy(run, domains);

@@ -25,8 +25,12 @@ import java.util.concurrent.TimeUnit;
  * Debian's Pebble as the ACME server of the proofs, on 127.0.0.1 only, validating DNS-01 against the
  * sandbox's DNS port. Started once per test class: it is ready in well under a second, but its
  * issuing root changes on every start, so a proof fetches the root from the same instance that
- * issued. Authorization reuse is off (every order makes its Route 53 calls), the validation sleep and
- * random nonce rejections too (docs/design/local-e2e.md §3.2).
+ * issued. The validation sleep and random nonce rejections are off (docs/design/local-e2e.md §3.2).
+ * Authorization reuse is at its lowest, PEBBLE_AUTHZREUSE=0, which is NOT off: Pebble makes a new
+ * authorization only when a draw of 0..99 exceeds the setting, so it still hands a new order a valid
+ * authorization the same account holds for the name about once in a hundred orders (and refuses a
+ * negative setting). Tests that count an order's challenges or Route 53 calls therefore give it an
+ * account that holds no authorization for its names (RenewBed, docs/design/local-e2e.md §3.3).
  */
 public final class PebbleServer implements Closeable {
     private static final Duration READY_LIMIT = Duration.ofSeconds(20);
@@ -87,6 +91,7 @@ public final class PebbleServer implements Closeable {
         builder.environment().put("PATH", "/usr/bin:/bin");
         builder.environment().put("PEBBLE_VA_NOSLEEP", "1");
         builder.environment().put("PEBBLE_WFE_NONCEREJECT", "0");
+        // the least reuse Pebble allows, not none: see the class comment
         builder.environment().put("PEBBLE_AUTHZREUSE", "0");
         builder.environment().putAll(environment);
         Process process = builder.start();

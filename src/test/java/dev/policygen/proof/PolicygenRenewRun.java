@@ -1,5 +1,8 @@
 package dev.policygen.proof;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.policygen.testing.CliRun;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +27,6 @@ final class PolicygenRenewRun {
     private static final Duration LIMIT_PER_CERTIFICATE = Duration.ofSeconds(5);
 
     private final PebbleServer pebble;
-    private final Path accountKey;
     /** Certificate name to its domains. */
     private final Map<String, List<String>> certificates;
     private final String zoneId;
@@ -33,23 +35,22 @@ final class PolicygenRenewRun {
     private final List<String> renewOptions;
 
     /** @param zoneId the zone id every certificate's config gives, or null to let renew discover the zone */
-    PolicygenRenewRun(PebbleServer pebble, Path accountKey, Map<String, List<String>> certificates, String zoneId) {
-        this(pebble, accountKey, certificates, zoneId, List.of(), List.of());
+    PolicygenRenewRun(PebbleServer pebble, Map<String, List<String>> certificates, String zoneId) {
+        this(pebble, certificates, zoneId, List.of(), List.of());
     }
 
-    PolicygenRenewRun(PebbleServer pebble, Path accountKey, Map<String, List<String>> certificates, String zoneId,
+    PolicygenRenewRun(PebbleServer pebble, Map<String, List<String>> certificates, String zoneId,
             List<String> jvmOptions, List<String> renewOptions) {
         this.pebble = pebble;
-        this.accountKey = accountKey;
         this.certificates = new LinkedHashMap<>(certificates);
         this.zoneId = zoneId;
         this.jvmOptions = List.copyOf(jvmOptions);
         this.renewOptions = List.copyOf(renewOptions);
     }
 
-    /** The renew config: the account, Pebble, and per certificate its domains, zone and files destination. */
+    /** The renew config: the run's account, Pebble, and per certificate its domains, zone and files destination. */
     String config(Path directory) {
-        StringBuilder text = new StringBuilder("accountKey: file://").append(accountKey).append('\n')
+        StringBuilder text = new StringBuilder("accountKey: file://").append(accountKey(directory)).append('\n')
                 .append("directory: ").append(pebble.directoryUrl()).append('\n').append("certificates:\n");
         certificates.forEach((name, domains) -> {
             text.append("  ").append(name).append(":\n    domains: [").append(String.join(", ", domains)).append("]\n");
@@ -62,8 +63,17 @@ final class PolicygenRenewRun {
         return text.toString();
     }
 
+    /**
+     * Registers the run's own account (before the timed process), writes the config and runs renew.
+     * An account per run, as lego and certbot have: Pebble may hand a later order of the same names a
+     * valid authorization of the same account, which would make a run with no challenge at all.
+     */
     IssuanceResult run(PolicySandbox sandbox, Path directory) throws Exception {
         Files.createDirectories(directory);
+        CliRun register = RenewBed.run("register", "--email", "ops@example.com", "--account-key",
+                "file://" + accountKey(directory), "--directory", pebble.directoryUrl(), "--acme-ca",
+                pebble.tlsCaFile().toString(), "--agree-tos");
+        assertEquals(0, register.exit(), register.all());
         Path config = directory.resolve("renew.yaml");
         Files.writeString(config, config(directory), StandardCharsets.UTF_8);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
@@ -87,6 +97,10 @@ final class PolicygenRenewRun {
                 .resolve("fullchain.pem");
         return new IssuanceResult("policygen renew", outcome, sandbox.callLog(), ObservedCall.read(sandbox.callLog()),
                 Files.exists(chain) ? chain : null);
+    }
+
+    private static Path accountKey(Path directory) {
+        return directory.resolve("account.pem");
     }
 
     /** How many of the certificates have a full chain in their files destination after a run. */

@@ -23,11 +23,22 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Real Pebble and the sandbox for policygen renew: Pebble is started once with a fixed DNS port,
- * an ACME account is registered once, and each test starts its own sandbox on that DNS port with
- * the zones, load balancers and policy it needs, then runs renew in process against both.
+ * every config the bed writes gets an ACME account of its own, and each test starts its own sandbox
+ * on that DNS port with the zones, load balancers and policy it needs, then runs renew in process
+ * against both.
+ *
+ * <p>Why an account per config: Pebble hands a new order a valid authorization the same account
+ * already holds for the name, and with {@code PEBBLE_AUTHZREUSE=0} it still does so about once in a
+ * hundred orders; such an order needs no DNS-01, so no Route 53 call. Tests of one class order the same
+ * names, so with one account per class an assertion on the calls of an order failed now and then. A
+ * test that orders the same names again and counts the later order's calls gives that order a fresh
+ * account too ({@link #freshAccount}); docs/design/local-e2e.md §3.3.
  */
 final class RenewBed implements Closeable {
     static final String ZONE = "example.test";
@@ -36,26 +47,51 @@ final class RenewBed implements Closeable {
     static final String ACCOUNT = "123456789012";
     static final String REGION = "us-east-1";
 
+    private static final Pattern ACCOUNT_KEY_LINE = Pattern.compile("(?m)^accountKey: .*$");
+
     final Path directory;
     final int dnsPort;
     final PebbleServer pebble;
-    final Path accountKey;
+    private final AtomicInteger accounts = new AtomicInteger();
 
-    private RenewBed(Path directory, int dnsPort, PebbleServer pebble, Path accountKey) {
+    private RenewBed(Path directory, int dnsPort, PebbleServer pebble) {
         this.directory = directory;
         this.dnsPort = dnsPort;
         this.pebble = pebble;
-        this.accountKey = accountKey;
     }
 
     static RenewBed start(Path directory, Map<String, String> pebbleEnvironment) throws Exception {
         int dnsPort = PolicySandbox.freeDnsPort();
         PebbleServer pebble = PebbleServer.start(directory.resolve("pebble"), dnsPort, pebbleEnvironment);
-        Path key = directory.resolve("account.pem");
+        return new RenewBed(directory, dnsPort, pebble);
+    }
+
+    /**
+     * A new ACME account at the bed's Pebble (one in-process {@code policygen register}): its key file.
+     * It holds no authorization yet, so its first order for any name validates every name afresh.
+     */
+    Path newAccount() throws IOException {
+        Path key = Files.createDirectories(directory.resolve("accounts"))
+                .resolve("account-" + accounts.incrementAndGet() + ".pem");
         CliRun register = run("register", "--email", "ops@example.com", "--account-key", "file://" + key,
                 "--directory", pebble.directoryUrl(), "--acme-ca", pebble.tlsCaFile().toString(), "--agree-tos");
         assertEquals(0, register.exit(), register.all());
-        return new RenewBed(directory, dnsPort, pebble, key);
+        return key;
+    }
+
+    /**
+     * Points {@code config}'s accountKey at a new account, for a later order of names an earlier order of
+     * the same test validated, whose Route 53 calls the test counts. Returns {@code config}.
+     */
+    Path freshAccount(Path config) throws IOException {
+        String text = Files.readString(config, StandardCharsets.UTF_8);
+        Matcher line = ACCOUNT_KEY_LINE.matcher(text);
+        if (!line.find()) {
+            throw new IllegalArgumentException("no accountKey line in " + config);
+        }
+        Files.writeString(config, line.replaceFirst(Matcher.quoteReplacement("accountKey: file://" + newAccount())),
+                StandardCharsets.UTF_8);
+        return config;
     }
 
     /** A sandbox on the bed's DNS port with the test zone; {@code customize} adds load balancers, a policy... */
@@ -66,8 +102,16 @@ final class RenewBed implements Closeable {
         return PolicySandbox.startOnFixedPort(builder);
     }
 
-    /** A renew config file with the account key and Pebble's directory, then {@code certificates} (YAML). */
+    /**
+     * A renew config file with a new account ({@link #newAccount}) and Pebble's directory, then
+     * {@code certificates} (YAML).
+     */
     Path config(Path file, String certificates) throws IOException {
+        return config(file, newAccount(), certificates);
+    }
+
+    /** As {@link #config(Path, String)} with the account of {@code accountKey}: a test that reuses one on purpose. */
+    Path config(Path file, Path accountKey, String certificates) throws IOException {
         String text = "accountKey: file://" + accountKey + "\n"
                 + "directory: " + pebble.directoryUrl() + "\n"
                 + "certificates:\n" + certificates.stripIndent();

@@ -7,8 +7,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The renew proofs' common frame: one Pebble (and one registered account) for all tests of a class,
- * since starting Pebble takes longer than most renewals, and a fresh directory for each test.
+ * The renew proofs' common frame: one Pebble for all tests of a class, since starting Pebble takes
+ * longer than most renewals, and a fresh directory for each test. Accounts are not shared: each config
+ * the bed writes registers its own ({@link RenewBed#config}), so no test's order meets an
+ * authorization another test validated.
  */
 abstract class RenewBedTest {
     @TempDir

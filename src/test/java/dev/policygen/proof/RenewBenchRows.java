@@ -7,7 +7,6 @@ import dev.policygen.model.PolicyDocument;
 import dev.policygen.renew.config.RenewConfig;
 import dev.policygen.renew.config.RenewConfigReader;
 import dev.policygen.renew.guard.RenewPolicy;
-import dev.policygen.testing.CliRun;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,19 +17,10 @@ final class RenewBenchRows {
     private RenewBenchRows() {
     }
 
-    /** One ACME account for every renew run, as a user has; lego and certbot register in each run instead. */
-    static Path register(PebbleServer pebble, Path directory) {
-        Path key = directory.resolve("account.pem");
-        CliRun register = RenewBed.run("register", "--email", "ops@example.com", "--account-key",
-                "file://" + key, "--directory", pebble.directoryUrl(), "--acme-ca", pebble.tlsCaFile().toString(),
-                "--agree-tos");
-        assertEquals(0, register.exit(), register.all());
-        return key;
-    }
-
+    /** Each run registers an account of its own ({@link PolicygenRenewRun}), as lego and certbot do. */
     static BenchRow row(String client, List<String> domains, int runs, ClientProofs proofs, PebbleServer pebble,
-            Path accountKey, boolean zoneIdGiven) throws Exception {
-        PolicygenRenewRun run = new PolicygenRenewRun(pebble, accountKey, Map.of("bench", domains),
+            boolean zoneIdGiven) throws Exception {
+        PolicygenRenewRun run = new PolicygenRenewRun(pebble, Map.of("bench", domains),
                 zoneIdGiven ? AcmeClientsBench.ZONE_ID : null);
         return BenchRow.measure(client, domains.size(), runs, proofs, run::run,
                 policy(run, domains, zoneIdGiven ? List.of() : List.of(RenewBed.ZONE + "=" + AcmeClientsBench.ZONE_ID)));

@@ -68,23 +68,27 @@ class RenewFaultsTest extends RenewBedTest {
     void renewsWhilePebbleRefusesNonces() throws Exception {
         try (RenewBed rejecting = RenewBed.start(dir.resolve("rejecting"), Map.of("PEBBLE_WFE_NONCEREJECT", "30"))) {
             Path config = config(rejecting, "www");
-            // signed requests without a refusal: register, then per run login, and per order new order,
-            // 2 challenges, finalize, download; a refused nonce makes one more
+            // signed requests without a refusal, per run: register (each run its own account, so no run's
+            // order reuses an authorization and skips its 2 challenges), login, new order, 2 challenges,
+            // finalize, download; a refused nonce makes one more
             int runs = 0;
             do {
+                if (runs > 0) {
+                    rejecting.freshAccount(config);
+                }
                 runs++;
                 Outcome outcome = renew(rejecting, config, b -> { }, "--force-issue");
                 assertEquals(0, outcome.run.exit(), outcome.run.all());
                 outcome.assertRenewed(rejecting, "www");
-            } while (signedRequests(rejecting) == 1 + 6L * runs && runs < 5);
-            assertTrue(signedRequests(rejecting) > 1 + 6L * runs, "Pebble refused no nonce in " + runs + " runs");
+            } while (signedRequests(rejecting) == 7L * runs && runs < 5);
+            assertTrue(signedRequests(rejecting) > 7L * runs, "Pebble refused no nonce in " + runs + " runs");
         }
     }
 
     @Test
     void triggersTheChallengesOnlyOnceTheChangeIsInSync() throws Exception {
-        // its own Pebble: in the shared one, an authorization an earlier test validated for the same names may
-        // still be valid, and Pebble then asks for one challenge fewer than the two counted here (1 CI run of 2)
+        // its own Pebble, so that its log's challenge triggers are this test's alone (the config's account is
+        // new, as every RenewBed config's is, so both challenges are asked for)
         try (RenewBed fresh = RenewBed.start(dir.resolve("insync"), Map.of())) {
             triggersOnlyOnceInSync(fresh);
         }

@@ -43,7 +43,7 @@ class RenewLegacyConfigTest extends RenewBedTest {
                     "acme_account_key": "file://%s",
                     "acme_directory_url": "%s"
                 }
-                """.formatted(bed.accountKey, bed.pebble.directoryUrl());
+                """.formatted(bed.newAccount(), bed.pebble.directoryUrl());
         Path file = dir.resolve("letsencrypt-aws.json");
         Files.writeString(file, json, StandardCharsets.UTF_8);
         Consumer<SandboxBuilder> lb = b -> b.classicLoadBalancer("legacy-lb", null, 443);

@@ -31,12 +31,16 @@ import java.util.Optional;
 import org.bouncycastle.util.io.pem.PemReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * AcmeClient against Debian's Pebble, validating DNS-01 against the sandbox's DNS server, whose
- * records the test publisher writes directly.
+ * records the test publisher writes directly. Each test registers its own account, and a test that
+ * counts the challenges of more than one order of the same names gives each order its own: Pebble
+ * reuses a valid authorization of the account now and then even at PEBBLE_AUTHZREUSE=0, and such an
+ * order has nothing to publish (AcmeClientAuthorizationReuseTest proves that case on purpose).
  */
 class AcmeClientPebbleTest {
     static final String ZONE_ID = "Z0EXAMPLETEST";
@@ -46,16 +50,17 @@ class AcmeClientPebbleTest {
     static Path directory;
     private static Sandbox sandbox;
     private static PebbleServer pebble;
-    private static KeyPair accountKey;
+    private KeyPair accountKey;
 
     @BeforeAll
     static void start() throws Exception {
         // the sandbox first, on a port of its own choosing, so Pebble can be told it
         sandbox = Sandbox.builder().zone("example.test", ZONE_ID).build().start();
-        // no authorization reuse (Pebble reuses a valid one half the time by default): every order here
-        // must publish both of its challenge records, as the assertions below count them
-        pebble = PebbleServer.start(directory.resolve("pebble"), sandbox.ports().dns(),
-                Map.of("PEBBLE_AUTHZREUSE", "0"));
+        pebble = PebbleServer.start(directory.resolve("pebble"), sandbox.ports().dns());
+    }
+
+    @BeforeEach
+    void registerAnAccount() throws Exception {
         accountKey = register(pebble);
     }
 
@@ -87,8 +92,9 @@ class AcmeClientPebbleTest {
 
     @Test
     void issuesAnEcAndAnRsaCertificateForANameAndItsWildcard() throws Exception {
-        try (AcmeClient client = client(pebble, accountKey)) {
-            for (KeyType type : List.of(KeyType.EC_P256, KeyType.RSA_2048)) {
+        for (KeyType type : List.of(KeyType.EC_P256, KeyType.RSA_2048)) {
+            // each order its own account: the second would otherwise meet the first's valid authorizations
+            try (AcmeClient client = client(pebble, register(pebble))) {
                 SandboxPublisher publisher = new SandboxPublisher(sandbox.records(), ZONE_ID, false);
                 IssuedCertificate issued = client.issue(order(type), publisher);
 
@@ -165,18 +171,18 @@ class AcmeClientPebbleTest {
         // 30 % of nonces refused as badNonce: acme4j re-sends a signed request with a fresh nonce
         try (PebbleServer rejecting = PebbleServer.start(directory.resolve("pebble-nonces"), sandbox.ports().dns(),
                 Map.of("PEBBLE_WFE_NONCEREJECT", "30"))) {
-            KeyPair key = register(rejecting);
             int orders = 0;
-            try (AcmeClient client = client(rejecting, key)) {
-                // order until Pebble has refused at least one nonce (almost always in the first order)
-                do {
+            // order until Pebble has refused at least one nonce (almost always in the first order); each
+            // order with an account of its own, so that every order triggers both challenges
+            do {
+                try (AcmeClient client = client(rejecting, register(rejecting))) {
                     IssuedCertificate issued = client.issue(order(KeyType.EC_P256),
                             new SandboxPublisher(sandbox.records(), ZONE_ID, false));
                     ChainVerifier.assertValid(issued.chain(), rejecting, NAMES);
-                    orders++;
-                } while (signedRequests(rejecting) == 2 + 5 * orders && orders < 5);
-            }
-            assertTrue(signedRequests(rejecting) > 2 + 5 * orders, "Pebble refused no nonce in " + orders + " orders");
+                }
+                orders++;
+            } while (signedRequests(rejecting) == 7 * orders && orders < 5);
+            assertTrue(signedRequests(rejecting) > 7 * orders, "Pebble refused no nonce in " + orders + " orders");
         }
     }
 
@@ -203,9 +209,9 @@ class AcmeClientPebbleTest {
     }
 
     /**
-     * Signed requests whose number is fixed without refused nonces: register and login (1 each), and
-     * per order of 2 names: new order, 2 challenges, finalize, certificate download. A refused nonce
-     * makes one more. (Pebble logs every request it receives, refused or not.)
+     * Signed requests whose number is fixed without refused nonces, per order of 2 names with an
+     * account of its own: register and login (1 each), new order, 2 challenges, finalize, certificate
+     * download. A refused nonce makes one more. (Pebble logs every request it receives, refused or not.)
      */
     private static long signedRequests(PebbleServer server) throws Exception {
         return server.logText().lines()
@@ -213,7 +219,7 @@ class AcmeClientPebbleTest {
     }
 
     /** The PEM key signs what the certificate's public key verifies. */
-    private static void assertKeyMatches(IssuedCertificate issued, String algorithm) throws Exception {
+    static void assertKeyMatches(IssuedCertificate issued, String algorithm) throws Exception {
         byte[] der;
         try (PemReader reader = new PemReader(new StringReader(issued.privateKeyPem()))) {
             der = reader.readPemObject().getContent();
