@@ -208,6 +208,28 @@ class LegoDeliverHookProofTest {
         }
     }
 
+    /**
+     * A delivery that fails (here a --to policygen refuses, exit 2) fails lego's run, after lego saved the
+     * certificate: the next renew will not run the hook again until the certificate is due, so it is rerun by hand.
+     */
+    @Test
+    void aFailedDeliveryFailsLegoAfterTheCertificateIsSaved() throws Exception {
+        Path bin = dir.resolve("bin");
+        Path policygen = recordingPolicygen(bin);
+        Path home = dir.resolve("lego");
+        PolicyDocument legoPolicy = ProofPolicies.generate("--client", "lego", "--zone", ZONE_ID, "--domain", DOMAIN);
+        try (PolicySandbox route53 = PolicySandbox.start(dir.resolve("lego-sandbox"), dnsPort,
+                Map.of("example.test", ZONE_ID), legoPolicy)) {
+            ClientProcess.Outcome run = lego(route53, home, Map.of("POLICYGEN", policygen.toString(),
+                    "POLICYGEN_DELIVER_TO", "acm: {certificateArn: not-an-arn}"), "run", "--run-hook",
+                    SCRIPT.toString());
+            assertNotEquals(0, run.exitCode(), run.output());
+            assertTrue(run.output().contains("policygen: error: "), run.output());
+            assertTrue(Files.exists(bin.resolve("run-0.env")), "the hook ran: " + run.output());
+            leaf(home.resolve(".lego/certificates/" + DOMAIN + ".crt"));
+        }
+    }
+
     /** lego's variables as it set them, and every LEGO_ variable the script reads among them. */
     private static void assertLegoVariables(Map<String, String> environment, Path home) throws Exception {
         Path certificates = home.resolve(".lego/certificates");
