@@ -50,7 +50,7 @@ final class DestinationProbes {
                 if (arn.contains("${") || arn.equals(ProfileCall.ANY)) {
                     continue;
                 }
-                String resource = on ? sibling(arn) : concrete(arn);
+                String resource = on ? sibling(arn) : SampleArns.concrete(arn);
                 if (resource == null) {
                     continue;
                 }
@@ -77,7 +77,7 @@ final class DestinationProbes {
 
     /** The ARN with its last name (after the final '/' or ':') replaced, or null when it has none to replace. */
     private static String sibling(String arn) {
-        Arn parts = Arn.parse(concrete(arn));
+        Arn parts = Arn.parse(SampleArns.concrete(arn));
         if (parts == null) {
             return null;
         }
@@ -88,16 +88,5 @@ final class DestinationProbes {
         }
         return new Arn(parts.partition(), parts.service(), parts.region(), parts.account(),
                 resource.substring(0, cut + 1) + OTHER_NAME).toString();
-    }
-
-    /** As the sample ARNs make it: a region, account or name left open takes a fixed value. */
-    private static String concrete(String arn) {
-        Arn parts = Arn.parse(arn);
-        if (parts == null) {
-            return null;
-        }
-        return new Arn(parts.partition(), parts.service(), parts.region().equals("*") ? SampleArns.REGION
-                : parts.region(), parts.account().equals("*") ? SampleArns.ACCOUNT : parts.account(),
-                parts.resource().replace("*", SampleArns.ANY_NAME)).toString();
     }
 }
