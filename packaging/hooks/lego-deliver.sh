@@ -13,6 +13,13 @@ set -eu
 : "${POLICYGEN_DELIVER_TO:?set POLICYGEN_DELIVER_TO to the destinations, one a line}"
 
 set -- --cert "$LEGO_CERT_PATH" --key "$LEGO_CERT_KEY_PATH"
+# With --no-bundle the .crt holds the certificate alone and lego writes its issuer beside it, as
+# <domain>.issuer.crt (lego 4.9.1 names that file in no variable): give it as --chain, or the
+# destinations would serve the certificate without its issuer. A bundled .crt carries the issuer itself.
+issuer=${LEGO_CERT_PATH%.crt}.issuer.crt
+if [ "$(grep -c -e '-----BEGIN CERTIFICATE-----' "$LEGO_CERT_PATH" 2>/dev/null)" = 1 ] && [ -f "$issuer" ]; then
+  set -- "$@" --chain "$issuer"
+fi
 if [ -n "${LEGO_CERT_DOMAIN:-}" ]; then
   set -- "$@" --name "$LEGO_CERT_DOMAIN"
 fi

@@ -72,6 +72,41 @@ class LegoHookScriptTest {
                 + "--listener-arn " + LISTENER + " --acm-certificate-arn " + ACM), run.output());
     }
 
+    /**
+     * lego --no-bundle: the .crt holds the leaf alone and the issuer is in the .issuer.crt lego writes beside
+     * it, which the script passes as --chain; a bundled .crt carries its issuer and gets none
+     * (LegoDeliverHookProofTest delivers both with the real lego).
+     */
+    @Test
+    void aLeafAloneGoesWithTheIssuerFileBesideItAsChain() throws Exception {
+        TestCertificate issued = TestCertificate.valid("www.example.test", "EC");
+        Path certificates = Files.createDirectories(dir.resolve(".lego/certificates"));
+        Path crt = certificates.resolve("www.example.test.crt");
+        Path issuer = issued.write(certificates.resolve("www.example.test.issuer.crt"), issued.issuerPem());
+        Path key = issued.write(certificates.resolve("www.example.test.key"), issued.traditionalKey());
+        // a stand-in policygen that prints the arguments it was given, one a line
+        Path printArgs = dir.resolve("print-args");
+        Files.writeString(printArgs, "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
+        Files.setPosixFilePermissions(printArgs, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        Map<String, String> environment = new HashMap<>();
+        environment.put("LEGO_CERT_PATH", crt.toString());
+        environment.put("LEGO_CERT_KEY_PATH", key.toString());
+        environment.put("POLICYGEN", printArgs.toString());
+        environment.put("POLICYGEN_DELIVER_TO", "acm: {}");
+
+        issued.write(crt, issued.leafPem());
+        Result alone = hook(environment);
+        assertEquals(0, alone.exit(), alone.output());
+        assertEquals(List.of("deliver", "--cert", crt.toString(), "--key", key.toString(), "--chain",
+                issuer.toString(), "--to", "acm: {}"), alone.output().lines().toList());
+
+        issued.write(crt, issued.fullchainPem());
+        Result bundled = hook(environment);
+        assertEquals(0, bundled.exit(), bundled.output());
+        assertEquals(List.of("deliver", "--cert", crt.toString(), "--key", key.toString(), "--to", "acm: {}"),
+                bundled.output().lines().toList());
+    }
+
     @Test
     void outsideLegoItSaysWhatIsMissing() throws Exception {
         Result run = hook(Map.of("POLICYGEN_DELIVER_TO", "acm: {}"));

@@ -1,5 +1,6 @@
 package dev.policygen.lint.diff;
 
+import dev.policygen.UsageException;
 import dev.policygen.eval.ChangeBatch;
 import dev.policygen.generate.ChallengeRecords;
 import dev.policygen.generate.GenerateRequest;
@@ -38,10 +39,12 @@ final class OverGrantProbes {
     private OverGrantProbes() {
     }
 
-    static List<Probe> of(GenerateRequest request, ChallengeRecords records, List<ClientRequest> needed) {
+    static List<Probe> of(GenerateRequest request, ChallengeRecords records, List<ClientRequest> needed)
+            throws UsageException {
         Set<String> calledActions = needed.stream().map(r -> r.access().action()).collect(Collectors.toSet());
         List<String> clientActions = request.profile().changes().actions();
-        String sentAction = clientActions.get(0);
+        // a profile that writes no record (deliver) is probed with the change a DNS-01 client sends most
+        String sentAction = clientActions.isEmpty() ? "UPSERT" : clientActions.get(0);
         Partition partition = request.partition();
         List<Probe> probes = new ArrayList<>();
         for (Map.Entry<HostedZoneId, SortedSet<String>> zone : records.namesByZone().entrySet()) {
@@ -76,7 +79,17 @@ final class OverGrantProbes {
             inZone.removeIf(p -> withinNeeds(p.request(), records, clientActions));
             probes.addAll(inZone);
         }
-        if (!records.namesByZone().containsKey(OTHER_ZONE)) {
+        if (records.namesByZone().isEmpty()) {
+            // no zone is written to (deliver): every record change and zone action is beyond its needs
+            probes.add(change(partition, OTHER_ZONE, "a record change, which it never makes", sentAction, "TXT",
+                    Route53Names.CHALLENGE_PREFIX + "example.invalid"));
+            for (String action : ZONE_ACTIONS) {
+                if (!calledActions.contains(action)) {
+                    probes.add(new Probe(ClientRequest.call(action, partition.hostedZoneArn(OTHER_ZONE)),
+                            "an action it never calls"));
+                }
+            }
+        } else if (!records.namesByZone().containsKey(OTHER_ZONE)) {
             String name = records.namesByZone().values().iterator().next().first();
             probes.add(change(partition, OTHER_ZONE, "a hosted zone that is not given", sentAction, "TXT", name));
             if (calledActions.contains(Route53Names.LIST_RECORD_SETS)) {
@@ -104,6 +117,7 @@ final class OverGrantProbes {
                     "arn:" + partition.id() + ":s3:::" + SampleArns.ANY_NAME + "-bucket/" + SampleArns.ANY_NAME),
                     "an action outside Route 53 it never calls"));
         }
+        probes.addAll(DestinationProbes.of(request));
         return List.copyOf(probes);
     }
 

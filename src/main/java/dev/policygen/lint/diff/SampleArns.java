@@ -58,7 +58,8 @@ final class SampleArns {
         }
     }
 
-    private static String concrete(String arn) {
+    /** The ARN with a region, account or name left open ({@code *}) given the sample value; a non-ARN as it is. */
+    static String concrete(String arn) {
         Arn parts = Arn.parse(arn);
         if (parts == null) {
             return arn;
