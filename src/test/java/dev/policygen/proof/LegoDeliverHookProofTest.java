@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.policygen.model.PolicyDocument;
 import dev.policygen.sandbox.AwsResources;
 import dev.policygen.sandbox.Sandbox;
+import dev.policygen.sandbox.SandboxBuilder;
 import dev.policygen.testing.CliRun;
 import dev.policygen.testing.JvmLauncher;
 import java.nio.charset.StandardCharsets;
@@ -127,7 +128,7 @@ class LegoDeliverHookProofTest {
         Path home = dir.resolve("lego");
         Path crt = home.resolve(".lego/certificates/" + DOMAIN + ".crt");
         Path state = dir.resolve("deliver-state");
-        Sandbox.Builder delivery = Sandbox.builder().dnsPort(PolicySandbox.freeDnsPort())
+        SandboxBuilder delivery = Sandbox.builder().dnsPort(PolicySandbox.freeDnsPort())
                 .stateDir(dir.resolve("delivery-sandbox")).callLog(dir.resolve("delivery-calls.jsonl"))
                 .classicLoadBalancer("web-lb", null, 443).elbv2Listener(LISTENER, null).policy(policy);
         PolicyDocument legoPolicy = ProofPolicies.generate("--client", "lego", "--zone", ZONE_ID, "--domain", DOMAIN);
