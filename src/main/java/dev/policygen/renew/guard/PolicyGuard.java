@@ -19,6 +19,8 @@ import java.util.Optional;
  */
 public final class PolicyGuard {
     private final PolicyEvaluator evaluator;
+    /** The statements' name groups, which renew's batches keep to. */
+    private final ChangeGroups groups;
     /** The renew policy, widened for the suggestion on a denial; null when guarding a delivery alone. */
     private final RenewPolicy policy;
     /** The generate line of the policy the run needs, named on a denial. */
@@ -28,9 +30,15 @@ public final class PolicyGuard {
     /** The guards of zones reached through a role in another account: their calls are that role's. */
     private final Map<HostedZoneId, PolicyGuard> zoneGuards;
 
-    private PolicyGuard(PolicyEvaluator evaluator, RenewPolicy policy, String commandLine, LineOf lineOf,
+    private PolicyGuard(List<PolicyDocument> documents, RenewPolicy policy, String commandLine, LineOf lineOf,
             Map<HostedZoneId, PolicyGuard> zoneGuards) {
+        this(PolicyEvaluator.of(documents), ChangeGroups.of(documents), policy, commandLine, lineOf, zoneGuards);
+    }
+
+    private PolicyGuard(PolicyEvaluator evaluator, ChangeGroups groups, RenewPolicy policy, String commandLine,
+            LineOf lineOf, Map<HostedZoneId, PolicyGuard> zoneGuards) {
         this.evaluator = evaluator;
+        this.groups = groups;
         this.policy = policy;
         this.commandLine = commandLine;
         this.lineOf = lineOf;
@@ -48,12 +56,12 @@ public final class PolicyGuard {
      * in another account, whose calls are made as its role and judged by that role's policy).
      */
     public PolicyGuard withZoneGuards(Map<HostedZoneId, PolicyGuard> zoneGuards) {
-        return new PolicyGuard(evaluator, policy, commandLine, lineOf, zoneGuards);
+        return new PolicyGuard(evaluator, groups, policy, commandLine, lineOf, zoneGuards);
     }
 
     /** Guards with the given policy documents; {@code policy} supplies the suggestion on denial. */
     public static PolicyGuard of(List<PolicyDocument> documents, RenewPolicy policy) {
-        return new PolicyGuard(PolicyEvaluator.of(documents), policy, policy.commandLine(), RenewPolicy::commandLine,
+        return new PolicyGuard(documents, policy, policy.commandLine(), RenewPolicy::commandLine,
                 Map.of());
     }
 
@@ -65,12 +73,12 @@ public final class PolicyGuard {
      */
     public static PolicyGuard ofRole(List<PolicyDocument> documents, RenewPolicy policy, LineOf lineOf)
             throws UsageException {
-        return new PolicyGuard(PolicyEvaluator.of(documents), policy, lineOf.line(policy), lineOf, Map.of());
+        return new PolicyGuard(documents, policy, lineOf.line(policy), lineOf, Map.of());
     }
 
     /** Guards policygen deliver with the given documents; a denial names the delivery's own generate line. */
     public static PolicyGuard of(List<PolicyDocument> documents, DeliverPolicy policy) {
-        return new PolicyGuard(PolicyEvaluator.of(documents), null, policy.commandLine(), RenewPolicy::commandLine,
+        return new PolicyGuard(documents, null, policy.commandLine(), RenewPolicy::commandLine,
                 Map.of());
     }
 
@@ -82,6 +90,17 @@ public final class PolicyGuard {
     /** Guards with the policy generate makes for the config. */
     public static PolicyGuard generated(RenewPolicy policy) throws UsageException {
         return of(List.of(policy.document()), policy);
+    }
+
+    /**
+     * The name group of the one name {@code call} changes ({@link ChangeGroups}): two names may share a
+     * batch only when their groups are equal. The zone's own guard answers for a zone reached through a role.
+     */
+    public int changeGroup(IntendedCall call) {
+        if (call.zone().isPresent() && zoneGuards.containsKey(call.zone().get())) {
+            return zoneGuards.get(call.zone().get()).changeGroup(call);
+        }
+        return groups.groupOf(call);
     }
 
     /** Returns when the policy allows the call; throws, without anything sent, when it does not. */

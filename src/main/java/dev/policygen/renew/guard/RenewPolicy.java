@@ -6,6 +6,8 @@ import dev.policygen.generate.GenerateCommandLine;
 import dev.policygen.generate.GenerateRequest;
 import dev.policygen.generate.GeneratedPolicy;
 import dev.policygen.generate.PolicyGenerator;
+import dev.policygen.generate.PolicyPackager;
+import dev.policygen.generate.SizeLimit;
 import dev.policygen.generate.ZoneRef;
 import dev.policygen.model.PolicyDocument;
 import dev.policygen.model.Statement;
@@ -128,10 +130,15 @@ public final class RenewPolicy {
         return builder.build();
     }
 
-    /** The whole generated policy as one document, network deny included, as the evaluator takes it. */
+    /**
+     * The whole generated policy as one document, network deny included, as the evaluator takes it. A zone
+     * whose record-change statement is over a managed policy's size has it in name groups, as
+     * {@code generate --split} writes it (a grant of exactly the same names); renew reads the groups from
+     * the guard's statements and never mixes two in one batch ({@link PolicyGuard#changeGroup}).
+     */
     public PolicyDocument document() throws UsageException {
         GeneratedPolicy policy = PolicyGenerator.generate(request());
-        List<Statement> statements = new ArrayList<>(policy.allow());
+        List<Statement> statements = new ArrayList<>(PolicyPackager.withNameGroups(policy, SizeLimit.MANAGED));
         policy.deny().ifPresent(statements::add);
         return PolicyDocument.of(statements);
     }
