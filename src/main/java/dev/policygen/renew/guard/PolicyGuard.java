@@ -11,6 +11,8 @@ import dev.policygen.route53.Route53Names;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Checks every AWS request the renewer is about to make against its policy (a file given with
@@ -113,6 +115,10 @@ public final class PolicyGuard {
         if (evaluation.decision().allowed()) {
             return;
         }
+        Optional<String> mixed = mixedGroups(call);
+        if (mixed.isPresent()) {
+            throw new GuardException("the policy denies " + call.describe() + "; " + mixed.get());
+        }
         if (policy == null) {
             throw new GuardException("the policy denies " + call.describe() + "; the destinations need it, and "
                     + "their policy is made by: " + commandLine);
@@ -134,6 +140,30 @@ public final class PolicyGuard {
                         : "; the config's destinations and account key do not need it; their policy is made by: "
                                 + commandLine);
         throw new GuardException("the policy denies " + call.describe() + remedy);
+    }
+
+    /**
+     * Why a change batch whose every name the policy allows alone is denied: its names are in the groups
+     * of two or more statements, and IAM judges each statement on its own (ForAllValues wants every name
+     * of the batch in the one statement). Empty when that is not why.
+     */
+    private Optional<String> mixedGroups(IntendedCall call) {
+        if (call.zone().isEmpty() || call.changes().size() < 2) {
+            return Optional.empty();
+        }
+        Set<Integer> seen = new TreeSet<>();
+        for (RecordChange change : call.changes()) {
+            int group = groups.groupOf(new IntendedCall(call.action(), call.resource(), call.zone(),
+                    List.of(new RecordChange("DELETE", "TXT", change.normalizedName()),
+                            new RecordChange("CREATE", "TXT", change.normalizedName()))));
+            if (group == ChangeGroups.NONE) {
+                return Optional.empty();
+            }
+            seen.add(group);
+        }
+        return seen.size() < 2 ? Optional.empty() : Optional.of("each name is allowed alone, but by " + seen.size()
+                + " different statements (name groups), and IAM judges each statement on its own: a batch holds the"
+                + " names of one statement only");
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.policygen.generate.PolicyPackager;
 import dev.policygen.generate.SizeLimit;
 import dev.policygen.generate.ZoneRef;
 import dev.policygen.model.PolicyDocument;
+import dev.policygen.model.PolicyWriter;
 import dev.policygen.model.Statement;
 import dev.policygen.profile.ClientProfile;
 import dev.policygen.profile.Profiles;
@@ -143,8 +144,21 @@ public final class RenewPolicy {
         return PolicyDocument.of(statements);
     }
 
-    /** The generate command line for this policy (the request's own arguments), quoted for a POSIX shell. */
+    /**
+     * The generate command line for this policy (the request's own arguments), quoted for a POSIX shell,
+     * with {@code --split} when the policy is over a managed policy's size as one document: its documents
+     * then hold the name groups {@link #document()} holds.
+     */
     public String commandLine() {
-        return GenerateCommandLine.of(request);
+        String line = GenerateCommandLine.of(request);
+        try {
+            GeneratedPolicy policy = PolicyGenerator.generate(request);
+            List<Statement> whole = new ArrayList<>(policy.allow());
+            policy.deny().ifPresent(whole::add);
+            return PolicyWriter.size(PolicyDocument.of(whole)) > SizeLimit.MANAGED.characters() ? line + " --split" : line;
+        } catch (UsageException e) {
+            // the request was built, so generate takes it; no size to judge is no reason to refuse a line
+            return line;
+        }
     }
 }
