@@ -4,7 +4,9 @@
  * request is never sent. {@link CallGate} is the only way a request goes out (guard, Route 53 rate
  * limit, retries), and {@link GuardedAws} the only view of AWS the renewer holds. {@link RenewPolicy}
  * makes the default policy with generate, from the {@code policygen} profile (the call table of
- * docs/design/renew-design.md §2). Depends on {@code eval}, {@code generate}, {@code profile},
+ * docs/design/renew-design.md §2). {@link ChangeGroups} reads the policy's name groups (the names one
+ * statement allows together), which the renewer's change batches never mix (docs/design/name-groups.md).
+ * Depends on {@code eval}, {@code generate}, {@code profile},
  * {@code model}, {@code renew.cloud}, {@code renew.config}, {@code renew.pace}, {@code route53} and the
  * root package.
  */
