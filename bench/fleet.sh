@@ -4,7 +4,8 @@
 # (AWS's per-account rate), counting Route 53 calls (the sandbox's call log), Throttling answers, wall
 # time and the renew JVM's peak heap (from its -Xlog:gc log). Before it, the same pass with Route 53
 # answering instantly (no throttle, --route53-rate 100): the ACME-only floor the wall time is held to
-# (within 1.5x). Usage: bench/fleet.sh [N] [floor|no-floor]   (default 150 and floor; needs
+# (within 1.5x). The sandbox enforces the documents 'generate ... --split' writes for renew's own line
+# (past ~160 names a zone's names are in groups, one change per group: docs/design/name-groups.md). Usage: bench/fleet.sh [N] [floor|no-floor]   (default 150 and floor; needs
 # src/test/setup/acme-clients.sh's pebble). Prints a markdown table, also left in target/bench/acme-clients.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -18,6 +18,6 @@ public record GeneratedPolicy(ClientProfile profile, List<Statement> allow, Opti
 
     /** The record change statements may have their name lists split; see {@link PolicyPackager}. */
     public boolean namesSplittable() {
-        return profile.changes().oneNamePerBatch();
+        return profile.changes().oneNamePerBatch() || profile.changes().batchesPerStatement();
     }
 }

@@ -17,7 +17,8 @@ import java.util.Optional;
  * {@code separateDeny} the network deny in a second one, or with {@code split} as many documents as
  * needed. A split never grants more than the single document would, and grants the client everything
  * it needs: long Resource lists (many zones) are divided across statements, and record-name lists
- * only for clients that change one name per batch; the pieces are packed first-fit decreasing.
+ * only for clients that change one name per batch or never mix two statements' names in one batch
+ * (renew); the pieces are packed first-fit decreasing.
  */
 public final class PolicyPackager {
     private PolicyPackager() {
@@ -72,7 +73,7 @@ public final class PolicyPackager {
      * whole did: its Resource list into several statements (an Allow applies when any listed resource
      * matches, so one statement per part of the list is the same grant; this is what many zones
      * need), or a record-change statement's name list, only for clients that change one name per
-     * batch (a batch holding names of two parts would be denied by ForAllValues).
+     * batch or batch per statement (a batch holding names of two parts would be denied by ForAllValues).
      */
     private static List<List<Statement>> splitStatements(GeneratedPolicy policy, SizeLimit limit)
             throws UsageException {
@@ -87,6 +88,27 @@ public final class PolicyPackager {
             }
         }
         return FirstFitPacking.pack(pieces, limit.characters());
+    }
+
+    /**
+     * The policy's Allow statements with every record-change statement over {@code limit} divided into
+     * name groups, as {@code --split} divides it: the zone's sorted names, in order, as many to a statement
+     * as fit alone in a document. Renew's guard judges its batches against these, and renew batches a
+     * zone's names one group at a time, so the policy generate writes with --split and the one renew
+     * checks itself against hold the same groups (docs/design/name-groups.md).
+     */
+    public static List<Statement> withNameGroups(GeneratedPolicy policy, SizeLimit limit) throws UsageException {
+        List<Statement> statements = new ArrayList<>();
+        for (Statement statement : policy.allow()) {
+            boolean namesOver = statement.sid().orElse("").startsWith("ChangeChallengeRecords")
+                    && statement.resources().texts().size() == 1 && size(List.of(statement)) > limit.characters();
+            if (namesOver && policy.namesSplittable()) {
+                statements.addAll(splitNames(policy, statement, limit));
+            } else {
+                statements.add(statement);
+            }
+        }
+        return statements;
     }
 
     /** Divides one statement's Resource list, in order, into statements that each fit. */

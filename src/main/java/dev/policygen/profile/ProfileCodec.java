@@ -51,6 +51,7 @@ final class ProfileCodec {
             }
             strings(out, p.changes().actions());
             out.writeBoolean(p.changes().oneNamePerBatch());
+            out.writeBoolean(p.changes().batchesPerStatement());
             out.writeUTF(p.changes().why());
             out.writeUTF(p.changes().source());
             out.writeUTF(p.cnames().mode().name());
@@ -92,7 +93,8 @@ final class ProfileCodec {
             }
             Optional<ClientProfile.ZoneIdOption> zoneIdOption = in.readBoolean()
                     ? Optional.of(new ClientProfile.ZoneIdOption(in.readUTF(), in.readUTF())) : Optional.empty();
-            ChangeSpec changes = new ChangeSpec(strings(in), in.readBoolean(), in.readUTF(), in.readUTF());
+            ChangeSpec changes = new ChangeSpec(strings(in), in.readBoolean(), in.readBoolean(), in.readUTF(),
+                    in.readUTF());
             CnameBehaviour cnames = new CnameBehaviour(CnameBehaviour.Mode.valueOf(in.readUTF()), in.readUTF(),
                     in.readUTF());
             RoleAssumption assumeRole = new RoleAssumption(RoleAssumption.Status.valueOf(in.readUTF()), optional(in),

@@ -77,7 +77,9 @@ public final class ProfileDocs {
             } else {
                 out.append("\nChange batches: ").append(String.join(", ", p.changes().actions()))
                         .append(p.changes().oneNamePerBatch() ? ", one record name per batch"
-                                : ", several record names per batch")
+                                : p.changes().batchesPerStatement()
+                                        ? ", several record names per batch, never names of two statements"
+                                        : ", several record names per batch")
                         .append(" (").append(p.changes().source()).append(").\n\n");
             }
             if (p.changes().actions().isEmpty() && p.calls(Purpose.ZONE_DISCOVERY).isEmpty()) {

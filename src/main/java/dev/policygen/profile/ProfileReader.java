@@ -45,14 +45,15 @@ final class ProfileReader {
         }
         calls.addAll(calls(object.get("recordReads").orElse(null), Purpose.RECORD_READ, Purpose.RECORD_READ.sid()));
         JsonNode.JsonObject changes = json.object(required(object, "changes"), "changes",
-                Set.of("actions", "oneNamePerBatch", "why", "source"));
+                Set.of("actions", "oneNamePerBatch", "batchesPerStatement", "why", "source"));
         List<String> actions = strings(required(changes, "actions"), "changes.actions");
         for (String action : actions) {
             if (!CHANGE_ACTIONS.contains(action)) {
                 throw error(changes.position(), "unknown change action \"" + action + "\"");
             }
         }
-        ChangeSpec changeSpec = new ChangeSpec(actions, bool(changes, "oneNamePerBatch"), text(changes, "why"),
+        ChangeSpec changeSpec = new ChangeSpec(actions, bool(changes, "oneNamePerBatch"),
+                changes.get("batchesPerStatement").isPresent() && bool(changes, "batchesPerStatement"), text(changes, "why"),
                 text(changes, "source"));
         calls.add(new ProfileCall(Purpose.RECORD_CHANGE, Route53Names.CHANGE_RECORD_SETS,
                 ProfileCall.HOSTED_ZONE, Optional.empty(), Purpose.RECORD_CHANGE.sid(), changeSpec.why(),

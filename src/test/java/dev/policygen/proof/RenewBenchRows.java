@@ -1,16 +1,25 @@
 package dev.policygen.proof;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.policygen.generate.SizeLimit;
 import dev.policygen.generate.ZoneRef;
 import dev.policygen.model.PolicyDocument;
+import dev.policygen.model.PolicyReader;
+import dev.policygen.model.PolicyWriter;
+import dev.policygen.model.Statement;
 import dev.policygen.renew.config.RenewConfig;
 import dev.policygen.renew.config.RenewConfigReader;
 import dev.policygen.renew.guard.RenewPolicy;
+import dev.policygen.testing.CliRun;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** The policygen renew rows of the ACME clients benchmark, under the policy renew itself runs under. */
 final class RenewBenchRows {
@@ -56,12 +65,12 @@ final class RenewBenchRows {
     }
 
     /**
-     * The fleet pass's policy: what renew's own --policy guard evaluates ({@link RenewPolicy#document()}),
-     * the statements `policygen generate` writes for the same command line (checked as above). generate
-     * itself refuses it past about 160 names in one zone (1,000 names: 36,584 characters): renew changes every name of a zone in one batch,
-     * so the names cannot be split across documents, and the statement outgrows IAM's size limits (6,144
-     * characters managed, 10,240 inline). The sandbox enforces no size limit, so the bench still runs
-     * under exactly those statements.
+     * The fleet pass's policy: the documents `policygen generate ... --split` writes for renew's own
+     * command line (checked as above), as one document for the sandbox (IAM judges a principal's policies
+     * statement by statement, so the union is the same grant). Past about 160 names in one zone the zone's
+     * names are in several statements (name groups, docs/design/name-groups.md), each document within a
+     * managed policy's 6,144 characters; renew's guard holds the same groups ({@link RenewPolicy#document()}
+     * must grant exactly these statements), and renew sends one change per group.
      */
     static PolicyDocument fleetPolicy(PolicygenRenewRun run, List<String> domains) throws Exception {
         RenewConfig config = RenewConfigReader.read(run.config(Path.of("/unused")), "bench config", true);
@@ -71,7 +80,38 @@ final class RenewBenchRows {
             options.add("--domain");
             options.add(domain + "=" + AcmeClientsBench.ZONE_ID);
         }
-        assertEquals(policy.commandLine(), "policygen generate " + String.join(" ", options));
-        return policy.document();
+        String line = "policygen generate " + String.join(" ", options);
+        if (policy.commandLine().endsWith(" --split")) {
+            options.add("--split");
+            line += " --split";
+        }
+        assertEquals(policy.commandLine(), line);
+        Path dir = Files.createTempDirectory("fleet-policy");
+        options.addAll(List.of("-o", dir.resolve("renew.json").toString()));
+        List<String> arguments = new ArrayList<>(List.of("generate"));
+        arguments.addAll(options);
+        CliRun generated = CliRun.of(arguments.toArray(String[]::new));
+        assertEquals(0, generated.exit(), generated.err());
+        List<Statement> statements = new ArrayList<>();
+        try (var files = Files.list(dir)) {
+            for (Path file : files.sorted().toList()) {
+                assertTrue(Files.size(file) > 0 && PolicyWriter.size(PolicyReader.read(Files.readString(file),
+                        file.toString())) <= SizeLimit.MANAGED.characters(), file.toString());
+                statements.addAll(PolicyReader.read(Files.readString(file), file.toString()).statements());
+                Files.delete(file);
+            }
+        }
+        Files.delete(dir);
+        PolicyDocument union = PolicyDocument.of(statements);
+        assertEquals(texts(policy.document()), texts(union), "renew's guard judges with the statements generate writes");
+        return union;
+    }
+
+    private static Set<String> texts(PolicyDocument document) {
+        Set<String> texts = new TreeSet<>();
+        for (Statement statement : document.statements()) {
+            texts.add(PolicyWriter.minified(PolicyDocument.of(List.of(statement))));
+        }
+        return texts;
     }
 }

@@ -115,4 +115,24 @@ class ChangeLimitsTest {
         assertTrue(unsendable.get(name).contains("characters of Value; Route 53 allows 32000 per request"),
                 unsendable.toString());
     }
+
+    @Test
+    void namesOfTwoGroupsNeverShareARequestAndEachGroupIsSplitAtTheLimitsOnItsOwn() {
+        // 1,200 one-value sets of 45 characters: groups by the name's parity, so interleaved in Route 53 order
+        Map<String, List<TxtChange>> bySet = creates(1200, 1, 45);
+        List<List<String>> requests = ChangeLimits.split(bySet, new TreeMap<>(),
+                name -> Integer.parseInt(name.substring(17, 21)) % 2);
+        // each group of 600 sets is 27,000 characters: one request each, where no groups would take two (711 + 489)
+        assertEquals(2, requests.size());
+        for (List<String> request : requests) {
+            assertEquals(600, request.size());
+            int group = Integer.parseInt(request.get(0).substring(17, 21)) % 2;
+            assertTrue(request.stream().allMatch(name -> Integer.parseInt(name.substring(17, 21)) % 2 == group),
+                    "one group per request");
+        }
+        // three groups of 800: each over the 32,000 characters alone, so split within the group
+        List<List<String>> thirds = ChangeLimits.split(creates(2400, 1, 45), new TreeMap<>(),
+                name -> Integer.parseInt(name.substring(17, 21)) / 800);
+        assertEquals(List.of(711, 89, 711, 89, 711, 89), thirds.stream().map(List::size).toList());
+    }
 }

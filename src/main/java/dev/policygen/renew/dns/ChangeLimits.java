@@ -2,9 +2,11 @@ package dev.policygen.renew.dns;
 
 import dev.policygen.renew.cloud.TxtChange;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 
 /**
  * Route 53's limits on one ChangeResourceRecordSets request and on one TXT set, and the split of a
@@ -85,6 +87,29 @@ public final class ChangeLimits {
      * goes to {@code unsendable} with the reason instead. Returns each request's record names.
      */
     public static List<List<String>> split(Map<String, List<TxtChange>> bySet, Map<String, String> unsendable) {
+        return split(bySet, unsendable, name -> 0);
+    }
+
+    /**
+     * The same, never putting the sets of two name groups ({@code groupOf}: the policy's statement that
+     * allows each name, {@code renew.guard.ChangeGroups}) in one request: the groups in the order of their
+     * first set, each split within the limits on its own. A request holding names of two statements would
+     * be allowed by neither.
+     */
+    public static List<List<String>> split(Map<String, List<TxtChange>> bySet, Map<String, String> unsendable,
+            ToIntFunction<String> groupOf) {
+        Map<Integer, Map<String, List<TxtChange>>> byGroup = new LinkedHashMap<>();
+        bySet.forEach((name, changes) -> byGroup.computeIfAbsent(groupOf.applyAsInt(name), g -> new LinkedHashMap<>())
+                .put(name, changes));
+        List<List<String>> requests = new ArrayList<>();
+        for (Map<String, List<TxtChange>> group : byGroup.values()) {
+            requests.addAll(splitWithinLimits(group, unsendable));
+        }
+        return requests;
+    }
+
+    private static List<List<String>> splitWithinLimits(Map<String, List<TxtChange>> bySet,
+            Map<String, String> unsendable) {
         List<List<String>> requests = new ArrayList<>();
         List<String> current = new ArrayList<>();
         int records = 0;

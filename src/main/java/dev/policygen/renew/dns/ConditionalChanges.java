@@ -23,8 +23,9 @@ import java.util.TreeSet;
 /**
  * The conditional changes of {@link ZoneRecords}: the sets at many names read in as few
  * ListResourceRecordSets as Route 53's pages allow, each set's changes built from the set as read, split
- * into requests within Route 53's limits ({@link ChangeLimits}), and each request sent conditionally,
- * read again and rebuilt when Route 53 refuses it because a set changed, halved when it refuses it for good.
+ * into requests within Route 53's limits and the policy's name groups ({@link ChangeLimits}), and each
+ * request sent conditionally, read again and rebuilt when Route 53 refuses it because a set changed,
+ * halved when it refuses it for good.
  */
 final class ConditionalChanges {
     /** Conditional changes per request before giving up on sets that keep changing. */
@@ -58,7 +59,8 @@ final class ConditionalChanges {
         Map<String, AwsFailure> refusedNames = new TreeMap<>();
         Map<String, String> unsendable = new TreeMap<>();
         List<String> ids = new ArrayList<>();
-        for (List<String> request : ChangeLimits.split(build(names, read, build), unsendable)) {
+        for (List<String> request : ChangeLimits.split(build(names, read, build), unsendable,
+                name -> aws.changeGroup(zone, name))) {
             conditionally(zone, request, read, what, build, ids, refusedNames, sent);
         }
         unsendable.forEach((name, why) -> refusedNames.put(name, new AwsFailure(AwsFailure.Kind.SERVICE_ERROR,

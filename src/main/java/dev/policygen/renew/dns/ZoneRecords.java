@@ -117,7 +117,8 @@ public final class ZoneRecords {
             Set<String> left = new LinkedHashSet<>(values.keySet());
             if (blind.isPresent()) {
                 Map<String, String> unsendable = new TreeMap<>();
-                for (List<String> request : ChangeLimits.split(blind.get(), unsendable)) {
+                for (List<String> request : ChangeLimits.split(blind.get(), unsendable,
+                        name -> aws.changeGroup(zone, name))) {
                     List<TxtChange> changes = new ArrayList<>();
                     request.forEach(name -> changes.addAll(blind.get().get(name)));
                     try {

@@ -105,6 +105,11 @@ public final class CallGate {
         guard.check(call);
     }
 
+    /** The guard's name group of the one name {@code call} changes ({@link PolicyGuard#changeGroup}). */
+    public int changeGroup(IntendedCall call) {
+        return guard.changeGroup(call);
+    }
+
     /** Requests sent so far (retries included), by action, sorted. */
     public Map<String, Long> sentByAction() {
         Map<String, Long> counts = new TreeMap<>();

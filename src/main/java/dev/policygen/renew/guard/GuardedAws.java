@@ -116,6 +116,15 @@ public final class GuardedAws implements DestinationAws {
         return changeId;
     }
 
+    /**
+     * The policy's name group of {@code name} in {@code zone}: a ChangeResourceRecordSets batch holds the
+     * names of one group only, or the statement that allows some of them would not allow the others.
+     */
+    public int changeGroup(HostedZoneId zone, String name) {
+        return gate.changeGroup(changeCall(zone, List.of(new RecordChange("DELETE", "TXT", name),
+                new RecordChange("CREATE", "TXT", name))));
+    }
+
     /** GetChange, as the role of the zone the change was made in (the change's id says nothing of its zone). */
     public boolean inSync(String changeId) throws GuardException, AwsFailure, InterruptedException {
         Optional<HostedZoneId> zone = Optional.ofNullable(changeZones.get(changeId));

@@ -11,6 +11,8 @@ import dev.policygen.route53.Route53Names;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Checks every AWS request the renewer is about to make against its policy (a file given with
@@ -19,6 +21,8 @@ import java.util.Optional;
  */
 public final class PolicyGuard {
     private final PolicyEvaluator evaluator;
+    /** The statements' name groups, which renew's batches keep to. */
+    private final ChangeGroups groups;
     /** The renew policy, widened for the suggestion on a denial; null when guarding a delivery alone. */
     private final RenewPolicy policy;
     /** The generate line of the policy the run needs, named on a denial. */
@@ -28,9 +32,15 @@ public final class PolicyGuard {
     /** The guards of zones reached through a role in another account: their calls are that role's. */
     private final Map<HostedZoneId, PolicyGuard> zoneGuards;
 
-    private PolicyGuard(PolicyEvaluator evaluator, RenewPolicy policy, String commandLine, LineOf lineOf,
+    private PolicyGuard(List<PolicyDocument> documents, RenewPolicy policy, String commandLine, LineOf lineOf,
             Map<HostedZoneId, PolicyGuard> zoneGuards) {
+        this(PolicyEvaluator.of(documents), ChangeGroups.of(documents), policy, commandLine, lineOf, zoneGuards);
+    }
+
+    private PolicyGuard(PolicyEvaluator evaluator, ChangeGroups groups, RenewPolicy policy, String commandLine,
+            LineOf lineOf, Map<HostedZoneId, PolicyGuard> zoneGuards) {
         this.evaluator = evaluator;
+        this.groups = groups;
         this.policy = policy;
         this.commandLine = commandLine;
         this.lineOf = lineOf;
@@ -48,12 +58,12 @@ public final class PolicyGuard {
      * in another account, whose calls are made as its role and judged by that role's policy).
      */
     public PolicyGuard withZoneGuards(Map<HostedZoneId, PolicyGuard> zoneGuards) {
-        return new PolicyGuard(evaluator, policy, commandLine, lineOf, zoneGuards);
+        return new PolicyGuard(evaluator, groups, policy, commandLine, lineOf, zoneGuards);
     }
 
     /** Guards with the given policy documents; {@code policy} supplies the suggestion on denial. */
     public static PolicyGuard of(List<PolicyDocument> documents, RenewPolicy policy) {
-        return new PolicyGuard(PolicyEvaluator.of(documents), policy, policy.commandLine(), RenewPolicy::commandLine,
+        return new PolicyGuard(documents, policy, policy.commandLine(), RenewPolicy::commandLine,
                 Map.of());
     }
 
@@ -65,12 +75,12 @@ public final class PolicyGuard {
      */
     public static PolicyGuard ofRole(List<PolicyDocument> documents, RenewPolicy policy, LineOf lineOf)
             throws UsageException {
-        return new PolicyGuard(PolicyEvaluator.of(documents), policy, lineOf.line(policy), lineOf, Map.of());
+        return new PolicyGuard(documents, policy, lineOf.line(policy), lineOf, Map.of());
     }
 
     /** Guards policygen deliver with the given documents; a denial names the delivery's own generate line. */
     public static PolicyGuard of(List<PolicyDocument> documents, DeliverPolicy policy) {
-        return new PolicyGuard(PolicyEvaluator.of(documents), null, policy.commandLine(), RenewPolicy::commandLine,
+        return new PolicyGuard(documents, null, policy.commandLine(), RenewPolicy::commandLine,
                 Map.of());
     }
 
@@ -84,6 +94,17 @@ public final class PolicyGuard {
         return of(List.of(policy.document()), policy);
     }
 
+    /**
+     * The name group of the one name {@code call} changes ({@link ChangeGroups}): two names may share a
+     * batch only when their groups are equal. The zone's own guard answers for a zone reached through a role.
+     */
+    public int changeGroup(IntendedCall call) {
+        if (call.zone().isPresent() && zoneGuards.containsKey(call.zone().get())) {
+            return zoneGuards.get(call.zone().get()).changeGroup(call);
+        }
+        return groups.groupOf(call);
+    }
+
     /** Returns when the policy allows the call; throws, without anything sent, when it does not. */
     public void check(IntendedCall call) throws GuardException {
         if (call.zone().isPresent() && zoneGuards.containsKey(call.zone().get())) {
@@ -93,6 +114,10 @@ public final class PolicyGuard {
         Evaluation evaluation = evaluator.evaluate(call.accessRequest());
         if (evaluation.decision().allowed()) {
             return;
+        }
+        Optional<String> mixed = mixedGroups(call);
+        if (mixed.isPresent()) {
+            throw new GuardException("the policy denies " + call.describe() + "; " + mixed.get());
         }
         if (policy == null) {
             throw new GuardException("the policy denies " + call.describe() + "; the destinations need it, and "
@@ -115,6 +140,30 @@ public final class PolicyGuard {
                         : "; the config's destinations and account key do not need it; their policy is made by: "
                                 + commandLine);
         throw new GuardException("the policy denies " + call.describe() + remedy);
+    }
+
+    /**
+     * Why a change batch whose every name the policy allows alone is denied: its names are in the groups
+     * of two or more statements, and IAM judges each statement on its own (ForAllValues wants every name
+     * of the batch in the one statement). Empty when that is not why.
+     */
+    private Optional<String> mixedGroups(IntendedCall call) {
+        if (call.zone().isEmpty() || call.changes().size() < 2) {
+            return Optional.empty();
+        }
+        Set<Integer> seen = new TreeSet<>();
+        for (RecordChange change : call.changes()) {
+            int group = groups.groupOf(new IntendedCall(call.action(), call.resource(), call.zone(),
+                    List.of(new RecordChange("DELETE", "TXT", change.normalizedName()),
+                            new RecordChange("CREATE", "TXT", change.normalizedName()))));
+            if (group == ChangeGroups.NONE) {
+                return Optional.empty();
+            }
+            seen.add(group);
+        }
+        return seen.size() < 2 ? Optional.empty() : Optional.of("each name is allowed alone, but by " + seen.size()
+                + " different statements (name groups), and IAM judges each statement on its own: a batch holds the"
+                + " names of one statement only");
     }
 
     /**

@@ -6,8 +6,11 @@ import dev.policygen.generate.GenerateCommandLine;
 import dev.policygen.generate.GenerateRequest;
 import dev.policygen.generate.GeneratedPolicy;
 import dev.policygen.generate.PolicyGenerator;
+import dev.policygen.generate.PolicyPackager;
+import dev.policygen.generate.SizeLimit;
 import dev.policygen.generate.ZoneRef;
 import dev.policygen.model.PolicyDocument;
+import dev.policygen.model.PolicyWriter;
 import dev.policygen.model.Statement;
 import dev.policygen.profile.ClientProfile;
 import dev.policygen.profile.Profiles;
@@ -128,16 +131,34 @@ public final class RenewPolicy {
         return builder.build();
     }
 
-    /** The whole generated policy as one document, network deny included, as the evaluator takes it. */
+    /**
+     * The whole generated policy as one document, network deny included, as the evaluator takes it. A zone
+     * whose record-change statement is over a managed policy's size has it in name groups, as
+     * {@code generate --split} writes it (a grant of exactly the same names); renew reads the groups from
+     * the guard's statements and never mixes two in one batch ({@link PolicyGuard#changeGroup}).
+     */
     public PolicyDocument document() throws UsageException {
         GeneratedPolicy policy = PolicyGenerator.generate(request());
-        List<Statement> statements = new ArrayList<>(policy.allow());
+        List<Statement> statements = new ArrayList<>(PolicyPackager.withNameGroups(policy, SizeLimit.MANAGED));
         policy.deny().ifPresent(statements::add);
         return PolicyDocument.of(statements);
     }
 
-    /** The generate command line for this policy (the request's own arguments), quoted for a POSIX shell. */
+    /**
+     * The generate command line for this policy (the request's own arguments), quoted for a POSIX shell,
+     * with {@code --split} when the policy is over a managed policy's size as one document: its documents
+     * then hold the name groups {@link #document()} holds.
+     */
     public String commandLine() {
-        return GenerateCommandLine.of(request);
+        String line = GenerateCommandLine.of(request);
+        try {
+            GeneratedPolicy policy = PolicyGenerator.generate(request);
+            List<Statement> whole = new ArrayList<>(policy.allow());
+            policy.deny().ifPresent(whole::add);
+            return PolicyWriter.size(PolicyDocument.of(whole)) > SizeLimit.MANAGED.characters() ? line + " --split" : line;
+        } catch (UsageException e) {
+            // the request was built, so generate takes it; no size to judge is no reason to refuse a line
+            return line;
+        }
     }
 }

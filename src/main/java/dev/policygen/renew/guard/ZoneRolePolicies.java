@@ -5,6 +5,8 @@ import dev.policygen.generate.DnsAccountSplit;
 import dev.policygen.generate.GenerateCommandLine;
 import dev.policygen.generate.GeneratedPolicy;
 import dev.policygen.generate.PolicyGenerator;
+import dev.policygen.generate.PolicyPackager;
+import dev.policygen.generate.SizeLimit;
 import dev.policygen.generate.ZoneRef;
 import dev.policygen.identity.DnsAccountRequest;
 import dev.policygen.model.PolicyDocument;
@@ -117,7 +119,8 @@ public final class ZoneRolePolicies {
     public PolicyDocument roleDocument(ZoneRole role) throws UsageException {
         DnsAccountSplit split = DnsAccountSplit.of(PolicyGenerator.generate(byRole.get(role).request()),
                 role.roleArn());
-        return document(split.dnsAccount().allow(), split.dnsAccount().deny());
+        // a zone past one statement's names holds them in groups, as generate --split writes the role's policy
+        return document(PolicyPackager.withNameGroups(split.dnsAccount(), SizeLimit.MANAGED), split.dnsAccount().deny());
     }
 
     /** The policy the role's zones are guarded with, for the suggestion on a denial. */
@@ -144,7 +147,8 @@ public final class ZoneRolePolicies {
         }
         statements.addAll(others);
         if (ownZones.isPresent()) {
-            for (Statement statement : PolicyGenerator.generate(ownZones.get().request()).allow()) {
+            for (Statement statement : PolicyPackager.withNameGroups(PolicyGenerator.generate(ownZones.get().request()),
+                    SizeLimit.MANAGED)) {
                 if (statement.actions().texts().stream().allMatch(Route53Names::isRoute53Action)) {
                     statements.add(statement);
                 }

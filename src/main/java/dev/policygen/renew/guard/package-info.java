@@ -6,7 +6,9 @@
  * ({@link CallGate#roleSessions}); {@link GuardedAws} is the only view of AWS the renewer holds.
  * {@link WorkloadRuntime} is renew --runtime, named in the generate lines of zones in other accounts. {@link RenewPolicy}
  * makes the default policy with generate, from the {@code policygen} profile (the call table of
- * docs/design/renew-design.md §2). Depends on {@code eval}, {@code generate}, {@code identity}, {@code profile},
+ * docs/design/renew-design.md §2). {@link ChangeGroups} reads the policy's name groups (the names one
+ * statement allows together), which the renewer's change batches never mix (docs/design/name-groups.md).
+ * Depends on {@code eval}, {@code generate}, {@code identity}, {@code profile},
  * {@code model}, {@code renew.cloud}, {@code renew.config}, {@code renew.pace}, {@code route53} and the
  * root package.
  */

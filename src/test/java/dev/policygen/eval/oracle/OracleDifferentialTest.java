@@ -84,7 +84,7 @@ class OracleDifferentialTest {
         };
     }
 
-    private static String oracleDecision(String answer, OraclePair pair) throws Exception {
+    static String oracleDecision(String answer, OraclePair pair) throws Exception {
         JsonNode.JsonObject object = (JsonNode.JsonObject) JsonReader.read(answer, "oracle");
         long id = Long.parseLong(((JsonNode.JsonNumber) object.get("id").orElseThrow()).text());
         if (id != pair.id()) {
