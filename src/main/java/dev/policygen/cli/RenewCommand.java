@@ -70,6 +70,11 @@ final class RenewCommand implements Callable<Integer> {
             description = "Use the CA's alternate chain whose top certificate is issued by (or is) this common name.")
     String preferredChain;
 
+    // hidden: for tests that count waves; a wave still closes as soon as every certificate joined or finished
+    @Option(names = "--wave-gather", paramLabel = "DURATION", hidden = true,
+            description = "How long a wave waits for the pass's certificates (quiet and longest window alike).")
+    String waveGather;
+
     @Option(names = "--acme-ca", paramLabel = "FILE",
             description = "Trust only the CA certificates in this PEM file for the ACME server's HTTPS (private CAs).")
     Path acmeCa;
@@ -107,8 +112,10 @@ final class RenewCommand implements Callable<Integer> {
             throw new UsageException(String.valueOf(concurrency), "--concurrency takes 1 to 64");
         }
         Duration leaseDuration = DurationText.parse(lease, "--lease");
+        Optional<Duration> gather = waveGather == null ? Optional.empty()
+                : Optional.of(DurationText.parse(waveGather, "--wave-gather"));
         PassOptions options = new PassOptions(forceIssue, deleteOld, dryRun, Optional.ofNullable(preferredChain),
-                concurrency, leaseDuration);
+                concurrency, leaseDuration, gather);
         RenewRequest request = target.request(options, Optional.ofNullable(acmeCa), persistent ? Optional.of(every)
                 : Optional.empty()).withNotify(notify.settings());
         return runtime == null ? request : request.withRuntime(WorkloadRuntime.parse(runtime));

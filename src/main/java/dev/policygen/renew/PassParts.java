@@ -34,6 +34,8 @@ record PassParts(PassOptions options, Clock clock, RenewLog log, Progress progre
             GuardedAws aws, ServiceReader reader, Delivery delivery, ChallengeZones zones, ZoneRecords records,
             ChangeWaiter waiter, Journal journal, WorkSlots slots, RenewLog waveLog) {
         this(options, clock, log, progress, acme, aws, reader, delivery, zones, records, waiter, journal, slots,
-                new ChallengeWaves(zones, records, waiter, journal, slots, waveLog));
+                options.waveGather().map(gather -> new ChallengeWaves(zones, records, waiter, journal, slots,
+                        waveLog, gather, gather, System::nanoTime))
+                        .orElseGet(() -> new ChallengeWaves(zones, records, waiter, journal, slots, waveLog)));
     }
 }

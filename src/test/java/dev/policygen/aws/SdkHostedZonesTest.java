@@ -192,7 +192,9 @@ class SdkHostedZonesTest {
     @Test
     void throttlingIsRetryableAndTheSdkDoesNotRetry() throws Exception {
         Path log = dir.resolve("calls.jsonl");
-        try (Sandbox sandbox = start(Sandbox.builder().callLog(log).faults(new FaultSettings(1, 0, 0, Duration.ZERO)));
+        // on a clock that stands still, so a cold SDK or a stall between the two calls cannot let a second pass
+        try (Sandbox sandbox = start(Sandbox.builder().callLog(log).faults(new FaultSettings(1, 0, 0, Duration.ZERO))
+                .clock(new FakeClock(Instant.now())));
                 SdkAwsServices aws = services(sandbox)) {
             HostedZones zones = aws.hostedZones();
             zones.zonesFrom("example.com");

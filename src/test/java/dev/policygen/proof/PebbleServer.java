@@ -34,6 +34,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PebbleServer implements Closeable {
     private static final Duration READY_LIMIT = Duration.ofSeconds(20);
+    /** Starts with new ports after Pebble found one taken ("address already in use"). */
+    private static final int START_ATTEMPTS = 3;
 
     private final Process process;
     private final int acmePort;
@@ -62,11 +64,52 @@ public final class PebbleServer implements Closeable {
      */
     public static PebbleServer start(Path directory, int dnsPort, Map<String, String> environment)
             throws Exception {
+        // Pebble binds its ports a moment after they were picked: another process may take one meanwhile
+        for (int attempt = 1; ; attempt++) {
+            PebbleServer server;
+            try {
+                server = start(directory, dnsPort, environment, pebblePorts(dnsPort));
+            } catch (IOException e) {
+                if (attempt == START_ATTEMPTS || !String.valueOf(e.getMessage()).contains("address already in use")) {
+                    throw e;
+                }
+                continue;
+            }
+            return server;
+        }
+    }
+
+    /**
+     * Four ports for Pebble (ACME, management, and the HTTP-01 and TLS-ALPN-01 ports it insists on), each
+     * free right now: picked while every probe is held open, so they are distinct, and never the DNS port.
+     */
+    private static int[] pebblePorts(int dnsPort) throws IOException {
+        List<ServerSocket> probes = new java.util.ArrayList<>();
+        try {
+            int[] ports = new int[4];
+            int picked = 0;
+            while (picked < ports.length) {
+                ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+                probes.add(probe);
+                if (probe.getLocalPort() != dnsPort) {
+                    ports[picked++] = probe.getLocalPort();
+                }
+            }
+            return ports;
+        } finally {
+            for (ServerSocket probe : probes) {
+                probe.close();
+            }
+        }
+    }
+
+    private static PebbleServer start(Path directory, int dnsPort, Map<String, String> environment, int[] ports)
+            throws Exception {
         Path pebble = RequiredProgram.locate("pebble");
         Files.createDirectories(directory);
         ThrowawayTls tls = ThrowawayTls.create(directory);
-        int acmePort = freePort();
-        int managementPort = freePort();
+        int acmePort = ports[0];
+        int managementPort = ports[1];
         // httpPort and tlsPort are where Pebble would validate HTTP-01 and TLS-ALPN-01; DNS-01 never
         // uses them, but Pebble insists on values
         Path config = directory.resolve("pebble-config.json");
@@ -81,7 +124,7 @@ public final class PebbleServer implements Closeable {
                   "ocspResponderURL": "",
                   "externalAccountBindingRequired": false
                 }}
-                """.formatted(acmePort, managementPort, tls.certificateFile(), tls.keyFile(), freePort(), freePort()),
+                """.formatted(acmePort, managementPort, tls.certificateFile(), tls.keyFile(), ports[2], ports[3]),
                 StandardCharsets.UTF_8);
         Path log = directory.resolve("pebble.log");
         ProcessBuilder builder = new ProcessBuilder(pebble.toString(), "-config", config.toString(),

@@ -54,7 +54,8 @@ final class RenewChild implements Closeable {
     void await(Check check, String what) throws Exception {
         long deadline = System.nanoTime() + LIMIT.toNanos();
         while (!check.met()) {
-            if (!process.isAlive()) {
+            // dead now, but it may have reached the state and exited since the check: one more look decides
+            if (!process.isAlive() && !check.met()) {
                 throw new AssertionError("policygen exited with " + process.exitValue() + " before " + what + ":\n"
                         + output());
             }
@@ -86,7 +87,12 @@ final class RenewChild implements Closeable {
 
     /** The exit code once the process has ended by itself (-1 if it did not within the limit). */
     int awaitExit() throws InterruptedException {
-        if (!process.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+        return awaitExit(LIMIT);
+    }
+
+    /** The exit code once the process has ended by itself (-1 if it did not within {@code limit}). */
+    int awaitExit(Duration limit) throws InterruptedException {
+        if (!process.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
             return -1;
         }
         return process.exitValue();

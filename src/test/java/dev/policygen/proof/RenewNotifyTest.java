@@ -14,7 +14,7 @@ import dev.policygen.renew.guard.RenewPolicy;
 import dev.policygen.sandbox.AwsResources;
 import dev.policygen.sandbox.Sandbox;
 import dev.policygen.testing.CliRun;
-import java.net.ServerSocket;
+import dev.policygen.testing.RefusedPort;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,11 +107,7 @@ class RenewNotifyTest extends RenewBedTest {
         Path config = filesConfig("www.example.test");
         Path secret = dir.resolve("secret");
         Files.writeString(secret, "s3cret\n", StandardCharsets.UTF_8);
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        try (Sandbox sandbox = bed.sandbox(dir.resolve("sandbox"), b -> { });
+        try (RefusedPort closed = RefusedPort.bind(); Sandbox sandbox = bed.sandbox(dir.resolve("sandbox"), b -> { });
                 HttpsReceiver ok = HttpsReceiver.start(Files.createDirectories(dir.resolve("ok")), 200);
                 HttpsReceiver broken = HttpsReceiver.start(Files.createDirectories(dir.resolve("broken")), 500)) {
             // one CA file for both receivers' self-signed certificates
@@ -120,7 +116,7 @@ class RenewNotifyTest extends RenewBedTest {
             CliRun run = bed.renew(sandbox, config, dir.resolve("state"),
                     "--notify", ok.uri("/hook?token=abc").toString(),
                     "--notify", broken.uri("/hook").toString(),
-                    "--notify", "https://localhost:" + closedPort + "/hook",
+                    "--notify", "https://localhost:" + closed.port() + "/hook",
                     "--notify-secret-file", secret.toString(), "--notify-ca", ca.toString());
             assertEquals(0, run.exit(), run.all());
             assertTrue(run.out().contains("www") && run.out().contains("renewed"), run.all());
@@ -136,7 +132,7 @@ class RenewNotifyTest extends RenewBedTest {
             assertEquals(2, failed.size(), run.out());
             assertTrue(failed.stream().anyMatch(l -> l.contains("HTTP 500") && l.contains(broken.uri("/hook").toString())),
                     "the failing receiver is named: " + failed);
-            assertTrue(failed.stream().anyMatch(l -> l.contains(":" + closedPort + "/hook")
+            assertTrue(failed.stream().anyMatch(l -> l.contains(":" + closed.port() + "/hook")
                     && l.contains("connection refused")), failed.toString());
             assertTrue(run.out().lines().noneMatch(l -> l.contains("token=abc")), "a webhook's query is not logged");
         }

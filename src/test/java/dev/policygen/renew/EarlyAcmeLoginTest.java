@@ -7,7 +7,7 @@ import dev.policygen.InputException;
 import dev.policygen.PolicygenException;
 import dev.policygen.renew.account.AccountKeyFile;
 import dev.policygen.renew.config.KeyType;
-import java.net.ServerSocket;
+import dev.policygen.testing.RefusedPort;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,14 +34,10 @@ class EarlyAcmeLoginTest {
     void anUnreachableCaIsTheLoginsOwnFailure() throws Exception {
         Path key = dir.resolve("account.pem");
         AccountKeyFile.write(key, AccountKeyFile.generate(KeyType.DEFAULT));
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
-        try (EarlyAcmeLogin login = EarlyAcmeLogin.start(key, URI.create("https://127.0.0.1:" + closedPort + "/dir"),
-                Optional.empty(), Clock.systemUTC())) {
+        try (RefusedPort closed = RefusedPort.bind(); EarlyAcmeLogin login = EarlyAcmeLogin.start(key,
+                URI.create("https://127.0.0.1:" + closed.port() + "/dir"), Optional.empty(), Clock.systemUTC())) {
             PolicygenException e = assertThrows(PolicygenException.class, login::client);
-            assertTrue(e.getMessage().contains("127.0.0.1:" + closedPort), e.getMessage());
+            assertTrue(e.getMessage().contains("127.0.0.1:" + closed.port()), e.getMessage());
         }
     }
 }

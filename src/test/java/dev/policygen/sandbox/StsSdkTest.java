@@ -47,8 +47,12 @@ class StsSdkTest {
     @TempDir
     static Path directory;
     private static Sandbox sandbox;
-    /** Behind real time, so that moving it 16 minutes on expires a 15-minute session without a request's date being skewed. */
-    private static final FakeClock CLOCK = new FakeClock(Instant.now().minus(Duration.ofMinutes(14)));
+    /**
+     * Behind real time, so that moving it 16 minutes on expires a 15-minute session without a request's date
+     * being skewed: 8 minutes, so requests signed on the real clock stay within the 15 minutes allowed for the
+     * 7 minutes of real time before the move and 23 after it (14 left a loaded machine one minute).
+     */
+    private static final FakeClock CLOCK = new FakeClock(Instant.now().minus(Duration.ofMinutes(8)));
 
     @BeforeAll
     static void start() throws Exception {

@@ -4,7 +4,8 @@
  * ({@link dev.policygen.testing.FakeClock}), finding a program on PATH
  * ({@link dev.policygen.testing.Programs}), a local HTTP server ({@link dev.policygen.testing.LocalHttpServer})
  * trusting one test CA over TLS ({@link dev.policygen.testing.TlsTrust}), and the IaC tools (HCL parser,
- * CloudFormation specification) run over Terraform and CloudFormation files ({@link dev.policygen.testing.IacTools}).
+ * CloudFormation specification) run over Terraform and CloudFormation files ({@link dev.policygen.testing.IacTools}),
+ * and a port that refuses connections while held ({@link dev.policygen.testing.RefusedPort}).
  * It depends on no other test
  * package, so any of them may use it without a cycle.
  */

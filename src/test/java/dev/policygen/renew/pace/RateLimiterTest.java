@@ -131,10 +131,14 @@ class RateLimiterTest {
         Collections.sort(sorted);
         assertEquals(threads * each, sorted.size());
         assertAtMostPermitsPerWindow(sorted, permits, window);
-        // and not needlessly slow; concurrent fake sleeps may overshoot a slot, so the bound is loose
+        // and not needlessly slow. Concurrent fake sleeps overshoot: a caller computes its wait at one instant
+        // and FakeClock.sleep adds it to wherever other threads' sleeps have moved the clock by the time it
+        // sleeps, so a round of permits can take two windows, and with eight threads' sleeps stacked now and
+        // then a little more (2x was crossed, rarely). 3x still fails a limiter that lets its positions go one
+        // at a time (5x); the per-window ceiling above is the exact check.
         long ideal = (long) (sorted.size() / permits - 1) * window;
         long span = sorted.get(sorted.size() - 1) - sorted.get(0);
-        assertTrue(span >= ideal && span <= 2 * ideal, "span " + span + " for ideal " + ideal);
+        assertTrue(span >= ideal && span <= 3 * ideal, "span " + span + " for ideal " + ideal);
     }
 
     @Test
