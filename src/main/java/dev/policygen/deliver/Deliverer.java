@@ -14,9 +14,11 @@ import dev.policygen.renew.cloud.AwsServices;
 import dev.policygen.renew.config.Destination;
 import dev.policygen.renew.config.DestinationText;
 import dev.policygen.renew.deliver.ImportedArns;
+import dev.policygen.renew.deliver.PemFiles;
 import dev.policygen.renew.destination.Delivery;
 import dev.policygen.renew.destination.DestinationKind;
 import dev.policygen.renew.destination.DestinationKinds;
+import dev.policygen.renew.destination.PemFilesDestination;
 import dev.policygen.renew.destination.PolicyGrants;
 import dev.policygen.renew.destination.ServiceReader;
 import dev.policygen.renew.destination.ServiceState;
@@ -29,6 +31,7 @@ import dev.policygen.renew.pace.RateLimiter;
 import dev.policygen.renew.pace.Retry;
 import dev.policygen.renew.pace.Sleeper;
 import dev.policygen.renew.report.RenewLog;
+import dev.policygen.route53.Partition;
 import dev.policygen.route53.Arn;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -78,33 +81,45 @@ public final class Deliverer {
         String account = request.awsAccount().orElseGet(() -> account(destinations));
         Optional<String> knownAccount = account.equals(AwsScope.ANY_ACCOUNT) ? Optional.empty()
                 : Optional.of(account);
-        DeliverPolicy policy = DeliverPolicy.of(PolicyGrants.of(destinations, request.deleteOld()),
-                Optional.of(region), knownAccount);
-        PolicyGuard guard = request.policyFile().isPresent()
-                ? PolicyGuard.of(List.of(readPolicy(request.policyFile().get())), policy)
-                : PolicyGuard.generated(policy);
-        AwsScope scope = new AwsScope(policy.request().partition(), region, account);
+        PolicyGrants grants = PolicyGrants.of(destinations, request.deleteOld());
+        // files alone send no AWS request: no policy to make or read, no AWS connection to open
+        boolean local = grants.none();
+        Optional<DeliverPolicy> policy = local ? Optional.empty()
+                : Optional.of(DeliverPolicy.of(grants, Optional.of(region), knownAccount));
+        PolicyGuard guard = local ? PolicyGuard.allowingNothing()
+                : request.policyFile().isPresent()
+                ? PolicyGuard.of(List.of(readPolicy(request.policyFile().get())), policy.get())
+                : PolicyGuard.generated(policy.get());
+        AwsScope scope = new AwsScope(policy.map(p -> p.request().partition()).orElse(Partition.AWS), region,
+                account);
         Path stateDir = request.stateDir().orElseGet(RenewRequest::defaultStateDir);
         ImportedArns importedArns = importedArns(stateDir, request.dryRun(), destinations);
         log.info("deliver", "cert", name, "not-after", certificate.notAfter(), "destinations", destinations.size(),
-                "policy", request.policyFile().map(Path::toString).orElse(policy.commandLine()),
+                "policy", local ? PolicyGuard.NO_POLICY
+                        : request.policyFile().map(Path::toString).orElse(policy.get().commandLine()),
                 "dry-run", request.dryRun());
 
-        DryRunServices dryRun = request.dryRun() ? new DryRunServices(region, scope.partition().id(), account,
-                certificate.certificatePem()) : null;
+        DryRunServices dryRun = request.dryRun() || local ? new DryRunServices(region, scope.partition().id(),
+                account, certificate.certificatePem()) : null;
         try (AwsServices services = dryRun != null ? dryRun
                 : connector.open(region, request.awsEndpoint(), false)) {
             GuardedAws aws = guarded(services, guard, scope, log);
             // a dry run's deliveries happen to nothing: only the requests it would send are printed
-            RenewLog deliveryLog = dryRun != null ? new RenewLog(new PrintWriter(Writer.nullWriter()),
+            RenewLog deliveryLog = request.dryRun() ? new RenewLog(new PrintWriter(Writer.nullWriter()),
                     RenewLog.Format.TEXT, clock) : log;
             List<String> locations = deliver(name, certificate, destinations, aws, importedArns, deliveryLog,
-                    request.deleteOld());
-            if (dryRun != null) {
+                    request.deleteOld(), request.dryRun());
+            if (request.dryRun()) {
+                for (DestinationKind destination : destinations) {
+                    if (destination instanceof PemFilesDestination files) {
+                        out.println("would write: " + String.join(", ", PemFiles.NAMES) + " in " + files.describe());
+                    }
+                }
                 for (String call : dryRun.calls()) {
                     out.println("would send: " + call);
                 }
-                out.println("dry run: nothing was sent; every request above is allowed by the policy");
+                out.println(local ? "dry run: nothing was written; no AWS request is needed"
+                        : "dry run: nothing was written or sent; every request above is allowed by the policy");
             }
             out.flush();
             return locations;
@@ -112,7 +127,7 @@ public final class Deliverer {
     }
 
     private List<String> deliver(String name, IssuedCertificate certificate, List<DestinationKind> destinations,
-            GuardedAws aws, ImportedArns importedArns, RenewLog log, boolean deleteOld)
+            GuardedAws aws, ImportedArns importedArns, RenewLog log, boolean deleteOld, boolean dryRun)
             throws PolicygenException, InterruptedException {
         ServiceReader reader = new ServiceReader(aws, importedArns);
         List<ServiceState> states = new ArrayList<>();
@@ -124,6 +139,12 @@ public final class Deliverer {
         delivery.preflight(name, states);
         List<String> locations = new ArrayList<>();
         for (ServiceState state : states) {
+            if (dryRun && state.destination() instanceof PemFilesDestination) {
+                // files are written by this process, not sent: a dry run leaves them as they are (the
+                // preflight above checked that they could be written)
+                locations.add(state.describe());
+                continue;
+            }
             try {
                 locations.add(delivery.deliver(name, certificate, state));
             } catch (PolicygenException e) {

@@ -68,6 +68,25 @@ class DeliverCommandTest {
     }
 
     @Test
+    void filesAloneNeedNoPolicyNoAwsAndADryRunWritesNothing() throws Exception {
+        Path out = dir.resolve("out");
+        // no region, no credentials, an endpoint nothing listens on: any AWS request would fail the run
+        CliRun dry = deliver("--to", "files: {dir: " + out + "}", "--dry-run", "--aws-endpoint", "http://127.0.0.1:9");
+        assertEquals(0, dry.exit(), dry.all());
+        assertTrue(dry.out().contains("policy=\"none (these destinations send no AWS request)\""), dry.out());
+        assertTrue(dry.out().contains("would write: privkey.pem, cert.pem, chain.pem, fullchain.pem in " + out),
+                dry.out());
+        assertFalse(dry.out().contains("would send: "), dry.out());
+        assertFalse(Files.exists(out), "a dry run writes no file: " + dry.out());
+
+        CliRun real = deliver("--to", "files: {dir: " + out + "}", "--aws-endpoint", "http://127.0.0.1:9");
+        assertEquals(0, real.exit(), real.all());
+        assertTrue(real.out().contains("event=delivered cert=www.example.test to=" + out), real.out());
+        assertEquals(Files.readString(cert), Files.readString(out.resolve("fullchain.pem")));
+        assertEquals(Files.readString(key), Files.readString(out.resolve("privkey.pem")));
+    }
+
+    @Test
     void aDryRunUnderAPolicyMissingOneActionIsRefusedNamingItAndTheLineThatAllowsIt() throws Exception {
         Path policy = dir.resolve("policy.json");
         Files.writeString(policy, """

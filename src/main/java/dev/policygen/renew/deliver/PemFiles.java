@@ -43,6 +43,8 @@ public final class PemFiles {
     public static final String CHAIN = "chain.pem";
     public static final String FULLCHAIN = "fullchain.pem";
     public static final String PRIVKEY = "privkey.pem";
+    /** The four files, in the order they are renamed into place. */
+    public static final List<String> NAMES = List.of(PRIVKEY, CERT, CHAIN, FULLCHAIN);
     /** In the directory only while the four files are being renamed; left there, it says they may not match. */
     public static final String REPLACING = ".policygen-replacing";
     private static final byte[] REPLACING_TEXT = ("policygen is replacing privkey.pem, cert.pem, chain.pem and "

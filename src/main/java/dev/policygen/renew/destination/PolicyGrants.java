@@ -53,6 +53,11 @@ public final class PolicyGrants {
         values.computeIfAbsent(flag, f -> new LinkedHashSet<>());
     }
 
+    /** Whether no destination makes an AWS request at all (only {@code files}): there is no policy to make. */
+    public boolean none() {
+        return values.isEmpty();
+    }
+
     /** Whether a destination makes a request whose ARN has the run's region. */
     public boolean regional() {
         return values.keySet().stream().anyMatch(flag -> flag.needs() == GenerateFlag.Needs.REGION_AND_ACCOUNT);

@@ -84,6 +84,17 @@ public final class PolicyGuard {
                 Map.of());
     }
 
+    /**
+     * Guards a policygen deliver whose destinations make no AWS request ({@code files} only): nothing is
+     * allowed, so a request the delivery should never make is refused rather than sent.
+     */
+    public static PolicyGuard allowingNothing() {
+        return new PolicyGuard(List.of(), null, NO_POLICY, RenewPolicy::commandLine, Map.of());
+    }
+
+    /** What the start line and a denial name as the policy of a delivery that needs none. */
+    public static final String NO_POLICY = "none (these destinations send no AWS request)";
+
     /** Guards policygen deliver with the policy generate makes for its destinations. */
     public static PolicyGuard generated(DeliverPolicy policy) throws UsageException {
         return of(List.of(policy.document()), policy);
