@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.policygen.UsageException;
-import dev.policygen.model.ConditionBlock;
-import dev.policygen.model.ConditionEntry;
 import dev.policygen.model.PolicyWriter;
 import dev.policygen.model.Statement;
 import dev.policygen.route53.Route53Names;
 import dev.policygen.testing.CliRun;
+import dev.policygen.testing.RecordNameGroups;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,19 +45,8 @@ class NameGroupSplitTest {
                 .zones(List.of("example.com=" + ZONE)).domains(hosts).builder().build());
     }
 
-    /** Each record-change statement's name list, in order. */
     static List<List<String>> groups(List<Statement> statements) {
-        List<List<String>> groups = new ArrayList<>();
-        for (Statement statement : statements) {
-            for (ConditionBlock block : statement.conditions()) {
-                for (ConditionEntry entry : block.entries()) {
-                    if (entry.key().equals(Route53Names.KEY_NAMES)) {
-                        groups.add(entry.values().texts());
-                    }
-                }
-            }
-        }
-        return groups;
+        return RecordNameGroups.of(statements);
     }
 
     @Test

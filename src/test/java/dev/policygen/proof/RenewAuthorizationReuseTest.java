@@ -15,10 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * policygen renew when the CA reuses the account's valid authorizations, as Let's Encrypt does for
@@ -28,27 +26,16 @@ import org.junit.jupiter.api.io.TempDir;
  * write or wait, nothing denied, the zone and the journal as clean as after the first; an order with
  * one name more publishes that name's value alone. With local state and with shared S3 state.
  */
-class RenewAuthorizationReuseTest {
+class RenewAuthorizationReuseTest extends RenewBedTest {
     private static final String CHANGE = "route53:ChangeResourceRecordSets";
     private static final String GET_CHANGE = "route53:GetChange";
     private static final List<String> DOMAINS = List.of("www.example.test", "*.example.test");
     private static final String BUCKET = "renew-state";
 
-    @TempDir
-    static Path shared;
-    static RenewBed bed;
-
-    @TempDir
-    Path dir;
-
+    /** Hides RenewBedTest's own, so this class's Pebble is the one that always reuses (JUnit runs only this one). */
     @BeforeAll
-    static void startPebbleThatAlwaysReuses() throws Exception {
+    static void startPebble() throws Exception {
         bed = RenewBed.start(shared, Map.of("PEBBLE_AUTHZREUSE", "100"));
-    }
-
-    @AfterAll
-    static void stopPebble() throws Exception {
-        bed.close();
     }
 
     private Path config(List<String> domains) throws Exception {

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.policygen.model.ConditionBlock;
-import dev.policygen.model.ConditionEntry;
 import dev.policygen.model.Statement;
 import dev.policygen.renew.acme.ChallengePublisher;
 import dev.policygen.renew.acme.ChallengeRecord;
@@ -27,7 +25,7 @@ import dev.policygen.renew.wave.WorkSlots;
 import dev.policygen.route53.HostedZoneId;
 import dev.policygen.route53.Partition;
 import dev.policygen.route53.RecordChange;
-import dev.policygen.route53.Route53Names;
+import dev.policygen.testing.RecordNameGroups;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -74,19 +72,8 @@ class NameGroupWavesTest {
         return "c" + String.format("%04d", i) + ".example.com";
     }
 
-    /** The record-name lists of the policy's ChangeResourceRecordSets statements, in order: its groups. */
     static List<List<String>> groups(List<Statement> statements) {
-        List<List<String>> groups = new ArrayList<>();
-        for (Statement statement : statements) {
-            for (ConditionBlock block : statement.conditions()) {
-                for (ConditionEntry entry : block.entries()) {
-                    if (entry.key().equals(Route53Names.KEY_NAMES)) {
-                        groups.add(entry.values().texts());
-                    }
-                }
-            }
-        }
-        return groups;
+        return RecordNameGroups.of(statements);
     }
 
     @Test

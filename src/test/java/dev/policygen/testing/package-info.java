@@ -5,7 +5,8 @@
  * ({@link dev.policygen.testing.Programs}), a local HTTP server ({@link dev.policygen.testing.LocalHttpServer})
  * trusting one test CA over TLS ({@link dev.policygen.testing.TlsTrust}), and the IaC tools (HCL parser,
  * CloudFormation specification) run over Terraform and CloudFormation files ({@link dev.policygen.testing.IacTools}),
- * and a port that refuses connections while held ({@link dev.policygen.testing.RefusedPort}).
+ * a port that refuses connections while held ({@link dev.policygen.testing.RefusedPort}), and a policy's
+ * record-name groups as its statements state them ({@link dev.policygen.testing.RecordNameGroups}).
  * It depends on no other test
  * package, so any of them may use it without a cycle.
  */
