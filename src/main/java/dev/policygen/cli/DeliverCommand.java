@@ -4,6 +4,7 @@ import dev.policygen.deliver.DeliverRequest;
 import dev.policygen.deliver.Deliverer;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -67,8 +68,10 @@ final class DeliverCommand implements Callable<Integer> {
 
     @Option(names = "--policy", paramLabel = "FILE",
             description = "The IAM policy the credentials have; every request is checked against it before it is "
-                    + "sent. Default: the policy 'generate --client deliver' makes for the destinations.")
-    Path policy;
+                    + "sent. Repeatable: all files are evaluated together, as the documents 'generate --split' "
+                    + "writes (FILE, FILE-1, ...) are once attached. Default: the policy 'generate --client "
+                    + "deliver' makes for the destinations.")
+    List<Path> policies = new ArrayList<>();
 
     @Option(names = "--state-dir", paramLabel = "DIR", description = "Where the ARN of an ACM certificate imported "
             + "as new is kept, so the next delivery re-imports into it. Default: $XDG_STATE_HOME/policygen or "
@@ -95,7 +98,7 @@ final class DeliverCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DeliverRequest request = new DeliverRequest(cert, key, Optional.ofNullable(chain), to,
-                Optional.ofNullable(name), deleteOld, dryRun, Optional.ofNullable(policy),
+                Optional.ofNullable(name), deleteOld, dryRun, policies,
                 Optional.ofNullable(awsRegion), Optional.ofNullable(awsAccount), Optional.ofNullable(awsEndpoint),
                 Optional.ofNullable(stateDir));
         new Deliverer(new SdkAwsConnector(), spec.commandLine().getOut(), Clock.systemUTC()).run(request);

@@ -7,6 +7,8 @@ import dev.policygen.renew.config.StateLocation;
 import dev.policygen.renew.report.RenewLog;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -27,8 +29,10 @@ final class RenewRequestOptions {
 
     @Option(names = "--policy", paramLabel = "FILE",
             description = "The IAM policy the credentials have; every request is checked against it before it is "
-                    + "sent. Default: the policy 'generate --client policygen' makes for this config.")
-    Path policy;
+                    + "sent. Repeatable: all files are evaluated together, as the documents 'generate --split' "
+                    + "writes (FILE, FILE-1, ...) are once attached. Default: the policy 'generate --client "
+                    + "policygen' makes for this config.")
+    List<Path> policies = new ArrayList<>();
 
     @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text (key=value lines) or json (one object per line). Default: ${DEFAULT-VALUE}.")
@@ -65,7 +69,7 @@ final class RenewRequestOptions {
                     "--state-dir takes a directory or s3://BUCKET/PREFIX, not \"" + stateDir + "\"")));
         }
         return new RenewRequest(Optional.ofNullable(config), state,
-                Optional.ofNullable(policy), logFormat(), route53Rate, Optional.ofNullable(awsRegion),
+                policies, logFormat(), route53Rate, Optional.ofNullable(awsRegion),
                 Optional.ofNullable(awsAccount), Optional.ofNullable(awsEndpoint), options, acmeCa, repeatEvery);
     }
 

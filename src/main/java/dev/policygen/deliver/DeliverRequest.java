@@ -15,17 +15,19 @@ import java.util.Optional;
  * @param name the certificate's name in the log and in the state directory's ACM imports; else its first DNS name
  * @param deleteOld delete the IAM server certificates replaced, once the new one is in service everywhere
  * @param dryRun send nothing; print the requests it would send, each checked against the policy
- * @param policyFile the policy the credentials have; else the one {@code generate --client deliver} makes
+ * @param policyFiles the policy the credentials have, in one file or several evaluated together (the documents
+ *     {@code generate --split} writes); none: the one {@code generate --client deliver} makes
  * @param awsRegion the region of the ELB, ELBv2 and ACM calls; else the environment's
  * @param awsAccount the account of the credentials; else the destinations' ARNs'
  * @param awsEndpoint one endpoint for every AWS service (a sandbox), as given
  * @param stateDir where ACM imports as new are remembered; else renew's default
  */
 public record DeliverRequest(Path cert, Path key, Optional<Path> chain, List<String> destinations,
-        Optional<String> name, boolean deleteOld, boolean dryRun, Optional<Path> policyFile,
+        Optional<String> name, boolean deleteOld, boolean dryRun, List<Path> policyFiles,
         Optional<String> awsRegion, Optional<String> awsAccount, Optional<String> awsEndpoint,
         Optional<Path> stateDir) {
     public DeliverRequest {
         destinations = List.copyOf(destinations);
+        policyFiles = List.copyOf(policyFiles);
     }
 }

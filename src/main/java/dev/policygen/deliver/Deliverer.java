@@ -4,10 +4,8 @@ import dev.policygen.InputException;
 import dev.policygen.PolicygenException;
 import dev.policygen.UsageException;
 import dev.policygen.io.Directories;
-import dev.policygen.io.InputFiles;
-import dev.policygen.model.PolicyDocument;
-import dev.policygen.model.PolicyReader;
 import dev.policygen.renew.AwsConnector;
+import dev.policygen.renew.PolicyFiles;
 import dev.policygen.renew.RenewRequest;
 import dev.policygen.renew.acme.IssuedCertificate;
 import dev.policygen.renew.cloud.AwsServices;
@@ -87,8 +85,8 @@ public final class Deliverer {
         Optional<DeliverPolicy> policy = local ? Optional.empty()
                 : Optional.of(DeliverPolicy.of(grants, Optional.of(region), knownAccount));
         PolicyGuard guard = local ? PolicyGuard.allowingNothing()
-                : request.policyFile().isPresent()
-                ? PolicyGuard.of(List.of(readPolicy(request.policyFile().get())), policy.get())
+                : !request.policyFiles().isEmpty()
+                ? PolicyGuard.of(PolicyFiles.read(request.policyFiles()), policy.get())
                 : PolicyGuard.generated(policy.get());
         AwsScope scope = new AwsScope(policy.map(p -> p.request().partition()).orElse(Partition.AWS), region,
                 account);
@@ -96,7 +94,8 @@ public final class Deliverer {
         ImportedArns importedArns = importedArns(stateDir, request.dryRun(), destinations);
         log.info("deliver", "cert", name, "not-after", certificate.notAfter(), "destinations", destinations.size(),
                 "policy", local ? PolicyGuard.NO_POLICY
-                        : request.policyFile().map(Path::toString).orElse(policy.get().commandLine()),
+                        : !request.policyFiles().isEmpty() ? PolicyFiles.describe(request.policyFiles())
+                        : policy.get().commandLine(),
                 "dry-run", request.dryRun());
 
         DryRunServices dryRun = request.dryRun() || local ? new DryRunServices(region, scope.partition().id(),
@@ -194,10 +193,6 @@ public final class Deliverer {
             }
         }
         return AwsScope.ANY_ACCOUNT;
-    }
-
-    private static PolicyDocument readPolicy(Path file) throws InputException {
-        return PolicyReader.read(InputFiles.read(file, "the policy"), file.toString());
     }
 
     /** The ACM ARNs imported as new earlier; the state directory is made only when an import as new may need it. */

@@ -50,7 +50,7 @@ final class CrossAccountZones {
     }
 
     /**
-     * The pass's guard: {@code given} (a --policy file, judging the run's own calls) or the derived workload
+     * The pass's guard: {@code given} (the --policy files, judging the run's own calls) or the derived workload
      * policy, with each role's zones judged by that role's derived policy.
      */
     PolicyGuard guard(Optional<PolicyGuard> given) throws UsageException {

@@ -159,7 +159,7 @@ final class PassResources implements AutoCloseable {
                 : PolicyGuard.generated(policy);
         GuardedAws aws = guarded(services, guard, scope, route53Limit, sleeper, log);
         PassState state = stateOpening.open(aws, request.options().lease(), clock, sleeper, log, opened);
-        String policyLine = request.policyFile().isPresent() ? request.policyFile().get().toString()
+        String policyLine = !request.policyFiles().isEmpty() ? PolicyFiles.describe(request.policyFiles())
                 : crossAccount.isPresent() ? crossAccount.get().workloadLine() : policy.commandLine();
         if (crossAccount.isPresent()) {
             log.info("start", "certificates", resolved.certificates().size(), "policy", policyLine,

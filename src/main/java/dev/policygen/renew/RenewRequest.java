@@ -2,9 +2,7 @@ package dev.policygen.renew;
 
 import dev.policygen.InputException;
 import dev.policygen.UsageException;
-import dev.policygen.io.InputFiles;
 import dev.policygen.model.PolicyDocument;
-import dev.policygen.model.PolicyReader;
 import dev.policygen.renew.config.RenewConfig;
 import dev.policygen.renew.config.RenewConfigReader;
 import dev.policygen.renew.config.StateLocation;
@@ -31,7 +29,8 @@ import java.util.Optional;
  *
  * @param configFile the renew config; else the {@link RenewConfigReader#LEGACY_VARIABLE} variable
  * @param stateDir where the journal, ACM imports (and, in S3, the leases) are kept; else the config's, else XDG's
- * @param policyFile the policy the credentials have; else the one generate makes for the config
+ * @param policyFiles the policy the credentials have, in one file or several evaluated together (the documents
+ *     {@code generate --split} writes); none: the one generate makes for the config
  * @param route53Rate Route 53 requests per second at most, 1 to 100
  * @param awsRegion the region of the ELB, ELBv2 and ACM calls; else the environment's
  * @param awsAccount the account of the credentials; else the config's ARNs'
@@ -42,25 +41,25 @@ import java.util.Optional;
  * @param runtime where renew runs (renew --runtime), named in the start line's generate lines for zones in other
  *     accounts; {@link WorkloadRuntime#UNKNOWN} leaves them a placeholder
  */
-public record RenewRequest(Optional<Path> configFile, Optional<StateLocation> stateDir, Optional<Path> policyFile,
+public record RenewRequest(Optional<Path> configFile, Optional<StateLocation> stateDir, List<Path> policyFiles,
         RenewLog.Format logFormat, int route53Rate, Optional<String> awsRegion, Optional<String> awsAccount,
         Optional<String> awsEndpoint, PassOptions options, Optional<Path> acmeCa, Optional<Duration> repeatEvery,
         NotifySettings notifications, WorkloadRuntime runtime) {
     /** A request whose start line leaves the runtime a placeholder. */
-    public RenewRequest(Optional<Path> configFile, Optional<StateLocation> stateDir, Optional<Path> policyFile,
+    public RenewRequest(Optional<Path> configFile, Optional<StateLocation> stateDir, List<Path> policyFiles,
             RenewLog.Format logFormat, int route53Rate, Optional<String> awsRegion, Optional<String> awsAccount,
             Optional<String> awsEndpoint, PassOptions options, Optional<Path> acmeCa, Optional<Duration> repeatEvery,
             NotifySettings notifications) {
-        this(configFile, stateDir, policyFile, logFormat, route53Rate, awsRegion, awsAccount, awsEndpoint, options,
+        this(configFile, stateDir, policyFiles, logFormat, route53Rate, awsRegion, awsAccount, awsEndpoint, options,
                 acmeCa, repeatEvery, notifications, WorkloadRuntime.UNKNOWN);
     }
 
     /** A request that notifies nobody. */
-    public RenewRequest(Optional<Path> configFile, Optional<StateLocation> stateDir, Optional<Path> policyFile,
+    public RenewRequest(Optional<Path> configFile, Optional<StateLocation> stateDir, List<Path> policyFiles,
             RenewLog.Format logFormat, int route53Rate, Optional<String> awsRegion, Optional<String> awsAccount,
             Optional<String> awsEndpoint, PassOptions options, Optional<Path> acmeCa,
             Optional<Duration> repeatEvery) {
-        this(configFile, stateDir, policyFile, logFormat, route53Rate, awsRegion, awsAccount, awsEndpoint, options,
+        this(configFile, stateDir, policyFiles, logFormat, route53Rate, awsRegion, awsAccount, awsEndpoint, options,
                 acmeCa, repeatEvery, NotifySettings.NONE);
     }
 
@@ -68,17 +67,18 @@ public record RenewRequest(Optional<Path> configFile, Optional<StateLocation> st
         if (route53Rate < 1 || route53Rate > 100) {
             throw new IllegalArgumentException("route53Rate must be 1 to 100");
         }
+        policyFiles = List.copyOf(policyFiles);
     }
 
     /** The same request notifying {@code settings}' targets. */
     public RenewRequest withNotify(NotifySettings settings) {
-        return new RenewRequest(configFile, stateDir, policyFile, logFormat, route53Rate, awsRegion, awsAccount,
+        return new RenewRequest(configFile, stateDir, policyFiles, logFormat, route53Rate, awsRegion, awsAccount,
                 awsEndpoint, options, acmeCa, repeatEvery, settings, runtime);
     }
 
     /** The same request run on {@code where} (renew --runtime). */
     public RenewRequest withRuntime(WorkloadRuntime where) {
-        return new RenewRequest(configFile, stateDir, policyFile, logFormat, route53Rate, awsRegion, awsAccount,
+        return new RenewRequest(configFile, stateDir, policyFiles, logFormat, route53Rate, awsRegion, awsAccount,
                 awsEndpoint, options, acmeCa, repeatEvery, notifications, where);
     }
 
@@ -141,14 +141,9 @@ public record RenewRequest(Optional<Path> configFile, Optional<StateLocation> st
                 .map(Arn::account).findFirst().orElse(AwsScope.ANY_ACCOUNT);
     }
 
-    /** The policy file's documents, if one is given. */
+    /** The policy files' documents, all of them, if any is given. */
     Optional<List<PolicyDocument>> givenPolicy() throws InputException {
-        if (policyFile.isEmpty()) {
-            return Optional.empty();
-        }
-        Path policy = policyFile.get();
-        String text = InputFiles.read(policy, "the policy");
-        return Optional.of(List.of(PolicyReader.read(text, policy.toString())));
+        return policyFiles.isEmpty() ? Optional.empty() : Optional.of(PolicyFiles.read(policyFiles));
     }
 
     /**

@@ -11,6 +11,7 @@
  * <li>{@code RenewRequest}: what was asked, as plain values, and the defaults of what was left out
  *     (the config from the file or letsencrypt-aws's variable, the XDG state directory, the account of
  *     the config's ARNs, Route 53's rate window).
+ * <li>{@code PolicyFiles}: the --policy files of renew, cleanup and deliver, read as one identity's policy.
  * <li>{@code RenewLoop}: one pass, or passes at an interval with jitter until {@code stop()} (SIGTERM).
  * <li>{@code Cleanup}: removing the TXT values an interrupted pass left, alone or at the start of a pass.
  * <li>{@code PassResources}: what a pass or a clean-up opens, each built once and closed in reverse: the

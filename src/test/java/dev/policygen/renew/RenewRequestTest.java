@@ -10,13 +10,14 @@ import dev.policygen.renew.config.StateLocation;
 import dev.policygen.renew.report.RenewLog;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The defaults a request resolves from the config when the command line leaves them out. */
 class RenewRequestTest {
     private static RenewRequest request(Optional<Path> stateDir, Optional<String> account) {
-        return new RenewRequest(Optional.empty(), stateDir.map(StateLocation.LocalDirectory::new), Optional.empty(), RenewLog.Format.TEXT, 5,
+        return new RenewRequest(Optional.empty(), stateDir.map(StateLocation.LocalDirectory::new), List.of(), RenewLog.Format.TEXT, 5,
                 Optional.empty(), account, Optional.empty(), PassOptions.cleanupOnly(), Optional.empty(),
                 Optional.empty());
     }
@@ -41,7 +42,7 @@ class RenewRequestTest {
     void aRequestWithAnIntervalRepeats() {
         RenewRequest once = request(Optional.empty(), Optional.empty());
         assertFalse(once.repeats());
-        RenewRequest service = new RenewRequest(Optional.empty(), Optional.empty(), Optional.empty(),
+        RenewRequest service = new RenewRequest(Optional.empty(), Optional.empty(), List.of(),
                 RenewLog.Format.JSON, 5, Optional.empty(), Optional.empty(), Optional.empty(),
                 PassOptions.cleanupOnly(), Optional.empty(), Optional.of(Duration.ofHours(12)));
         assertTrue(service.repeats());
@@ -50,7 +51,7 @@ class RenewRequestTest {
     @Test
     void aRateOutsideRoute53sRangeIsADefect() {
         assertThrows(IllegalArgumentException.class, () -> new RenewRequest(Optional.empty(), Optional.empty(),
-                Optional.empty(), RenewLog.Format.TEXT, 0, Optional.empty(), Optional.empty(), Optional.empty(),
+                List.of(), RenewLog.Format.TEXT, 0, Optional.empty(), Optional.empty(), Optional.empty(),
                 PassOptions.cleanupOnly(), Optional.empty(), Optional.empty()));
     }
 }

@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Checks every AWS request the renewer is about to make against its policy (a file given with
+ * Checks every AWS request the renewer is about to make against its policy (the files given with
  * {@code --policy}, or the one generate makes for the config), so a request the policy would deny
  * is stopped before it is sent, with the generate command line that would allow it.
  */
