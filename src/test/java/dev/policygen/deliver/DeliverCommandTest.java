@@ -102,6 +102,57 @@ class DeliverCommandTest {
         assertFalse(run.out().contains("would send"), run.out());
     }
 
+    /**
+     * Issue 13 (name groups): --policy is repeatable, as generate --split writes several documents; all files are
+     * one identity's policy, so a request the second file alone allows is allowed, one neither allows is refused,
+     * and a bad file is one line naming it, exit 3.
+     */
+    @Test
+    void severalPolicyFilesAreEvaluatedTogether() throws Exception {
+        Path reads = dir.resolve("deliver.json");
+        Files.writeString(reads, """
+                {"Version": "2012-10-17", "Statement": [
+                  {"Effect": "Allow", "Action": ["acm:GetCertificate"], "Resource": "%s"}]}
+                """.formatted(ACM));
+        Path imports = dir.resolve("deliver-1.json");
+        Files.writeString(imports, """
+                {"Version": "2012-10-17", "Statement": [
+                  {"Effect": "Allow", "Action": ["acm:ImportCertificate"], "Resource": "%s"}]}
+                """.formatted(ACM));
+        Path unrelated = dir.resolve("unrelated.json");
+        Files.writeString(unrelated, """
+                {"Version": "2012-10-17", "Statement": [
+                  {"Effect": "Allow", "Action": ["route53:GetChange"], "Resource": "*"}]}
+                """);
+        String to = "acm: {certificateArn: " + ACM + "}";
+
+        CliRun both = deliver("--to", to, "--policy", reads.toString(), "--policy", imports.toString(),
+                "--dry-run", "--aws-region", "us-east-1");
+        assertEquals(0, both.exit(), both.all());
+        assertTrue(both.out().contains(" policy=" + reads + "," + imports + " "), "the start line names both: "
+                + both.out());
+        assertTrue(both.out().contains("would send: acm:ImportCertificate into " + ACM), both.out());
+
+        CliRun neither = deliver("--to", to, "--policy", reads.toString(), "--policy", unrelated.toString(),
+                "--dry-run");
+        assertEquals(4, neither.exit(), neither.all());
+        assertEquals(List.of("policygen: error: the policy denies acm:ImportCertificate on " + ACM + "; the "
+                + "destinations need it, and their policy is made by: policygen generate --client deliver "
+                + "--acm-certificate-arn " + ACM), neither.err().lines().toList());
+
+        Path broken = dir.resolve("deliver-2.json");
+        Files.writeString(broken, "{\"Version\": \"2012-10-17\", \"Statement\": [");
+        CliRun bad = deliver("--to", to, "--policy", reads.toString(), "--policy", broken.toString(), "--dry-run");
+        assertEquals(3, bad.exit(), bad.all());
+        assertEquals(1, bad.err().lines().count(), bad.err());
+        assertTrue(bad.err().startsWith("policygen: error: " + broken), bad.err());
+        CliRun missing = deliver("--to", to, "--policy", dir.resolve("deliver-9.json").toString(), "--policy",
+                reads.toString(), "--dry-run");
+        assertEquals(3, missing.exit(), missing.all());
+        assertEquals(1, missing.err().lines().count(), missing.err());
+        assertTrue(missing.err().contains(dir.resolve("deliver-9.json").toString()), missing.err());
+    }
+
     @Test
     void badValuesExitWithOneLineAndTheirCode() throws Exception {
         CliRun noDestination = deliver();
