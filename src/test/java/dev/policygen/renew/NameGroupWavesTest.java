@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.policygen.generate.SizeLimit;
+import dev.policygen.model.PolicyDocument;
+import dev.policygen.model.PolicyWriter;
 import dev.policygen.model.Statement;
 import dev.policygen.renew.acme.ChallengePublisher;
 import dev.policygen.renew.acme.ChallengeRecord;
@@ -25,13 +28,16 @@ import dev.policygen.renew.wave.WorkSlots;
 import dev.policygen.route53.HostedZoneId;
 import dev.policygen.route53.Partition;
 import dev.policygen.route53.RecordChange;
+import dev.policygen.testing.CliRun;
 import dev.policygen.testing.RecordNameGroups;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -83,10 +89,18 @@ class NameGroupWavesTest {
         assertEquals(2, groups.size(), "300 names of about 37 characters: two statements of a managed policy");
         assertTrue(policy.commandLine().endsWith(" --split"), policy.commandLine());
 
+        assertOneChangePerGroup(PolicyGuard.generated(policy), groups);
+    }
+
+    /**
+     * A wave of every certificate under {@code guard}: each published and cleaned up without a denial, in one
+     * change per group of {@code groups} to publish and one per group to clean up, never a batch mixing two.
+     */
+    private void assertOneChangePerGroup(PolicyGuard guard, List<List<String>> groups) throws Exception {
         FakeRoute53 route53 = new FakeRoute53().zone(ZONE, "example.com", false);
-        GuardedAws aws = EngineFakes.guarded(EngineFakes.services(route53), PolicyGuard.generated(policy));
+        GuardedAws aws = EngineFakes.guarded(EngineFakes.services(route53), guard);
         ExecutorService pool = Executors.newCachedThreadPool();
-        try (Journal journal = Journal.open(dir, Clock.systemUTC())) {
+        try (Journal journal = Journal.open(Files.createTempDirectory(dir, "state"), Clock.systemUTC())) {
             ChallengeWaves waves = new ChallengeWaves(new ChallengeZones(aws), new ZoneRecords(aws, d -> { }),
                     new ChangeWaiter(aws, Clock.systemUTC(), d -> { }, Duration.ofMinutes(1)), journal,
                     WorkSlots.unlimited(), new RenewLog(new PrintWriter(new StringWriter()), RenewLog.Format.TEXT,
@@ -130,6 +144,73 @@ class NameGroupWavesTest {
             changed.addAll(names);
         }
         assertEquals(CERTIFICATES, changed.size());
+    }
+
+    /**
+     * The documents {@code generate --split} writes for renew's own generate line, given as the --policy files
+     * (renew --policy FILE --policy FILE-1 ...): read together they are one guard, whose name groups are read
+     * from every file's statements, and the wave keeps to them, whichever order the files are given in.
+     */
+    @Test
+    void theSplitDocumentsGivenAsSeveralPolicyFilesGuardTheWave() throws Exception {
+        RenewPolicy policy = RenewPolicy.of(config(CERTIFICATES), List.of());
+        List<Path> files = splitDocuments(policy);
+        assertTrue(files.size() >= 2, "the two name groups are over one managed policy: " + files);
+        List<PolicyDocument> documents = PolicyFiles.read(files);
+        for (PolicyDocument document : documents) {
+            assertTrue(PolicyWriter.size(document) <= SizeLimit.MANAGED.characters());
+        }
+        List<List<String>> groups = groups(documents.stream().flatMap(d -> d.statements().stream()).toList());
+        assertTrue(new HashSet<>(groups(policy.document().statements())).equals(new HashSet<>(groups)),
+                "the files hold the groups renew's own policy does (the documents in their packing order)");
+
+        assertOneChangePerGroup(PolicyGuard.of(documents, policy), groups);
+        List<Path> reversed = new ArrayList<>(files);
+        Collections.reverse(reversed);
+        assertOneChangePerGroup(PolicyGuard.of(PolicyFiles.read(reversed), policy), groups);
+    }
+
+    /**
+     * Why --policy takes several files: one of the split documents alone lacks the other groups' names, so a
+     * change of one of them is denied, naming the generate line that allows it (with --split).
+     */
+    @Test
+    void oneSplitDocumentAloneDeniesTheNamesOfTheOthers() throws Exception {
+        RenewPolicy policy = RenewPolicy.of(config(CERTIFICATES), List.of());
+        List<Path> files = splitDocuments(policy);
+        PolicyDocument first = PolicyFiles.read(List.of(files.get(0))).get(0);
+        List<String> firstNames = groups(first.statements()).stream().flatMap(List::stream).toList();
+        List<String> others = groups(policy.document().statements()).stream().flatMap(List::stream)
+                .filter(name -> !firstNames.contains(name)).toList();
+        assertTrue(!firstNames.isEmpty() && !others.isEmpty(), files.toString());
+        PolicyGuard alone = PolicyGuard.of(List.of(first), policy);
+        alone.check(IntendedCall.changeBatch(Partition.AWS, ZONE_ID, List.of(new RecordChange("CREATE", "TXT",
+                firstNames.get(0)))));
+        GuardException denied = assertThrows(GuardException.class, () -> alone.check(IntendedCall.changeBatch(
+                Partition.AWS, ZONE_ID, List.of(new RecordChange("CREATE", "TXT", others.get(0))))));
+        assertTrue(denied.getMessage().contains(others.get(0)) && denied.getMessage().endsWith("allowed by: "
+                + policy.commandLine()), denied.getMessage());
+        PolicyGuard.of(PolicyFiles.read(files), policy).check(IntendedCall.changeBatch(Partition.AWS, ZONE_ID,
+                List.of(new RecordChange("CREATE", "TXT", others.get(0)))));
+    }
+
+    /** The files {@code policy}'s generate line writes with {@code -o DIR/renew.json}: renew-1.json, renew-2.json, ... */
+    private List<Path> splitDocuments(RenewPolicy policy) throws Exception {
+        String line = policy.commandLine();
+        assertTrue(line.startsWith("policygen generate ") && line.endsWith(" --split") && !line.contains("'"), line);
+        List<String> arguments = new ArrayList<>(List.of(line.substring("policygen ".length()).split(" ")));
+        Path out = Files.createTempDirectory(dir, "split");
+        arguments.addAll(List.of("-o", out.resolve("renew.json").toString()));
+        CliRun generated = CliRun.of(arguments.toArray(String[]::new));
+        assertEquals(0, generated.exit(), generated.all());
+        List<Path> files = new ArrayList<>();
+        for (int i = 1; Files.exists(out.resolve("renew-" + i + ".json")); i++) {
+            files.add(out.resolve("renew-" + i + ".json"));
+        }
+        try (var listed = Files.list(out)) {
+            assertEquals(files.size(), listed.count(), "only renew-1.json, renew-2.json, ...");
+        }
+        return files;
     }
 
     @Test
