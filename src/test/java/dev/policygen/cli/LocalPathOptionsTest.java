@@ -44,6 +44,9 @@ class LocalPathOptionsTest {
         Files.writeString(config, "accountKey: file://" + directory.resolve("account.pem") + "\n"
                 + "certificates:\n  www:\n    domains: [www.example.com]\n    zones: [Z1111111111111]\n"
                 + "    destinations:\n      - acm: {}\n");
+        Path goodPolicy = directory.resolve("renew-1.json");
+        Files.writeString(goodPolicy, "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", "
+                + "\"Action\": \"route53:GetChange\", \"Resource\": \"*\"}]}");
         List<Arguments> cases = new ArrayList<>();
         for (String command : List.of("sandbox", "observe")) {
             List<String> tail = command.equals("sandbox") ? List.of("--zone", "example.com", "--quiet")
@@ -65,6 +68,10 @@ class LocalPathOptionsTest {
             cases.add(command(command, "--state-dir", file.resolve("below-a-file"), withConfig));
             cases.add(command(command, "--config", dir, List.of()));
             cases.add(command(command, "--policy", missingFolder(), withConfig));
+            // --policy is repeatable (the documents generate --split writes): a bad second file is its own line
+            List<String> afterAGoodOne = List.of("--policy", goodPolicy.toString(), "--config", config.toString());
+            cases.add(command(command, "--policy", missingFolder(), afterAGoodOne));
+            cases.add(command(command, "--policy", dir, afterAGoodOne));
         }
         return cases.stream();
     }

@@ -55,6 +55,51 @@ class RenewGuardTest extends RenewBedTest {
         }
     }
 
+    /**
+     * Issue 13 (name groups): --policy is repeatable, as generate --split writes several documents, and the files
+     * are one policy: a certificate only the second file allows would renew, one neither allows fails naming the
+     * generate line, and the start line names both files.
+     */
+    @Test
+    void twoPolicyFilesAreBothRead() throws Exception {
+        String first = """
+                  first:
+                    domains: [first.example.test]
+                    destinations: [{files: {dir: %s}}]
+                """.formatted(dir.resolve("first"));
+        String second = """
+                  second:
+                    domains: [second.example.test]
+                    destinations: [{files: {dir: %s}}]
+                """.formatted(dir.resolve("second"));
+        Path firstPolicy = RenewBed.policyFor(bed.config(dir.resolve("first.yaml"), first),
+                dir.resolve("renew-1.json"), Optional.empty(), false);
+        Path secondPolicy = RenewBed.policyFor(bed.config(dir.resolve("second.yaml"), second),
+                dir.resolve("renew-2.json"), Optional.empty(), false);
+        Path config = bed.config(dir.resolve("renew.yaml"), first + second + """
+                  neither:
+                    domains: [neither.example.test]
+                    destinations: [{files: {dir: %s}}]
+                """.formatted(dir.resolve("neither")));
+        try (Sandbox sandbox = bed.sandbox(dir.resolve("sandbox"), b -> b.policy(firstPolicy).policy(secondPolicy))) {
+            CliRun dry = bed.renew(sandbox, config, dir.resolve("state"), "--policy", firstPolicy.toString(),
+                    "--policy", secondPolicy.toString(), "--dry-run", "--log-format", "json");
+            assertEquals(4, dry.exit(), dry.all());
+            assertTrue(dry.out().contains("\"policy\":\"" + firstPolicy + "," + secondPolicy + "\""),
+                    "the start line names both files: " + dry.out());
+            for (String allowed : List.of("first", "second")) {
+                assertEquals("skipped", outcome(dry, allowed), dry.out());
+                assertTrue(text(summary(dry, allowed), "detail").startsWith("dry run; would renew"), dry.out());
+            }
+            String failure = failure(dry, "neither");
+            for (String part : List.of("route53:ChangeResourceRecordSets", "_acme-challenge.neither.example.test",
+                    "allowed by: policygen generate")) {
+                assertTrue(failure.contains(part), part + " in: " + failure);
+            }
+            RenewDestinationsTest.assertNoDenial(sandbox);
+        }
+    }
+
     @Test
     void anIamDestinationOutsideThePolicyFailsBeforeAnyUpload() throws Exception {
         String destination = """
