@@ -141,4 +141,36 @@ class PolicyGuardTest {
         // the config's own policy allows it, so that is the line to run
         assertTrue(e.getMessage().endsWith("allowed by: " + CONFIGURED_LINE + DESTINATIONS), e.getMessage());
     }
+
+    /**
+     * Issue 13 (name groups): the documents generate --split writes are given as several --policy files, one
+     * guard; each file's statement is a name group, read from all of them, and a batch mixing two is denied.
+     */
+    @Test
+    void severalDocumentsAreOneGuardWithTheNameGroupsOfAll() throws Exception {
+        String template = """
+                {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+                  "Action": "route53:ChangeResourceRecordSets",
+                  "Resource": "arn:aws:route53:::hostedzone/Z1111111111111",
+                  "Condition": {"ForAllValues:StringEquals": {
+                    "route53:ChangeResourceRecordSetsNormalizedRecordNames": ["%s"],
+                    "route53:ChangeResourceRecordSetsRecordTypes": ["TXT"]}}}]}
+                """;
+        String apex = "_acme-challenge.example.com";
+        String www = "_acme-challenge.www.example.com";
+        PolicyGuard guard = PolicyGuard.of(List.of(PolicyReader.read(template.formatted(apex), "renew-1.json"),
+                PolicyReader.read(template.formatted(www), "renew-2.json")), configured());
+        assertDoesNotThrow(() -> guard.check(batch(EXAMPLE_COM, "CREATE:TXT:" + apex)));
+        assertDoesNotThrow(() -> guard.check(batch(EXAMPLE_COM, "CREATE:TXT:" + www)), "allowed by the second file");
+        int apexGroup = guard.changeGroup(batch(EXAMPLE_COM, "DELETE:TXT:" + apex, "CREATE:TXT:" + apex));
+        int wwwGroup = guard.changeGroup(batch(EXAMPLE_COM, "DELETE:TXT:" + www, "CREATE:TXT:" + www));
+        assertEquals(List.of(0, 1), List.of(apexGroup, wwwGroup), "one group per file's statement, in file order");
+        GuardException mixed = assertThrows(GuardException.class,
+                () -> guard.check(batch(EXAMPLE_COM, "CREATE:TXT:" + apex, "CREATE:TXT:" + www)));
+        assertTrue(mixed.getMessage().contains("by 2 different statements (name groups)"), mixed.getMessage());
+        GuardException neither = assertThrows(GuardException.class,
+                () -> guard.check(batch(EU, "CREATE:TXT:_acme-challenge.api.eu.example.com")));
+        assertTrue(neither.getMessage().endsWith("allowed by: " + CONFIGURED_LINE + DESTINATIONS),
+                neither.getMessage());
+    }
 }
