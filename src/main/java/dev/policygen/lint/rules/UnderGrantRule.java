@@ -3,10 +3,9 @@ package dev.policygen.lint.rules;
 import dev.policygen.eval.Evaluation;
 import dev.policygen.eval.Mismatch;
 import dev.policygen.eval.StatementRef;
-import dev.policygen.lint.Reporter;
 import dev.policygen.lint.Severity;
 import dev.policygen.lint.diff.ClientRequest;
-import dev.policygen.lint.diff.DiffedPolicy;
+import dev.policygen.lint.diff.JudgedPolicy;
 import dev.policygen.lint.diff.ProfileDiff;
 import java.util.Optional;
 
@@ -22,26 +21,26 @@ public final class UnderGrantRule extends ProfileDiffRule {
     }
 
     @Override
-    void check(ProfileDiff diff, DiffedPolicy policy, Reporter reporter) {
-        for (ClientRequest needed : diff.needed()) {
+    void check(ProfileDiff diff, JudgedPolicy policy, Blame blame) {
+        for (ClientRequest needed : diff.needed(policy)) {
             Evaluation evaluation = policy.evaluate(needed.access());
             if (evaluation.decision().allowed()) {
                 continue;
             }
-            String head = diff.client() + " sends " + needed.description() + ", which this policy denies: ";
+            String head = diff.client() + " sends " + needed.description() + ", which " + policy.denies() + ": ";
             if (!evaluation.deciding().isEmpty()) {
                 StatementRef deny = evaluation.deciding().get(0);
-                reporter.report(policy.position(deny), head + "explicitly, by " + policy.describe(deny));
+                blame.report(Optional.of(deny), head + "explicitly, by " + policy.describe(deny));
                 continue;
             }
             Optional<Mismatch> closest = policy.closest(evaluation);
             if (closest.isPresent()) {
                 StatementRef ref = closest.get().statement();
-                reporter.report(policy.position(ref), head + policy.describe(ref) + " covers the action"
+                blame.report(Optional.of(ref), head + policy.describe(ref) + " covers the action"
                         + " but not this request (" + closest.get().element().json() + ": " + closest.get().reason()
                         + ")");
             } else {
-                reporter.report(policy.statementsPosition(), head + "no statement grants "
+                blame.report(Optional.empty(), head + "no statement grants "
                         + needed.access().action());
             }
         }
