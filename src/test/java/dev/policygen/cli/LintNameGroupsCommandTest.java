@@ -120,6 +120,9 @@ class LintNameGroupsCommandTest {
         assertTrue(!findings.isEmpty() && findings.stream().allMatch(f -> f.startsWith("PG501 ")
                 && f.contains(missing + ")") && !f.contains(" more)")), String.join("\n", findings));
         assertEquals(1, findings.size(), "one finding for the name, its DELETE and CREATE in one batch: " + findings);
+        // blamed where the name was cut from: the statement of its neighbours' group, its long list cut short
+        assertTrue(findings.get(0).startsWith("PG501 missing-name.json ") && findings.get(0).contains(" more]")
+                && findings.get(0).length() < 1000, findings.get(0));
     }
 
     @Test

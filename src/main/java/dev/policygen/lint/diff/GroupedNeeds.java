@@ -1,6 +1,8 @@
 package dev.policygen.lint.diff;
 
 import dev.policygen.eval.AccessRequest;
+import dev.policygen.eval.Evaluation;
+import dev.policygen.eval.StatementRef;
 import dev.policygen.eval.NameGroups;
 import dev.policygen.generate.ChallengeRecords;
 import dev.policygen.generate.GenerateRequest;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -71,6 +74,33 @@ public final class GroupedNeeds {
             }
         }
         return List.copyOf(needed.values());
+    }
+
+    /**
+     * For a one-name batch {@code policy} denies, the statement of the group its neighbour in sort order is in
+     * (the one before it, else the one after): groups are runs of the sorted names, so that is where a name cut
+     * from its group was cut from. Empty for other requests, or when no neighbour is allowed either.
+     */
+    Optional<StatementRef> neighbourGroup(JudgedPolicy policy, ClientRequest denied) {
+        if (!denied.isChangeBatch() || denied.changes().stream().map(RecordChange::normalizedName).distinct().count() != 1) {
+            return Optional.empty();
+        }
+        List<String> names = new ArrayList<>(records.namesByZone().getOrDefault(denied.zone(), new TreeSet<>()));
+        int at = names.indexOf(denied.changes().get(0).normalizedName());
+        if (at < 0) {
+            return Optional.empty();
+        }
+        for (int neighbour : new int[] {at - 1, at + 1}) {
+            if (neighbour < 0 || neighbour >= names.size()) {
+                continue;
+            }
+            Evaluation evaluation = policy.evaluate(
+                    NameGroups.membership(request.partition(), denied.zone(), names.get(neighbour)));
+            if (evaluation.decision().allowed()) {
+                return Optional.of(evaluation.deciding().get(0));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The fixed probes, and a change of every name the policy lists that the config does not have. */

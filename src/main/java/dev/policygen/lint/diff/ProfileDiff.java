@@ -1,6 +1,7 @@
 package dev.policygen.lint.diff;
 
 import dev.policygen.UsageException;
+import dev.policygen.eval.StatementRef;
 import dev.policygen.generate.ChallengeRecords;
 import dev.policygen.generate.GenerateRequest;
 import dev.policygen.generate.PolicyGenerator;
@@ -40,6 +41,14 @@ public record ProfileDiff(String client, List<ClientRequest> needed, List<Probe>
     /** The requests the client makes under {@code policy} (for a grouped client, under its name groups). */
     public List<ClientRequest> needed(JudgedPolicy policy) {
         return grouped.map(g -> g.needed(policy)).orElse(needed);
+    }
+
+    /**
+     * The statement to blame for a request {@code policy} denies, when the client's batches say better than the
+     * evaluator's closest statement which one it is: for a name in no group, the group of its neighbour.
+     */
+    public Optional<StatementRef> blame(JudgedPolicy policy, ClientRequest denied) {
+        return grouped.flatMap(g -> g.neighbourGroup(policy, denied));
     }
 
     /** The requests the client never makes, to be denied by {@code policy}. */
