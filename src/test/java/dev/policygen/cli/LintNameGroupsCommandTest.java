@@ -149,6 +149,24 @@ class LintNameGroupsCommandTest {
     }
 
     @Test
+    void aLaterGroupWithoutItsTypeConditionIsProbedAtItsOwnFirstName() throws Exception {
+        // the fixed probes try the zone's first name (c0), whose group another document holds
+        int later = 0;
+        while (names(Files.readString(documents.get(later))).contains("_acme-challenge.c0.example.com")) {
+            later++;
+        }
+        String text = Files.readString(documents.get(later));
+        String anyType = text.replaceFirst(",\\s*\"route53:ChangeResourceRecordSetsRecordTypes\":\\s*\\[\\s*\"TXT\"\\s*\\]", "");
+        assertTrue(!anyType.equals(text), "the type condition is cut");
+        String first = names(text).iterator().next();
+        CliRun run = lint(withDocument(later, anyType, "any-type.json"));
+        List<String> overGrants = findings(run).stream().filter(f -> f.startsWith("PG502 ")).toList();
+        assertTrue(!overGrants.isEmpty() && overGrants.stream().allMatch(f -> f.startsWith("PG502 any-type.json ")
+                && f.contains(first)), String.join("\n", overGrants));
+        assertTrue(overGrants.stream().anyMatch(f -> f.contains("(CREATE A " + first + ")")), String.join("\n", overGrants));
+    }
+
+    @Test
     void theSetWithoutOneDocumentMissesExactlyThatGroupsNames() throws Exception {
         List<Path> set = new ArrayList<>(documents);
         Path left = set.remove(1);

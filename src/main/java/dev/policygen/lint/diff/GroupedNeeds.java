@@ -15,10 +15,12 @@ import dev.policygen.route53.RecordChange;
 import dev.policygen.route53.RecordNames;
 import dev.policygen.route53.Route53Names;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -103,7 +105,10 @@ public final class GroupedNeeds {
         return Optional.empty();
     }
 
-    /** The fixed probes, and a change of every name the policy lists that the config does not have. */
+    /**
+     * The fixed probes; the probes at a name (other types and change actions) at each group's first name as well;
+     * and a change of every name the policy lists that the config does not have.
+     */
     List<Probe> probes(JudgedPolicy policy) {
         SortedSet<String> configured = new TreeSet<>();
         records.namesByZone().values().forEach(configured::addAll);
@@ -120,8 +125,19 @@ public final class GroupedNeeds {
             }
         }
         List<Probe> all = new ArrayList<>(probes);
-        String action = request.profile().changes().actions().isEmpty() ? "UPSERT"
-                : request.profile().changes().actions().get(0);
+        List<String> actions = request.profile().changes().actions();
+        String action = actions.isEmpty() ? "UPSERT" : actions.get(0);
+        // the fixed probes try the zone's first name, which is in the first group only: try each group's first
+        NameGroups groups = NameGroups.of(policy.documents());
+        for (Map.Entry<HostedZoneId, SortedSet<String>> zone : records.namesByZone().entrySet()) {
+            Set<Integer> seen = new HashSet<>();
+            for (String name : zone.getValue()) {
+                int group = groups.groupOf(NameGroups.membership(request.partition(), zone.getKey(), name));
+                if (group != NameGroups.NONE && seen.add(group) && !name.equals(zone.getValue().first())) {
+                    all.addAll(OverGrantProbes.atName(request.partition(), zone.getKey(), name, action, actions));
+                }
+            }
+        }
         for (String name : listed) {
             if (name.contains("*") || name.contains("?") || name.contains("${")) {
                 continue;
