@@ -23,7 +23,7 @@ public final class Linter {
                 if (!rule.kinds().contains(policy.kind())) {
                     continue;
                 }
-                rule.check(policy, new Reporter(rule, policy, findings));
+                rule.check(policy, policies, new Reporter(rule, policy, findings));
             }
         }
         findings.sort(Finding.ORDER);

@@ -1,12 +1,15 @@
 package dev.policygen.lint;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
  * One lint check with a stable id. A rule looks at one policy at a time and reports through the
- * {@link Reporter}, which fills in the rule id, severity and file. Rules must not throw on any input:
+ * {@link Reporter}, which fills in the rule id, severity and file; a rule that judges the policies of a run
+ * together (the profile diff of a client whose batches follow the policy's statements, which judges a
+ * {@code --split} set as the one role it is attached to) overrides {@link #check(LintedPolicy, List, Reporter)}. Rules must not throw on any input:
  * the tree they get may hold any JSON at all.
  */
 public interface Rule {
@@ -37,4 +40,12 @@ public interface Rule {
     }
 
     void check(LintedPolicy policy, Reporter reporter);
+
+    /**
+     * Checks {@code policy}, one of the policies linted together in {@code run} (in input order). Reports
+     * only findings in {@code policy}. By default the other policies do not matter.
+     */
+    default void check(LintedPolicy policy, List<LintedPolicy> run, Reporter reporter) {
+        check(policy, reporter);
+    }
 }

@@ -27,6 +27,18 @@ final class ClientNeeds {
     }
 
     static List<ClientRequest> of(GenerateRequest request, ChallengeRecords records) {
+        return of(request, records, true);
+    }
+
+    /**
+     * Every request but the TXT change batches, for a client whose batches follow the policy's name groups
+     * ({@link GroupedNeeds} adds those once it has read the groups).
+     */
+    static List<ClientRequest> withoutBatches(GenerateRequest request, ChallengeRecords records) {
+        return of(request, records, false);
+    }
+
+    private static List<ClientRequest> of(GenerateRequest request, ChallengeRecords records, boolean withBatches) {
         ClientProfile profile = request.profile();
         // a call made for two reasons is still one request
         Map<String, ClientRequest> needed = new LinkedHashMap<>();
@@ -35,6 +47,9 @@ final class ClientNeeds {
                 continue;
             }
             if (purpose == Purpose.RECORD_CHANGE) {
+                if (!withBatches) {
+                    continue;
+                }
                 batches(request, records).forEach(b -> needed.putIfAbsent(b.description(), b));
                 continue;
             }

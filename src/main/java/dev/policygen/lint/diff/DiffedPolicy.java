@@ -31,7 +31,7 @@ import java.util.Set;
  * conditioned on a network key is left out, and network conditions of an Allow count as met.
  * Without that, every policy with a source-IP guard would seem to deny the client everything.
  */
-public final class DiffedPolicy {
+public final class DiffedPolicy implements JudgedPolicy {
     private static final Set<String> NETWORK_KEYS = Set.of("aws:sourceip", "aws:sourcevpc", "aws:sourcevpce",
             "aws:vpcsourceip");
 
@@ -40,10 +40,13 @@ public final class DiffedPolicy {
     private final List<Statement> written;
     private final List<Integer> writtenIndex;
     private final SourcePosition statementsPosition;
+    /** The document as it is evaluated: network Denies left out, network conditions of an Allow removed. */
+    private final PolicyDocument diffed;
 
-    private DiffedPolicy(PolicyEvaluator evaluator, List<Statement> written, List<Integer> writtenIndex,
-            SourcePosition statementsPosition) {
-        this.evaluator = evaluator;
+    private DiffedPolicy(PolicyDocument diffed, List<Statement> written, List<Integer> writtenIndex,
+            SourcePosition statementsPosition, String file) {
+        this.diffed = diffed;
+        this.evaluator = new PolicyEvaluator(List.of(CompiledPolicy.compile(diffed, 0, file)));
         this.written = written;
         this.writtenIndex = writtenIndex;
         this.statementsPosition = statementsPosition;
@@ -77,22 +80,22 @@ public final class DiffedPolicy {
         }
         PolicyDocument diffed = new PolicyDocument(document.version(), document.id(), kept, false,
                 document.position());
-        PolicyEvaluator evaluator = new PolicyEvaluator(List.of(CompiledPolicy.compile(diffed, 0, policy.file())));
         SourcePosition at = policy.document().flatMap(d -> d.get("Statement")).map(JsonNode::position)
                 .orElse(SourcePosition.UNKNOWN);
-        return Optional.of(new DiffedPolicy(evaluator, written, writtenIndex, at));
+        return Optional.of(new DiffedPolicy(diffed, written, writtenIndex, at, policy.file()));
     }
 
+    @Override
     public Evaluation evaluate(AccessRequest request) {
         return evaluator.evaluate(request);
     }
 
-    /** Where the statement the evaluator names starts in the lint input. */
+    @Override
     public SourcePosition position(StatementRef ref) {
         return written.get(ref.statementIndex()).position();
     }
 
-    /** {@code statement 2 (Sid AllowTxt, Allow)}, counting from 0 as {@code simulate} does. */
+    @Override
     public String describe(StatementRef ref) {
         return describe(writtenIndex.get(ref.statementIndex()), ref);
     }
@@ -104,21 +107,22 @@ public final class DiffedPolicy {
                         .orElse(" (" + ref.effect().json() + ")");
     }
 
-    /** The Statement element, for findings that no single statement is to blame for. */
+    @Override
     public SourcePosition statementsPosition() {
         return statementsPosition;
     }
 
-    /**
-     * Of the Allow statements that did not apply, the one that came closest: its action matched and a
-     * condition failed, else its action matched and the resource did not. Empty when no statement
-     * covers the action at all.
-     */
-    public Optional<Mismatch> closest(Evaluation evaluation) {
-        return closestAllow(evaluation);
+    @Override
+    public String denies() {
+        return "this policy denies";
     }
 
-    /** {@link #closest}, for any evaluation (the trust diff's too). */
+    @Override
+    public List<PolicyDocument> documents() {
+        return List.of(diffed);
+    }
+
+    /** {@link JudgedPolicy#closest}, for any evaluation (the trust diff's too). */
     public static Optional<Mismatch> closestAllow(Evaluation evaluation) {
         Mismatch resource = null;
         for (Mismatch mismatch : evaluation.notApplied()) {

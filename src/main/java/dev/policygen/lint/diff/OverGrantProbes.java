@@ -59,17 +59,7 @@ final class OverGrantProbes {
             inZone.add(change(partition, id, "a name that only ends in the domain's text", sentAction, "TXT",
                     Route53Names.CHALLENGE_PREFIX + "not" + domain));
             inZone.add(change(partition, id, "a name of another zone", sentAction, "TXT", Route53Names.CHALLENGE_PREFIX + "example.invalid"));
-            for (String type : OTHER_TYPES) {
-                inZone.add(change(partition, id, "record type " + type, sentAction, type, name));
-            }
-            inZone.add(new Probe(ClientRequest.batch(partition, id, List.of(
-                    new RecordChange(sentAction, ClientNeeds.TXT, name),
-                    new RecordChange(sentAction, "A", name))), "an A record in the same batch as the TXT"));
-            for (String action : CHANGE_ACTIONS) {
-                if (!clientActions.contains(action)) {
-                    inZone.add(change(partition, id, "change action " + action, action, "TXT", name));
-                }
-            }
+            inZone.addAll(atName(partition, id, name, sentAction, clientActions));
             for (String action : ZONE_ACTIONS) {
                 if (!calledActions.contains(action)) {
                     inZone.add(new Probe(ClientRequest.call(action, partition.hostedZoneArn(id)),
@@ -119,6 +109,28 @@ final class OverGrantProbes {
         }
         probes.addAll(DestinationProbes.of(request));
         return List.copyOf(probes);
+    }
+
+    /**
+     * The probes at one of the client's own challenge names: other record types, an A record in the TXT's batch,
+     * and the change actions the client never sends. A client that batches per name group gets them at each
+     * group's first name too ({@link GroupedNeeds}), since each group is a statement of its own.
+     */
+    static List<Probe> atName(Partition partition, HostedZoneId id, String name, String sentAction,
+            List<String> clientActions) {
+        List<Probe> probes = new ArrayList<>();
+        for (String type : OTHER_TYPES) {
+            probes.add(change(partition, id, "record type " + type, sentAction, type, name));
+        }
+        probes.add(new Probe(ClientRequest.batch(partition, id, List.of(
+                new RecordChange(sentAction, ClientNeeds.TXT, name),
+                new RecordChange(sentAction, "A", name))), "an A record in the same batch as the TXT"));
+        for (String action : CHANGE_ACTIONS) {
+            if (!clientActions.contains(action)) {
+                probes.add(change(partition, id, "change action " + action, action, "TXT", name));
+            }
+        }
+        return probes;
     }
 
     private static Probe change(Partition partition, HostedZoneId zone, String reason, String action, String type,

@@ -2,9 +2,8 @@ package dev.policygen.lint.rules;
 
 import dev.policygen.eval.Evaluation;
 import dev.policygen.eval.StatementRef;
-import dev.policygen.lint.Reporter;
 import dev.policygen.lint.Severity;
-import dev.policygen.lint.diff.DiffedPolicy;
+import dev.policygen.lint.diff.JudgedPolicy;
 import dev.policygen.lint.diff.Probe;
 import dev.policygen.lint.diff.ProfileDiff;
 import java.util.Optional;
@@ -21,12 +20,12 @@ public final class OverGrantRule extends ProfileDiffRule {
     }
 
     @Override
-    void check(ProfileDiff diff, DiffedPolicy policy, Reporter reporter) {
-        for (Probe probe : diff.probes()) {
+    void check(ProfileDiff diff, JudgedPolicy policy, Blame blame) {
+        for (Probe probe : diff.probes(policy)) {
             Evaluation evaluation = policy.evaluate(probe.request().access());
             if (evaluation.decision().allowed()) {
                 StatementRef allow = evaluation.deciding().get(0);
-                reporter.report(policy.position(allow), policy.describe(allow) + " allows "
+                blame.report(Optional.of(allow), policy.describe(allow) + " allows "
                         + probe.request().description() + ", which " + diff.client() + " never needs ("
                         + probe.reason() + ")");
             }

@@ -1,18 +1,15 @@
 package dev.policygen.renew.guard;
 
-import dev.policygen.eval.PolicyEvaluator;
-import dev.policygen.model.Effect;
+import dev.policygen.eval.NameGroups;
 import dev.policygen.model.PolicyDocument;
-import dev.policygen.model.Statement;
 import dev.policygen.route53.HostedZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The name groups of a policy: for a challenge name in a zone, which Allow statement lets renew change it
- * (the first, in document order, that allows a DELETE and a CREATE of its TXT set alone). IAM judges each
+ * The name groups of a policy ({@link NameGroups}, cached per zone and name): for a challenge name in a
+ * zone, which Allow statement lets renew change it (the first, in document order, that allows a DELETE and a CREATE of its TXT set alone). IAM judges each
  * statement on its own, so a ForAllValues list of names allows a batch only when every name of the batch
  * is in that one statement; a batch holding names of two groups is denied by both. Renew therefore sends
  * one batch per group ({@code renew.dns.ChangeLimits}). Read from the statements the guard judges with, so
@@ -22,39 +19,24 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ChangeGroups {
     /** The group of a name that no statement allows. */
-    static final int NONE = -1;
+    static final int NONE = NameGroups.NONE;
 
-    /** One evaluator per Allow statement, in document order: a name's group is the index of the first that allows it. */
-    private final List<PolicyEvaluator> statements;
+    private final NameGroups groups;
     private final Map<HostedZoneId, Map<String, Integer>> known = new ConcurrentHashMap<>();
 
-    private ChangeGroups(List<PolicyEvaluator> statements) {
-        this.statements = List.copyOf(statements);
+    private ChangeGroups(NameGroups groups) {
+        this.groups = groups;
     }
 
     static ChangeGroups of(List<PolicyDocument> documents) {
-        List<PolicyEvaluator> statements = new ArrayList<>();
-        for (PolicyDocument document : documents) {
-            for (Statement statement : document.statements()) {
-                if (statement.effect() == Effect.ALLOW) {
-                    statements.add(PolicyEvaluator.of(List.of(PolicyDocument.of(List.of(statement)))));
-                }
-            }
-        }
-        return new ChangeGroups(statements);
+        return new ChangeGroups(NameGroups.of(documents));
     }
 
     /** The group of the name {@code call} changes (a one-name batch of a DELETE and a CREATE in its zone). */
     int groupOf(IntendedCall call) {
         HostedZoneId zone = call.zone().orElseThrow();
         String name = call.changes().get(0).normalizedName();
-        return known.computeIfAbsent(zone, z -> new ConcurrentHashMap<>()).computeIfAbsent(name, n -> {
-            for (int i = 0; i < statements.size(); i++) {
-                if (statements.get(i).evaluate(call.accessRequest()).decision().allowed()) {
-                    return i;
-                }
-            }
-            return NONE;
-        });
+        return known.computeIfAbsent(zone, z -> new ConcurrentHashMap<>())
+                .computeIfAbsent(name, n -> groups.groupOf(call.accessRequest()));
     }
 }
