@@ -114,7 +114,7 @@ public final class PemFiles {
             throw new IOException((existing == null ? absolute : existing) + " is not a directory");
         }
         if (existing.equals(absolute)) {
-            for (String name : List.of(PRIVKEY, CERT, CHAIN, FULLCHAIN)) {
+            for (String name : NAMES) {
                 if (Files.isDirectory(dir.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
                     throw new IOException("cannot write " + dir.resolve(name) + ": it is a directory");
                 }

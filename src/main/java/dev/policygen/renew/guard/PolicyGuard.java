@@ -20,6 +20,9 @@ import java.util.TreeSet;
  * is stopped before it is sent, with the generate command line that would allow it.
  */
 public final class PolicyGuard {
+    /** What the start line and a denial name as the policy of a delivery that needs none. */
+    public static final String NO_POLICY = "none (these destinations send no AWS request)";
+
     private final PolicyEvaluator evaluator;
     /** The statements' name groups, which renew's batches keep to. */
     private final ChangeGroups groups;
@@ -91,9 +94,6 @@ public final class PolicyGuard {
     public static PolicyGuard allowingNothing() {
         return new PolicyGuard(List.of(), null, NO_POLICY, RenewPolicy::commandLine, Map.of());
     }
-
-    /** What the start line and a denial name as the policy of a delivery that needs none. */
-    public static final String NO_POLICY = "none (these destinations send no AWS request)";
 
     /** Guards policygen deliver with the policy generate makes for its destinations. */
     public static PolicyGuard generated(DeliverPolicy policy) throws UsageException {
